@@ -1,0 +1,202 @@
+//! Reading and writing alignments as text.
+//!
+//! The bead-line format used by the field's gold sets (Bleualign, Vecalign, the files under
+//! `shared/data`) puts one bead per line: German indices, a colon, English indices, and
+//! optionally a colon and a score:
+//!
+//! ```text
+//! [0]:[0, 1]:0.973
+//! [1, 2]:[2]
+//! []:[3]
+//! ```
+
+use std::fmt;
+use std::io::{BufRead, Write};
+use std::str::FromStr;
+
+use crate::align::Alignment;
+use crate::error::{Error, Result};
+
+/// One line of a bead file: German and English sentence indices (not necessarily
+/// consecutive: some gold beads skip a sentence) and an optional score.
+///
+/// ```
+/// use satzweise::io::BeadLine;
+/// let line: BeadLine = "[0]:[0, 1]:0.973".parse()?;
+/// assert_eq!(line.german, [0]);
+/// assert_eq!(line.english, [0, 1]);
+/// assert_eq!(line.score, Some(0.973));
+/// assert_eq!(line.to_string(), "[0]:[0, 1]:0.973");
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BeadLine {
+    /// German (source) sentence indices.
+    pub german: Vec<usize>,
+    /// English (target) sentence indices.
+    pub english: Vec<usize>,
+    /// The third field, if any (a confidence or a cost).
+    pub score: Option<f64>,
+}
+
+impl BeadLine {
+    /// The bead lines of an alignment, with each bead's confidence as the score.
+    pub fn from_alignment(alignment: &Alignment) -> Vec<BeadLine> {
+        alignment
+            .beads()
+            .map(|b| BeadLine {
+                german: b.german().to_usize().collect(),
+                english: b.english().to_usize().collect(),
+                score: Some(b.confidence()),
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for BeadLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_list(f, &self.german)?;
+        f.write_str(":")?;
+        write_list(f, &self.english)?;
+        if let Some(score) = self.score {
+            match f.precision() {
+                Some(p) => write!(f, ":{score:.p$}")?,
+                None => write!(f, ":{score}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_list(f: &mut fmt::Formatter<'_>, indices: &[usize]) -> fmt::Result {
+    f.write_str("[")?;
+    for (k, index) in indices.iter().enumerate() {
+        if k > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{index}")?;
+    }
+    f.write_str("]")
+}
+
+impl FromStr for BeadLine {
+    type Err = Error;
+
+    fn from_str(line: &str) -> Result<BeadLine> {
+        parse_bead_line(line).map_err(|message| Error::syntax("bead line", 1, message))
+    }
+}
+
+fn parse_bead_line(line: &str) -> std::result::Result<BeadLine, String> {
+    let fields: Vec<&str> = line
+        .trim()
+        .split(':')
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    if fields.len() < 2 {
+        return Err(format!("not a bead line: {line:?}"));
+    }
+    let german = parse_list(fields[0])?;
+    let english = parse_list(fields[1])?;
+    let score = match fields.get(2) {
+        Some(field) => Some(
+            field
+                .parse::<f64>()
+                .map_err(|_| format!("score {field:?} is not a number"))?,
+        ),
+        None => None,
+    };
+    Ok(BeadLine {
+        german,
+        english,
+        score,
+    })
+}
+
+fn parse_list(field: &str) -> std::result::Result<Vec<usize>, String> {
+    let inner = field
+        .strip_prefix('[')
+        .and_then(|f| f.strip_suffix(']'))
+        .ok_or_else(|| format!("{field:?} is not a [list] of indices"))?;
+    if inner.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    inner
+        .split(',')
+        .map(|x| {
+            x.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("{:?} is not a sentence index", x.trim()))
+        })
+        .collect()
+}
+
+/// Reads bead lines, skipping blank lines; errors name `source_name` and the line.
+pub fn read_bead_lines(reader: impl BufRead, source_name: &str) -> Result<Vec<BeadLine>> {
+    let mut beads = Vec::new();
+    for (k, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Error::io(source_name, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        beads.push(parse_bead_line(&line).map_err(|m| Error::syntax(source_name, k + 1, m))?);
+    }
+    Ok(beads)
+}
+
+/// Reads a bead file.
+pub fn read_bead_file(path: impl AsRef<std::path::Path>) -> Result<Vec<BeadLine>> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    read_bead_lines(std::io::BufReader::new(file), &path.display().to_string())
+}
+
+/// Writes an alignment as bead lines with the confidence to three decimals:
+/// `[0]:[0, 1]:0.973`.
+pub fn write_vecalign(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
+    for line in BeadLine::from_alignment(alignment) {
+        writeln!(writer, "{line:.3}").map_err(|e| Error::io("", e))?;
+    }
+    Ok(())
+}
+
+/// Writes one line per bead: German text, English text, confidence, separated by tabs (tabs
+/// and line breaks inside sentences become spaces).
+pub fn write_tsv(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for bead in alignment.beads() {
+        writeln!(
+            writer,
+            "{}\t{}\t{:.3}",
+            clean(&bead.german_text()),
+            clean(&bead.english_text()),
+            bead.confidence()
+        )
+        .map_err(|e| Error::io("", e))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_gold_forms() {
+        let line: BeadLine = "[]:[9]".parse().unwrap();
+        assert!(line.german.is_empty());
+        assert_eq!(line.english, [9]);
+        let line: BeadLine = " [3,4] : [5] ".parse().unwrap();
+        assert_eq!(line.german, [3, 4]);
+        assert!("[a]:[1]".parse::<BeadLine>().is_err());
+        assert!("[1]".parse::<BeadLine>().is_err());
+        assert!("[1]:[2]:x".parse::<BeadLine>().is_err());
+    }
+
+    #[test]
+    fn read_errors_name_the_line() {
+        let err = read_bead_lines("[0]:[0]\n\nnonsense\n".as_bytes(), "gold.defr").unwrap_err();
+        assert!(err.to_string().starts_with("gold.defr:3:"), "{err}");
+    }
+}

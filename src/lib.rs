@@ -1,0 +1,71 @@
+//! # satzweise
+//!
+//! Sentence alignment of German text with its English reference: which German sentences
+//! render which English ones, how sure that is, and what is left over.
+//!
+//! The path of the data:
+//!
+//! 1. **Segment** each text into sentences ([`Segmenter`], [`Text`]), or take sentences
+//!    already split, one per line. Every sentence keeps its byte span in the original text.
+//! 2. **Features** are computed once per sentence ([`PairFeatures`]): length, numbers, names
+//!    and cognates, marked punctuation.
+//! 3. **Score** candidate beads with [`Scorer`]s (a Gale-Church length model, anchors, your
+//!    own) and **search** the best sequence of beads by dynamic programming, coarse to fine
+//!    so that long documents stay linear in time and memory.
+//! 4. The result is an [`Alignment`]: both texts and the beads, each with a cost and a
+//!    confidence (the posterior probability that the bead is right).
+//!
+//! ```
+//! use satzweise::Aligner;
+//!
+//! let aligner = Aligner::new();
+//! let alignment = aligner.align(
+//!     "Vizeminister Rzayev informierte über die bevorstehende 29. Sitzung (COP29). \
+//!      Sie findet im November statt.",
+//!     "Deputy Minister Rzayev gave an update on the upcoming 29th session (COP29). \
+//!      It will take place in November.",
+//! )?;
+//! for bead in &alignment {
+//!     println!("{} | {} | {} | {:.2}", bead.german_text(), bead.english_text(), bead.shape(), bead.confidence());
+//! }
+//! assert_eq!(alignment.pairs().count(), 2);
+//! # Ok::<(), satzweise::Error>(())
+//! ```
+//!
+//! The second text need not be English: with sentences given one per line the aligner relies
+//! only on signals that hold across languages (lengths, numbers, names, punctuation), so it
+//! aligns German with French too.
+//!
+//! ## Features
+//!
+//! - `serde` (default): serialize [`Alignment`] and [`AlignerConfig`].
+//! - `rayon` (default): align batches of document pairs in parallel.
+
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+mod align;
+mod error;
+pub mod eval;
+mod features;
+pub mod io;
+mod lang;
+pub mod normalize;
+pub mod score;
+mod segment;
+mod text;
+
+pub use align::{
+    Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Bead, BeadRef,
+    BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
+};
+pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
+pub use features::{AnchorKind, PairFeatures, SideFeatures};
+pub use lang::Lang;
+pub use score::Scorer;
+pub use segment::{Segmenter, Sentence, Sentences};
+pub use text::{
+    EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,
+    TextSentences,
+};

@@ -1,0 +1,246 @@
+//! Bead costs: the [`Scorer`] trait and the built-in signals.
+//!
+//! # The cost convention
+//!
+//! A cost is a negative log-likelihood in nats, up to a constant that is the same for every
+//! bead: **lower is better**, any finite value is allowed (an anchor match makes a cost
+//! negative), and the cost of an alignment is the sum of the costs of its beads. The search
+//! finds the alignment of least cost; the confidence of a bead is its posterior probability
+//! under the distribution `P(alignment) ∝ exp(-cost / temperature)`.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::features::PairFeatures;
+
+/// Scores candidate beads: one implementation per signal, combined by [`WeightedSum`].
+///
+/// `german` and `english` are the sentence runs of the candidate bead (either may be empty,
+/// not both). Implementations read only the precomputed [`PairFeatures`] (or, for signals of
+/// their own, the texts it refers to) and must be cheap: the search calls them for every
+/// candidate bead.
+///
+/// ```
+/// use std::ops::Range;
+/// use satzweise::{Aligner, PairFeatures, Scorer};
+///
+/// /// Penalizes beads whose English side has a question mark the German side lacks.
+/// #[derive(Debug)]
+/// struct QuestionMarks;
+///
+/// impl Scorer for QuestionMarks {
+///     fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+///         let asks = |text: &satzweise::Text, run: Range<usize>| {
+///             run.into_iter().any(|k| text.sentence(k).unwrap_or("").contains('?'))
+///         };
+///         if asks(pair.english_text(), english) && !asks(pair.german_text(), german) { 1.0 } else { 0.0 }
+///     }
+/// }
+///
+/// let aligner = Aligner::builder().scorer(1.0, QuestionMarks).build()?;
+/// let alignment = aligner.align_sentences(&["Kommst du?"], &["Are you coming?"])?;
+/// assert_eq!(alignment.beads().len(), 1);
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub trait Scorer: Send + Sync + fmt::Debug {
+    /// The cost of linking `german` with `english`, following the crate's cost convention.
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64;
+}
+
+impl<S: Scorer + ?Sized> Scorer for Arc<S> {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        (**self).cost(pair, german, english)
+    }
+}
+
+impl<S: Scorer + ?Sized> Scorer for Box<S> {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        (**self).cost(pair, german, english)
+    }
+}
+
+/// A Gale-Church length model: the English length of a bead is normally distributed around
+/// `ratio × German length` with variance `variance × German length`, where `ratio` is the
+/// document pair's own ratio of English to German characters.
+///
+/// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
+/// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
+/// the [`ShapePrior`]'s skip cost).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LengthScorer {
+    /// Variance of English characters per German character (Gale and Church found 6.8).
+    pub variance: f64,
+}
+
+impl Default for LengthScorer {
+    fn default() -> Self {
+        LengthScorer { variance: 6.8 }
+    }
+}
+
+impl Scorer for LengthScorer {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        if german.is_empty() || english.is_empty() {
+            return 0.0;
+        }
+        let german_length = pair.german().run_length(german) as f64;
+        let english_length = pair.english().run_length(english) as f64;
+        let ratio = pair.length_ratio();
+        let mean = ((german_length + english_length / ratio) / 2.0).max(1.0);
+        let delta =
+            (english_length - ratio * german_length) / (self.variance * ratio * mean).sqrt();
+        two_sided_tail_cost(delta)
+    }
+}
+
+/// `-ln(2 (1 - Φ(|δ|)))` for a standard normal Φ, accurate in the far tail.
+pub(crate) fn two_sided_tail_cost(delta: f64) -> f64 {
+    let z = delta.abs();
+    if z < 5.0 {
+        let p = erfc(z / std::f64::consts::SQRT_2);
+        -p.max(f64::MIN_POSITIVE).ln()
+    } else {
+        // Asymptotic tail: erfc(x) ≈ exp(-x²) / (x √π).
+        let x = z / std::f64::consts::SQRT_2;
+        x * x + (x * std::f64::consts::PI.sqrt()).ln()
+    }
+}
+
+/// The complementary error function (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
+    if x >= 0.0 { r } else { 2.0 - r }
+}
+
+/// Anchors: numbers, names and cognates, marked punctuation shared by both runs.
+///
+/// The cost is `-weight × shared`, where `shared` is
+/// [`PairFeatures::shared_anchor_weight`]: every anchor the two runs share lowers the cost.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnchorScorer {
+    /// Nats per unit of shared anchor weight.
+    pub weight: f64,
+}
+
+impl Default for AnchorScorer {
+    fn default() -> Self {
+        AnchorScorer { weight: 4.0 }
+    }
+}
+
+impl Scorer for AnchorScorer {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        -self.weight * pair.shared_anchor_weight(german, english) as f64
+    }
+}
+
+/// The prior cost of a bead's shape: 0 for 1-1, `merge_cost` for every sentence beyond the
+/// first on either side of a bead with two non-empty sides, and `skip_cost` for a bead with an
+/// empty side (a sentence left unaligned).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapePrior {
+    /// Cost of each extra sentence in a merged bead (1-2 pays it once, 2-2 twice).
+    pub merge_cost: f64,
+    /// Cost of leaving one sentence unaligned (a 1-0 or 0-1 bead).
+    pub skip_cost: f64,
+}
+
+impl Default for ShapePrior {
+    fn default() -> Self {
+        ShapePrior {
+            merge_cost: 2.3,
+            skip_cost: 4.5,
+        }
+    }
+}
+
+impl Scorer for ShapePrior {
+    fn cost(&self, _pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let (a, b) = (german.len(), english.len());
+        if a == 0 || b == 0 {
+            self.skip_cost * (a + b) as f64
+        } else {
+            self.merge_cost * (a + b - 2) as f64
+        }
+    }
+}
+
+/// A weighted sum of scorers, itself a scorer.
+///
+/// ```
+/// use satzweise::score::{AnchorScorer, LengthScorer, WeightedSum};
+/// let combined = WeightedSum::new()
+///     .with(1.0, LengthScorer::default())
+///     .with(0.5, AnchorScorer::default());
+/// assert_eq!(combined.len(), 2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct WeightedSum {
+    parts: Vec<(f64, Arc<dyn Scorer>)>,
+}
+
+impl WeightedSum {
+    /// An empty sum (every bead costs 0).
+    pub fn new() -> Self {
+        WeightedSum::default()
+    }
+
+    /// Adds `scorer` with `weight`.
+    pub fn with(mut self, weight: f64, scorer: impl Scorer + 'static) -> Self {
+        self.push(weight, Arc::new(scorer));
+        self
+    }
+
+    /// Adds a shared scorer with `weight`.
+    pub fn push(&mut self, weight: f64, scorer: Arc<dyn Scorer>) {
+        self.parts.push((weight, scorer));
+    }
+
+    /// Number of scorers in the sum.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Whether the sum has no scorer.
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+impl Scorer for WeightedSum {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        self.parts
+            .iter()
+            .filter(|(weight, _)| *weight != 0.0)
+            .map(|(weight, scorer)| weight * scorer.cost(pair, german.clone(), english.clone()))
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_cost_is_continuous_and_zero_at_zero() {
+        assert!(two_sided_tail_cost(0.0).abs() < 1e-6);
+        let below = two_sided_tail_cost(4.999);
+        let above = two_sided_tail_cost(5.001);
+        assert!((below - above).abs() < 0.05, "{below} vs {above}");
+        assert!(two_sided_tail_cost(1e6).is_finite());
+        assert!(two_sided_tail_cost(2.0) > two_sided_tail_cost(1.0));
+    }
+}
