@@ -45,6 +45,10 @@
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod align;
 mod error;
 pub mod eval;

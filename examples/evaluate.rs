@@ -1,0 +1,196 @@
+//! Aligns gold triples (German, other side, gold beads) and prints strict and lax precision,
+//! recall and F1 per file and pooled, plus recall per gold bead shape.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- --set textberg-dev
+//! cargo run --release --example evaluate -- --set wmt-perturbed --config my-config.json
+//! cargo run --release --example evaluate -- --triple a.de a.fr a.defr --triple b.de b.fr b.defr
+//! ```
+//!
+//! Named sets read `../shared/data` (or `--data DIR`): `textberg-dev`, `textberg-test`
+//! (test0–test6 pooled), `wmt`, `wmt-perturbed`. Files hold one sentence per line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use satzweise::eval::{Scores, score_document};
+use satzweise::io::{BeadLine, read_bead_file};
+use satzweise::{Aligner, AlignerConfig, Error, Lang, Text};
+
+/// Evaluate the aligner on gold sentence alignments.
+#[derive(Debug, Parser)]
+struct Args {
+    /// A named gold set: textberg-dev, textberg-test, wmt, wmt-perturbed.
+    #[arg(long)]
+    set: Vec<String>,
+    /// One gold triple: GERMAN OTHER GOLD (repeatable).
+    #[arg(long, num_args = 3, value_names = ["GERMAN", "OTHER", "GOLD"])]
+    triple: Vec<PathBuf>,
+    /// Where the named sets live.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// An aligner configuration as JSON (fields not given keep their defaults).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Print only the pooled line of each set.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("evaluate: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The (German, other, gold) files of a named set.
+fn named_set(data: &Path, name: &str) -> Result<Vec<[PathBuf; 3]>, Error> {
+    let (folder, other, gold, names): (&str, &str, &str, Vec<String>) = match name {
+        "textberg-dev" => ("textberg-de-fr", "fr", "defr", vec!["dev".into()]),
+        "textberg-test" => (
+            "textberg-de-fr",
+            "fr",
+            "defr",
+            (0..7).map(|k| format!("test{k}")).collect(),
+        ),
+        "wmt" | "wmt-perturbed" => {
+            let folder = if name == "wmt" {
+                "wmt21-de-en"
+            } else {
+                "wmt21-de-en-perturbed"
+            };
+            let dir = data.join(folder);
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .map_err(|e| satzweise::ErrorKind::Io {
+                    path: dir.clone(),
+                    source: e,
+                })?
+                .filter_map(|entry| entry.ok())
+                .filter_map(|entry| {
+                    entry
+                        .file_name()
+                        .to_str()?
+                        .strip_suffix(".deen")
+                        .map(str::to_owned)
+                })
+                .collect();
+            names.sort();
+            (folder, "en", "deen", names)
+        }
+        _ => {
+            return Err(satzweise::ErrorKind::InvalidConfig(format!(
+                "unknown set {name:?} (textberg-dev, textberg-test, wmt, wmt-perturbed)"
+            ))
+            .into());
+        }
+    };
+    let dir = data.join(folder);
+    Ok(names
+        .iter()
+        .map(|n| {
+            [
+                dir.join(format!("{n}.de")),
+                dir.join(format!("{n}.{other}")),
+                dir.join(format!("{n}.{gold}")),
+            ]
+        })
+        .collect())
+}
+
+fn shape_of(bead: &BeadLine) -> String {
+    format!("{}-{}", bead.german.len(), bead.english.len())
+}
+
+fn run(args: &Args) -> Result<(), Error> {
+    let config: AlignerConfig = match &args.config {
+        Some(path) => {
+            let text = satzweise::read_text_file(path)?;
+            serde_json::from_str(&text).map_err(|e| {
+                satzweise::ErrorKind::InvalidConfig(format!("{}: {e}", path.display()))
+            })?
+        }
+        None => AlignerConfig::default(),
+    };
+    let mut sets: Vec<(String, Vec<[PathBuf; 3]>)> = Vec::new();
+    for name in &args.set {
+        sets.push((name.clone(), named_set(&args.data, name)?));
+    }
+    if !args.triple.is_empty() {
+        let triples = args
+            .triple
+            .chunks(3)
+            .map(|c| [c[0].clone(), c[1].clone(), c[2].clone()])
+            .collect();
+        sets.push(("triples".into(), triples));
+    }
+    for (name, triples) in sets {
+        let mut config = config.clone();
+        config.english = if name.starts_with("textberg") {
+            Lang::Fr
+        } else {
+            config.english
+        };
+        let aligner = Aligner::from_config(config)?;
+        let mut pooled = Scores::default();
+        let mut shape_recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for [german, other, gold] in &triples {
+            let alignment = aligner.align_texts(
+                Text::from_lines(satzweise::read_text_file(german)?),
+                Text::from_lines(satzweise::read_text_file(other)?),
+            )?;
+            let test = BeadLine::from_alignment(&alignment);
+            let gold = read_bead_file(gold)?;
+            let scores = score_document(&gold, &test);
+            pooled.add(scores);
+            for g in &gold {
+                let entry = shape_recall.entry(shape_of(g)).or_default();
+                entry.1 += 1;
+                if test
+                    .iter()
+                    .any(|t| t.german == g.german && t.english == g.english)
+                {
+                    entry.0 += 1;
+                }
+            }
+            if !args.quiet {
+                println!(
+                    "{:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
+                    german.file_stem().and_then(|s| s.to_str()).unwrap_or("?"),
+                    scores.precision_strict(),
+                    scores.recall_strict(),
+                    scores.f1_strict(),
+                    scores.precision_lax(),
+                    scores.recall_lax(),
+                    scores.f1_lax()
+                );
+            }
+        }
+        println!(
+            "{name:<16} pooled strict P {:.4} R {:.4} F1 {:.4} | lax P {:.4} R {:.4} F1 {:.4}",
+            pooled.precision_strict(),
+            pooled.recall_strict(),
+            pooled.f1_strict(),
+            pooled.precision_lax(),
+            pooled.recall_lax(),
+            pooled.f1_lax()
+        );
+        if !args.quiet {
+            let shapes: Vec<String> = shape_recall
+                .iter()
+                .map(|(shape, (hit, all))| format!("{shape} {hit}/{all}"))
+                .collect();
+            println!(
+                "{name:<16} exact recall by gold shape: {}",
+                shapes.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
