@@ -1,37 +1,96 @@
 //! Features computed once per sentence, before the search.
 //!
 //! Scoring a bead must never re-read raw text, so everything a [`Scorer`](crate::Scorer)
-//! needs is extracted here into compact arrays: the length of each sentence and its
-//! *anchors*: numbers, words that look alike in both languages (names, cognates), and marked
-//! punctuation, each interned as a `u32` id that is shared by both sides of the pair when the
-//! two sides spell it alike.
+//! needs is extracted here into compact arrays:
+//!
+//! - the length of each sentence in characters (white space excluded);
+//! - its *tokens*: words, numbers and marked punctuation, each interned as a type id of its
+//!   side (each type once per sentence);
+//! - *links* between German and English types that are evidence of translation: the same
+//!   number (`1.000,5` = `1,000.5`, `29.` = `29th`), the same or a near-identical word after
+//!   folding (names, cognates, acronyms: `Rzayev`, `Aserbaidschan` / `Azerbaijan`), the same
+//!   marked punctuation, and word pairs learned from the document pair itself
+//!   ([`PairFeatures::learn_lexicon`]) or given by a dictionary.
+//!
+//! A token is *linkable* when one of its links points at a type that occurs on the other side
+//! of the document pair; only linkable tokens are evidence. For a candidate bead,
+//! [`PairFeatures::evidence`] counts the linkable tokens of each side that find a partner on
+//! the other side of the bead (matched) and those that do not (unmatched).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::normalize::{fold, skeleton};
+use crate::normalize::word_key;
 use crate::text::Text;
 
-/// The kinds of anchors, which carry different weights.
+/// The kinds of tokens, which carry different weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum AnchorKind {
     /// A number, with separators removed: German `1.000,5` and English `1,000.5` both read
     /// `10005`; ordinals `29.` and `29th` both read `29`.
     Number = 0,
-    /// A word of four or more letters that both sides spell alike after folding (names,
-    /// cognates, acronyms).
+    /// A word.
     Word = 1,
-    /// Marked punctuation: `?`, `!`, `:`, `;`, quotes, brackets.
+    /// Marked punctuation: `?`, `!`, `:`, `;`, quotes, brackets, `%`, currency signs.
     Punctuation = 2,
+}
+
+/// Type ids of one side, sentence by sentence (a compressed sparse row table).
+#[derive(Debug, Clone, Default)]
+struct Rows {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl Rows {
+    fn new() -> Rows {
+        Rows {
+            offsets: vec![0],
+            values: Vec::new(),
+        }
+    }
+
+    fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
+        self.values.extend(row);
+        self.offsets.push(self.values.len() as u32);
+    }
+
+    fn row(&self, k: usize) -> &[u32] {
+        match (self.offsets.get(k), self.offsets.get(k + 1)) {
+            (Some(&start), Some(&end)) => &self.values[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    fn rows(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+}
+
+/// A type of one side's vocabulary.
+#[derive(Debug, Clone)]
+struct TypeInfo {
+    kind: AnchorKind,
+    /// Folded key (a skeleton for words, digits for numbers).
+    key: String,
+    /// Number of sentences the type occurs in.
+    sentences: u32,
 }
 
 /// Per-sentence features of one side.
 #[derive(Debug, Clone, Default)]
 pub struct SideFeatures {
     lengths: Vec<f32>,
-    anchor_offsets: Vec<u32>,
-    anchors: Vec<u32>,
+    /// Every type of each sentence, sorted, each once.
+    tokens: Rows,
+    /// The linkable types of each sentence, sorted, each once.
+    linkable: Rows,
+    types: Vec<TypeInfo>,
+    /// Weight of each type as evidence (0 when it is not linkable).
+    weights: Vec<f32>,
+    /// Links from each type to types of the other side.
+    links: Vec<Vec<u32>>,
 }
 
 impl SideFeatures {
@@ -45,98 +104,118 @@ impl SideFeatures {
         self.lengths.is_empty()
     }
 
-    /// Length of sentence `k` in characters, white space excluded.
+    /// Length of sentence `k` in characters, white space excluded (0 past the end).
     pub fn length(&self, k: usize) -> f32 {
-        self.lengths[k]
+        self.lengths.get(k).copied().unwrap_or(0.0)
     }
 
     /// Summed length of the sentences in `run`.
     pub fn run_length(&self, run: Range<usize>) -> f32 {
-        self.lengths[run].iter().sum()
+        self.lengths.get(run).map_or(0.0, |l| l.iter().sum())
     }
 
-    /// The anchor ids of sentence `k` that also occur on the other side of the pair, sorted,
-    /// each once.
-    pub fn anchors(&self, k: usize) -> &[u32] {
-        let start = self.anchor_offsets[k] as usize;
-        let end = self.anchor_offsets[k + 1] as usize;
-        &self.anchors[start..end]
+    /// The type ids of sentence `k`, sorted, each once.
+    pub fn tokens(&self, k: usize) -> &[u32] {
+        self.tokens.row(k)
+    }
+
+    /// The linkable type ids of sentence `k` (those with a partner type on the other side of
+    /// the document pair), sorted, each once.
+    pub fn linkable(&self, k: usize) -> &[u32] {
+        self.linkable.row(k)
+    }
+
+    /// Number of types in the side's vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.types.len()
+    }
+
+    /// Weight of a type as evidence, in `[0, 1]`.
+    pub fn weight(&self, type_id: u32) -> f32 {
+        self.weights.get(type_id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The types of the other side that `type_id` links to.
+    pub fn links(&self, type_id: u32) -> &[u32] {
+        self.links.get(type_id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The folded key of a type (for diagnostics).
+    pub fn key(&self, type_id: u32) -> Option<&str> {
+        self.types.get(type_id as usize).map(|t| t.key.as_str())
     }
 }
 
-/// The features of a document pair: both sides plus the weight of every shared anchor.
+/// A source of German → English word translations, such as a bilingual dictionary.
+///
+/// Words are given and returned under their [`word_key`](crate::normalize::word_key).
+pub trait WordTranslations: Send + Sync + std::fmt::Debug {
+    /// The keys of the English translations of the German word with key `german_key`
+    /// (empty when there is none).
+    fn translations(&self, german_key: &str) -> &[String];
+}
+
+/// Matched and unmatched evidence of a candidate bead, in weight units.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Evidence {
+    /// Summed weight of the German bead's linkable types that have a partner in its English run.
+    pub german_matched: f32,
+    /// Summed weight of the German bead's linkable types without a partner in its English run.
+    pub german_unmatched: f32,
+    /// Summed weight of the English bead's linkable types that have a partner in its German run.
+    pub english_matched: f32,
+    /// Summed weight of the English bead's linkable types without a partner in its German run.
+    pub english_unmatched: f32,
+}
+
+/// How evidence is weighted; part of the aligner configuration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WeightScheme {
+    /// A type occurring in `df` sentences weighs `kind weight × df^-idf_power`.
+    pub(crate) idf_power: f32,
+    pub(crate) number: f32,
+    pub(crate) word: f32,
+    pub(crate) punctuation: f32,
+}
+
+impl Default for WeightScheme {
+    fn default() -> Self {
+        WeightScheme {
+            idf_power: 1.0,
+            number: 1.0,
+            word: 0.6,
+            punctuation: 0.3,
+        }
+    }
+}
+
+/// The features of a document pair: both sides, the links between their types, and the
+/// length model's parameters.
 #[derive(Debug, Clone)]
 pub struct PairFeatures<'a> {
     german_text: &'a Text,
     english_text: &'a Text,
     german: SideFeatures,
     english: SideFeatures,
-    anchor_weights: Vec<f32>,
+    scheme: WeightScheme,
     length_ratio: f64,
+    length_variance: Option<f64>,
 }
 
 impl<'a> PairFeatures<'a> {
-    /// Extracts the features of both texts.
+    /// Extracts the features of both texts, with links by identity and near-identity only.
     pub fn new(german_text: &'a Text, english_text: &'a Text) -> Self {
-        let mut interner = Interner::default();
-        let german_raw: Vec<RawSentence> = german_text
-            .sentences()
-            .map(|s| RawSentence::extract(s, &mut interner))
-            .collect();
-        let german_vocabulary = interner.names.len();
-        let english_raw: Vec<RawSentence> = english_text
-            .sentences()
-            .map(|s| RawSentence::extract(s, &mut interner))
-            .collect();
-        // Near-identical words: a German word that the English side does not spell alike may
-        // still be close (Aserbaidschan / Azerbaijan, Diskussionen / discussions).
-        let rename = interner.link_near_identical(german_vocabulary, &german_raw, &english_raw);
-        let ids = interner.names.len();
-        let mut german_df = vec![0u32; ids];
-        let mut english_df = vec![0u32; ids];
-        let german_sets: Vec<Vec<u32>> = german_raw
-            .iter()
-            .map(|s| s.anchor_set(Some(&rename)))
-            .collect();
-        let english_sets: Vec<Vec<u32>> = english_raw.iter().map(|s| s.anchor_set(None)).collect();
-        for set in &german_sets {
-            for &id in set {
-                german_df[id as usize] += 1;
-            }
-        }
-        for set in &english_sets {
-            for &id in set {
-                english_df[id as usize] += 1;
-            }
-        }
-        let anchor_weights: Vec<f32> = (0..ids)
-            .map(|id| {
-                let (g, e) = (german_df[id], english_df[id]);
-                if g == 0 || e == 0 {
-                    0.0
-                } else {
-                    interner.kind_weight(id as u32) / g.max(e) as f32
-                }
-            })
-            .collect();
-        let side = |raw: &[RawSentence], sets: Vec<Vec<u32>>| {
-            let mut features = SideFeatures {
-                lengths: raw.iter().map(|s| s.length).collect(),
-                anchor_offsets: Vec::with_capacity(raw.len() + 1),
-                anchors: Vec::new(),
-            };
-            features.anchor_offsets.push(0);
-            for set in sets {
-                features.anchors.extend(
-                    set.into_iter()
-                        .filter(|&id| anchor_weights[id as usize] > 0.0),
-                );
-                features.anchor_offsets.push(features.anchors.len() as u32);
-            }
-            features
-        };
-        let german = side(&german_raw, german_sets);
-        let english = side(&english_raw, english_sets);
+        Self::with_scheme(german_text, english_text, WeightScheme::default())
+    }
+
+    pub(crate) fn with_scheme(
+        german_text: &'a Text,
+        english_text: &'a Text,
+        scheme: WeightScheme,
+    ) -> Self {
+        let mut german = extract_side(german_text);
+        let mut english = extract_side(english_text);
+        link_identical(&mut german, &mut english);
         let german_total: f64 = german.lengths.iter().map(|&l| l as f64).sum();
         let english_total: f64 = english.lengths.iter().map(|&l| l as f64).sum();
         let length_ratio = if german_total > 0.0 && english_total > 0.0 {
@@ -144,13 +223,51 @@ impl<'a> PairFeatures<'a> {
         } else {
             1.0
         };
-        PairFeatures {
+        let mut features = PairFeatures {
             german_text,
             english_text,
             german,
             english,
-            anchor_weights,
+            scheme,
             length_ratio,
+            length_variance: None,
+        };
+        features.refresh();
+        features
+    }
+
+    /// Recomputes weights and linkable rows after the links changed.
+    fn refresh(&mut self) {
+        let scheme = self.scheme;
+        for this in [&mut self.german, &mut self.english] {
+            this.weights = this
+                .types
+                .iter()
+                .zip(&this.links)
+                .map(|(info, links)| {
+                    if links.is_empty() {
+                        return 0.0;
+                    }
+                    let kind = match info.kind {
+                        AnchorKind::Number => scheme.number,
+                        AnchorKind::Word => scheme.word,
+                        AnchorKind::Punctuation => scheme.punctuation,
+                    };
+                    kind * (info.sentences.max(1) as f32).powf(-scheme.idf_power)
+                })
+                .collect();
+            let mut linkable = Rows::new();
+            for k in 0..this.tokens.rows() {
+                let row: Vec<u32> = this
+                    .tokens
+                    .row(k)
+                    .iter()
+                    .copied()
+                    .filter(|&t| this.weights[t as usize] > 0.0)
+                    .collect();
+                linkable.push_row(row);
+            }
+            this.linkable = linkable;
         }
     }
 
@@ -174,47 +291,196 @@ impl<'a> PairFeatures<'a> {
         &self.english
     }
 
-    /// English characters per German character over the whole document pair (clamped to
-    /// 0.2..=5; 1 when a side is empty).
+    /// English characters per German character: over the whole document pair at first
+    /// (clamped to 0.2..=5; 1 when a side is empty), over confident beads once
+    /// [`fit_length_model`](Self::fit_length_model) ran.
     pub fn length_ratio(&self) -> f64 {
         self.length_ratio
     }
 
-    /// Weight of an anchor id: its kind's weight divided by the larger number of sentences
-    /// it occurs in on either side (a word that occurs everywhere tells little).
-    pub fn anchor_weight(&self, id: u32) -> f32 {
-        self.anchor_weights[id as usize]
+    /// The variance of English length given German length per character, once fitted.
+    pub fn length_variance(&self) -> Option<f64> {
+        self.length_variance
     }
 
-    /// Summed weight of the anchors that the German run and the English run share, each
-    /// anchor counted once. In `[0, ∞)`; 0 when either run is empty.
-    pub fn shared_anchor_weight(&self, german: Range<usize>, english: Range<usize>) -> f32 {
-        if german.is_empty() || english.is_empty() {
-            return 0.0;
+    /// Fits the length model's ratio and variance to beads believed right (German run,
+    /// English run), typically the confident 1-1 beads of a first pass. Needs at least 20
+    /// beads; with fewer, nothing changes.
+    pub fn fit_length_model(&mut self, beads: &[(Range<usize>, Range<usize>)]) {
+        let lengths: Vec<(f64, f64)> = beads
+            .iter()
+            .map(|(g, e)| {
+                (
+                    self.german.run_length(g.clone()) as f64,
+                    self.english.run_length(e.clone()) as f64,
+                )
+            })
+            .filter(|&(g, e)| g > 0.0 && e > 0.0)
+            .collect();
+        if lengths.len() < 20 {
+            return;
         }
-        let mut german_ids = SmallIds::default();
-        for k in german {
-            german_ids.extend(self.german.anchors(k));
+        let (sum_g, sum_e) = lengths
+            .iter()
+            .fold((0.0, 0.0), |(a, b), (g, e)| (a + g, b + e));
+        let ratio = (sum_e / sum_g).clamp(0.2, 5.0);
+        // Squared residuals per unit of mean length; the largest tenth is dropped as outliers.
+        let mut residuals: Vec<(f64, f64)> = lengths
+            .iter()
+            .map(|&(g, e)| {
+                let mean = ((g + e / ratio) / 2.0).max(1.0);
+                ((e - ratio * g).powi(2), mean)
+            })
+            .collect();
+        residuals.sort_by(|a, b| (a.0 / a.1).total_cmp(&(b.0 / b.1)));
+        let keep = residuals.len() - residuals.len() / 10;
+        let (squares, means) = residuals[..keep]
+            .iter()
+            .fold((0.0, 0.0), |(s, m), (r, l)| (s + r, m + l));
+        if means > 0.0 && squares > 0.0 {
+            self.length_ratio = ratio;
+            // Trimming a tenth of a normal sample's tail shrinks the variance by about a third.
+            self.length_variance = Some((squares / means * 1.5).clamp(0.5, 200.0));
         }
-        let mut english_ids = SmallIds::default();
-        for k in english {
-            english_ids.extend(self.english.anchors(k));
-        }
-        let (a, b) = (german_ids.sorted(), english_ids.sorted());
-        let (mut i, mut j, mut total) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    total += self.anchor_weights[a[i] as usize];
-                    i += 1;
-                    j += 1;
+    }
+
+    /// Learns word links from beads believed right: a German and an English type are linked
+    /// when each is the other's best partner by the Dice coefficient of the beads they occur
+    /// in, they share at least `min_count` beads, and the coefficient is at least `min_dice`.
+    /// Types already linked keep their links. Returns the number of new links.
+    pub fn learn_lexicon(
+        &mut self,
+        beads: &[(Range<usize>, Range<usize>)],
+        min_count: u32,
+        min_dice: f32,
+    ) -> usize {
+        let lexicon = Lexicon::learn(self, beads, min_count, min_dice);
+        let added = lexicon.pairs.len();
+        self.add_links(&lexicon.pairs);
+        added
+    }
+
+    /// Adds links between German and English type ids.
+    pub(crate) fn add_links(&mut self, pairs: &[(u32, u32)]) {
+        for &(g, e) in pairs {
+            if let (Some(g_links), true) = (
+                self.german.links.get_mut(g as usize),
+                (e as usize) < self.english.types.len(),
+            ) {
+                if !g_links.contains(&e) {
+                    g_links.push(e);
+                    g_links.sort_unstable();
+                    self.english.links[e as usize].push(g);
+                    self.english.links[e as usize].sort_unstable();
                 }
             }
         }
-        total
+        self.refresh();
     }
+
+    /// Links every German word type to the English word types that `source` gives as its
+    /// translations and that occur in the English text. Returns the number of new links.
+    pub fn add_translations(&mut self, source: &dyn WordTranslations) -> usize {
+        let english_ids: HashMap<&str, u32> = self
+            .english
+            .types
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == AnchorKind::Word)
+            .map(|(id, t)| (t.key.as_str(), id as u32))
+            .collect();
+        let mut pairs = Vec::new();
+        for (g, info) in self.german.types.iter().enumerate() {
+            if info.kind != AnchorKind::Word {
+                continue;
+            }
+            for key in source.translations(&info.key) {
+                if let Some(&e) = english_ids.get(key.as_str()) {
+                    if !self.german.links[g].contains(&e) {
+                        pairs.push((g as u32, e));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let added = pairs.len();
+        if added > 0 {
+            self.add_links(&pairs);
+        }
+        added
+    }
+
+    /// The German and English type ids of a folded word pair, when both occur in the texts.
+    #[cfg(test)]
+    pub(crate) fn word_type_pair(
+        &self,
+        german_word: &str,
+        english_word: &str,
+    ) -> Option<(u32, u32)> {
+        let find = |side: &SideFeatures, word: &str| {
+            let key = word_key(word);
+            side.types
+                .iter()
+                .position(|t| t.kind == AnchorKind::Word && t.key == key)
+                .map(|p| p as u32)
+        };
+        Some((
+            find(&self.german, german_word)?,
+            find(&self.english, english_word)?,
+        ))
+    }
+
+    /// Matched and unmatched evidence of the bead linking `german` with `english`.
+    ///
+    /// A linkable type of a German sentence is matched when one of its links occurs in some
+    /// English sentence of the bead, and the other way round. With an empty run on either
+    /// side, nothing is counted.
+    pub fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
+        if german.is_empty() || english.is_empty() {
+            return Evidence::default();
+        }
+        let mut german_union = SmallIds::default();
+        for k in german.clone() {
+            german_union.extend(self.german.linkable(k));
+        }
+        let mut english_union = SmallIds::default();
+        for k in english.clone() {
+            english_union.extend(self.english.linkable(k));
+        }
+        let german_set = german_union.sorted();
+        let english_set = english_union.sorted();
+        let (german_matched, german_unmatched) =
+            side_evidence(&self.german, german_set, english_set);
+        let (english_matched, english_unmatched) =
+            side_evidence(&self.english, english_set, german_set);
+        Evidence {
+            german_matched,
+            german_unmatched,
+            english_matched,
+            english_unmatched,
+        }
+    }
+}
+
+/// Matched and unmatched weight of the types in `own` given the other run's types.
+fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32]) -> (f32, f32) {
+    let (mut matched, mut unmatched) = (0.0, 0.0);
+    for &t in own {
+        let weight = side.weights[t as usize];
+        let links = &side.links[t as usize];
+        let hit = if links.len() == 1 {
+            other.binary_search(&links[0]).is_ok()
+        } else {
+            links.iter().any(|l| other.binary_search(l).is_ok())
+        };
+        if hit {
+            matched += weight;
+        } else {
+            unmatched += weight;
+        }
+    }
+    (matched, unmatched)
 }
 
 /// A small set of ids that lives on the stack while it is small.
@@ -250,6 +516,7 @@ impl SmallIds {
         }
     }
 
+    /// The ids sorted, each once (runs are sorted already, so one run needs no work).
     fn sorted(&mut self) -> &[u32] {
         let runs = self.runs;
         let ids: &mut [u32] = if self.spill.is_empty() {
@@ -272,88 +539,175 @@ impl SmallIds {
     }
 }
 
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-    names: Vec<(AnchorKind, String)>,
+/// Splits every sentence of a text into interned types.
+fn extract_side(text: &Text) -> SideFeatures {
+    let mut ids: HashMap<(AnchorKind, String), u32> = HashMap::new();
+    let mut types: Vec<TypeInfo> = Vec::new();
+    let mut lengths = Vec::with_capacity(text.len());
+    let mut tokens = Rows::new();
+    let mut row: Vec<u32> = Vec::new();
+    let mut scratch = String::new();
+    for sentence in text.sentences() {
+        row.clear();
+        let length = tokenize(sentence, &mut scratch, |kind, key| {
+            let next = types.len() as u32;
+            let id = *ids.entry((kind, key.to_owned())).or_insert_with(|| {
+                types.push(TypeInfo {
+                    kind,
+                    key: key.to_owned(),
+                    sentences: 0,
+                });
+                next
+            });
+            row.push(id);
+        });
+        row.sort_unstable();
+        row.dedup();
+        for &t in &row {
+            types[t as usize].sentences += 1;
+        }
+        lengths.push(length);
+        tokens.push_row(row.iter().copied());
+    }
+    let links = vec![Vec::new(); types.len()];
+    SideFeatures {
+        lengths,
+        tokens,
+        linkable: Rows::new(),
+        weights: Vec::new(),
+        types,
+        links,
+    }
 }
 
-impl Interner {
-    fn intern(&mut self, kind: AnchorKind, key: String) -> u32 {
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
+/// Calls `emit(kind, key)` for every token of `sentence`; returns its length in characters
+/// without white space.
+fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKind, &str)) -> f32 {
+    let mut length = 0u32;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
         }
-        let id = self.names.len() as u32;
-        self.ids.insert(key.clone(), id);
-        self.names.push((kind, key));
-        id
+        length += 1;
+        if c.is_ascii_digit() {
+            scratch.clear();
+            scratch.push(c);
+            while let Some(&(k, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    scratch.push(d);
+                } else if matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{a0}')
+                    && sentence[k + d.len_utf8()..].starts_with(|n: char| n.is_ascii_digit())
+                {
+                } else {
+                    break;
+                }
+                length += 1;
+                chars.next();
+            }
+            let trimmed = scratch.trim_start_matches('0');
+            emit(
+                AnchorKind::Number,
+                if trimmed.is_empty() { "0" } else { trimmed },
+            );
+        } else if c.is_alphabetic() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(k, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    length += 1;
+                    end = k + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &sentence[start..end];
+            if word.chars().nth(1).is_some() {
+                emit(AnchorKind::Word, &word_key(word));
+            }
+        } else if let Some(mark) = punctuation_class(c) {
+            emit(AnchorKind::Punctuation, mark);
+        }
     }
+    length as f32
+}
 
-    fn kind_weight(&self, id: u32) -> f32 {
-        match self.names[id as usize].0 {
-            AnchorKind::Number => 1.0,
-            AnchorKind::Word => 0.6,
-            AnchorKind::Punctuation => 0.3,
+fn punctuation_class(c: char) -> Option<&'static str> {
+    match c {
+        '?' | '¿' => Some("?"),
+        '!' | '¡' => Some("!"),
+        ':' => Some(":"),
+        ';' => Some(";"),
+        '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '›' | '‹' => Some("\""),
+        '(' | ')' | '[' | ']' => Some("("),
+        '%' => Some("%"),
+        '€' | '$' | '£' => Some("$"),
+        _ => None,
+    }
+}
+
+/// Links types that both sides spell alike: numbers, punctuation, words of four or more
+/// characters with the same folded skeleton, and near-identical longer words.
+fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
+    let english_ids: HashMap<(AnchorKind, &str), u32> = english
+        .types
+        .iter()
+        .enumerate()
+        .map(|(id, t)| ((t.kind, t.key.as_str()), id as u32))
+        .collect();
+    let mut pairs = Vec::new();
+    let mut german_linked = vec![false; german.types.len()];
+    let mut english_linked = vec![false; english.types.len()];
+    for (g, info) in german.types.iter().enumerate() {
+        if info.kind == AnchorKind::Word && info.key.chars().count() < 4 {
+            continue;
+        }
+        if let Some(&e) = english_ids.get(&(info.kind, info.key.as_str())) {
+            pairs.push((g as u32, e));
+            german_linked[g] = true;
+            english_linked[e as usize] = true;
         }
     }
-
-    /// Maps German-only word ids to near-identical English word ids.
-    fn link_near_identical(
-        &self,
-        german_vocabulary: usize,
-        german: &[RawSentence],
-        english: &[RawSentence],
-    ) -> HashMap<u32, u32> {
-        let mut in_german = vec![false; self.names.len()];
-        let mut in_english = vec![false; self.names.len()];
-        for s in german {
-            for &id in &s.anchors {
-                in_german[id as usize] = true;
+    // Near-identical words among those still unlinked, bucketed by their first two characters.
+    let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
+    let mut buckets: HashMap<(char, char), Vec<u32>> = HashMap::new();
+    for (e, info) in english.types.iter().enumerate() {
+        if long_word(info) && !english_linked[e] {
+            if let Some(prefix) = prefix2(&info.key) {
+                buckets.entry(prefix).or_default().push(e as u32);
             }
         }
-        for s in english {
-            for &id in &s.anchors {
-                in_english[id as usize] = true;
-            }
+    }
+    for (g, info) in german.types.iter().enumerate() {
+        if !long_word(info) || german_linked[g] {
+            continue;
         }
-        // English-only words, bucketed by their first two characters.
-        let mut buckets: HashMap<(char, char), Vec<u32>> = HashMap::new();
-        for (id, (kind, key)) in self.names.iter().enumerate() {
-            if *kind == AnchorKind::Word && in_english[id] && !in_german[id] {
-                if let Some(prefix) = prefix2(key) {
-                    buckets.entry(prefix).or_default().push(id as u32);
-                }
-            }
-        }
-        let mut rename = HashMap::new();
-        for (id, (kind, key)) in self.names.iter().enumerate().take(german_vocabulary) {
-            if *kind != AnchorKind::Word || !in_german[id] || in_english[id] {
+        let Some(candidates) = prefix2(&info.key).and_then(|p| buckets.get(&p)) else {
+            continue;
+        };
+        let length = info.key.chars().count();
+        let mut best: Option<(f64, u32)> = None;
+        for &e in candidates {
+            let other = &english.types[e as usize].key;
+            if length.abs_diff(other.chars().count()) > 4 {
                 continue;
             }
-            let key_len = key.chars().count();
-            if key_len < 5 {
-                continue;
-            }
-            let Some(candidates) = prefix2(key).and_then(|p| buckets.get(&p)) else {
-                continue;
-            };
-            let mut best: Option<(f64, u32)> = None;
-            for &candidate in candidates {
-                let other = &self.names[candidate as usize].1;
-                let other_len = other.chars().count();
-                if other_len < 5 || key_len.abs_diff(other_len) > 4 {
-                    continue;
-                }
-                let similarity = strsim::jaro_winkler(key, other);
-                if similarity >= 0.9 && best.is_none_or(|(s, _)| similarity > s) {
-                    best = Some((similarity, candidate));
-                }
-            }
-            if let Some((_, candidate)) = best {
-                rename.insert(id as u32, candidate);
+            let similarity = strsim::jaro_winkler(&info.key, other);
+            if similarity >= 0.9 && best.is_none_or(|(s, _)| similarity > s) {
+                best = Some((similarity, e));
             }
         }
-        rename
+        if let Some((_, e)) = best {
+            pairs.push((g as u32, e));
+        }
+    }
+    for (g, e) in pairs {
+        german.links[g as usize].push(e);
+        english.links[e as usize].push(g);
+    }
+    for links in german.links.iter_mut().chain(english.links.iter_mut()) {
+        links.sort_unstable();
+        links.dedup();
     }
 }
 
@@ -362,91 +716,92 @@ fn prefix2(key: &str) -> Option<(char, char)> {
     Some((chars.next()?, chars.next()?))
 }
 
-struct RawSentence {
-    length: f32,
-    anchors: Vec<u32>,
+/// Word pairs learned from beads by mutual-best Dice association.
+struct Lexicon {
+    pairs: Vec<(u32, u32)>,
 }
 
-impl RawSentence {
-    fn extract(sentence: &str, interner: &mut Interner) -> RawSentence {
-        let mut anchors = Vec::new();
-        let mut length = 0.0f32;
-        let mut chars = sentence.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !c.is_whitespace() {
-                length += 1.0;
+impl Lexicon {
+    fn learn(
+        features: &PairFeatures<'_>,
+        beads: &[(Range<usize>, Range<usize>)],
+        min_count: u32,
+        min_dice: f32,
+    ) -> Lexicon {
+        let (german, english) = (&features.german, &features.english);
+        let mut german_count = vec![0u32; german.types.len()];
+        let mut english_count = vec![0u32; english.types.len()];
+        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut german_set = Vec::new();
+        let mut english_set = Vec::new();
+        let is_word = |side: &SideFeatures, t: u32| side.types[t as usize].kind == AnchorKind::Word;
+        for (g, e) in beads {
+            german_set.clear();
+            english_set.clear();
+            for k in g.clone() {
+                german_set.extend(
+                    german
+                        .tokens(k)
+                        .iter()
+                        .copied()
+                        .filter(|&t| is_word(german, t)),
+                );
             }
-            if c.is_ascii_digit() {
-                // A number: digits with inner separators.
-                let mut digits = String::new();
-                digits.push(c);
-                let mut end = start + 1;
-                while let Some(&(k, d)) = chars.peek() {
-                    if d.is_ascii_digit() {
-                        digits.push(d);
-                    } else if matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}')
-                        && sentence[k + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| n.is_ascii_digit())
-                    {
-                    } else {
-                        break;
-                    }
-                    length += 1.0;
-                    end = k + d.len_utf8();
-                    chars.next();
+            for k in e.clone() {
+                english_set.extend(
+                    english
+                        .tokens(k)
+                        .iter()
+                        .copied()
+                        .filter(|&t| is_word(english, t)),
+                );
+            }
+            german_set.sort_unstable();
+            german_set.dedup();
+            english_set.sort_unstable();
+            english_set.dedup();
+            for &t in &german_set {
+                german_count[t as usize] += 1;
+            }
+            for &t in &english_set {
+                english_count[t as usize] += 1;
+            }
+            for &a in &german_set {
+                for &b in &english_set {
+                    *joint.entry((a, b)).or_insert(0) += 1;
                 }
-                let _ = end;
-                let trimmed = digits.trim_start_matches('0');
-                let key = if trimmed.is_empty() { "0" } else { trimmed };
-                anchors.push(interner.intern(AnchorKind::Number, format!("#{key}")));
-            } else if c.is_alphabetic() {
-                let mut end = start + c.len_utf8();
-                while let Some(&(k, d)) = chars.peek() {
-                    if d.is_alphanumeric() {
-                        length += 1.0;
-                        end = k + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                let word = &sentence[start..end];
-                if word.chars().count() >= 4 {
-                    let key = skeleton(&fold(word));
-                    anchors.push(interner.intern(AnchorKind::Word, format!("w{key}")));
-                }
-            } else if let Some(mark) = punctuation_class(c) {
-                anchors.push(interner.intern(AnchorKind::Punctuation, format!("p{mark}")));
             }
         }
-        RawSentence { length, anchors }
-    }
-
-    fn anchor_set(&self, rename: Option<&HashMap<u32, u32>>) -> Vec<u32> {
-        let mut set: Vec<u32> = self
-            .anchors
+        let dice = |a: u32, b: u32, n: u32| {
+            2.0 * n as f32 / (german_count[a as usize] + english_count[b as usize]) as f32
+        };
+        let mut best_german: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut best_english: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut candidates: Vec<((u32, u32), u32)> =
+            joint.into_iter().filter(|&(_, n)| n >= min_count).collect();
+        candidates.sort_unstable();
+        for &((a, b), n) in &candidates {
+            let d = dice(a, b, n);
+            let better = |slot: Option<&(f32, u32)>, other: u32| {
+                slot.is_none_or(|&(s, o)| d > s || (d == s && other < o))
+            };
+            if better(best_german.get(&a), b) {
+                best_german.insert(a, (d, b));
+            }
+            if better(best_english.get(&b), a) {
+                best_english.insert(b, (d, a));
+            }
+        }
+        let mut pairs: Vec<(u32, u32)> = best_german
             .iter()
-            .map(|id| rename.and_then(|r| r.get(id)).copied().unwrap_or(*id))
+            .filter(|&(&a, &(d, b))| {
+                d >= min_dice && best_english.get(&b).is_some_and(|&(_, back)| back == a)
+            })
+            .map(|(&a, &(_, b))| (a, b))
+            .filter(|&(a, b)| !german.links[a as usize].contains(&b))
             .collect();
-        set.sort_unstable();
-        set.dedup();
-        set
-    }
-}
-
-fn punctuation_class(c: char) -> Option<char> {
-    match c {
-        '?' | '¿' => Some('?'),
-        '!' | '¡' => Some('!'),
-        ':' => Some(':'),
-        ';' => Some(';'),
-        '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '›' | '‹' => Some('"'),
-        '(' | ')' | '[' | ']' => Some('('),
-        '%' => Some('%'),
-        '€' | '$' | '£' => Some('$'),
-        _ => None,
+        pairs.sort_unstable();
+        Lexicon { pairs }
     }
 }
 
@@ -459,8 +814,10 @@ mod tests {
         let german = Text::from_sentences(["Es kostet 1.000,5 Euro am 29. Mai."]);
         let english = Text::from_sentences(["It costs 1,000.5 euros on May 29th."]);
         let pair = PairFeatures::new(&german, &english);
-        // 10005, 29, "euro" (cognate) are shared
-        assert!(pair.shared_anchor_weight(0..1, 0..1) >= 2.0);
+        let evidence = pair.evidence(0..1, 0..1);
+        // 10005 and 29 are shared, both sides.
+        assert!(evidence.german_matched >= 2.0, "{evidence:?}");
+        assert_eq!(evidence.german_unmatched, 0.0);
     }
 
     #[test]
@@ -468,16 +825,49 @@ mod tests {
         let german = Text::from_sentences(["Aserbaidschan und Litauen.", "Nichts."]);
         let english = Text::from_sentences(["Azerbaijan and Lithuania.", "Nothing."]);
         let pair = PairFeatures::new(&german, &english);
-        assert!(pair.shared_anchor_weight(0..1, 0..1) > 0.5);
-        assert_eq!(pair.shared_anchor_weight(1..2, 1..2), 0.0);
+        assert!(pair.evidence(0..1, 0..1).german_matched > 0.5);
+        assert_eq!(pair.evidence(1..2, 1..2), Evidence::default());
+        assert!(pair.evidence(0..1, 1..2).german_unmatched > 0.5);
     }
 
     #[test]
-    fn empty_runs_share_nothing() {
+    fn empty_runs_have_no_evidence() {
         let german = Text::from_sentences(["2020"]);
         let english = Text::from_sentences(["2020"]);
         let pair = PairFeatures::new(&german, &english);
-        assert_eq!(pair.shared_anchor_weight(0..0, 0..1), 0.0);
-        assert_eq!(pair.shared_anchor_weight(0..1, 0..1), 1.0);
+        assert_eq!(pair.evidence(0..0, 0..1), Evidence::default());
+        assert_eq!(pair.evidence(0..1, 0..1).german_matched, 1.0);
+    }
+
+    #[test]
+    fn a_lexicon_is_learned_from_beads() {
+        let german: Vec<String> = (0..30).map(|k| format!("Der Berg {k} ist hoch.")).collect();
+        let english: Vec<String> = (0..30)
+            .map(|k| format!("The mountain {k} is high."))
+            .collect();
+        let (german, english) = (
+            Text::from_sentences(&german),
+            Text::from_sentences(&english),
+        );
+        let mut pair = PairFeatures::new(&german, &english);
+        let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
+        assert!(pair.learn_lexicon(&beads, 2, 0.5) >= 1);
+        let (berg, mountain) = pair.word_type_pair("Berg", "mountain").unwrap();
+        assert!(pair.german().links(berg).contains(&mountain));
+    }
+
+    #[test]
+    fn length_model_fits_a_document() {
+        let german: Vec<String> = (0..40).map(|k| "x".repeat(20 + k)).collect();
+        let english: Vec<String> = (0..40).map(|k| "y".repeat(40 + 2 * k)).collect();
+        let (german, english) = (
+            Text::from_sentences(&german),
+            Text::from_sentences(&english),
+        );
+        let mut pair = PairFeatures::new(&german, &english);
+        let beads: Vec<_> = (0..40).map(|k| (k..k + 1, k..k + 1)).collect();
+        pair.fit_length_model(&beads);
+        assert!((pair.length_ratio() - 2.0).abs() < 1e-9);
+        assert!(pair.length_variance().is_some());
     }
 }

@@ -61,8 +61,10 @@ impl<S: Scorer + ?Sized> Scorer for Box<S> {
 }
 
 /// A Gale-Church length model: the English length of a bead is normally distributed around
-/// `ratio × German length` with variance `variance × German length`, where `ratio` is the
-/// document pair's own ratio of English to German characters.
+/// `ratio × German length` with a variance proportional to the bead's mean length, where
+/// `ratio` is the document pair's own ratio of English to German characters and the variance
+/// per character is `variance × ratio`, or the document's own once
+/// [`PairFeatures::fit_length_model`] ran (with `fitted` set).
 ///
 /// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
 /// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
@@ -71,11 +73,16 @@ impl<S: Scorer + ?Sized> Scorer for Box<S> {
 pub struct LengthScorer {
     /// Variance of English characters per German character (Gale and Church found 6.8).
     pub variance: f64,
+    /// Use the variance fitted to the document pair when there is one.
+    pub fitted: bool,
 }
 
 impl Default for LengthScorer {
     fn default() -> Self {
-        LengthScorer { variance: 6.8 }
+        LengthScorer {
+            variance: 6.8,
+            fitted: true,
+        }
     }
 }
 
@@ -125,37 +132,52 @@ fn erfc(x: f64) -> f64 {
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
-/// Anchors: numbers, names and cognates, marked punctuation shared by both runs.
+/// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
+/// pairs that link the two runs (see [`crate::features`]).
 ///
-/// The cost is `-weight × shared`, where `shared` is
-/// [`PairFeatures::shared_anchor_weight`]: every anchor the two runs share lowers the cost.
+/// The cost is `-matched × m + unmatched × u`, where `m` is the mean over both sides of the
+/// weight of linkable tokens that find their partner in the other run and `u` the mean weight of
+/// those that do not ([`PairFeatures::evidence`]). A bead with an empty side has no evidence and
+/// costs 0 here, so a sentence full of unmatched anchors is cheaper to leave unaligned than to
+/// merge into a bead that does not render it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnchorScorer {
-    /// Nats per unit of shared anchor weight.
-    pub weight: f64,
+    /// Nats gained per unit of matched weight.
+    pub matched: f64,
+    /// Nats lost per unit of unmatched weight.
+    pub unmatched: f64,
 }
 
 impl Default for AnchorScorer {
     fn default() -> Self {
-        AnchorScorer { weight: 4.0 }
+        AnchorScorer {
+            matched: 4.0,
+            unmatched: 1.0,
+        }
     }
 }
 
 impl Scorer for AnchorScorer {
     fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        -self.weight * pair.shared_anchor_weight(german, english) as f64
+        let evidence = pair.evidence(german, english);
+        let matched = (evidence.german_matched + evidence.english_matched) as f64 / 2.0;
+        let unmatched = (evidence.german_unmatched + evidence.english_unmatched) as f64 / 2.0;
+        -self.matched * matched + self.unmatched * unmatched
     }
 }
 
 /// The prior cost of a bead's shape: 0 for 1-1, `merge_cost` for every sentence beyond the
-/// first on either side of a bead with two non-empty sides, and `skip_cost` for a bead with an
-/// empty side (a sentence left unaligned).
+/// first on either side of a bead with two non-empty sides, and for a bead with an empty side
+/// (sentences left unaligned) `skip_cost` for the first sentence and `skip_extend_cost` for
+/// each further one.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShapePrior {
     /// Cost of each extra sentence in a merged bead (1-2 pays it once, 2-2 twice).
     pub merge_cost: f64,
     /// Cost of leaving one sentence unaligned (a 1-0 or 0-1 bead).
     pub skip_cost: f64,
+    /// Cost of each further sentence in one run of unaligned sentences.
+    pub skip_extend_cost: f64,
 }
 
 impl Default for ShapePrior {
@@ -163,6 +185,7 @@ impl Default for ShapePrior {
         ShapePrior {
             merge_cost: 2.3,
             skip_cost: 4.5,
+            skip_extend_cost: 1.0,
         }
     }
 }
@@ -171,7 +194,7 @@ impl Scorer for ShapePrior {
     fn cost(&self, _pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
         let (a, b) = (german.len(), english.len());
         if a == 0 || b == 0 {
-            self.skip_cost * (a + b) as f64
+            self.skip_cost + self.skip_extend_cost * (a + b).saturating_sub(1) as f64
         } else {
             self.merge_cost * (a + b - 2) as f64
         }

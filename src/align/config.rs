@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
+use crate::features::WordTranslations;
 use crate::lang::Lang;
 use crate::score::Scorer;
 
@@ -61,12 +62,33 @@ pub struct AlignerConfig {
     pub length_weight: f64,
     /// Variance of the length model (English characters per German character).
     pub length_variance: f64,
-    /// Nats per unit of shared anchor weight (numbers, names, cognates, punctuation).
+    /// Nats gained per unit of matched anchor weight (numbers, names, cognates, punctuation,
+    /// learned word pairs found on both sides of a bead).
     pub anchor_weight: f64,
+    /// Nats lost per unit of unmatched anchor weight (linkable tokens of a bead whose partner
+    /// is not in the bead).
+    pub unmatched_weight: f64,
+    /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
+    pub idf_power: f64,
+    /// Align twice: after a first pass, fit the length model to the confident 1-1 beads and
+    /// learn word pairs from the confident beads, then align again with both.
+    pub refine: bool,
+    /// Beads of the first pass at or above this confidence teach the second.
+    pub refine_min_confidence: f64,
+    /// A learned word pair must co-occur in at least this many beads.
+    pub lexicon_min_count: u32,
+    /// A learned word pair needs at least this Dice coefficient.
+    pub lexicon_min_dice: f64,
     /// Cost of each extra sentence in a merged bead.
     pub merge_cost: f64,
     /// Cost of leaving a sentence unaligned.
     pub skip_cost: f64,
+    /// Cost of each further sentence in a run of consecutive unaligned sentences on one side
+    /// (a block of captions or notes is one gap, not many).
+    pub skip_extend_cost: f64,
+    /// The longest run of unaligned sentences the search treats as one gap. Gaps are still
+    /// reported as one bead per sentence.
+    pub max_skip_run: u8,
     /// Temperature of the posterior that gives each bead its confidence: costs are divided by
     /// it. Higher values spread probability over more alignments.
     pub temperature: f64,
@@ -83,8 +105,16 @@ impl Default for AlignerConfig {
             length_weight: 1.0,
             length_variance: 6.8,
             anchor_weight: 4.0,
+            unmatched_weight: 1.0,
+            idf_power: 1.0,
+            refine: true,
+            refine_min_confidence: 0.9,
+            lexicon_min_count: 2,
+            lexicon_min_dice: 0.5,
             merge_cost: 2.3,
             skip_cost: 4.5,
+            skip_extend_cost: 1.0,
+            max_skip_run: 8,
             temperature: 1.0,
             search: SearchConfig::default(),
         }
@@ -111,8 +141,13 @@ impl AlignerConfig {
         let weights = [
             ("length_weight", self.length_weight),
             ("anchor_weight", self.anchor_weight),
+            ("unmatched_weight", self.unmatched_weight),
+            ("idf_power", self.idf_power),
+            ("refine_min_confidence", self.refine_min_confidence),
+            ("lexicon_min_dice", self.lexicon_min_dice),
             ("merge_cost", self.merge_cost),
             ("skip_cost", self.skip_cost),
+            ("skip_extend_cost", self.skip_extend_cost),
         ];
         for (name, value) in weights {
             if !value.is_finite() || value < 0.0 {
@@ -126,6 +161,9 @@ impl AlignerConfig {
         }
         if !(self.temperature.is_finite() && self.temperature > 0.0) {
             return Err(Error::config("temperature must be positive"));
+        }
+        if self.max_skip_run == 0 {
+            return Err(Error::config("max_skip_run must be at least 1"));
         }
         if self.search.max_band_width < self.search.band_width {
             return Err(Error::config("max_band_width is below band_width"));
@@ -151,6 +189,7 @@ impl AlignerConfig {
 pub struct AlignerBuilder {
     pub(crate) config: AlignerConfig,
     pub(crate) scorers: Vec<(f64, Arc<dyn Scorer>)>,
+    pub(crate) dictionaries: Vec<Arc<dyn WordTranslations>>,
 }
 
 impl AlignerBuilder {
@@ -234,6 +273,13 @@ impl AlignerBuilder {
     /// Adds a scorer of your own, with a weight, to the built-in ones.
     pub fn scorer(&mut self, weight: f64, scorer: impl Scorer + 'static) -> &mut Self {
         self.scorers.push((weight, Arc::new(scorer)));
+        self
+    }
+
+    /// Adds a source of word translations (a bilingual dictionary): its word pairs count as
+    /// anchors wherever both words occur. Optional; the aligner never needs one.
+    pub fn dictionary(&mut self, dictionary: Arc<dyn WordTranslations>) -> &mut Self {
+        self.dictionaries.push(dictionary);
         self
     }
 

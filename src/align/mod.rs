@@ -14,7 +14,10 @@ pub use config::{AlignerBuilder, AlignerConfig, SearchConfig};
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::features::PairFeatures;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::features::{PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior, WeightedSum};
 use crate::text::Text;
 
@@ -39,6 +42,7 @@ pub struct Aligner {
     config: AlignerConfig,
     scorer: WeightedSum,
     shapes: Vec<(usize, usize)>,
+    dictionaries: Vec<Arc<dyn WordTranslations>>,
 }
 
 impl Default for Aligner {
@@ -62,7 +66,7 @@ impl Aligner {
     pub fn from_config(config: AlignerConfig) -> Result<Aligner> {
         Aligner::from_builder(&AlignerBuilder {
             config,
-            scorers: Vec::new(),
+            ..AlignerBuilder::default()
         })
     }
 
@@ -75,18 +79,21 @@ impl Aligner {
                 ShapePrior {
                     merge_cost: config.merge_cost,
                     skip_cost: config.skip_cost,
+                    skip_extend_cost: config.skip_extend_cost,
                 },
             )
             .with(
                 config.length_weight,
                 LengthScorer {
                     variance: config.length_variance,
+                    fitted: config.refine,
                 },
             )
             .with(
                 1.0,
                 AnchorScorer {
-                    weight: config.anchor_weight,
+                    matched: config.anchor_weight,
+                    unmatched: config.unmatched_weight,
                 },
             );
         for (weight, extra) in &builder.scorers {
@@ -97,12 +104,21 @@ impl Aligner {
             .iter()
             .map(|s| (s.german(), s.english()))
             .collect();
+        // Runs of unaligned sentences: one gap in the search, one bead per sentence in the result.
+        let run = usize::from(config.max_skip_run);
+        if shapes.contains(&(1, 0)) {
+            shapes.extend((2..=run).map(|k| (k, 0)));
+        }
+        if shapes.contains(&(0, 1)) {
+            shapes.extend((2..=run).map(|k| (0, k)));
+        }
         shapes.sort_unstable();
         shapes.dedup();
         Ok(Aligner {
             config,
             scorer,
             shapes,
+            dictionaries: builder.dictionaries.clone(),
         })
     }
 
@@ -145,18 +161,23 @@ impl Aligner {
     /// Aligns two texts already split into sentences.
     pub fn align_texts(&self, german: Text, english: Text) -> Result<Alignment> {
         let found = {
-            let features = PairFeatures::new(&german, &english);
-            let cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
-                self.scorer.cost(&features, i0..i1, j0..j1)
+            let scheme = WeightScheme {
+                idf_power: self.config.idf_power as f32,
+                ..WeightScheme::default()
             };
-            search::search(
-                german.len(),
-                english.len(),
-                &self.shapes,
-                &cost,
-                &self.config.search,
-                self.config.temperature,
-            )
+            let mut features = PairFeatures::with_scheme(&german, &english, scheme);
+            for dictionary in &self.dictionaries {
+                features.add_translations(dictionary.as_ref());
+            }
+            let mut found = self.search(&features);
+            if self.config.refine {
+                if let Some(first) = &found {
+                    if self.refine(&mut features, first) {
+                        found = self.search(&features);
+                    }
+                }
+            }
+            found
         };
         let found = found.ok_or_else(|| {
             Error::new(ErrorKind::NoAlignment {
@@ -164,11 +185,76 @@ impl Aligner {
                 english: english.len(),
             })
         })?;
-        let beads = found
-            .into_iter()
-            .map(|b| Bead::from_ranges(b.german, b.english, b.cost, b.posterior))
-            .collect();
+        let mut beads = Vec::with_capacity(found.len());
+        for b in found {
+            if b.german.is_empty() || b.english.is_empty() {
+                // A gap: one bead per unaligned sentence, sharing the gap's cost and confidence.
+                let share = b.cost / (b.german.len() + b.english.len()) as f64;
+                for g in b.german.clone() {
+                    beads.push(Bead::from_ranges(
+                        g..g + 1,
+                        b.english.start..b.english.start,
+                        share,
+                        b.posterior,
+                    ));
+                }
+                for e in b.english.clone() {
+                    beads.push(Bead::from_ranges(
+                        b.german.end..b.german.end,
+                        e..e + 1,
+                        share,
+                        b.posterior,
+                    ));
+                }
+            } else {
+                beads.push(Bead::from_ranges(b.german, b.english, b.cost, b.posterior));
+            }
+        }
         Ok(Alignment::from_parts_unchecked(german, english, beads))
+    }
+
+    fn search(&self, features: &PairFeatures<'_>) -> Option<Vec<search::FoundBead>> {
+        let cost =
+            |i0: usize, i1: usize, j0: usize, j1: usize| self.scorer.cost(features, i0..i1, j0..j1);
+        search::search(
+            features.german().len(),
+            features.english().len(),
+            &self.shapes,
+            &cost,
+            &self.config.search,
+            self.config.temperature,
+        )
+    }
+
+    /// Teaches the features what the first pass found: the length model from its confident
+    /// 1-1 beads, word pairs from all its confident beads. Returns whether anything changed.
+    fn refine(&self, features: &mut PairFeatures<'_>, first: &[search::FoundBead]) -> bool {
+        /// Learning from more beads than this costs time and teaches little more.
+        const MAX_TEACHING_BEADS: usize = 20_000;
+        let confident: Vec<(Range<usize>, Range<usize>)> = first
+            .iter()
+            .filter(|b| {
+                b.posterior >= self.config.refine_min_confidence
+                    && !b.german.is_empty()
+                    && !b.english.is_empty()
+            })
+            .map(|b| (b.german.clone(), b.english.clone()))
+            .collect();
+        let stride = confident.len().div_ceil(MAX_TEACHING_BEADS).max(1);
+        let teaching: Vec<_> = confident.iter().step_by(stride).cloned().collect();
+        let one_to_one: Vec<_> = teaching
+            .iter()
+            .filter(|(g, e)| g.len() == 1 && e.len() == 1)
+            .cloned()
+            .collect();
+        let before = features.length_variance();
+        features.fit_length_model(&one_to_one);
+        let learned = features.learn_lexicon(
+            &teaching,
+            self.config.lexicon_min_count,
+            self.config.lexicon_min_dice as f32,
+        );
+        learned > 0 || features.length_variance() != before
     }
 }
 
