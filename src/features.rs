@@ -82,6 +82,7 @@ struct TypeInfo {
 #[derive(Debug, Clone, Default)]
 pub struct SideFeatures {
     lengths: Vec<f32>,
+    shapes: Vec<SentenceShape>,
     /// Every type of each sentence, sorted, each once.
     tokens: Rows,
     /// The linkable types of each sentence, sorted, each once.
@@ -107,6 +108,11 @@ impl SideFeatures {
     /// Length of sentence `k` in characters, white space excluded (0 past the end).
     pub fn length(&self, k: usize) -> f32 {
         self.lengths.get(k).copied().unwrap_or(0.0)
+    }
+
+    /// Surface traits of sentence `k` (default past the end).
+    pub fn shape(&self, k: usize) -> SentenceShape {
+        self.shapes.get(k).copied().unwrap_or_default()
     }
 
     /// Summed length of the sentences in `run`.
@@ -143,6 +149,43 @@ impl SideFeatures {
     /// The folded key of a type (for diagnostics).
     pub fn key(&self, type_id: u32) -> Option<&str> {
         self.types.get(type_id as usize).map(|t| t.key.as_str())
+    }
+}
+
+/// Surface traits of a sentence that tell fragments and debris from sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SentenceShape {
+    /// The sentence ends without sentence-final punctuation (`.`, `!`, `?`, `…`, possibly
+    /// followed by closing quotes or brackets): a headline, a caption, or the first part of a
+    /// sentence broken across lines (ending in `,`, `;`, `:`, a hyphen or a word).
+    pub open_end: bool,
+    /// The sentence looks like debris rather than text: fewer than 12 letters, or fewer letters
+    /// than other non-space characters (page numbers, OCR noise, `Tags:`).
+    pub debris: bool,
+}
+
+impl SentenceShape {
+    fn of(sentence: &str) -> SentenceShape {
+        let trimmed = sentence.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | ')' | ']' | '»' | '«' | '“' | '”' | '’' | '‘' | '›' | '‹'
+                )
+        });
+        let open_end = !trimmed.ends_with(['.', '!', '?', '…']);
+        let (mut letters, mut others) = (0usize, 0usize);
+        for c in sentence.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+            } else if !c.is_whitespace() {
+                others += 1;
+            }
+        }
+        SentenceShape {
+            open_end,
+            debris: letters < 12 || letters < others,
+        }
     }
 }
 
@@ -411,26 +454,6 @@ impl<'a> PairFeatures<'a> {
         added
     }
 
-    /// The German and English type ids of a folded word pair, when both occur in the texts.
-    #[cfg(test)]
-    pub(crate) fn word_type_pair(
-        &self,
-        german_word: &str,
-        english_word: &str,
-    ) -> Option<(u32, u32)> {
-        let find = |side: &SideFeatures, word: &str| {
-            let key = word_key(word);
-            side.types
-                .iter()
-                .position(|t| t.kind == AnchorKind::Word && t.key == key)
-                .map(|p| p as u32)
-        };
-        Some((
-            find(&self.german, german_word)?,
-            find(&self.english, english_word)?,
-        ))
-    }
-
     /// Matched and unmatched evidence of the bead linking `german` with `english`.
     ///
     /// A linkable type of a German sentence is matched when one of its links occurs in some
@@ -544,6 +567,7 @@ fn extract_side(text: &Text) -> SideFeatures {
     let mut ids: HashMap<(AnchorKind, String), u32> = HashMap::new();
     let mut types: Vec<TypeInfo> = Vec::new();
     let mut lengths = Vec::with_capacity(text.len());
+    let mut shapes = Vec::with_capacity(text.len());
     let mut tokens = Rows::new();
     let mut row: Vec<u32> = Vec::new();
     let mut scratch = String::new();
@@ -567,11 +591,13 @@ fn extract_side(text: &Text) -> SideFeatures {
             types[t as usize].sentences += 1;
         }
         lengths.push(length);
+        shapes.push(SentenceShape::of(sentence));
         tokens.push_row(row.iter().copied());
     }
     let links = vec![Vec::new(); types.len()];
     SideFeatures {
         lengths,
+        shapes,
         tokens,
         linkable: Rows::new(),
         weights: Vec::new(),
@@ -841,9 +867,17 @@ mod tests {
 
     #[test]
     fn a_lexicon_is_learned_from_beads() {
-        let german: Vec<String> = (0..30).map(|k| format!("Der Berg {k} ist hoch.")).collect();
+        let german: Vec<String> = (0..30)
+            .map(|k| match k % 2 {
+                0 => format!("Der Berg {k} ist hoch."),
+                _ => format!("Das Haus {k} ist alt."),
+            })
+            .collect();
         let english: Vec<String> = (0..30)
-            .map(|k| format!("The mountain {k} is high."))
+            .map(|k| match k % 2 {
+                0 => format!("The mountain {k} is high."),
+                _ => format!("The house {k} is old."),
+            })
             .collect();
         let (german, english) = (
             Text::from_sentences(&german),
@@ -851,15 +885,24 @@ mod tests {
         );
         let mut pair = PairFeatures::new(&german, &english);
         let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
+        let right_before = pair.evidence(0..1, 0..1).german_matched;
         assert!(pair.learn_lexicon(&beads, 2, 0.5) >= 1);
-        let (berg, mountain) = pair.word_type_pair("Berg", "mountain").unwrap();
-        assert!(pair.german().links(berg).contains(&mountain));
+        // "Berg" and "Der" co-occur with "mountain" equally often here; either link tells a
+        // mountain sentence from a house sentence.
+        let right = pair.evidence(0..1, 0..1);
+        let wrong = pair.evidence(0..1, 1..2);
+        assert!(right.german_matched > right_before, "{right:?}");
+        assert!(
+            right.german_matched > wrong.german_matched,
+            "{right:?} {wrong:?}"
+        );
+        assert!(wrong.german_unmatched > 0.0, "{wrong:?}");
     }
 
     #[test]
     fn length_model_fits_a_document() {
         let german: Vec<String> = (0..40).map(|k| "x".repeat(20 + k)).collect();
-        let english: Vec<String> = (0..40).map(|k| "y".repeat(40 + 2 * k)).collect();
+        let english: Vec<String> = (0..40).map(|k| "y".repeat(40 + 2 * k + k % 3)).collect();
         let (german, english) = (
             Text::from_sentences(&german),
             Text::from_sentences(&english),
@@ -867,7 +910,11 @@ mod tests {
         let mut pair = PairFeatures::new(&german, &english);
         let beads: Vec<_> = (0..40).map(|k| (k..k + 1, k..k + 1)).collect();
         pair.fit_length_model(&beads);
-        assert!((pair.length_ratio() - 2.0).abs() < 1e-9);
+        assert!(
+            (pair.length_ratio() - 2.0).abs() < 0.05,
+            "{}",
+            pair.length_ratio()
+        );
         assert!(pair.length_variance().is_some());
     }
 }

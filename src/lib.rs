@@ -65,7 +65,9 @@ pub use align::{
     BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
 };
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
-pub use features::{AnchorKind, Evidence, PairFeatures, SideFeatures, WordTranslations};
+pub use features::{
+    AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
+};
 pub use lang::Lang;
 pub use score::Scorer;
 pub use segment::{Segmenter, Sentence, Sentences};

@@ -166,38 +166,88 @@ impl Scorer for AnchorScorer {
     }
 }
 
-/// The prior cost of a bead's shape: 0 for 1-1, `merge_cost` for every sentence beyond the
-/// first on either side of a bead with two non-empty sides, and for a bead with an empty side
-/// (sentences left unaligned) `skip_cost` for the first sentence and `skip_extend_cost` for
-/// each further one.
+/// The prior cost of a bead's shape, aware of fragments and debris.
+///
+/// - 1-1 costs 0.
+/// - A bead with two non-empty sides pays, for every sentence boundary inside it,
+///   `merge_cost`, or `open_merge_cost` when the sentence before the boundary is open-ended
+///   (a line broken inside a sentence, which asks to be merged); see
+///   [`SentenceShape`](crate::features::SentenceShape).
+/// - A bead whose German and English runs disagree on ending open (one ends like a headline,
+///   the other like a sentence) pays `closure_mismatch_cost`.
+/// - Unaligned sentences (a bead with an empty side) pay `skip_cost` for the first sentence and
+///   `skip_extend_cost` for each further one, each multiplied by `debris_factor` when the
+///   sentence looks like debris.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShapePrior {
-    /// Cost of each extra sentence in a merged bead (1-2 pays it once, 2-2 twice).
+    /// Cost of each sentence boundary inside a merged bead after a closed sentence.
     pub merge_cost: f64,
+    /// Cost of each sentence boundary inside a merged bead after an open-ended sentence.
+    pub open_merge_cost: f64,
+    /// Cost of a bead whose two sides disagree on ending open.
+    pub closure_mismatch_cost: f64,
     /// Cost of leaving one sentence unaligned (a 1-0 or 0-1 bead).
     pub skip_cost: f64,
     /// Cost of each further sentence in one run of unaligned sentences.
     pub skip_extend_cost: f64,
+    /// Factor on the skip cost of a sentence that looks like debris.
+    pub debris_factor: f64,
 }
 
 impl Default for ShapePrior {
     fn default() -> Self {
         ShapePrior {
             merge_cost: 2.3,
+            open_merge_cost: 1.0,
+            closure_mismatch_cost: 1.0,
             skip_cost: 4.5,
             skip_extend_cost: 1.0,
+            debris_factor: 0.5,
         }
     }
 }
 
 impl Scorer for ShapePrior {
-    fn cost(&self, _pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        let (a, b) = (german.len(), english.len());
-        if a == 0 || b == 0 {
-            self.skip_cost + self.skip_extend_cost * (a + b).saturating_sub(1) as f64
-        } else {
-            self.merge_cost * (a + b - 2) as f64
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let (g, e) = (pair.german(), pair.english());
+        if german.is_empty() || english.is_empty() {
+            let skipped = german
+                .map(|k| g.shape(k))
+                .chain(english.map(|k| e.shape(k)));
+            return skipped
+                .enumerate()
+                .map(|(n, shape)| {
+                    let base = if n == 0 {
+                        self.skip_cost
+                    } else {
+                        self.skip_extend_cost
+                    };
+                    if shape.debris {
+                        base * self.debris_factor
+                    } else {
+                        base
+                    }
+                })
+                .sum();
         }
+        let boundary = |open: bool| {
+            if open {
+                self.open_merge_cost
+            } else {
+                self.merge_cost
+            }
+        };
+        let mut cost = 0.0;
+        for k in german.start..german.end - 1 {
+            cost += boundary(g.shape(k).open_end);
+        }
+        for k in english.start..english.end - 1 {
+            cost += boundary(e.shape(k).open_end);
+        }
+        if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
+            cost += self.closure_mismatch_cost;
+        }
+        cost
     }
 }
 

@@ -79,8 +79,15 @@ pub struct AlignerConfig {
     pub lexicon_min_count: u32,
     /// A learned word pair needs at least this Dice coefficient.
     pub lexicon_min_dice: f64,
-    /// Cost of each extra sentence in a merged bead.
+    /// Cost of each sentence boundary inside a merged bead (after a closed sentence).
     pub merge_cost: f64,
+    /// Cost of each sentence boundary inside a merged bead after an open-ended sentence (a
+    /// line broken inside a sentence).
+    pub open_merge_cost: f64,
+    /// Cost of a bead whose sides disagree on ending open (headline against sentence).
+    pub closure_mismatch_cost: f64,
+    /// Factor on the skip cost of a sentence that looks like debris.
+    pub debris_factor: f64,
     /// Cost of leaving a sentence unaligned.
     pub skip_cost: f64,
     /// Cost of each further sentence in a run of consecutive unaligned sentences on one side
@@ -106,14 +113,17 @@ impl Default for AlignerConfig {
             length_variance: 6.8,
             anchor_weight: 4.0,
             unmatched_weight: 1.0,
-            idf_power: 1.0,
+            idf_power: 0.4,
             refine: true,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,
             merge_cost: 2.3,
+            open_merge_cost: 1.0,
+            closure_mismatch_cost: 1.0,
+            debris_factor: 0.5,
             skip_cost: 4.5,
-            skip_extend_cost: 1.0,
+            skip_extend_cost: 1.5,
             max_skip_run: 8,
             temperature: 1.0,
             search: SearchConfig::default(),
@@ -146,6 +156,9 @@ impl AlignerConfig {
             ("refine_min_confidence", self.refine_min_confidence),
             ("lexicon_min_dice", self.lexicon_min_dice),
             ("merge_cost", self.merge_cost),
+            ("open_merge_cost", self.open_merge_cost),
+            ("closure_mismatch_cost", self.closure_mismatch_cost),
+            ("debris_factor", self.debris_factor),
             ("skip_cost", self.skip_cost),
             ("skip_extend_cost", self.skip_extend_cost),
         ];

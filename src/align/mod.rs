@@ -78,8 +78,11 @@ impl Aligner {
                 1.0,
                 ShapePrior {
                     merge_cost: config.merge_cost,
+                    open_merge_cost: config.open_merge_cost,
+                    closure_mismatch_cost: config.closure_mismatch_cost,
                     skip_cost: config.skip_cost,
                     skip_extend_cost: config.skip_extend_cost,
+                    debris_factor: config.debris_factor,
                 },
             )
             .with(
