@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use satzweise::eval::{Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Error, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, Alignment, Error, Lang, Text};
 
 /// Evaluate the aligner on gold sentence alignments.
 #[derive(Debug, Parser)]
@@ -37,6 +37,10 @@ struct Args {
     /// Print only the pooled line of each set.
     #[arg(long)]
     quiet: bool,
+    /// Align the documents of each set together, learning a lexicon across them
+    /// (`Aligner::align_corpus`), instead of one by one.
+    #[arg(long)]
+    together: bool,
 }
 
 fn main() -> ExitCode {
@@ -140,11 +144,23 @@ fn run(args: &Args) -> Result<(), Error> {
         let aligner = Aligner::from_config(config)?;
         let mut pooled = Scores::default();
         let mut shape_recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for [german, other, gold] in &triples {
-            let alignment = aligner.align_texts(
+        let mut documents = Vec::new();
+        for [german, other, _] in &triples {
+            documents.push((
                 Text::from_lines(satzweise::read_text_file(german)?),
                 Text::from_lines(satzweise::read_text_file(other)?),
-            )?;
+            ));
+        }
+        let alignments: Vec<Result<Alignment, Error>> = if args.together {
+            aligner.align_corpus(documents)
+        } else {
+            documents
+                .into_iter()
+                .map(|(g, e)| aligner.align_texts(g, e))
+                .collect()
+        };
+        for ([german, _, gold], alignment) in triples.iter().zip(alignments) {
+            let alignment = alignment?;
             let test = BeadLine::from_alignment(&alignment);
             let gold = read_bead_file(gold)?;
             let scores = score_document(&gold, &test);

@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::cooccurrence::Cooccurrence;
 use crate::normalize::word_key;
 use crate::text::Text;
 
@@ -146,6 +147,21 @@ impl SideFeatures {
         self.links.get(type_id as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// The word types of the sentences in `run`, sorted, each once, into `out`.
+    pub(crate) fn word_set(&self, run: Range<usize>, out: &mut Vec<u32>) {
+        out.clear();
+        for k in run {
+            out.extend(
+                self.tokens(k)
+                    .iter()
+                    .copied()
+                    .filter(|&t| self.types[t as usize].kind == AnchorKind::Word),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
     /// The folded key of a type (for diagnostics).
     pub fn key(&self, type_id: u32) -> Option<&str> {
         self.types.get(type_id as usize).map(|t| t.key.as_str())
@@ -156,9 +172,13 @@ impl SideFeatures {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SentenceShape {
     /// The sentence ends without sentence-final punctuation (`.`, `!`, `?`, `…`, possibly
-    /// followed by closing quotes or brackets): a headline, a caption, or the first part of a
-    /// sentence broken across lines (ending in `,`, `;`, `:`, a hyphen or a word).
+    /// followed by closing quotes or brackets): a headline, a caption, or a fragment.
     pub open_end: bool,
+    /// The sentence ends as if it went on: with `,`, `;`, `:`, a dash or hyphen, an opening
+    /// bracket or quote (a line broken inside a sentence).
+    pub continues: bool,
+    /// The first letter of the sentence is lower case (it continues the line before).
+    pub starts_lower: bool,
     /// The sentence looks like debris rather than text: fewer than 12 letters, or fewer letters
     /// than other non-space characters (page numbers, OCR noise, `Tags:`).
     pub debris: bool,
@@ -174,6 +194,13 @@ impl SentenceShape {
                 )
         });
         let open_end = !trimmed.ends_with(['.', '!', '?', '…']);
+        let continues = sentence
+            .trim_end()
+            .ends_with([',', ';', ':', '-', '–', '—', '(', '[', '„', '«', '»', '"']);
+        let starts_lower = sentence
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
         let (mut letters, mut others) = (0usize, 0usize);
         for c in sentence.chars() {
             if c.is_alphabetic() {
@@ -184,6 +211,8 @@ impl SentenceShape {
         }
         SentenceShape {
             open_end,
+            continues,
+            starts_lower,
             debris: letters < 12 || letters < others,
         }
     }
@@ -397,9 +426,22 @@ impl<'a> PairFeatures<'a> {
         min_count: u32,
         min_dice: f32,
     ) -> usize {
-        let lexicon = Lexicon::learn(self, beads, min_count, min_dice);
-        let added = lexicon.pairs.len();
-        self.add_links(&lexicon.pairs);
+        let mut counts = Cooccurrence::default();
+        let (mut german, mut english) = (Vec::new(), Vec::new());
+        for (g, e) in beads {
+            self.german.word_set(g.clone(), &mut german);
+            self.english.word_set(e.clone(), &mut english);
+            counts.add_bead(&german, &english);
+        }
+        let pairs: Vec<(u32, u32)> = counts
+            .mutual_best(min_count, min_dice)
+            .into_iter()
+            .filter(|&(a, b)| !self.german.links(a).contains(&b))
+            .collect();
+        let added = pairs.len();
+        if added > 0 {
+            self.add_links(&pairs);
+        }
         added
     }
 
@@ -740,95 +782,6 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
 fn prefix2(key: &str) -> Option<(char, char)> {
     let mut chars = key.chars();
     Some((chars.next()?, chars.next()?))
-}
-
-/// Word pairs learned from beads by mutual-best Dice association.
-struct Lexicon {
-    pairs: Vec<(u32, u32)>,
-}
-
-impl Lexicon {
-    fn learn(
-        features: &PairFeatures<'_>,
-        beads: &[(Range<usize>, Range<usize>)],
-        min_count: u32,
-        min_dice: f32,
-    ) -> Lexicon {
-        let (german, english) = (&features.german, &features.english);
-        let mut german_count = vec![0u32; german.types.len()];
-        let mut english_count = vec![0u32; english.types.len()];
-        let mut joint: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut german_set = Vec::new();
-        let mut english_set = Vec::new();
-        let is_word = |side: &SideFeatures, t: u32| side.types[t as usize].kind == AnchorKind::Word;
-        for (g, e) in beads {
-            german_set.clear();
-            english_set.clear();
-            for k in g.clone() {
-                german_set.extend(
-                    german
-                        .tokens(k)
-                        .iter()
-                        .copied()
-                        .filter(|&t| is_word(german, t)),
-                );
-            }
-            for k in e.clone() {
-                english_set.extend(
-                    english
-                        .tokens(k)
-                        .iter()
-                        .copied()
-                        .filter(|&t| is_word(english, t)),
-                );
-            }
-            german_set.sort_unstable();
-            german_set.dedup();
-            english_set.sort_unstable();
-            english_set.dedup();
-            for &t in &german_set {
-                german_count[t as usize] += 1;
-            }
-            for &t in &english_set {
-                english_count[t as usize] += 1;
-            }
-            for &a in &german_set {
-                for &b in &english_set {
-                    *joint.entry((a, b)).or_insert(0) += 1;
-                }
-            }
-        }
-        let dice = |a: u32, b: u32, n: u32| {
-            2.0 * n as f32 / (german_count[a as usize] + english_count[b as usize]) as f32
-        };
-        let mut best_german: HashMap<u32, (f32, u32)> = HashMap::new();
-        let mut best_english: HashMap<u32, (f32, u32)> = HashMap::new();
-        let mut candidates: Vec<((u32, u32), u32)> =
-            joint.into_iter().filter(|&(_, n)| n >= min_count).collect();
-        candidates.sort_unstable();
-        for &((a, b), n) in &candidates {
-            let d = dice(a, b, n);
-            let better = |slot: Option<&(f32, u32)>, other: u32| {
-                slot.is_none_or(|&(s, o)| d > s || (d == s && other < o))
-            };
-            if better(best_german.get(&a), b) {
-                best_german.insert(a, (d, b));
-            }
-            if better(best_english.get(&b), a) {
-                best_english.insert(b, (d, a));
-            }
-        }
-        let mut pairs: Vec<(u32, u32)> = best_german
-            .iter()
-            .filter(|&(&a, &(d, b))| {
-                d >= min_dice && best_english.get(&b).is_some_and(|&(_, back)| back == a)
-            })
-            .map(|(&a, &(_, b))| (a, b))
-            .filter(|&(a, b)| !german.links[a as usize].contains(&b))
-            .collect();
-        pairs.sort_unstable();
-        Lexicon { pairs }
-    }
 }
 
 #[cfg(test)]

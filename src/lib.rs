@@ -50,6 +50,7 @@
 struct ReadmeDoctests;
 
 mod align;
+mod cooccurrence;
 mod error;
 pub mod eval;
 mod features;
@@ -62,7 +63,8 @@ mod text;
 
 pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Bead, BeadRef,
-    BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
+    BeadShape, Beads, ConfidentBeads, LearnedLexicon, Omission, Omissions, Pair, Pairs,
+    SearchConfig,
 };
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
 pub use features::{

@@ -170,9 +170,9 @@ impl Scorer for AnchorScorer {
 ///
 /// - 1-1 costs 0.
 /// - A bead with two non-empty sides pays, for every sentence boundary inside it,
-///   `merge_cost`, or `open_merge_cost` when the sentence before the boundary is open-ended
-///   (a line broken inside a sentence, which asks to be merged); see
-///   [`SentenceShape`](crate::features::SentenceShape).
+///   `merge_cost`, or `open_merge_cost` when the boundary looks like a line broken inside a
+///   sentence (the line before ends with `,`, `;`, `:` or a dash, or the line after starts in
+///   lower case), which asks to be merged; see [`SentenceShape`](crate::features::SentenceShape).
 /// - A bead whose German and English runs disagree on ending open (one ends like a headline,
 ///   the other like a sentence) pays `closure_mismatch_cost`.
 /// - Unaligned sentences (a bead with an empty side) pay `skip_cost` for the first sentence and
@@ -230,8 +230,8 @@ impl Scorer for ShapePrior {
                 })
                 .sum();
         }
-        let boundary = |open: bool| {
-            if open {
+        let boundary = |side: &crate::SideFeatures, k: usize| {
+            if side.shape(k).continues || side.shape(k + 1).starts_lower {
                 self.open_merge_cost
             } else {
                 self.merge_cost
@@ -239,10 +239,10 @@ impl Scorer for ShapePrior {
         };
         let mut cost = 0.0;
         for k in german.start..german.end - 1 {
-            cost += boundary(g.shape(k).open_end);
+            cost += boundary(g, k);
         }
         for k in english.start..english.end - 1 {
-            cost += boundary(e.shape(k).open_end);
+            cost += boundary(e, k);
         }
         if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
             cost += self.closure_mismatch_cost;

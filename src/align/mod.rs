@@ -2,6 +2,7 @@
 
 mod alignment;
 mod config;
+mod corpus;
 mod dp;
 mod search;
 mod shape;
@@ -11,6 +12,7 @@ pub use alignment::{
     Pair, Pairs,
 };
 pub use config::{AlignerBuilder, AlignerConfig, SearchConfig};
+pub use corpus::LearnedLexicon;
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -163,25 +165,67 @@ impl Aligner {
 
     /// Aligns two texts already split into sentences.
     pub fn align_texts(&self, german: Text, english: Text) -> Result<Alignment> {
-        let found = {
-            let scheme = WeightScheme {
-                idf_power: self.config.idf_power as f32,
-                ..WeightScheme::default()
-            };
-            let mut features = PairFeatures::with_scheme(&german, &english, scheme);
-            for dictionary in &self.dictionaries {
-                features.add_translations(dictionary.as_ref());
-            }
-            let mut found = self.search(&features);
-            if self.config.refine {
-                if let Some(first) = &found {
-                    if self.refine(&mut features, first) {
-                        found = self.search(&features);
-                    }
+        let found = self.run(&german, &english, None, None);
+        self.finish(german, english, found)
+    }
+
+    /// Features, first pass, refinement, second pass. With `extra`, its word pairs are links
+    /// too; with `teaching`, the confident beads of the result are appended to it as word
+    /// keys (German, English) for learning across documents.
+    pub(crate) fn run(
+        &self,
+        german: &Text,
+        english: &Text,
+        extra: Option<&dyn WordTranslations>,
+        teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
+    ) -> Option<Vec<search::FoundBead>> {
+        let scheme = WeightScheme {
+            idf_power: self.config.idf_power as f32,
+            ..WeightScheme::default()
+        };
+        let mut features = PairFeatures::with_scheme(german, english, scheme);
+        for dictionary in &self.dictionaries {
+            features.add_translations(dictionary.as_ref());
+        }
+        if let Some(extra) = extra {
+            features.add_translations(extra);
+        }
+        let mut found = self.search(&features);
+        if self.config.refine {
+            if let Some(first) = &found {
+                if self.refine(&mut features, first) {
+                    found = self.search(&features);
                 }
             }
-            found
-        };
+        }
+        if let (Some(teaching), Some(beads)) = (teaching, &found) {
+            let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
+            for (g, e) in self.teaching_beads(beads) {
+                features.german().word_set(g, &mut german_words);
+                features.english().word_set(e, &mut english_words);
+                let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
+                    words
+                        .iter()
+                        .filter_map(|&t| side.key(t))
+                        .map(str::to_owned)
+                        .collect()
+                };
+                teaching.push((
+                    keys(features.german(), &german_words),
+                    keys(features.english(), &english_words),
+                ));
+            }
+        }
+        found
+    }
+
+    /// Turns search output into an alignment; gaps become one bead per sentence.
+    pub(crate) fn finish(
+        &self,
+        german: Text,
+        english: Text,
+        found: Option<Vec<search::FoundBead>>,
+    ) -> Result<Alignment> {
         let found = found.ok_or_else(|| {
             Error::new(ErrorKind::NoAlignment {
                 german: german.len(),
@@ -216,6 +260,23 @@ impl Aligner {
         Ok(Alignment::from_parts_unchecked(german, english, beads))
     }
 
+    /// The confident beads with two non-empty sides, at most 20,000 of them, evenly spread.
+    fn teaching_beads(&self, found: &[search::FoundBead]) -> Vec<(Range<usize>, Range<usize>)> {
+        /// Learning from more beads than this costs time and teaches little more.
+        const MAX_TEACHING_BEADS: usize = 20_000;
+        let confident: Vec<(Range<usize>, Range<usize>)> = found
+            .iter()
+            .filter(|b| {
+                b.posterior >= self.config.refine_min_confidence
+                    && !b.german.is_empty()
+                    && !b.english.is_empty()
+            })
+            .map(|b| (b.german.clone(), b.english.clone()))
+            .collect();
+        let stride = confident.len().div_ceil(MAX_TEACHING_BEADS).max(1);
+        confident.into_iter().step_by(stride).collect()
+    }
+
     fn search(&self, features: &PairFeatures<'_>) -> Option<Vec<search::FoundBead>> {
         let cost =
             |i0: usize, i1: usize, j0: usize, j1: usize| self.scorer.cost(features, i0..i1, j0..j1);
@@ -232,19 +293,7 @@ impl Aligner {
     /// Teaches the features what the first pass found: the length model from its confident
     /// 1-1 beads, word pairs from all its confident beads. Returns whether anything changed.
     fn refine(&self, features: &mut PairFeatures<'_>, first: &[search::FoundBead]) -> bool {
-        /// Learning from more beads than this costs time and teaches little more.
-        const MAX_TEACHING_BEADS: usize = 20_000;
-        let confident: Vec<(Range<usize>, Range<usize>)> = first
-            .iter()
-            .filter(|b| {
-                b.posterior >= self.config.refine_min_confidence
-                    && !b.german.is_empty()
-                    && !b.english.is_empty()
-            })
-            .map(|b| (b.german.clone(), b.english.clone()))
-            .collect();
-        let stride = confident.len().div_ceil(MAX_TEACHING_BEADS).max(1);
-        let teaching: Vec<_> = confident.iter().step_by(stride).cloned().collect();
+        let teaching = self.teaching_beads(first);
         let one_to_one: Vec<_> = teaching
             .iter()
             .filter(|(g, e)| g.len() == 1 && e.len() == 1)

@@ -45,7 +45,9 @@ impl BeadShape {
         self.german == 0 || self.english == 0
     }
 
-    /// The shapes the aligner allows by default: 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1.
+    /// The shapes the aligner allows by default: 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4,
+    /// 4-1, 2-3, 3-2, 1-5, 5-1 (the larger ones occur where lines are broken inside
+    /// sentences, as in scanned books).
     pub fn defaults() -> Vec<BeadShape> {
         [
             (1, 1),
@@ -56,6 +58,12 @@ impl BeadShape {
             (2, 2),
             (1, 3),
             (3, 1),
+            (1, 4),
+            (4, 1),
+            (2, 3),
+            (3, 2),
+            (1, 5),
+            (5, 1),
         ]
         .into_iter()
         .map(|(a, b)| BeadShape::new(a, b))
