@@ -70,9 +70,12 @@ pub struct AlignerConfig {
     pub unmatched_weight: f64,
     /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
     pub idf_power: f64,
-    /// Align twice: after a first pass, fit the length model to the confident 1-1 beads and
-    /// learn word pairs from the confident beads, then align again with both.
-    pub refine: bool,
+    /// After a first pass, fit the length model (ratio and variance) to the document's own
+    /// confident 1-1 beads and align again.
+    pub fit_length: bool,
+    /// After a first pass, learn word pairs from the document's confident beads (mutual-best
+    /// Dice) and align again with them as anchors.
+    pub learn_lexicon: bool,
     /// Beads of the first pass at or above this confidence teach the second.
     pub refine_min_confidence: f64,
     /// A learned word pair must co-occur in at least this many beads.
@@ -114,7 +117,8 @@ impl Default for AlignerConfig {
             anchor_weight: 4.0,
             unmatched_weight: 1.0,
             idf_power: 0.4,
-            refine: true,
+            fit_length: true,
+            learn_lexicon: true,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,

@@ -91,7 +91,7 @@ impl Aligner {
                 config.length_weight,
                 LengthScorer {
                     variance: config.length_variance,
-                    fitted: config.refine,
+                    fitted: config.fit_length,
                 },
             )
             .with(
@@ -191,7 +191,7 @@ impl Aligner {
             features.add_translations(extra);
         }
         let mut found = self.search(&features);
-        if self.config.refine {
+        if self.config.fit_length || self.config.learn_lexicon {
             if let Some(first) = &found {
                 if self.refine(&mut features, first) {
                     found = self.search(&features);
@@ -300,12 +300,18 @@ impl Aligner {
             .cloned()
             .collect();
         let before = features.length_variance();
-        features.fit_length_model(&one_to_one);
-        let learned = features.learn_lexicon(
-            &teaching,
-            self.config.lexicon_min_count,
-            self.config.lexicon_min_dice as f32,
-        );
+        if self.config.fit_length {
+            features.fit_length_model(&one_to_one);
+        }
+        let learned = if self.config.learn_lexicon {
+            features.learn_lexicon(
+                &teaching,
+                self.config.lexicon_min_count,
+                self.config.lexicon_min_dice as f32,
+            )
+        } else {
+            0
+        };
         learned > 0 || features.length_variance() != before
     }
 }
