@@ -72,6 +72,9 @@ pub struct AlignerConfig {
     pub temperature: f64,
     /// Search settings.
     pub search: SearchConfig,
+    /// The map from each bead's raw posterior to its reported confidence (quality issue:
+    /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
+    pub calibration: crate::quality::Calibration,
 }
 
 impl Default for AlignerConfig {
@@ -87,6 +90,7 @@ impl Default for AlignerConfig {
             skip_cost: 4.5,
             temperature: 1.0,
             search: SearchConfig::default(),
+            calibration: crate::quality::Calibration::default(),
         }
     }
 }
@@ -216,6 +220,12 @@ impl AlignerBuilder {
     /// Temperature of the confidence posterior.
     pub fn temperature(&mut self, temperature: f64) -> &mut Self {
         self.config.temperature = temperature;
+        self
+    }
+
+    /// The map from raw posterior to reported confidence (quality issue).
+    pub fn calibration(&mut self, calibration: crate::quality::Calibration) -> &mut Self {
+        self.config.calibration = calibration;
         self
     }
 

@@ -166,7 +166,12 @@ impl Aligner {
         })?;
         let beads = found
             .into_iter()
-            .map(|b| Bead::from_ranges(b.german, b.english, b.cost, b.posterior))
+            .map(|b| {
+                // Quality: the reported confidence is the calibrated posterior.
+                let calibration = &self.config.calibration;
+                let confidence = calibration.apply(b.german.len(), b.english.len(), b.posterior);
+                Bead::from_ranges(b.german, b.english, b.cost, confidence)
+            })
             .collect();
         Ok(Alignment::from_parts_unchecked(german, english, beads))
     }

@@ -1,0 +1,480 @@
+//! Per-bead translation-QA flags.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::numbers::{Number, numbers};
+use crate::align::{Alignment, BeadRef};
+use crate::normalize::{fold, skeleton};
+use crate::text::Side;
+
+/// What a [`Flag`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum FlagKind {
+    /// A number on one side has no equal on the other.
+    NumberMismatch,
+    /// A name occurs on one side of the bead only.
+    NameOneSide,
+    /// The bead's length ratio lies far outside the document's own distribution.
+    LengthRatio,
+    /// An English reference sentence that the German does not render.
+    Omission,
+    /// A German sentence with no English counterpart.
+    Addition,
+}
+
+impl FlagKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [FlagKind; 5] = [
+        FlagKind::NumberMismatch,
+        FlagKind::NameOneSide,
+        FlagKind::LengthRatio,
+        FlagKind::Omission,
+        FlagKind::Addition,
+    ];
+
+    /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
+    /// `addition`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::NumberMismatch => "number_mismatch",
+            FlagKind::NameOneSide => "name_one_side",
+            FlagKind::LengthRatio => "length_ratio",
+            FlagKind::Omission => "omission",
+            FlagKind::Addition => "addition",
+        }
+    }
+}
+
+impl fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A warning about one bead, with what was found; [`reason`](Flag::reason) words it for a
+/// reviewer.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Flag {
+    /// Numbers (as written) with no equal value on the other side.
+    NumberMismatch {
+        /// German numbers with no English equal.
+        german: Vec<String>,
+        /// English numbers with no German equal.
+        english: Vec<String>,
+    },
+    /// A name the document spells alike on both sides, present here on one side only.
+    NameOneSide {
+        /// The name as written.
+        name: String,
+        /// The side it occurs on.
+        side: Side,
+    },
+    /// English characters per German character far from the document's typical ratio.
+    LengthRatio {
+        /// This bead's ratio.
+        ratio: f64,
+        /// The document's median ratio over linked beads.
+        typical: f64,
+        /// Distance from the median in robust standard deviations of the log ratio.
+        z: f64,
+    },
+    /// English sentences left without German.
+    Omission {
+        /// How many sentences.
+        sentences: usize,
+    },
+    /// German sentences left without English.
+    Addition {
+        /// How many sentences.
+        sentences: usize,
+    },
+}
+
+impl Flag {
+    /// The kind of flag.
+    pub fn kind(&self) -> FlagKind {
+        match self {
+            Flag::NumberMismatch { .. } => FlagKind::NumberMismatch,
+            Flag::NameOneSide { .. } => FlagKind::NameOneSide,
+            Flag::LengthRatio { .. } => FlagKind::LengthRatio,
+            Flag::Omission { .. } => FlagKind::Omission,
+            Flag::Addition { .. } => FlagKind::Addition,
+        }
+    }
+
+    /// A sentence a reviewer can read, e.g. `number mismatch: German "29." has no English
+    /// equal; English "28th" has no German equal`.
+    pub fn reason(&self) -> String {
+        self.to_string()
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flag::NumberMismatch { german, english } => {
+                f.write_str("number mismatch: ")?;
+                if !german.is_empty() {
+                    write!(f, "German {} has no English equal", quoted(german))?;
+                }
+                if !english.is_empty() {
+                    if !german.is_empty() {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "English {} has no German equal", quoted(english))?;
+                }
+                Ok(())
+            }
+            Flag::NameOneSide { name, side } => {
+                let (here, there) = match side {
+                    Side::German => ("German", "English"),
+                    Side::English => ("English", "German"),
+                };
+                write!(
+                    f,
+                    "name on one side only: \"{name}\" is in the {here} but not in the {there} of this bead"
+                )
+            }
+            Flag::LengthRatio { ratio, typical, z } => write!(
+                f,
+                "unusual length: the English is {ratio:.2}× the German, the document's typical ratio is {typical:.2}× ({z:+.1} robust standard deviations)"
+            ),
+            Flag::Omission { sentences } => write!(
+                f,
+                "omission: {sentences} English reference sentence{} not rendered in the German",
+                if *sentences == 1 { "" } else { "s" }
+            ),
+            Flag::Addition { sentences } => write!(
+                f,
+                "addition: {sentences} German sentence{} with no English counterpart",
+                if *sentences == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// The document's distribution of log length ratios over linked beads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LengthModel {
+    /// Median of ln(English length / German length).
+    pub(crate) median: f64,
+    /// Robust standard deviation (1.4826 × median absolute deviation), floored.
+    pub(crate) spread: f64,
+    /// Linked beads the model was estimated from.
+    pub(crate) samples: usize,
+}
+
+/// Beyond this many robust standard deviations a length ratio is flagged.
+const LENGTH_Z: f64 = 4.0;
+/// ... and only if the two sides differ by at least this many characters.
+const LENGTH_MIN_DIFFERENCE: f64 = 25.0;
+
+pub(crate) fn letters(s: &str) -> f64 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+pub(crate) fn log_ratio(german: f64, english: f64) -> f64 {
+    ((english + 1.0) / (german + 1.0)).ln()
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    }
+}
+
+impl LengthModel {
+    fn new(alignment: &Alignment) -> LengthModel {
+        let mut ratios: Vec<f64> = alignment
+            .beads()
+            .filter(|b| !b.german().is_empty() && !b.english().is_empty())
+            .map(|b| log_ratio(letters(&b.german_text()), letters(&b.english_text())))
+            .collect();
+        let samples = ratios.len();
+        let center = median(&mut ratios);
+        let mut deviations: Vec<f64> = ratios.iter().map(|r| (r - center).abs()).collect();
+        let spread = (1.4826 * median(&mut deviations)).max(0.08);
+        LengthModel {
+            median: center,
+            spread,
+            samples,
+        }
+    }
+}
+
+/// Key under which names are compared across languages.
+fn name_key(word: &str) -> String {
+    skeleton(&fold(word))
+}
+
+fn alike(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 5 && b.chars().count() >= 5 && strsim::jaro_winkler(a, b) >= 0.9)
+}
+
+fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+}
+
+fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        || (word.chars().count() >= 2
+            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && word.chars().any(char::is_uppercase))
+}
+
+/// Document-level state for checking beads.
+pub(crate) struct Checker {
+    length: LengthModel,
+    /// Name keys (English spelling) that also occur spelled alike in the German text.
+    names: HashSet<String>,
+    /// German word key → the name keys it is alike to.
+    german_to_names: HashMap<String, Vec<String>>,
+}
+
+impl Checker {
+    pub(crate) fn new(alignment: &Alignment) -> Checker {
+        // English name candidates: capitalised words not at the start of a sentence.
+        let mut candidates: HashSet<String> = HashSet::new();
+        for sentence in alignment.english().sentences() {
+            for (k, word) in words(sentence) {
+                if k > 0 && word.chars().count() >= 3 && is_capitalized(word) {
+                    candidates.insert(name_key(word));
+                }
+            }
+        }
+        let mut german_keys: HashSet<String> = HashSet::new();
+        for sentence in alignment.german().sentences() {
+            for (_, word) in words(sentence) {
+                if word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_uppercase)
+                {
+                    german_keys.insert(name_key(word));
+                }
+            }
+        }
+        // Bucket candidates by first letter for the near-identical search.
+        let mut by_initial: HashMap<char, Vec<&String>> = HashMap::new();
+        for c in &candidates {
+            if let Some(first) = c.chars().next() {
+                by_initial.entry(first).or_default().push(c);
+            }
+        }
+        let mut names = HashSet::new();
+        let mut german_to_names: HashMap<String, Vec<String>> = HashMap::new();
+        for key in &german_keys {
+            let Some(first) = key.chars().next() else {
+                continue;
+            };
+            for candidate in by_initial.get(&first).into_iter().flatten() {
+                if alike(key, candidate) {
+                    names.insert((*candidate).clone());
+                    german_to_names
+                        .entry(key.clone())
+                        .or_default()
+                        .push((*candidate).clone());
+                }
+            }
+        }
+        Checker {
+            length: LengthModel::new(alignment),
+            names,
+            german_to_names,
+        }
+    }
+
+    pub(crate) fn length_model(&self) -> LengthModel {
+        self.length
+    }
+
+    pub(crate) fn check(&self, bead: &BeadRef<'_>) -> Vec<Flag> {
+        let mut flags = Vec::new();
+        let (german, english) = (bead.german_text(), bead.english_text());
+        if bead.german().is_empty() {
+            if !bead.english().is_empty() {
+                flags.push(Flag::Omission {
+                    sentences: bead.english().len(),
+                });
+            }
+            return flags;
+        }
+        if bead.english().is_empty() {
+            flags.push(Flag::Addition {
+                sentences: bead.german().len(),
+            });
+            return flags;
+        }
+        if let Some(flag) = number_flag(&german, &english) {
+            flags.push(flag);
+        }
+        self.name_flags(&german, &english, &mut flags);
+        if let Some(flag) = self.length_flag(&german, &english) {
+            flags.push(flag);
+        }
+        flags
+    }
+
+    fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
+        let model = &self.length;
+        if model.samples < 5 {
+            return None;
+        }
+        let (g, e) = (letters(german), letters(english));
+        let z = (log_ratio(g, e) - model.median) / model.spread;
+        let expected = g * model.median.exp();
+        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE).then(|| {
+            Flag::LengthRatio {
+                ratio: if g > 0.0 { e / g } else { f64::INFINITY },
+                typical: model.median.exp(),
+                z,
+            }
+        })
+    }
+
+    fn name_flags(&self, german: &str, english: &str, flags: &mut Vec<Flag>) {
+        if self.names.is_empty() {
+            return;
+        }
+        // Names in the English of the bead, with their surface form.
+        let mut english_names: Vec<(String, &str)> = Vec::new();
+        for (_, word) in words(english) {
+            let key = name_key(word);
+            if self.names.contains(&key) && !english_names.iter().any(|(k, _)| *k == key) {
+                english_names.push((key, word));
+            }
+        }
+        let mut german_names: Vec<(String, &str)> = Vec::new();
+        for (_, word) in words(german) {
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let key = name_key(word);
+            for name in self.german_to_names.get(&key).into_iter().flatten() {
+                if !german_names.iter().any(|(k, _)| k == name) {
+                    german_names.push((name.clone(), word));
+                }
+            }
+        }
+        for (key, word) in &german_names {
+            if !english_names.iter().any(|(k, _)| k == key) {
+                flags.push(Flag::NameOneSide {
+                    name: (*word).to_string(),
+                    side: Side::German,
+                });
+            }
+        }
+        for (key, word) in &english_names {
+            if !german_names.iter().any(|(k, _)| k == key) {
+                flags.push(Flag::NameOneSide {
+                    name: (*word).to_string(),
+                    side: Side::English,
+                });
+            }
+        }
+    }
+}
+
+fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
+    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over.
+    let mut used = vec![false; other.len()];
+    let mut left = Vec::new();
+    for number in side {
+        let hit = other
+            .iter()
+            .enumerate()
+            .find(|(k, o)| !used.get(*k).copied().unwrap_or(true) && number.matches(o));
+        match hit {
+            Some((k, _)) => {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+            }
+            None if number.digits => left.push(number.text.clone()),
+            None => {}
+        }
+    }
+    left
+}
+
+/// The number-mismatch flag of a linked bead, if any: numbers written in digits on one side
+/// with no equal value (in digits or words) on the other.
+pub(crate) fn number_flag(german: &str, english: &str) -> Option<Flag> {
+    let g = numbers(german);
+    let e = numbers(english);
+    if !g.iter().chain(&e).any(|n| n.digits) {
+        return None;
+    }
+    let german = unmatched(&g, &e);
+    let english = unmatched(&e, &g);
+    (!german.is_empty() || !english.is_empty()).then_some(Flag::NumberMismatch { german, english })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_flags() {
+        assert!(number_flag("Die 29. Sitzung.", "The 29th session.").is_none());
+        assert!(number_flag("1,5 Mio. Euro", "1.5 million euros").is_none());
+        let flag = number_flag("Die 29. Sitzung.", "The 28th session.").unwrap();
+        assert_eq!(
+            flag.reason(),
+            "number mismatch: German \"29.\" has no English equal; English \"28th\" has no German equal"
+        );
+        assert!(number_flag("Zwei Tage.", "2 days.").is_none());
+        assert!(number_flag("Drei Tage.", "2 days.").is_some());
+        assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    #[test]
+    fn names_and_skips() {
+        let alignment = crate::Aligner::new()
+            .align_sentences(
+                &[
+                    "Jonas Survila traf Fariz Rzayev.",
+                    "Er sprach mit Survila.",
+                    "Es regnete.",
+                ],
+                &[
+                    "Jonas Survila met Fariz Rzayev.",
+                    "He spoke with Rzayev.",
+                    "It rained.",
+                ],
+            )
+            .unwrap();
+        let report = alignment.report();
+        let flagged: Vec<_> = report.flagged().collect();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        let reasons: Vec<String> = flagged[0].flags().iter().map(Flag::reason).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(reasons[0].contains("\"Survila\" is in the German"));
+        assert!(reasons[1].contains("\"Rzayev\" is in the English"));
+    }
+}
