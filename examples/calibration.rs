@@ -352,6 +352,44 @@ fn parallel() {
             }
         }
     }
+    // Text+Berg (German–French, literary): the same test, reported only, never tuned on.
+    let names = [
+        "dev", "test0", "test1", "test2", "test3", "test4", "test5", "test6",
+    ];
+    let tb = textberg(&names);
+    let (mut tb_pos, mut tb_neg) = (vec![], vec![]);
+    for (k, doc) in tb.iter().enumerate() {
+        let Some(next) = tb.get((k + 1) % tb.len()) else {
+            continue;
+        };
+        for (french, is_true) in [(&doc.english, true), (&next.english, false)] {
+            if let Ok(a) = aligner.align_texts(
+                Text::from_lines(doc.german.as_str()),
+                Text::from_lines(french.as_str()),
+            ) {
+                let score = a.report().verdict().parallel_score();
+                if is_true {
+                    tb_pos.push(score)
+                } else {
+                    tb_neg.push(score)
+                }
+            }
+        }
+    }
+    if !tb.is_empty() {
+        println!(
+            "Text+Berg German–French: true pairs {:?}, false pairs {:?}, ROC AUC {:.4}",
+            tb_pos
+                .iter()
+                .map(|s| (s * 1000.0).round() / 1000.0)
+                .collect::<Vec<_>>(),
+            tb_neg
+                .iter()
+                .map(|s| (s * 1000.0).round() / 1000.0)
+                .collect::<Vec<_>>(),
+            auc(&tb_pos, &tb_neg)
+        );
+    }
     let min_true = pos.iter().copied().fold(f64::INFINITY, f64::min);
     let max_false = neg.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     println!(

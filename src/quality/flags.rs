@@ -231,15 +231,59 @@ fn name_key(word: &str) -> String {
 
 fn alike(a: &str, b: &str) -> bool {
     a == b
-        || (a.chars().count() >= 5 && b.chars().count() >= 5 && strsim::jaro_winkler(a, b) >= 0.9)
+        || (a.chars().count() >= 6 && b.chars().count() >= 6 && strsim::jaro_winkler(a, b) >= 0.9)
 }
 
+/// The words of a sentence, each with its position since the last sentence start: 0 for the
+/// first word and for a word after `.`, `!`, `?` or `:` (a line may hold several sentences).
 fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut position = 0usize;
+    let mut restart = true;
     sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
-        .enumerate()
+        .split_inclusive(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter_map(move |piece| {
+            let word = piece
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .trim_matches('-');
+            let ends = piece.ends_with(['.', '!', '?', ':']);
+            let item = (!word.is_empty()).then(|| {
+                let k = if restart { 0 } else { position };
+                restart = false;
+                position = k + 1;
+                (k, word)
+            });
+            if ends {
+                restart = true;
+            }
+            item
+        })
+}
+
+/// English words written with a capital for grammar, not because they name something.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "And"
+            | "But"
+            | "For"
+            | "With"
+            | "From"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "Their"
+            | "She"
+            | "They"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+    )
 }
 
 fn is_capitalized(word: &str) -> bool {
@@ -253,59 +297,74 @@ fn is_capitalized(word: &str) -> bool {
 /// Document-level state for checking beads.
 pub(crate) struct Checker {
     length: LengthModel,
-    /// Name keys (English spelling) that also occur spelled alike in the German text.
-    names: HashSet<String>,
-    /// German word key → the name keys it is alike to.
+    /// German word key → the English name keys it spells alike, for German words whose
+    /// sentence frequency is close to the name's (else the word is mostly something else).
     german_to_names: HashMap<String, Vec<String>>,
+    /// English name keys spelled alike by some German word of close frequency.
+    english_names: HashSet<String>,
+}
+
+/// Whether two sentence frequencies are close enough for a word to be the same name on both
+/// sides ("Sonntag" in ten German sentences against the newspaper "Welt am Sonntag" once in
+/// the English is mostly a weekday).
+fn close_frequency(a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    hi <= lo + 1 || hi * 2 <= lo * 3
+}
+
+/// How many sentences each key occurs in, among the words `keep` accepts.
+fn sentence_frequencies<'t>(
+    sentences: impl Iterator<Item = &'t str>,
+    keep: impl Fn(usize, &str) -> bool,
+) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for sentence in sentences {
+        let here: HashSet<String> = words(sentence)
+            .filter(|(k, w)| keep(*k, w))
+            .map(|(_, w)| name_key(w))
+            .collect();
+        for key in here {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts
 }
 
 impl Checker {
     pub(crate) fn new(alignment: &Alignment) -> Checker {
         // English name candidates: capitalised words not at the start of a sentence.
-        let mut candidates: HashSet<String> = HashSet::new();
-        for sentence in alignment.english().sentences() {
-            for (k, word) in words(sentence) {
-                if k > 0 && word.chars().count() >= 3 && is_capitalized(word) {
-                    candidates.insert(name_key(word));
-                }
+        let candidates = sentence_frequencies(alignment.english().sentences(), |k, w| {
+            k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
+        });
+        let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
+            w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        let mut by_initial: HashMap<char, Vec<(&String, usize)>> = HashMap::new();
+        for (key, &count) in &candidates {
+            if let Some(first) = key.chars().next() {
+                by_initial.entry(first).or_default().push((key, count));
             }
         }
-        let mut german_keys: HashSet<String> = HashSet::new();
-        for sentence in alignment.german().sentences() {
-            for (_, word) in words(sentence) {
-                if word.chars().count() >= 3 && word.chars().next().is_some_and(char::is_uppercase)
-                {
-                    german_keys.insert(name_key(word));
-                }
-            }
-        }
-        // Bucket candidates by first letter for the near-identical search.
-        let mut by_initial: HashMap<char, Vec<&String>> = HashMap::new();
-        for c in &candidates {
-            if let Some(first) = c.chars().next() {
-                by_initial.entry(first).or_default().push(c);
-            }
-        }
-        let mut names = HashSet::new();
         let mut german_to_names: HashMap<String, Vec<String>> = HashMap::new();
-        for key in &german_keys {
+        let mut english_names = HashSet::new();
+        for (key, &german_count) in &german_words {
             let Some(first) = key.chars().next() else {
                 continue;
             };
-            for candidate in by_initial.get(&first).into_iter().flatten() {
-                if alike(key, candidate) {
-                    names.insert((*candidate).clone());
+            for &(candidate, english_count) in by_initial.get(&first).into_iter().flatten() {
+                if alike(key, candidate) && close_frequency(german_count, english_count) {
+                    english_names.insert(candidate.clone());
                     german_to_names
                         .entry(key.clone())
                         .or_default()
-                        .push((*candidate).clone());
+                        .push(candidate.clone());
                 }
             }
         }
         Checker {
             length: LengthModel::new(alignment),
-            names,
             german_to_names,
+            english_names,
         }
     }
 
@@ -315,7 +374,6 @@ impl Checker {
 
     pub(crate) fn check(&self, bead: &BeadRef<'_>) -> Vec<Flag> {
         let mut flags = Vec::new();
-        let (german, english) = (bead.german_text(), bead.english_text());
         if bead.german().is_empty() {
             if !bead.english().is_empty() {
                 flags.push(Flag::Omission {
@@ -330,10 +388,11 @@ impl Checker {
             });
             return flags;
         }
+        let (german, english) = (bead.german_text(), bead.english_text());
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
         }
-        self.name_flags(&german, &english, &mut flags);
+        self.name_flags(bead, &mut flags);
         if let Some(flag) = self.length_flag(&german, &english) {
             flags.push(flag);
         }
@@ -357,47 +416,70 @@ impl Checker {
         })
     }
 
-    fn name_flags(&self, german: &str, english: &str, flags: &mut Vec<Flag>) {
-        if self.names.is_empty() {
+    fn name_flags(&self, bead: &BeadRef<'_>, flags: &mut Vec<Flag>) {
+        if self.english_names.is_empty() {
             return;
         }
-        // Names in the English of the bead, with their surface form.
-        let mut english_names: Vec<(String, &str)> = Vec::new();
-        for (_, word) in words(english) {
-            let key = name_key(word);
-            if self.names.contains(&key) && !english_names.iter().any(|(k, _)| *k == key) {
-                english_names.push((key, word));
-            }
-        }
-        let mut german_names: Vec<(String, &str)> = Vec::new();
-        for (_, word) in words(german) {
-            if !word.chars().next().is_some_and(char::is_uppercase) {
+        let german_keys: Vec<String> = bead
+            .german_sentences()
+            .flat_map(words)
+            .map(|(_, w)| name_key(w))
+            .collect();
+        let english_keys: Vec<String> = bead
+            .english_sentences()
+            .flat_map(words)
+            .map(|(_, w)| name_key(w))
+            .collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        // German words that the document links to an English name.
+        // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
+        for (k, word) in bead.german_sentences().flat_map(words) {
+            if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let key = name_key(word);
-            for name in self.german_to_names.get(&key).into_iter().flatten() {
-                if !german_names.iter().any(|(k, _)| k == name) {
-                    german_names.push((name.clone(), word));
-                }
+            if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
+                continue;
             }
-        }
-        for (key, word) in &german_names {
-            if !english_names.iter().any(|(k, _)| k == key) {
+            if !english_keys.iter().any(|e| loosely_alike(&key, e)) {
                 flags.push(Flag::NameOneSide {
-                    name: (*word).to_string(),
+                    name: word.to_string(),
                     side: Side::German,
                 });
             }
         }
-        for (key, word) in &english_names {
-            if !german_names.iter().any(|(k, _)| k == key) {
+        // English names, capitalised and not first in their sentence.
+        for (k, word) in bead.english_sentences().flat_map(words) {
+            if k == 0 || !is_capitalized(word) || is_function_word(word) {
+                continue;
+            }
+            let key = name_key(word);
+            if !self.english_names.contains(&key) || !seen.insert(key.clone()) {
+                continue;
+            }
+            if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
                 flags.push(Flag::NameOneSide {
-                    name: (*word).to_string(),
+                    name: word.to_string(),
                     side: Side::English,
                 });
             }
         }
     }
+}
+
+/// Whether two keys may be the same name within one bead, where inflection, derivation and
+/// compounds are allowed for ("Aserbaidschans", "aserbaidschanische" / "Azerbaijani",
+/// "Außenminister" / "Minister").
+fn loosely_alike(a: &str, b: &str) -> bool {
+    if alike(a, b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    (common >= 5 && common * 5 >= shorter * 4)
+        || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.85)
+        || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
 }
 
 fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {

@@ -24,7 +24,9 @@
 //! assert_eq!(flagged[0].flags()[0].kind(), FlagKind::NumberMismatch);
 //! assert!(flagged[0].flags()[0].reason().contains("29."));
 //! let verdict = alignment.report().verdict();
-//! assert!(verdict.parallel_score() > 0.5);
+//! assert_eq!(verdict.flags(), 1);
+//! assert_eq!(verdict.coverage(), 1.0);
+//! assert!((0.0..=1.0).contains(&verdict.parallel_score()));
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 

@@ -119,8 +119,8 @@ fn readings(run: &str) -> Vec<f64> {
     values
 }
 
-/// The numbers of a sentence, in order: digit runs (with `.`, `,`, `'`, `’` and narrow
-/// spaces between digits), an ordinal mark (`29.`, `29th`) dropped, a following scale word
+/// The numbers of a sentence, in order: digit runs (with `.`, `,`, `'`, `’`, narrow
+/// spaces and `:` between digits, so that the times `21.30` and `21:30` match), an ordinal mark (`29.`, `29th`) dropped, a following scale word
 /// (`Mio.`, `million`, `Mrd.`, `bn`, ...) multiplied in, and number words up to twelve.
 ///
 /// ```
@@ -142,7 +142,7 @@ pub fn numbers(sentence: &str) -> Vec<Number> {
             while let Some(&(_, d)) = chars.get(end) {
                 let next_is_digit = chars.get(end + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
                 if d.is_ascii_digit()
-                    || (matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{2009}')
+                    || (matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{2009}' | ':')
                         && next_is_digit)
                 {
                     end += 1;
@@ -231,6 +231,7 @@ mod tests {
         assert!(one("3 Tsd.").matches(&one("3,000")));
         assert!(!one("1,5 Mio.").matches(&one("1.5 billion")));
         assert!(!one("2,5").matches(&one("25")));
+        assert!(one("21.30 Uhr").matches(&one("21:30")));
         assert_eq!(one("1,5 Mio. Euro").text, "1,5 Mio.");
     }
 

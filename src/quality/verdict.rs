@@ -1,5 +1,7 @@
 //! The verdict on a whole document pair.
 
+use std::collections::BTreeMap;
+
 use super::flags::{Flag, FlagKind, LengthModel, letters};
 use crate::align::{Alignment, BeadShape};
 
@@ -35,7 +37,7 @@ pub struct Verdict {
     number_agreement: f64,
     shapes: Vec<ShapeShare>,
     flags: usize,
-    flags_by_kind: Vec<(FlagKind, usize)>,
+    flags_by_kind: BTreeMap<FlagKind, usize>,
 }
 
 /// Pearson correlation of two samples; 0 when either has no spread or fewer than 3 points.
@@ -107,7 +109,7 @@ impl Verdict {
         for s in &mut shapes {
             s.share = ratio(s.count as f64, beads as f64);
         }
-        let flags_by_kind: Vec<(FlagKind, usize)> = FlagKind::ALL
+        let flags_by_kind: BTreeMap<FlagKind, usize> = FlagKind::ALL
             .iter()
             .map(|&kind| {
                 let count = flags.iter().flatten().filter(|f| f.kind() == kind).count();
@@ -124,11 +126,16 @@ impl Verdict {
         } else {
             numbers_agree as f64 / with_numbers as f64
         };
+        // Short documents say little: shrink the length correlation and the number agreement
+        // towards neutral values with a few pseudo-observations.
+        let shrunk_correlation =
+            (linked as f64 * length_correlation.max(0.0) + 5.0 * 0.5) / (linked as f64 + 5.0);
+        let shrunk_numbers = (numbers_agree as f64 + 1.0) / (with_numbers as f64 + 2.0);
         let parallel_score = parallel_score(
             coverage,
             mean_confidence,
-            length_correlation,
-            number_agreement,
+            shrunk_correlation,
+            shrunk_numbers,
             linked,
         );
         Verdict {
@@ -213,8 +220,8 @@ impl Verdict {
         self.flags
     }
 
-    /// Number of flags of each kind.
-    pub fn flags_by_kind(&self) -> &[(FlagKind, usize)] {
+    /// Number of flags of each kind (every kind present, zero or not).
+    pub fn flags_by_kind(&self) -> &BTreeMap<FlagKind, usize> {
         &self.flags_by_kind
     }
 }
@@ -243,7 +250,7 @@ fn parallel_score(
     let z = PARALLEL_BIAS
         + PARALLEL_COVERAGE * coverage
         + PARALLEL_CONFIDENCE * mean_confidence
-        + PARALLEL_LENGTH * length_correlation.max(0.0)
+        + PARALLEL_LENGTH * length_correlation
         + PARALLEL_NUMBERS * number_agreement;
     1.0 / (1.0 + (-z).exp())
 }
