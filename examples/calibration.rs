@@ -6,6 +6,7 @@
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
 //! cargo run --release --example calibration -- --fit src/quality/fitted.rs
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
+//! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
 //! ```
 //!
 //! Data (read from `../shared/data`, skipped with a message when absent):
@@ -408,6 +409,69 @@ fn parallel() {
     );
 }
 
+/// For each flag kind: how many beads carry it and how many of those are strictly wrong,
+/// against the same figures for unflagged beads (all of wmt21-de-en-perturbed).
+fn flags() {
+    use satzweise::quality::FlagKind;
+    println!("# QA flags against gold (wmt21-de-en-perturbed, all chunks; Text+Berg test0–6)\n");
+    let tests: Vec<String> = (0..7).map(|k| format!("test{k}")).collect();
+    let test_names: Vec<&str> = tests.iter().map(String::as_str).collect();
+    for (title, docs) in [
+        ("wmt21-de-en-perturbed", wmt(None)),
+        ("Text+Berg test0–6", textberg(&test_names)),
+    ] {
+        let aligner = Aligner::new();
+        let mut by_kind: Vec<(FlagKind, usize, usize)> =
+            FlagKind::ALL.iter().map(|&k| (k, 0, 0)).collect();
+        let (mut clean, mut clean_wrong) = (0, 0);
+        for doc in &docs {
+            let Ok(alignment) = aligner.align_texts(
+                Text::from_lines(doc.german.as_str()),
+                Text::from_lines(doc.english.as_str()),
+            ) else {
+                continue;
+            };
+            let gold: HashSet<(Vec<usize>, Vec<usize>)> = doc
+                .gold
+                .iter()
+                .map(|b| (b.german.clone(), b.english.clone()))
+                .collect();
+            for checked in alignment.report().beads() {
+                let b = checked.bead();
+                let key = (
+                    b.german().to_usize().collect(),
+                    b.english().to_usize().collect(),
+                );
+                let wrong = !gold.contains(&key);
+                if checked.flags().is_empty() {
+                    clean += 1;
+                    clean_wrong += usize::from(wrong);
+                }
+                for flag in checked.flags() {
+                    if let Some(entry) = by_kind.iter_mut().find(|e| e.0 == flag.kind()) {
+                        entry.1 += 1;
+                        entry.2 += usize::from(wrong);
+                    }
+                }
+            }
+        }
+        println!("## {title}\n\n| flag | beads | strictly wrong |\n| --- | ---: | ---: |");
+        for (kind, n, wrong) in by_kind {
+            let share = if n == 0 { 0.0 } else { wrong as f64 / n as f64 };
+            println!("| {kind} | {n} | {wrong} ({:.0}%) |", 100.0 * share);
+        }
+        let share = if clean == 0 {
+            0.0
+        } else {
+            clean_wrong as f64 / clean as f64
+        };
+        println!(
+            "| (no flag) | {clean} | {clean_wrong} ({:.0}%) |\n",
+            100.0 * share
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -421,6 +485,7 @@ fn main() {
             }
         },
         Some("--parallel") => parallel(),
+        Some("--flags") => flags(),
         Some(other) => {
             eprintln!("calibration: unknown argument {other:?}; try --raw, --fit PATH, --parallel");
             std::process::exit(2);

@@ -171,7 +171,7 @@ fn plot(alignment: &Alignment) -> String {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{w}" viewBox="0 0 {w} {w}" role="img" aria-label="alignment path">
+        r##"<svg width="{w}" height="{w}" viewBox="0 0 {w} {w}" role="img" aria-label="alignment path">
 <rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fafafa" stroke="#999"/>
 <line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y1}" stroke="#ddd" stroke-dasharray="4 4"/>
 <text x="{cx}" y="{ty}" text-anchor="middle" font-size="12">German sentence index (0–{gn})</text>
@@ -183,20 +183,45 @@ fn plot(alignment: &Alignment) -> String {
         x1 = x(n),
         y1 = y(m),
         cx = pad + size / 2.0,
-        ty = size + 2.0 * pad - 8.0,
+        ty = size + 2.0 * pad - 4.0,
         cy = pad + size / 2.0,
         gn = alignment.german().len(),
         en = alignment.english().len(),
     );
+    let ticks = |count: f64| {
+        let step = (count / 4.0).ceil().max(1.0);
+        let mut at: Vec<f64> = (0..=4)
+            .map(|t| t as f64 * step)
+            .filter(|&v| v < count)
+            .collect();
+        at.push(count);
+        at
+    };
+    let (german_ticks, english_ticks) = (ticks(n), ticks(m));
+    for (gi, ej) in german_ticks
+        .iter()
+        .zip(&english_ticks)
+        .map(|(a, b)| (*a, *b))
+    {
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10">{:.0}</text><text x="{:.1}" y="{:.1}" text-anchor="end" font-size="10">{:.0}</text>"##,
+            x(gi),
+            pad + size + 12.0,
+            gi,
+            pad - 4.0,
+            y(ej) + 3.0,
+            ej
+        );
+    }
     for (k, bead) in alignment.beads().enumerate() {
         let g = bead.german().to_usize();
         let e = bead.english().to_usize();
         let (gx0, gx1) = (x(g.start as f64), x(g.end as f64));
         let (ey0, ey1) = (y(e.start as f64), y(e.end as f64));
-        let _ = write!(
+        let _ = writeln!(
             svg,
-            r##"<line x1="{gx0:.1}" y1="{ey0:.1}" x2="{gx1:.1}" y2="{ey1:.1}" stroke="{c}" stroke-width="3" stroke-linecap="round"><title>bead {k}: {shape}, confidence {conf:.3}</title></line>
-"##,
+            r##"<line x1="{gx0:.1}" y1="{ey0:.1}" x2="{gx1:.1}" y2="{ey1:.1}" stroke="{c}" stroke-width="3" stroke-linecap="round"><title>bead {k}: {shape}, confidence {conf:.3}</title></line>"##,
             c = colour(bead.confidence(), 40),
             shape = bead.shape(),
             conf = bead.confidence(),
@@ -243,6 +268,7 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
 </table>
 <p class="legend">confidence: {legend}</p>
 <p>Confidence is the calibrated probability that the bead is exactly right.</p>
+<p>To review (flagged or confidence below 0.5): {review}</p>
 </div><div>{plot}</div></div>
 <table class="beads"><thead><tr><th style="width:7em">bead</th><th>German</th><th>English</th><th style="width:5em">conf.</th></tr></thead><tbody>
 "##,
@@ -284,6 +310,24 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
             ))
             .collect::<String>(),
         plot = plot(alignment),
+        review = {
+            let links: Vec<String> = report
+                .beads()
+                .enumerate()
+                .filter(|(_, b)| !b.flags().is_empty() || b.confidence() < 0.5)
+                .map(|(k, b)| {
+                    format!(
+                        r##"<a href="#b{k}" style="background:{}">#{k}</a>"##,
+                        colour(b.confidence(), 85)
+                    )
+                })
+                .collect();
+            if links.is_empty() {
+                "nothing".to_string()
+            } else {
+                links.join(" ")
+            }
+        },
     );
     for (k, checked) in report.beads().enumerate() {
         let bead = checked.bead();
@@ -308,7 +352,7 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
         };
         let _ = writeln!(
             html,
-            r#"<tr style="background:{bg}"><td class="idx">#{k} {shape}<br>{gi}:{ei}</td><td>{g}</td><td>{e}{flags}</td><td class="conf" style="color:{fg}">{c:.2}</td></tr>"#,
+            r#"<tr id="b{k}" style="background:{bg}"><td class="idx">#{k} {shape}<br>{gi}:{ei}</td><td>{g}</td><td>{e}{flags}</td><td class="conf" style="color:{fg}">{c:.2}</td></tr>"#,
             bg = colour(bead.confidence(), 92),
             fg = colour(bead.confidence(), 30),
             shape = bead.shape(),

@@ -180,9 +180,9 @@ pub(crate) struct LengthModel {
 }
 
 /// Beyond this many robust standard deviations a length ratio is flagged.
-const LENGTH_Z: f64 = 4.0;
+const LENGTH_Z: f64 = 3.0;
 /// ... and only if the two sides differ by at least this many characters.
-const LENGTH_MIN_DIFFERENCE: f64 = 25.0;
+const LENGTH_MIN_DIFFERENCE: f64 = 20.0;
 
 pub(crate) fn letters(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
