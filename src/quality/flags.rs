@@ -339,16 +339,22 @@ impl Checker {
         let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
             w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
         });
-        let mut by_initial: HashMap<char, Vec<(&String, usize)>> = HashMap::new();
+        // Candidates bucketed by their first two letters: spellings alike enough to be one
+        // name share them, and the buckets keep long documents from comparing every pair.
+        let prefix = |key: &str| -> Option<(char, char)> {
+            let mut chars = key.chars();
+            Some((chars.next()?, chars.next()?))
+        };
+        let mut by_initial: HashMap<(char, char), Vec<(&String, usize)>> = HashMap::new();
         for (key, &count) in &candidates {
-            if let Some(first) = key.chars().next() {
+            if let Some(first) = prefix(key) {
                 by_initial.entry(first).or_default().push((key, count));
             }
         }
         let mut german_to_names: HashMap<String, Vec<String>> = HashMap::new();
         let mut english_names = HashSet::new();
         for (key, &german_count) in &german_words {
-            let Some(first) = key.chars().next() else {
+            let Some(first) = prefix(key) else {
                 continue;
             };
             for &(candidate, english_count) in by_initial.get(&first).into_iter().flatten() {
