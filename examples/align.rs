@@ -1,7 +1,7 @@
 //! Aligns a German file with its English reference and prints the beads.
 //!
 //! ```text
-//! cargo run --release --example align -- [--presegmented] [--format vecalign|tsv|json] GERMAN ENGLISH
+//! cargo run --release --example align -- [--presegmented] [--format vecalign|tsv|json] [--summary] GERMAN ENGLISH
 //! ```
 //!
 //! Exit codes: 0 on success, 1 on a runtime error (unreadable file, invalid UTF-8), 2 on a
@@ -34,6 +34,9 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "vecalign")]
     format: Format,
+    /// Print the document verdict (quality) as one JSON object instead of the beads.
+    #[arg(long)]
+    summary: bool,
     /// Language of the second file (segmentation rules when not presegmented).
     #[arg(long, default_value = "en")]
     english_lang: String,
@@ -72,6 +75,13 @@ fn run(args: &Args) -> Result<(), satzweise::Error> {
     let alignment = aligner.align_texts(german, english)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    if args.summary {
+        let verdict = alignment.report().verdict();
+        serde_json::to_writer(&mut out, &verdict)
+            .map_err(|e| satzweise::Error::from(satzweise::ErrorKind::Invalid(e.to_string())))?;
+        writeln!(out).map_err(stdout_error)?;
+        return out.flush().map_err(stdout_error);
+    }
     match args.format {
         Format::Vecalign => satzweise::io::write_vecalign(&alignment, &mut out)?,
         Format::Tsv => satzweise::io::write_tsv(&alignment, &mut out)?,

@@ -57,6 +57,7 @@ mod features;
 pub mod io;
 mod lang;
 pub mod normalize;
+pub mod quality;
 pub mod score;
 mod segment;
 mod text;

@@ -104,6 +104,9 @@ pub struct AlignerConfig {
     pub temperature: f64,
     /// Search settings.
     pub search: SearchConfig,
+    /// The map from each bead's raw posterior to its reported confidence (quality issue:
+    /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
+    pub calibration: crate::quality::Calibration,
 }
 
 impl Default for AlignerConfig {
@@ -131,6 +134,7 @@ impl Default for AlignerConfig {
             max_skip_run: 8,
             temperature: 1.0,
             search: SearchConfig::default(),
+            calibration: crate::quality::Calibration::default(),
         }
     }
 }
@@ -272,6 +276,12 @@ impl AlignerBuilder {
     /// Temperature of the confidence posterior.
     pub fn temperature(&mut self, temperature: f64) -> &mut Self {
         self.config.temperature = temperature;
+        self
+    }
+
+    /// The map from raw posterior to reported confidence (quality issue).
+    pub fn calibration(&mut self, calibration: crate::quality::Calibration) -> &mut Self {
+        self.config.calibration = calibration;
         self
     }
 

@@ -232,29 +232,26 @@ impl Aligner {
                 english: english.len(),
             })
         })?;
+        // The reported confidence is the calibrated posterior (see `crate::quality`).
+        let calibration = &self.config.calibration;
         let mut beads = Vec::with_capacity(found.len());
         for b in found {
             if b.german.is_empty() || b.english.is_empty() {
                 // A gap: one bead per unaligned sentence, sharing the gap's cost and confidence.
                 let share = b.cost / (b.german.len() + b.english.len()) as f64;
                 for g in b.german.clone() {
-                    beads.push(Bead::from_ranges(
-                        g..g + 1,
-                        b.english.start..b.english.start,
-                        share,
-                        b.posterior,
-                    ));
+                    let confidence = calibration.apply(1, 0, b.posterior);
+                    let english = b.english.start..b.english.start;
+                    beads.push(Bead::from_ranges(g..g + 1, english, share, confidence));
                 }
                 for e in b.english.clone() {
-                    beads.push(Bead::from_ranges(
-                        b.german.end..b.german.end,
-                        e..e + 1,
-                        share,
-                        b.posterior,
-                    ));
+                    let confidence = calibration.apply(0, 1, b.posterior);
+                    let german = b.german.end..b.german.end;
+                    beads.push(Bead::from_ranges(german, e..e + 1, share, confidence));
                 }
             } else {
-                beads.push(Bead::from_ranges(b.german, b.english, b.cost, b.posterior));
+                let confidence = calibration.apply(b.german.len(), b.english.len(), b.posterior);
+                beads.push(Bead::from_ranges(b.german, b.english, b.cost, confidence));
             }
         }
         Ok(Alignment::from_parts_unchecked(german, english, beads))

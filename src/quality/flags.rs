@@ -1,0 +1,568 @@
+//! Per-bead translation-QA flags.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::numbers::{Number, numbers};
+use crate::align::{Alignment, BeadRef};
+use crate::normalize::{fold, skeleton};
+use crate::text::Side;
+
+/// What a [`Flag`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum FlagKind {
+    /// A number on one side has no equal on the other.
+    NumberMismatch,
+    /// A name occurs on one side of the bead only.
+    NameOneSide,
+    /// The bead's length ratio lies far outside the document's own distribution.
+    LengthRatio,
+    /// An English reference sentence that the German does not render.
+    Omission,
+    /// A German sentence with no English counterpart.
+    Addition,
+}
+
+impl FlagKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [FlagKind; 5] = [
+        FlagKind::NumberMismatch,
+        FlagKind::NameOneSide,
+        FlagKind::LengthRatio,
+        FlagKind::Omission,
+        FlagKind::Addition,
+    ];
+
+    /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
+    /// `addition`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::NumberMismatch => "number_mismatch",
+            FlagKind::NameOneSide => "name_one_side",
+            FlagKind::LengthRatio => "length_ratio",
+            FlagKind::Omission => "omission",
+            FlagKind::Addition => "addition",
+        }
+    }
+}
+
+impl fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A warning about one bead, with what was found; [`reason`](Flag::reason) words it for a
+/// reviewer.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Flag {
+    /// Numbers (as written) with no equal value on the other side.
+    NumberMismatch {
+        /// German numbers with no English equal.
+        german: Vec<String>,
+        /// English numbers with no German equal.
+        english: Vec<String>,
+    },
+    /// A name the document spells alike on both sides, present here on one side only.
+    NameOneSide {
+        /// The name as written.
+        name: String,
+        /// The side it occurs on.
+        side: Side,
+    },
+    /// English characters per German character far from the document's typical ratio.
+    LengthRatio {
+        /// This bead's ratio.
+        ratio: f64,
+        /// The document's median ratio over linked beads.
+        typical: f64,
+        /// Distance from the median in robust standard deviations of the log ratio.
+        z: f64,
+    },
+    /// English sentences left without German.
+    Omission {
+        /// How many sentences.
+        sentences: usize,
+    },
+    /// German sentences left without English.
+    Addition {
+        /// How many sentences.
+        sentences: usize,
+    },
+}
+
+impl Flag {
+    /// The kind of flag.
+    pub fn kind(&self) -> FlagKind {
+        match self {
+            Flag::NumberMismatch { .. } => FlagKind::NumberMismatch,
+            Flag::NameOneSide { .. } => FlagKind::NameOneSide,
+            Flag::LengthRatio { .. } => FlagKind::LengthRatio,
+            Flag::Omission { .. } => FlagKind::Omission,
+            Flag::Addition { .. } => FlagKind::Addition,
+        }
+    }
+
+    /// A sentence a reviewer can read, e.g. `number mismatch: German "29." has no English
+    /// equal; English "28th" has no German equal`.
+    pub fn reason(&self) -> String {
+        self.to_string()
+    }
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flag::NumberMismatch { german, english } => {
+                f.write_str("number mismatch: ")?;
+                if !german.is_empty() {
+                    write!(f, "German {} has no English equal", quoted(german))?;
+                }
+                if !english.is_empty() {
+                    if !german.is_empty() {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "English {} has no German equal", quoted(english))?;
+                }
+                Ok(())
+            }
+            Flag::NameOneSide { name, side } => {
+                let (here, there) = match side {
+                    Side::German => ("German", "English"),
+                    Side::English => ("English", "German"),
+                };
+                write!(
+                    f,
+                    "name on one side only: \"{name}\" is in the {here} but not in the {there} of this bead"
+                )
+            }
+            Flag::LengthRatio { ratio, typical, z } => write!(
+                f,
+                "unusual length: the English is {ratio:.2}× the German, the document's typical ratio is {typical:.2}× ({z:+.1} robust standard deviations)"
+            ),
+            Flag::Omission { sentences } => write!(
+                f,
+                "omission: {sentences} English reference sentence{} not rendered in the German",
+                if *sentences == 1 { "" } else { "s" }
+            ),
+            Flag::Addition { sentences } => write!(
+                f,
+                "addition: {sentences} German sentence{} with no English counterpart",
+                if *sentences == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+/// The document's distribution of log length ratios over linked beads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct LengthModel {
+    /// Median of ln(English length / German length).
+    pub(crate) median: f64,
+    /// Robust standard deviation (1.4826 × median absolute deviation), floored.
+    pub(crate) spread: f64,
+    /// Linked beads the model was estimated from.
+    pub(crate) samples: usize,
+}
+
+/// Beyond this many robust standard deviations a length ratio is flagged.
+const LENGTH_Z: f64 = 3.0;
+/// ... and only if the two sides differ by at least this many characters.
+const LENGTH_MIN_DIFFERENCE: f64 = 20.0;
+
+pub(crate) fn letters(s: &str) -> f64 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as f64
+}
+
+pub(crate) fn log_ratio(german: f64, english: f64) -> f64 {
+    ((english + 1.0) / (german + 1.0)).ln()
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    }
+}
+
+impl LengthModel {
+    fn new(alignment: &Alignment) -> LengthModel {
+        let mut ratios: Vec<f64> = alignment
+            .beads()
+            .filter(|b| !b.german().is_empty() && !b.english().is_empty())
+            .map(|b| log_ratio(letters(&b.german_text()), letters(&b.english_text())))
+            .collect();
+        let samples = ratios.len();
+        let center = median(&mut ratios);
+        let mut deviations: Vec<f64> = ratios.iter().map(|r| (r - center).abs()).collect();
+        let spread = (1.4826 * median(&mut deviations)).max(0.08);
+        LengthModel {
+            median: center,
+            spread,
+            samples,
+        }
+    }
+}
+
+/// Key under which names are compared across languages.
+fn name_key(word: &str) -> String {
+    skeleton(&fold(word))
+}
+
+fn alike(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 6 && b.chars().count() >= 6 && strsim::jaro_winkler(a, b) >= 0.9)
+}
+
+/// The words of a sentence, each with its position since the last sentence start: 0 for the
+/// first word and for a word after `.`, `!`, `?` or `:` (a line may hold several sentences).
+fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut position = 0usize;
+    let mut restart = true;
+    sentence
+        .split_inclusive(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter_map(move |piece| {
+            let word = piece
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .trim_matches('-');
+            let ends = piece.ends_with(['.', '!', '?', ':']);
+            let item = (!word.is_empty()).then(|| {
+                let k = if restart { 0 } else { position };
+                restart = false;
+                position = k + 1;
+                (k, word)
+            });
+            if ends {
+                restart = true;
+            }
+            item
+        })
+}
+
+/// English words written with a capital for grammar, not because they name something.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "And"
+            | "But"
+            | "For"
+            | "With"
+            | "From"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Our"
+            | "Their"
+            | "She"
+            | "They"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+    )
+}
+
+fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+        || (word.chars().count() >= 2
+            && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && word.chars().any(char::is_uppercase))
+}
+
+/// Document-level state for checking beads.
+pub(crate) struct Checker {
+    length: LengthModel,
+    /// German word key → the English name keys it spells alike, for German words whose
+    /// sentence frequency is close to the name's (else the word is mostly something else).
+    german_to_names: HashMap<String, Vec<String>>,
+    /// English name keys spelled alike by some German word of close frequency.
+    english_names: HashSet<String>,
+}
+
+/// Whether two sentence frequencies are close enough for a word to be the same name on both
+/// sides ("Sonntag" in ten German sentences against the newspaper "Welt am Sonntag" once in
+/// the English is mostly a weekday).
+fn close_frequency(a: usize, b: usize) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    hi <= lo + 1 || hi * 2 <= lo * 3
+}
+
+/// How many sentences each key occurs in, among the words `keep` accepts.
+fn sentence_frequencies<'t>(
+    sentences: impl Iterator<Item = &'t str>,
+    keep: impl Fn(usize, &str) -> bool,
+) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for sentence in sentences {
+        let here: HashSet<String> = words(sentence)
+            .filter(|(k, w)| keep(*k, w))
+            .map(|(_, w)| name_key(w))
+            .collect();
+        for key in here {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    counts
+}
+
+impl Checker {
+    pub(crate) fn new(alignment: &Alignment) -> Checker {
+        // English name candidates: capitalised words not at the start of a sentence.
+        let candidates = sentence_frequencies(alignment.english().sentences(), |k, w| {
+            k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
+        });
+        let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
+            w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        // Candidates bucketed by their first two letters: spellings alike enough to be one
+        // name share them, and the buckets keep long documents from comparing every pair.
+        let prefix = |key: &str| -> Option<(char, char)> {
+            let mut chars = key.chars();
+            Some((chars.next()?, chars.next()?))
+        };
+        let mut by_initial: HashMap<(char, char), Vec<(&String, usize)>> = HashMap::new();
+        for (key, &count) in &candidates {
+            if let Some(first) = prefix(key) {
+                by_initial.entry(first).or_default().push((key, count));
+            }
+        }
+        let mut german_to_names: HashMap<String, Vec<String>> = HashMap::new();
+        let mut english_names = HashSet::new();
+        for (key, &german_count) in &german_words {
+            let Some(first) = prefix(key) else {
+                continue;
+            };
+            for &(candidate, english_count) in by_initial.get(&first).into_iter().flatten() {
+                if alike(key, candidate) && close_frequency(german_count, english_count) {
+                    english_names.insert(candidate.clone());
+                    german_to_names
+                        .entry(key.clone())
+                        .or_default()
+                        .push(candidate.clone());
+                }
+            }
+        }
+        Checker {
+            length: LengthModel::new(alignment),
+            german_to_names,
+            english_names,
+        }
+    }
+
+    pub(crate) fn length_model(&self) -> LengthModel {
+        self.length
+    }
+
+    pub(crate) fn check(&self, bead: &BeadRef<'_>) -> Vec<Flag> {
+        let mut flags = Vec::new();
+        if bead.german().is_empty() {
+            if !bead.english().is_empty() {
+                flags.push(Flag::Omission {
+                    sentences: bead.english().len(),
+                });
+            }
+            return flags;
+        }
+        if bead.english().is_empty() {
+            flags.push(Flag::Addition {
+                sentences: bead.german().len(),
+            });
+            return flags;
+        }
+        let (german, english) = (bead.german_text(), bead.english_text());
+        if let Some(flag) = number_flag(&german, &english) {
+            flags.push(flag);
+        }
+        self.name_flags(bead, &mut flags);
+        if let Some(flag) = self.length_flag(&german, &english) {
+            flags.push(flag);
+        }
+        flags
+    }
+
+    fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
+        let model = &self.length;
+        if model.samples < 5 {
+            return None;
+        }
+        let (g, e) = (letters(german), letters(english));
+        let z = (log_ratio(g, e) - model.median) / model.spread;
+        let expected = g * model.median.exp();
+        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE).then(|| {
+            Flag::LengthRatio {
+                ratio: if g > 0.0 { e / g } else { f64::INFINITY },
+                typical: model.median.exp(),
+                z,
+            }
+        })
+    }
+
+    fn name_flags(&self, bead: &BeadRef<'_>, flags: &mut Vec<Flag>) {
+        if self.english_names.is_empty() {
+            return;
+        }
+        let german_keys: Vec<String> = bead
+            .german_sentences()
+            .flat_map(words)
+            .map(|(_, w)| name_key(w))
+            .collect();
+        let english_keys: Vec<String> = bead
+            .english_sentences()
+            .flat_map(words)
+            .map(|(_, w)| name_key(w))
+            .collect();
+        let mut seen: HashSet<String> = HashSet::new();
+        // German words that the document links to an English name.
+        // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
+        for (k, word) in bead.german_sentences().flat_map(words) {
+            if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let key = name_key(word);
+            if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
+                continue;
+            }
+            if !english_keys.iter().any(|e| loosely_alike(&key, e)) {
+                flags.push(Flag::NameOneSide {
+                    name: word.to_string(),
+                    side: Side::German,
+                });
+            }
+        }
+        // English names, capitalised and not first in their sentence.
+        for (k, word) in bead.english_sentences().flat_map(words) {
+            if k == 0 || !is_capitalized(word) || is_function_word(word) {
+                continue;
+            }
+            let key = name_key(word);
+            if !self.english_names.contains(&key) || !seen.insert(key.clone()) {
+                continue;
+            }
+            if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
+                flags.push(Flag::NameOneSide {
+                    name: word.to_string(),
+                    side: Side::English,
+                });
+            }
+        }
+    }
+}
+
+/// Whether two keys may be the same name within one bead, where inflection, derivation and
+/// compounds are allowed for ("Aserbaidschans", "aserbaidschanische" / "Azerbaijani",
+/// "Außenminister" / "Minister").
+fn loosely_alike(a: &str, b: &str) -> bool {
+    if alike(a, b) {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let shorter = la.min(lb);
+    (common >= 5 && common * 5 >= shorter * 4)
+        || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.85)
+        || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
+}
+
+fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
+    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over.
+    let mut used = vec![false; other.len()];
+    let mut left = Vec::new();
+    for number in side {
+        let hit = other
+            .iter()
+            .enumerate()
+            .find(|(k, o)| !used.get(*k).copied().unwrap_or(true) && number.matches(o));
+        match hit {
+            Some((k, _)) => {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+            }
+            None if number.digits => left.push(number.text.clone()),
+            None => {}
+        }
+    }
+    left
+}
+
+/// The number-mismatch flag of a linked bead, if any: numbers written in digits on one side
+/// with no equal value (in digits or words) on the other.
+pub(crate) fn number_flag(german: &str, english: &str) -> Option<Flag> {
+    let g = numbers(german);
+    let e = numbers(english);
+    if !g.iter().chain(&e).any(|n| n.digits) {
+        return None;
+    }
+    let german = unmatched(&g, &e);
+    let english = unmatched(&e, &g);
+    (!german.is_empty() || !english.is_empty()).then_some(Flag::NumberMismatch { german, english })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_flags() {
+        assert!(number_flag("Die 29. Sitzung.", "The 29th session.").is_none());
+        assert!(number_flag("1,5 Mio. Euro", "1.5 million euros").is_none());
+        let flag = number_flag("Die 29. Sitzung.", "The 28th session.").unwrap();
+        assert_eq!(
+            flag.reason(),
+            "number mismatch: German \"29.\" has no English equal; English \"28th\" has no German equal"
+        );
+        assert!(number_flag("Zwei Tage.", "2 days.").is_none());
+        assert!(number_flag("Drei Tage.", "2 days.").is_some());
+        assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    #[test]
+    fn names_and_skips() {
+        let alignment = crate::Aligner::new()
+            .align_sentences(
+                &[
+                    "Jonas Survila traf Fariz Rzayev.",
+                    "Er sprach mit Survila.",
+                    "Es regnete.",
+                ],
+                &[
+                    "Jonas Survila met Fariz Rzayev.",
+                    "He spoke with Rzayev.",
+                    "It rained.",
+                ],
+            )
+            .unwrap();
+        let report = alignment.report();
+        let flagged: Vec<_> = report.flagged().collect();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        let reasons: Vec<String> = flagged[0].flags().iter().map(Flag::reason).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(reasons[0].contains("\"Survila\" is in the German"));
+        assert!(reasons[1].contains("\"Rzayev\" is in the English"));
+    }
+}

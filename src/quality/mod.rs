@@ -1,0 +1,281 @@
+//! Quality: what each bead's confidence means, translation-QA flags with reasons a reviewer
+//! can read, and a verdict on the whole document pair.
+//!
+//! - [`Calibration`]: the map from the search's raw posterior to the confidence a bead
+//!   reports, fitted on development gold so that among beads of confidence 0.9 about nine in
+//!   ten are right.
+//! - [`Flag`]: a per-bead warning (number mismatch, a name on one side only, an unusual
+//!   length ratio, an omission, an addition) with [`Flag::reason`].
+//! - [`Report`]: the flags of every bead of an [`Alignment`], with iterator adapters, and the
+//!   document [`Verdict`]: coverage, shape shares, mean confidence, number of flags and a
+//!   [`parallel_score`](Verdict::parallel_score) that tells translation pairs from unrelated
+//!   texts.
+//!
+//! ```
+//! use satzweise::Aligner;
+//! use satzweise::quality::FlagKind;
+//!
+//! let alignment = Aligner::new().align_sentences(
+//!     &["Die 29. Sitzung kostet 1,5 Mio. Euro.", "Sie beginnt am 3. Mai in Baku."],
+//!     &["The 28th session costs 1.5 million euros.", "It begins on 3 May in Baku."],
+//! )?;
+//! let flagged: Vec<_> = alignment.flagged().collect();
+//! assert_eq!(flagged.len(), 1);
+//! assert_eq!(flagged[0].flags()[0].kind(), FlagKind::NumberMismatch);
+//! assert!(flagged[0].flags()[0].reason().contains("29."));
+//! let verdict = alignment.report().verdict();
+//! assert_eq!(verdict.flags(), 1);
+//! assert_eq!(verdict.coverage(), 1.0);
+//! assert!((0.0..=1.0).contains(&verdict.parallel_score()));
+//! # Ok::<(), satzweise::Error>(())
+//! ```
+
+mod calibration;
+mod fitted;
+mod flags;
+mod numbers;
+mod verdict;
+
+pub use calibration::{BeadKind, Calibration, CalibrationMap};
+pub use flags::{Flag, FlagKind};
+pub use numbers::{Number, numbers};
+pub use verdict::{ShapeShare, Verdict};
+
+use std::iter::FusedIterator;
+
+use crate::align::{Alignment, BeadRef, Beads};
+
+/// The quality of every bead of an alignment: its flags, and the document verdict. Created by
+/// [`Report::new`] or [`Alignment::report`].
+#[derive(Debug, Clone)]
+pub struct Report<'a> {
+    alignment: &'a Alignment,
+    flags: Vec<Vec<Flag>>,
+    length_model: flags::LengthModel,
+}
+
+impl<'a> Report<'a> {
+    /// Checks every bead of `alignment`.
+    pub fn new(alignment: &'a Alignment) -> Report<'a> {
+        let checker = flags::Checker::new(alignment);
+        let flags = alignment.beads().map(|b| checker.check(&b)).collect();
+        Report {
+            alignment,
+            flags,
+            length_model: checker.length_model(),
+        }
+    }
+
+    /// The alignment reported on.
+    pub fn alignment(&self) -> &'a Alignment {
+        self.alignment
+    }
+
+    /// Every bead with its flags (possibly none), in order.
+    pub fn beads(&self) -> CheckedBeads<'_, 'a> {
+        CheckedBeads {
+            beads: self.alignment.beads(),
+            flags: self.flags.iter(),
+        }
+    }
+
+    /// The beads with at least one flag, in order.
+    pub fn flagged(&self) -> impl DoubleEndedIterator<Item = CheckedBead<'_, 'a>> + '_ {
+        self.beads().filter(|b| !b.flags.is_empty())
+    }
+
+    /// The beads whose confidence is below `threshold`, in order.
+    pub fn low_confidence(
+        &self,
+        threshold: f64,
+    ) -> impl DoubleEndedIterator<Item = CheckedBead<'_, 'a>> + '_ {
+        self.beads()
+            .filter(move |b| b.bead.confidence() < threshold)
+    }
+
+    /// The beads a reviewer should look at: flagged, or below `threshold` in confidence.
+    pub fn to_review(
+        &self,
+        threshold: f64,
+    ) -> impl DoubleEndedIterator<Item = CheckedBead<'_, 'a>> + '_ {
+        self.beads()
+            .filter(move |b| !b.flags.is_empty() || b.bead.confidence() < threshold)
+    }
+
+    /// All flags, bead by bead.
+    pub fn flag_count(&self) -> usize {
+        self.flags.iter().map(Vec::len).sum()
+    }
+
+    /// The document verdict.
+    pub fn verdict(&self) -> Verdict {
+        Verdict::new(self.alignment, &self.flags, &self.length_model)
+    }
+}
+
+/// A bead and its flags, yielded by [`Report::beads`] and the adapters.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckedBead<'r, 'a> {
+    bead: BeadRef<'a>,
+    flags: &'r [Flag],
+}
+
+impl<'r, 'a> CheckedBead<'r, 'a> {
+    /// The bead.
+    pub fn bead(&self) -> BeadRef<'a> {
+        self.bead
+    }
+
+    /// Its flags; empty when nothing looks wrong.
+    pub fn flags(&self) -> &'r [Flag] {
+        self.flags
+    }
+
+    /// See [`Bead::confidence`](crate::Bead::confidence).
+    pub fn confidence(&self) -> f64 {
+        self.bead.confidence()
+    }
+}
+
+/// Beads with their flags, created by [`Report::beads`].
+#[derive(Debug, Clone)]
+pub struct CheckedBeads<'r, 'a> {
+    beads: Beads<'a>,
+    flags: std::slice::Iter<'r, Vec<Flag>>,
+}
+
+impl<'r, 'a> Iterator for CheckedBeads<'r, 'a> {
+    type Item = CheckedBead<'r, 'a>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let bead = self.beads.next()?;
+        let flags = self.flags.next().map_or(&[][..], Vec::as_slice);
+        Some(CheckedBead { bead, flags })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.beads.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for CheckedBeads<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let bead = self.beads.next_back()?;
+        let flags = self.flags.next_back().map_or(&[][..], Vec::as_slice);
+        Some(CheckedBead { bead, flags })
+    }
+}
+
+impl ExactSizeIterator for CheckedBeads<'_, '_> {}
+impl FusedIterator for CheckedBeads<'_, '_> {}
+
+/// Flagged beads, owning their flags, created by [`Alignment::flagged`].
+#[derive(Debug, Clone)]
+pub struct Flagged<'a> {
+    beads: Beads<'a>,
+    flags: std::vec::IntoIter<Vec<Flag>>,
+}
+
+/// A flagged bead with its flags, yielded by [`Alignment::flagged`].
+#[derive(Debug, Clone)]
+pub struct FlaggedBead<'a> {
+    bead: BeadRef<'a>,
+    flags: Vec<Flag>,
+}
+
+impl<'a> FlaggedBead<'a> {
+    /// The bead.
+    pub fn bead(&self) -> BeadRef<'a> {
+        self.bead
+    }
+
+    /// Its flags (at least one).
+    pub fn flags(&self) -> &[Flag] {
+        &self.flags
+    }
+
+    /// Takes the flags.
+    pub fn into_flags(self) -> Vec<Flag> {
+        self.flags
+    }
+}
+
+impl<'a> Iterator for Flagged<'a> {
+    type Item = FlaggedBead<'a>;
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let bead = self.beads.next()?;
+            let flags = self.flags.next().unwrap_or_default();
+            if !flags.is_empty() {
+                return Some(FlaggedBead { bead, flags });
+            }
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, self.beads.size_hint().1)
+    }
+}
+
+impl FusedIterator for Flagged<'_> {}
+
+/// Beads below a confidence, created by [`Alignment::low_confidence`].
+#[derive(Debug, Clone)]
+pub struct LowConfidence<'a> {
+    beads: Beads<'a>,
+    threshold: f64,
+}
+
+impl<'a> Iterator for LowConfidence<'a> {
+    type Item = BeadRef<'a>;
+    fn next(&mut self) -> Option<BeadRef<'a>> {
+        let threshold = self.threshold;
+        self.beads.find(|b| b.confidence() < threshold)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, self.beads.size_hint().1)
+    }
+}
+
+impl DoubleEndedIterator for LowConfidence<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let threshold = self.threshold;
+        self.beads.rfind(|b| b.confidence() < threshold)
+    }
+}
+
+impl FusedIterator for LowConfidence<'_> {}
+
+impl Alignment {
+    /// Checks every bead: flags and the document verdict (see [`crate::quality`]).
+    pub fn report(&self) -> Report<'_> {
+        Report::new(self)
+    }
+
+    /// The beads with at least one QA flag, each with its flags, in order.
+    ///
+    /// ```
+    /// use satzweise::Aligner;
+    /// let alignment = Aligner::new().align_sentences(
+    ///     &["Er kam am 3. Mai.", "Es regnete."],
+    ///     &["He came on 4 May.", "It rained."],
+    /// )?;
+    /// let flagged: Vec<_> = alignment.flagged().collect();
+    /// assert_eq!(flagged.len(), 1);
+    /// assert_eq!(flagged[0].bead().german_text(), "Er kam am 3. Mai.");
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn flagged(&self) -> Flagged<'_> {
+        let report = Report::new(self);
+        Flagged {
+            beads: self.beads(),
+            flags: report.flags.into_iter(),
+        }
+    }
+
+    /// The beads whose confidence is below `threshold`, in order (the complement of
+    /// [`confident`](Alignment::confident)).
+    pub fn low_confidence(&self, threshold: f64) -> LowConfidence<'_> {
+        LowConfidence {
+            beads: self.beads(),
+            threshold,
+        }
+    }
+}
