@@ -7,13 +7,13 @@
 //! bead that starts at it; the final rung's score means nothing and is written as 0.
 //!
 //! ```text
-//! 0	0	0.981
-//! 1	1	0.912
-//! 1	3	0.975
-//! 2	4	0
+//! 0→0→0.981
+//! 1→1→0.912
+//! 1→3→0.975
+//! 2→4→0
 //! ```
 //!
-//! Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
+//! (→ stands for a tab.) Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
 
 use std::io::{BufRead, Write};
 
