@@ -369,6 +369,17 @@ struct RawSentence {
 
 impl RawSentence {
     fn extract(sentence: &str, interner: &mut Interner) -> RawSentence {
+        // NFC first, so that lengths and words do not depend on the normalization form
+        // (a decomposed "u\u{308}" would count two characters and split the word it is in).
+        let composed;
+        let sentence = match unicode_normalization::is_nfc_quick(sentence.chars()) {
+            unicode_normalization::IsNormalized::Yes => sentence,
+            _ => {
+                composed = unicode_normalization::UnicodeNormalization::nfc(sentence)
+                    .collect::<String>();
+                composed.as_str()
+            }
+        };
         let mut anchors = Vec::new();
         let mut length = 0.0f32;
         let mut chars = sentence.char_indices().peekable();
