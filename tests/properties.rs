@@ -158,8 +158,8 @@ mod threads {
         }
     }
 
-    /// The development document of textberg (never the test files), cut into pieces of
-    /// different sizes, plus the whole of it: long documents take the banded search.
+    /// Pieces of different sizes of the development document of textberg (never the test
+    /// files); the whole document takes over a minute twice in a debug build.
     #[test]
     fn same_output_with_1_and_4_threads_on_real_data() {
         let dir =
@@ -173,8 +173,8 @@ mod threads {
         };
         let de: Vec<String> = de.lines().map(str::to_owned).collect();
         let fr: Vec<String> = fr.lines().map(str::to_owned).collect();
-        let mut docs = vec![(de.clone(), fr.clone())];
-        for (k, size) in [40usize, 90, 150, 7, 300].into_iter().enumerate() {
+        let mut docs = Vec::new();
+        for (k, size) in [40usize, 90, 120, 7, 60].into_iter().enumerate() {
             let start = k * 37;
             let g = de.iter().skip(start).take(size).cloned().collect();
             let f = fr.iter().skip(start).take(size + k).cloned().collect();
