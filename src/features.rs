@@ -316,14 +316,21 @@ impl Interner {
                 in_english[id as usize] = true;
             }
         }
-        // English-only words, bucketed by their first two characters.
-        let mut buckets: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        // English-only words, bucketed by their first two characters, each bucket sorted by
+        // length (in characters) so that a German word compares with words of similar length.
+        let mut buckets: HashMap<(char, char), Vec<(usize, u32)>> = HashMap::new();
         for (id, (kind, key)) in self.names.iter().enumerate() {
             if *kind == AnchorKind::Word && in_english[id] && !in_german[id] {
                 if let Some(prefix) = prefix2(key) {
-                    buckets.entry(prefix).or_default().push(id as u32);
+                    buckets
+                        .entry(prefix)
+                        .or_default()
+                        .push((key.chars().count(), id as u32));
                 }
             }
+        }
+        for bucket in buckets.values_mut() {
+            bucket.sort_unstable();
         }
         let mut rename = HashMap::new();
         for (id, (kind, key)) in self.names.iter().enumerate().take(german_vocabulary) {
@@ -338,10 +345,22 @@ impl Interner {
                 continue;
             };
             let mut best: Option<(f64, u32)> = None;
-            for &candidate in candidates {
+            // At most MAX_NEAR_CANDIDATES comparisons per German word, so that a document
+            // with a huge vocabulary sharing one prefix stays linear (a 10 MB line of
+            // "wort1 wort2 …" against "word1 word2 …" was quadratic).
+            // Lengths nearest to the word's own first: 0, -1, +1, ... -4, +4.
+            let near = [0isize, -1, 1, -2, 2, -3, 3, -4, 4]
+                .into_iter()
+                .filter_map(|d| key_len.checked_add_signed(d))
+                .flat_map(|len| {
+                    let start = candidates.partition_point(|&(l, _)| l < len);
+                    let end = candidates.partition_point(|&(l, _)| l <= len);
+                    candidates.get(start..end).unwrap_or_default()
+                })
+                .take(MAX_NEAR_CANDIDATES);
+            for &(other_len, candidate) in near {
                 let other = &self.names[candidate as usize].1;
-                let other_len = other.chars().count();
-                if other_len < 5 || key_len.abs_diff(other_len) > 4 {
+                if other_len < 5 {
                     continue;
                 }
                 let similarity = strsim::jaro_winkler(key, other);
@@ -356,6 +375,10 @@ impl Interner {
         rename
     }
 }
+
+/// How many English words of similar length a German word is compared with, at most, when
+/// looking for a near-identical spelling.
+const MAX_NEAR_CANDIDATES: usize = 128;
 
 fn prefix2(key: &str) -> Option<(char, char)> {
     let mut chars = key.chars();
@@ -375,8 +398,8 @@ impl RawSentence {
         let sentence = match unicode_normalization::is_nfc_quick(sentence.chars()) {
             unicode_normalization::IsNormalized::Yes => sentence,
             _ => {
-                composed = unicode_normalization::UnicodeNormalization::nfc(sentence)
-                    .collect::<String>();
+                composed =
+                    unicode_normalization::UnicodeNormalization::nfc(sentence).collect::<String>();
                 composed.as_str()
             }
         };
