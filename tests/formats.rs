@@ -102,6 +102,7 @@ fn tsv_round_trip() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn jsonl_round_trip_is_exact() {
     for alignment in alignments() {
@@ -126,6 +127,7 @@ fn jsonl_round_trip_is_exact() {
     }
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn json_round_trip_is_exact() {
     for alignment in alignments() {
@@ -316,6 +318,7 @@ proptest! {
 }
 
 /// The `align` example, as `cargo test` builds it next to the test binaries.
+#[cfg(feature = "serde")]
 mod cli {
     use std::path::PathBuf;
     use std::process::Command;

@@ -3,7 +3,9 @@
 //! align alike; alignments and configurations survive a serde round trip.
 
 use proptest::prelude::*;
-use satzweise::{Aligner, AlignerConfig, Alignment, BeadShape, Lang, SearchConfig};
+use satzweise::{Aligner, Alignment, SearchConfig};
+#[cfg(feature = "serde")]
+use satzweise::{AlignerConfig, BeadShape, Lang};
 use unicode_normalization::UnicodeNormalization;
 
 /// Sentence-like strings: words of German and English letters (umlauts, accents), digits,
@@ -91,6 +93,7 @@ proptest! {
         }
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn alignment_survives_json(german in sentences(10), english in sentences(10)) {
         let alignment = Aligner::new().align_sentences(&german, &english).unwrap();
@@ -99,6 +102,7 @@ proptest! {
         prop_assert_eq!(back, alignment);
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn config_survives_json(
         shapes in prop::collection::vec((0u8..=8, 0u8..=8), 1..10),

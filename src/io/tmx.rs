@@ -396,7 +396,7 @@ impl<'a> Parser<'a> {
                 .map(|e| k + e)
                 .ok_or_else(|| self.error(at, format!("attribute of <{name}> without a value")))?;
             let attribute = src[k..eq].trim();
-            if attribute.is_empty() || attribute.contains(|c: char| c == '>' || c == '<') {
+            if attribute.is_empty() || attribute.contains(['>', '<']) {
                 return Err(self.error(at, format!("malformed attribute in <{name}>")));
             }
             k = eq + 1;
