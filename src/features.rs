@@ -651,6 +651,16 @@ fn extract_side(text: &Text) -> SideFeatures {
 /// Calls `emit(kind, key)` for every token of `sentence`; returns its length in characters
 /// without white space.
 fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKind, &str)) -> f32 {
+    // NFC first, so that lengths and words do not depend on the normalization form (a
+    // decomposed "u\u{308}" would count two characters and split the word it is in).
+    let composed;
+    let sentence = match unicode_normalization::is_nfc_quick(sentence.chars()) {
+        unicode_normalization::IsNormalized::Yes => sentence,
+        _ => {
+            composed = unicode_normalization::UnicodeNormalization::nfc(sentence).collect::<String>();
+            composed.as_str()
+        }
+    };
     let mut length = 0u32;
     let mut chars = sentence.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -736,15 +746,22 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
             english_linked[e as usize] = true;
         }
     }
-    // Near-identical words among those still unlinked, bucketed by their first two characters.
+    // Near-identical words among those still unlinked, bucketed by their first two characters,
+    // each bucket sorted by length so that a word is compared with words of similar length.
     let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
-    let mut buckets: HashMap<(char, char), Vec<u32>> = HashMap::new();
+    let mut buckets: HashMap<(char, char), Vec<(usize, u32)>> = HashMap::new();
     for (e, info) in english.types.iter().enumerate() {
         if long_word(info) && !english_linked[e] {
             if let Some(prefix) = prefix2(&info.key) {
-                buckets.entry(prefix).or_default().push(e as u32);
+                buckets
+                    .entry(prefix)
+                    .or_default()
+                    .push((info.key.chars().count(), e as u32));
             }
         }
+    }
+    for bucket in buckets.values_mut() {
+        bucket.sort_unstable();
     }
     for (g, info) in german.types.iter().enumerate() {
         if !long_word(info) || german_linked[g] {
@@ -754,14 +771,22 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
             continue;
         };
         let length = info.key.chars().count();
+        // Lengths nearest the word's own first (0, -1, +1, ... -4, +4), and at most
+        // MAX_NEAR_CANDIDATES comparisons, so a huge vocabulary sharing one prefix stays linear.
+        let near = [0isize, -1, 1, -2, 2, -3, 3, -4, 4]
+            .into_iter()
+            .filter_map(|d| length.checked_add_signed(d))
+            .flat_map(|len| {
+                let start = candidates.partition_point(|&(l, _)| l < len);
+                let end = candidates.partition_point(|&(l, _)| l <= len);
+                candidates.get(start..end).unwrap_or_default()
+            })
+            .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
-        for &e in candidates {
+        for &(_, e) in near {
             let other = &english.types[e as usize].key;
-            if length.abs_diff(other.chars().count()) > 4 {
-                continue;
-            }
             let similarity = strsim::jaro_winkler(&info.key, other);
-            if similarity >= 0.9 && best.is_none_or(|(s, _)| similarity > s) {
+            if similarity >= 0.9 && best.is_none_or(|(s, o)| similarity > s || (similarity == s && e < o)) {
                 best = Some((similarity, e));
             }
         }
@@ -778,6 +803,10 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
         links.dedup();
     }
 }
+
+/// How many English words of similar length a German word is compared with, at most, when
+/// looking for a near-identical spelling.
+const MAX_NEAR_CANDIDATES: usize = 128;
 
 fn prefix2(key: &str) -> Option<(char, char)> {
     let mut chars = key.chars();

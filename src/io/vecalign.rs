@@ -1,4 +1,4 @@
-//! Reading and writing alignments as text.
+//! Vecalign bead lines.
 //!
 //! The bead-line format used by the field's gold sets (Bleualign, Vecalign, the files under
 //! `shared/data`) puts one bead per line: German indices, a colon, English indices, and
@@ -14,6 +14,7 @@ use std::fmt;
 use std::io::{BufRead, Write};
 use std::str::FromStr;
 
+use super::{for_each_line, write_error};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
 
@@ -94,7 +95,7 @@ fn parse_bead_line(line: &str) -> std::result::Result<BeadLine, String> {
         .map(str::trim)
         .filter(|f| !f.is_empty())
         .collect();
-    if fields.len() < 2 {
+    if fields.len() < 2 || fields.len() > 3 {
         return Err(format!("not a bead line: {line:?}"));
     }
     let german = parse_list(fields[0])?;
@@ -135,13 +136,12 @@ fn parse_list(field: &str) -> std::result::Result<Vec<usize>, String> {
 /// Reads bead lines, skipping blank lines; errors name `source_name` and the line.
 pub fn read_bead_lines(reader: impl BufRead, source_name: &str) -> Result<Vec<BeadLine>> {
     let mut beads = Vec::new();
-    for (k, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::io(source_name, e))?;
-        if line.trim().is_empty() {
-            continue;
+    for_each_line(reader, source_name, |number, line| {
+        if !line.trim().is_empty() {
+            beads.push(parse_bead_line(line).map_err(|m| Error::syntax(source_name, number, m))?);
         }
-        beads.push(parse_bead_line(&line).map_err(|m| Error::syntax(source_name, k + 1, m))?);
-    }
+        Ok(())
+    })?;
     Ok(beads)
 }
 
@@ -156,24 +156,7 @@ pub fn read_bead_file(path: impl AsRef<std::path::Path>) -> Result<Vec<BeadLine>
 /// `[0]:[0, 1]:0.973`.
 pub fn write_vecalign(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
     for line in BeadLine::from_alignment(alignment) {
-        writeln!(writer, "{line:.3}").map_err(|e| Error::io("", e))?;
-    }
-    Ok(())
-}
-
-/// Writes one line per bead: German text, English text, confidence, separated by tabs (tabs
-/// and line breaks inside sentences become spaces).
-pub fn write_tsv(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    for bead in alignment.beads() {
-        writeln!(
-            writer,
-            "{}\t{}\t{:.3}",
-            clean(&bead.german_text()),
-            clean(&bead.english_text()),
-            bead.confidence()
-        )
-        .map_err(|e| Error::io("", e))?;
+        writeln!(writer, "{line:.3}").map_err(write_error)?;
     }
     Ok(())
 }
@@ -192,6 +175,22 @@ mod tests {
         assert!("[a]:[1]".parse::<BeadLine>().is_err());
         assert!("[1]".parse::<BeadLine>().is_err());
         assert!("[1]:[2]:x".parse::<BeadLine>().is_err());
+    }
+
+    #[test]
+    fn writes_and_reads_back() {
+        let alignment = crate::Aligner::new()
+            .align_lines("Eins.\nZwei. Drei.\nVier.", "One.\nTwo.\nThree.\nFour.")
+            .unwrap();
+        let mut out = Vec::new();
+        write_vecalign(&alignment, &mut out).unwrap();
+        let lines = read_bead_lines(&out[..], "out").unwrap();
+        assert_eq!(lines.len(), alignment.beads().len());
+        for (line, bead) in lines.iter().zip(alignment.beads()) {
+            assert_eq!(line.german, bead.german().to_usize().collect::<Vec<_>>());
+            assert_eq!(line.english, bead.english().to_usize().collect::<Vec<_>>());
+            assert!((line.score.unwrap() - bead.confidence()).abs() <= 0.0005);
+        }
     }
 
     #[test]

@@ -1,0 +1,221 @@
+//! The hunalign ladder: one rung per line, `german⇥english⇥score`.
+//!
+//! A rung is a pair of sentence positions; consecutive rungs bound a bead, which covers the
+//! German sentences from the first rung's German position up to the next rung's, and the
+//! same for English. The last rung sits at the end of both texts (the numbers of German and
+//! English sentences) and closes the last bead. The score of a rung is the confidence of the
+//! bead that starts at it; the final rung's score means nothing and is written as 0.
+//!
+//! ```text
+//! 0→0→0.981
+//! 1→1→0.912
+//! 1→3→0.975
+//! 2→4→0
+//! ```
+//!
+//! (→ stands for a tab.) Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
+
+use std::io::{BufRead, Write};
+
+use super::{BeadLine, for_each_line, write_error};
+use crate::align::Alignment;
+use crate::error::{Error, Result};
+
+/// One rung of a ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rung {
+    /// German sentence position (number of German sentences before the rung).
+    pub german: usize,
+    /// English sentence position.
+    pub english: usize,
+    /// Confidence of the bead that starts at this rung.
+    pub score: f64,
+}
+
+/// Writes the ladder of `alignment`: a rung at the start of every bead, with the bead's
+/// confidence (three decimals), and a final rung at the end of both texts.
+///
+/// ```
+/// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;
+/// let mut out = Vec::new();
+/// satzweise::io::write_ladder(&alignment, &mut out)?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("0\t0\t"));
+/// assert!(text.ends_with("\n2\t2\t0\n"));
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub fn write_ladder(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
+    for bead in alignment.beads() {
+        writeln!(
+            writer,
+            "{}\t{}\t{:.3}",
+            bead.german().start(),
+            bead.english().start(),
+            bead.confidence()
+        )
+        .map_err(write_error)?;
+    }
+    writeln!(
+        writer,
+        "{}\t{}\t0",
+        alignment.german().len(),
+        alignment.english().len()
+    )
+    .map_err(write_error)
+}
+
+/// Reads a ladder: rungs of two or three fields separated by tabs or spaces (a missing score
+/// reads 0), in order (neither position may go back). Blank lines are skipped.
+///
+/// ```
+/// let rungs = satzweise::io::read_ladder("0\t0\t0.9\n1\t2\t0\n".as_bytes(), "ladder")?;
+/// assert_eq!(rungs.len(), 2);
+/// assert!(satzweise::io::read_ladder("1\t1\n0\t2\n".as_bytes(), "ladder").is_err());
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>> {
+    let mut rungs: Vec<Rung> = Vec::new();
+    for_each_line(reader, source_name, |number, line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.is_empty() {
+            return Ok(());
+        }
+        if fields.len() > 3 || fields.len() < 2 {
+            return Err(Error::syntax(
+                source_name,
+                number,
+                format!("expected german<TAB>english<TAB>score, found {line:?}"),
+            ));
+        }
+        let position = |field: &str| {
+            field.parse::<usize>().map_err(|_| {
+                Error::syntax(
+                    source_name,
+                    number,
+                    format!("{field:?} is not a sentence position"),
+                )
+            })
+        };
+        let german = position(fields[0])?;
+        let english = position(fields[1])?;
+        let score = match fields.get(2) {
+            None => 0.0,
+            Some(field) => field.parse::<f64>().map_err(|_| {
+                Error::syntax(
+                    source_name,
+                    number,
+                    format!("score {field:?} is not a number"),
+                )
+            })?,
+        };
+        if let Some(last) = rungs.last() {
+            if german < last.german || english < last.english {
+                return Err(Error::syntax(
+                    source_name,
+                    number,
+                    format!(
+                        "rung {german} {english} goes back from {} {}",
+                        last.german, last.english
+                    ),
+                ));
+            }
+        }
+        rungs.push(Rung {
+            german,
+            english,
+            score,
+        });
+        Ok(())
+    })?;
+    Ok(rungs)
+}
+
+/// The most sentences of one side that [`ladder_to_beads`] accepts in one bead: a ladder
+/// whose rungs jump further is rejected rather than expanded into huge index lists.
+pub const MAX_BEAD_SENTENCES: usize = 10_000;
+
+/// The beads between consecutive rungs, each with the score of the rung it starts at.
+///
+/// Rungs must advance on at least one side at every step, by at most
+/// [`MAX_BEAD_SENTENCES`] on each side; the first rung should be `0 0`
+/// and the last the end of both texts, which [`alignment_from_beads`](super::alignment_from_beads)
+/// checks.
+///
+/// ```
+/// use satzweise::io::{Rung, ladder_to_beads};
+/// let rungs = [Rung { german: 0, english: 0, score: 0.9 }, Rung { german: 1, english: 2, score: 0.0 }];
+/// let beads = ladder_to_beads(&rungs)?;
+/// assert_eq!(beads[0].to_string(), "[0]:[0, 1]:0.9");
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub fn ladder_to_beads(rungs: &[Rung]) -> Result<Vec<BeadLine>> {
+    let mut beads = Vec::with_capacity(rungs.len().saturating_sub(1));
+    for (k, pair) in rungs.windows(2).enumerate() {
+        let [from, to] = pair else { continue };
+        if to.german < from.german
+            || to.english < from.english
+            || (to.german == from.german && to.english == from.english)
+        {
+            return Err(Error::invalid(format!(
+                "rung {} ({} {}) does not advance from rung {k} ({} {})",
+                k + 1,
+                to.german,
+                to.english,
+                from.german,
+                from.english
+            )));
+        }
+        if to.german - from.german > MAX_BEAD_SENTENCES
+            || to.english - from.english > MAX_BEAD_SENTENCES
+        {
+            return Err(Error::invalid(format!(
+                "rung {} ({} {}) makes a bead of more than {MAX_BEAD_SENTENCES} sentences",
+                k + 1,
+                to.german,
+                to.english
+            )));
+        }
+        beads.push(BeadLine {
+            german: (from.german..to.german).collect(),
+            english: (from.english..to.english).collect(),
+            score: Some(from.score),
+        });
+    }
+    Ok(beads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_through_beads() {
+        let alignment = crate::Aligner::new()
+            .align_lines("Eins.\nZwei.\nDrei.", "One.\nTwo.\nTags: x\nThree.")
+            .unwrap();
+        let mut out = Vec::new();
+        write_ladder(&alignment, &mut out).unwrap();
+        let rungs = read_ladder(&out[..], "out").unwrap();
+        assert_eq!(rungs.len(), alignment.beads().len() + 1);
+        let beads = ladder_to_beads(&rungs).unwrap();
+        let back = super::super::alignment_from_beads(
+            alignment.german().clone(),
+            alignment.english().clone(),
+            &beads,
+        )
+        .unwrap();
+        for (a, b) in back.beads().zip(alignment.beads()) {
+            assert_eq!(a.german(), b.german());
+            assert_eq!(a.english(), b.english());
+            assert!((a.confidence() - b.confidence()).abs() <= 0.0005);
+        }
+    }
+
+    #[test]
+    fn rungs_that_stand_still_are_rejected() {
+        let rungs = read_ladder("0 0 1\n0 0 1\n".as_bytes(), "l").unwrap();
+        assert!(ladder_to_beads(&rungs).is_err());
+        let err = read_ladder("0 0\nx 1\n".as_bytes(), "l.ladder").unwrap_err();
+        assert!(err.to_string().starts_with("l.ladder:2:"), "{err}");
+    }
+}

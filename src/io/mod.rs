@@ -1,0 +1,239 @@
+//! Reading and writing alignments in the formats other tools use.
+//!
+//! Every format has a writer that takes an [`Alignment`] and a reader that gives back what
+//! the format holds, with errors that name the source and the line:
+//!
+//! | format | writer | reader | holds |
+//! |---|---|---|---|
+//! | [vecalign bead lines](vecalign) `[0]:[0, 1]:0.973` | [`write_vecalign`] | [`read_bead_lines`], [`read_bead_file`] | indices, confidence |
+//! | [TSV](tsv) German ⇥ English ⇥ confidence | [`write_tsv`] | [`read_tsv`] | texts, confidence |
+//! | [JSON lines](jsonl), one object per bead | [`write_jsonl`] | [`read_jsonl`] | indices, texts, shape, cost, confidence |
+//! | [Moses](moses): two line-aligned files | [`write_moses`] | [`read_moses`] | texts of linked pairs |
+//! | [TMX 1.4b](tmx) translation memory | [`write_tmx`] | [`read_tmx`] | texts of linked pairs, confidence |
+//! | [hunalign ladder](ladder) `0⇥0⇥0.97` | [`write_ladder`] | [`read_ladder`] | bead boundaries, confidence |
+//!
+//! The whole [`Alignment`] (both texts with their sentence spans, and the beads) serializes
+//! with serde (crate feature `serde`), for example as one JSON object.
+//!
+//! Formats that hold indices come back to an [`Alignment`] with [`alignment_from_beads`]
+//! (and [`ladder_to_beads`] for a ladder), given the two texts.
+//!
+//! Readers take any [`BufRead`](std::io::BufRead) and a `source_name` (a file name, or
+//! `"<stdin>"`) that errors repeat; they accept a leading byte-order mark (so a file whose
+//! first text starts with U+FEFF loses it) and `\r\n` line ends, and report bytes that are
+//! not UTF-8 as [`ErrorKind::InvalidUtf8`] with the byte offset.
+//!
+//! [`ErrorKind::InvalidUtf8`]: crate::ErrorKind::InvalidUtf8
+
+#[cfg(feature = "serde")]
+pub mod jsonl;
+pub mod ladder;
+pub mod moses;
+pub mod tmx;
+pub mod tsv;
+pub mod vecalign;
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use crate::align::{Alignment, Bead};
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::Text;
+
+#[cfg(feature = "serde")]
+pub use jsonl::{JsonlBead, read_jsonl, write_jsonl};
+pub use ladder::{Rung, ladder_to_beads, read_ladder, write_ladder};
+pub use moses::{read_moses, write_moses};
+pub use tmx::{TmxUnit, read_tmx, write_tmx};
+pub use tsv::{read_tsv, write_tsv};
+pub use vecalign::{BeadLine, read_bead_file, read_bead_lines, write_vecalign};
+
+/// A German text and its English counterpart, as the text formats (TSV, Moses, TMX) hold
+/// them: no indices, the sentences of a bead joined with single spaces.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TextPair {
+    /// The German side.
+    pub german: String,
+    /// The English side.
+    pub english: String,
+    /// The confidence, when the format holds one.
+    pub confidence: Option<f64>,
+}
+
+impl TextPair {
+    /// The linked pairs of an alignment (beads with sentences on both sides), as written by
+    /// [`write_moses`] and [`write_tmx`].
+    pub fn pairs_of(alignment: &Alignment) -> Vec<TextPair> {
+        alignment
+            .pairs()
+            .map(|p| TextPair {
+                german: p.german().into_owned(),
+                english: p.english().into_owned(),
+                confidence: Some(p.confidence()),
+            })
+            .collect()
+    }
+}
+
+/// Rebuilds an [`Alignment`] from bead lines (read from a vecalign, JSONL or ladder file) and
+/// the two texts they index.
+///
+/// Each bead's indices must be consecutive, and the beads must cover every sentence of both
+/// texts once, in order; a bead line's score becomes the bead's confidence (clamped to
+/// `[0, 1]`, 0 when absent). The files hold no cost, so every bead's cost is 0.
+///
+/// ```
+/// use satzweise::Text;
+/// use satzweise::io::{BeadLine, alignment_from_beads};
+/// let german = Text::from_lines("Eins.\nZwei und drei.");
+/// let english = Text::from_lines("One.\nTwo.\nThree.");
+/// let beads: Vec<BeadLine> = ["[0]:[0]:0.9", "[1]:[1, 2]:0.8"]
+///     .iter()
+///     .map(|l| l.parse())
+///     .collect::<Result<_, _>>()?;
+/// let alignment = alignment_from_beads(german, english, &beads)?;
+/// assert_eq!(alignment.beads().nth(1).unwrap().english_text(), "Two. Three.");
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub fn alignment_from_beads(german: Text, english: Text, beads: &[BeadLine]) -> Result<Alignment> {
+    let (mut next_german, mut next_english) = (0usize, 0usize);
+    let mut out = Vec::with_capacity(beads.len());
+    for (k, line) in beads.iter().enumerate() {
+        let g = consecutive(&line.german, next_german, "German", k)?;
+        let e = consecutive(&line.english, next_english, "English", k)?;
+        next_german = g.end;
+        next_english = e.end;
+        out.push(Bead::new(
+            crate::IndexRange::from_usize(g),
+            crate::IndexRange::from_usize(e),
+            0.0,
+            line.score.unwrap_or(0.0),
+        ));
+    }
+    Alignment::from_parts(german, english, out)
+}
+
+fn consecutive(
+    indices: &[usize],
+    next: usize,
+    side: &str,
+    k: usize,
+) -> Result<std::ops::Range<usize>> {
+    let Some(&first) = indices.first() else {
+        return Ok(next..next);
+    };
+    for (offset, &index) in indices.iter().enumerate() {
+        if first.checked_add(offset) != Some(index) {
+            return Err(Error::invalid(format!(
+                "bead {k}: {side} indices {indices:?} are not consecutive"
+            )));
+        }
+    }
+    let end = first
+        .checked_add(indices.len())
+        .ok_or_else(|| Error::invalid(format!("bead {k}: {side} index {first} is too large")))?;
+    Ok(first..end)
+}
+
+/// Calls `line` with each line of `reader` (1-based number, text without its line end);
+/// strips a byte-order mark at the start, fails on invalid UTF-8 with its byte offset.
+pub(crate) fn for_each_line(
+    mut reader: impl BufRead,
+    source_name: &str,
+    mut line: impl FnMut(usize, &str) -> Result<()>,
+) -> Result<()> {
+    let mut buffer = Vec::new();
+    let mut offset = 0usize;
+    let mut number = 0usize;
+    loop {
+        buffer.clear();
+        let read = reader
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| Error::io(source_name, e))?;
+        if read == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let text = std::str::from_utf8(&buffer).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8 {
+                path: Some(PathBuf::from(source_name)),
+                offset: offset + e.valid_up_to(),
+            })
+        })?;
+        offset += read;
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let text = if number == 1 {
+            text.strip_prefix('\u{feff}').unwrap_or(text)
+        } else {
+            text
+        };
+        line(number, text)?;
+    }
+}
+
+/// Reads all of `reader` as UTF-8 (byte offset of the first bad byte on failure), without a
+/// leading byte-order mark.
+pub(crate) fn read_all(mut reader: impl BufRead, source_name: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(source_name, e))?;
+    let mut text = crate::error::decode_utf8(bytes, Some(std::path::Path::new(source_name)))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// An error while writing (the writers do not know the name of their sink).
+pub(crate) fn write_error(error: std::io::Error) -> Error {
+    Error::io("", error)
+}
+
+/// Replaces tabs and line breaks with spaces, so that a text stays one field of one line.
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(text.replace(['\t', '\n', '\r'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_strip_bom_and_crlf_and_report_offsets() {
+        let mut seen = Vec::new();
+        for_each_line("\u{feff}a\r\nb\n\nc".as_bytes(), "x", |n, l| {
+            seen.push((n, l.to_owned()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                (1, "a".to_owned()),
+                (2, "b".to_owned()),
+                (3, String::new()),
+                (4, "c".to_owned())
+            ]
+        );
+        let err = for_each_line(&b"ok\nbad\xff"[..], "f.txt", |_, _| Ok(())).unwrap_err();
+        assert_eq!(err.to_string(), "f.txt: invalid UTF-8 at byte offset 6");
+    }
+
+    #[test]
+    fn beads_must_be_consecutive_and_cover() {
+        let g = || Text::from_lines("a\nb");
+        let e = || Text::from_lines("x");
+        let line = |s: &str| s.parse::<BeadLine>().unwrap();
+        assert!(alignment_from_beads(g(), e(), &[line("[0, 1]:[0]")]).is_ok());
+        assert!(alignment_from_beads(g(), e(), &[line("[0]:[0]")]).is_err());
+        assert!(alignment_from_beads(g(), e(), &[line("[0, 2]:[0]")]).is_err());
+        assert!(alignment_from_beads(g(), e(), &[line("[1]:[0]"), line("[0]:[]")]).is_err());
+        assert!(alignment_from_beads(g(), e(), &[line(&format!("[{}]:[0]", usize::MAX))]).is_err());
+    }
+}
