@@ -17,6 +17,7 @@
 //! [`PairFeatures::evidence`] counts the linkable tokens of each side that find a partner on
 //! the other side of the bead (matched) and those that do not (unmatched).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -614,6 +615,13 @@ fn extract_side(text: &Text) -> SideFeatures {
     let mut row: Vec<u32> = Vec::new();
     let mut scratch = String::new();
     for sentence in text.sentences() {
+        // NFC first, so that lengths, words and shapes do not depend on the normalization form
+        // (a decomposed "u\u{308}" would count two characters and split the word it is in).
+        let composed: Cow<'_, str> = match unicode_normalization::is_nfc_quick(sentence.chars()) {
+            unicode_normalization::IsNormalized::Yes => Cow::Borrowed(sentence),
+            _ => Cow::Owned(unicode_normalization::UnicodeNormalization::nfc(sentence).collect()),
+        };
+        let sentence: &str = &composed;
         row.clear();
         let length = tokenize(sentence, &mut scratch, |kind, key| {
             let next = types.len() as u32;
@@ -651,16 +659,6 @@ fn extract_side(text: &Text) -> SideFeatures {
 /// Calls `emit(kind, key)` for every token of `sentence`; returns its length in characters
 /// without white space.
 fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKind, &str)) -> f32 {
-    // NFC first, so that lengths and words do not depend on the normalization form (a
-    // decomposed "u\u{308}" would count two characters and split the word it is in).
-    let composed;
-    let sentence = match unicode_normalization::is_nfc_quick(sentence.chars()) {
-        unicode_normalization::IsNormalized::Yes => sentence,
-        _ => {
-            composed = unicode_normalization::UnicodeNormalization::nfc(sentence).collect::<String>();
-            composed.as_str()
-        }
-    };
     let mut length = 0u32;
     let mut chars = sentence.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -786,7 +784,9 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
         for &(_, e) in near {
             let other = &english.types[e as usize].key;
             let similarity = strsim::jaro_winkler(&info.key, other);
-            if similarity >= 0.9 && best.is_none_or(|(s, o)| similarity > s || (similarity == s && e < o)) {
+            if similarity >= 0.9
+                && best.is_none_or(|(s, o)| similarity > s || (similarity == s && e < o))
+            {
                 best = Some((similarity, e));
             }
         }

@@ -20,8 +20,6 @@ pub(crate) fn fitted() -> Calibration {
             (0.970056, 0.972006),
             (0.992911, 0.999698),
         ]),
-        skip: CalibrationMap::from_knots(vec![
-            (0.456743, 0.933679),
-        ]),
+        skip: CalibrationMap::from_knots(vec![(0.456743, 0.933679)]),
     }
 }
