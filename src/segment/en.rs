@@ -1,0 +1,103 @@
+//! English: abbreviations and sentence openers.
+//!
+//! The tables are facts of English usage (titles, company suffixes, Latin abbreviations, US
+//! news style), written out here by hand and kept sorted by bytes (a unit test checks).
+//! Abbreviations are stored without their final full stop, dotted ones without the last dot
+//! ("U.S", "e.g").
+
+use super::rules::Rules;
+
+/// Abbreviations that never end a sentence when a capitalised word follows: titles before
+/// names ("Mr. Smith"), Latin "e.g.", "i.e.", "vs.".
+const ALWAYS: &[&str] = &[
+    "Adm", "Ala", "Ariz", "Ark", "Assn", "Asst", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr",
+    "Col", "Colo", "Conn", "Cpl", "Dept", "Det", "Dr", "Drs", "Fla", "Ft", "Ga", "Gen", "Gov",
+    "Hon", "Ill", "Ind", "Kan", "Ky", "La", "Lt", "Maj", "Md", "Messrs", "Mich", "Minn", "Miss",
+    "Mmes", "Mo", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Nev", "Okla", "Ore", "Pa", "Pres", "Prof",
+    "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Univ",
+    "Va", "Vt", "Wash", "Wis", "approx", "cf", "e.g", "i.e", "vs",
+];
+
+/// Abbreviations that often end a sentence too ("Inc.", "etc.", "p.m."): the full stop ends
+/// the sentence when a typical sentence opener follows.
+const MAY_END: &[&str] = &[
+    "A.D", "B.C", "Bros", "Co", "Corp", "D.C", "E.U", "Esq", "Inc", "Jr", "L.A", "Ltd", "N.Y",
+    "Ph.D", "U.K", "U.N", "U.S", "U.S.A", "a.m", "al", "etc", "p.m",
+];
+
+/// Abbreviations only before a number ("No. 5", "Jan. 6", "p. 12").
+const BEFORE_NUMBER: &[&str] = &[
+    "Apr", "Art", "Aug", "Ch", "Dec", "Feb", "Fig", "Figs", "Jan", "Jul", "Jun", "Mar", "No",
+    "Nos", "Nov", "Oct", "Sep", "Sept", "Vol", "Vols", "ch", "no", "p", "pp", "vol",
+];
+
+/// Words that open a sentence far more often than they follow an abbreviation.
+const STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "During",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Many",
+    "Meanwhile",
+    "Most",
+    "My",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+];
+
+/// The English rules.
+pub(super) static ENGLISH: Rules = Rules {
+    always: ALWAYS,
+    may_end: MAY_END,
+    before_number: BEFORE_NUMBER,
+    starters: STARTERS,
+    abbreviated_endings: &[],
+    ordinals: false,
+};
+
+#[cfg(test)]
+pub(super) const TABLES: [&[&str]; 4] = [ALWAYS, MAY_END, BEFORE_NUMBER, STARTERS];
