@@ -23,7 +23,9 @@ const ALWAYS: &[&str] = &[
     "Anm",
     "Anm.d.R",
     "Anm.d.Red",
+    "Anz",
     "Aufl",
+    "Ausf",
     "Ausg",
     "Az",
     "Bd",
@@ -50,6 +52,7 @@ const ALWAYS: &[&str] = &[
     "Gebr",
     "Ges",
     "Ggf",
+    "Gr",
     "Hbf",
     "Hg",
     "Hl",
@@ -67,6 +70,7 @@ const ALWAYS: &[&str] = &[
     "Kr",
     "Kto",
     "Ldkr",
+    "Lfg",
     "Lkr",
     "Mag",
     "Mill",
@@ -202,6 +206,7 @@ const ALWAYS: &[&str] = &[
     "verh",
     "vgl",
     "vorm",
+    "wg",
     "z.B",
     "z.H",
     "z.Hd",
@@ -218,7 +223,8 @@ const ALWAYS: &[&str] = &[
 /// Abbreviations that often end a sentence too ("usw.", "etc."): the full stop ends the
 /// sentence when a typical sentence opener follows.
 const MAY_END: &[&str] = &[
-    "Co", "Inc", "Jr", "Ltd", "a.D", "e.V", "etc", "n.Chr", "u.Ä", "u.ä", "usf", "usw", "v.Chr",
+    "Co", "Inc", "Jr", "Ltd", "MwSt", "Mwst", "a.D", "co", "e.V", "etc", "n.Chr", "u.Ä", "u.ä",
+    "usf", "usw", "v.Chr",
 ];
 
 /// Abbreviations only before a number ("Art. 5", "Jan. 2024", "Mo. 3. Mai"): otherwise the

@@ -10,25 +10,27 @@ use super::rules::Rules;
 /// Abbreviations that never end a sentence when a capitalised word follows: titles before
 /// names ("Mr. Smith"), Latin "e.g.", "i.e.", "vs.".
 const ALWAYS: &[&str] = &[
-    "Adm", "Ala", "Ariz", "Ark", "Assn", "Asst", "Ave", "Blvd", "Brig", "Calif", "Capt", "Cmdr",
-    "Col", "Colo", "Conn", "Cpl", "Dept", "Det", "Dr", "Drs", "Fla", "Ft", "Ga", "Gen", "Gov",
-    "Hon", "Ill", "Ind", "Kan", "Ky", "La", "Lt", "Maj", "Md", "Messrs", "Mich", "Minn", "Miss",
-    "Mmes", "Mo", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Nev", "Okla", "Ore", "Pa", "Pres", "Prof",
-    "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "Tenn", "Tex", "Univ",
-    "Va", "Vt", "Wash", "Wis", "approx", "cf", "e.g", "i.e", "vs",
+    "Adm", "Ala", "Ariz", "Ark", "Assn", "Asst", "Atty", "Ave", "Blvd", "Brig", "Calif", "Capt",
+    "Cir", "Cmdr", "Col", "Colo", "Conn", "Cpl", "Ct", "Dept", "Det", "Dr", "Drs", "Fla", "Ft",
+    "Ga", "Gen", "Gens", "Gov", "Hon", "Hwy", "Ill", "Ind", "Insp", "Jct", "Kan", "Ky", "La", "Ln",
+    "Lt", "Maj", "Md", "Messrs", "Mich", "Minn", "Miss", "Mmes", "Mo", "Mr", "Mrs", "Ms", "Msgr",
+    "Mt", "Mts", "Nev", "Okla", "Ore", "Pa", "Pkwy", "Pres", "Prof", "Pt", "Pvt", "Rep", "Reps",
+    "Rev", "Rte", "Sen", "Sens", "Sgt", "Sq", "Sr", "St", "Ste", "Supt", "Tenn", "Ter", "Tex",
+    "Univ", "Va", "Vt", "Wash", "Wis", "approx", "ca", "cf", "cont", "dept", "e.g", "est", "excl",
+    "govt", "i.e", "ibid", "incl", "max", "min", "misc", "viz", "vs",
 ];
 
 /// Abbreviations that often end a sentence too ("Inc.", "etc.", "p.m."): the full stop ends
 /// the sentence when a typical sentence opener follows.
 const MAY_END: &[&str] = &[
     "A.D", "B.C", "Bros", "Co", "Corp", "D.C", "E.U", "Esq", "Inc", "Jr", "L.A", "Ltd", "N.Y",
-    "Ph.D", "U.K", "U.N", "U.S", "U.S.A", "a.m", "al", "etc", "p.m",
+    "Ph.D", "U.K", "U.N", "U.S", "U.S.A", "a.m", "al", "co", "etc", "p.m",
 ];
 
 /// Abbreviations only before a number ("No. 5", "Jan. 6", "p. 12").
 const BEFORE_NUMBER: &[&str] = &[
     "Apr", "Art", "Aug", "Ch", "Dec", "Feb", "Fig", "Figs", "Jan", "Jul", "Jun", "Mar", "No",
-    "Nos", "Nov", "Oct", "Sep", "Sept", "Vol", "Vols", "ch", "no", "p", "pp", "vol",
+    "Nos", "Nov", "Oct", "Rs", "Sep", "Sept", "Vol", "Vols", "ch", "no", "p", "pp", "vol",
 ];
 
 /// Words that open a sentence far more often than they follow an abbreviation.

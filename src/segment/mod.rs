@@ -23,8 +23,8 @@
 //!     colon or comma) are enumerations;
 //!   - an initial ("G. O. Dyhrenfurth", "J. K. Rowling"), or an initialism ("U.S."), unless a
 //!     sentence opener follows;
-//!   - anything when the next word starts in lower case, except after a plain word of at least
-//!     four letters ("Das war gut. dann …", common in chat).
+//!   - anything when the next word starts in lower case, except after a plain word (two letters or more,
+//!     with a vowel, no abbreviation: "Das war gut. dann …", common in chat).
 //! - **Numbers, URLs, e-mail addresses** have no white space after their inner full stops
 //!   ("3.5", "1.000.000", "21.30 Uhr", "www.example.de", "info@example.de") and never split.
 //! - **White space** is Unicode white space plus the byte-order mark and the zero-width space.

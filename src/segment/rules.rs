@@ -312,6 +312,22 @@ fn is_ordinal_number(word: &str) -> bool {
     }
 }
 
+/// Whether `day` and the token after `at` read as a date written with spaces: "3. 10." or
+/// "3. 10.2024".
+fn spaced_date(day: &str, text: &str, at: usize, line_end: usize) -> bool {
+    let short = |g: &str| !g.is_empty() && g.len() <= 2 && g.bytes().all(|b| b.is_ascii_digit());
+    let rest = text
+        .get(at..line_end)
+        .unwrap_or("")
+        .trim_start_matches(is_space);
+    let token = rest.split(is_space).next().unwrap_or("");
+    let Some((month, year)) = token.split_once('.') else {
+        return false;
+    };
+    let year_ok = year.is_empty() || (year.len() <= 4 && year.bytes().all(|b| b.is_ascii_digit()));
+    short(day) && short(month) && year_ok
+}
+
 fn is_roman(word: &str) -> bool {
     !word.is_empty()
         && word.len() <= 6
@@ -422,15 +438,16 @@ fn ends_sentence(
     match run.kind {
         Terminator::Strong => !bracketed && !(next == Next::Lower && run.closed),
         Terminator::Ellipsis => !bracketed && next != Next::Lower,
-        Terminator::Dot => full_stop_ends_sentence(rules, text, start, stop, run, next, next_word),
+        Terminator::Dot => {
+            full_stop_ends_sentence(rules, text, (start, stop, line_end), run, next, next_word)
+        }
     }
 }
 
 fn full_stop_ends_sentence(
     rules: &Rules,
     text: &str,
-    start: usize,
-    stop: usize,
+    (start, stop, line_end): (usize, usize, usize),
     run: Run,
     next: Next,
     next_word: &str,
@@ -472,10 +489,20 @@ fn full_stop_ends_sentence(
             return true;
         }
         // "1. Die Regierung …" (a numbered line), "Ziele: 1. Wachstum, 2. …": enumerations.
-        let enumeration = first_token
-            || previous.is_some_and(|p| p.ends_with([':', ',', ';']))
-            || next == Next::Digit;
-        return !enumeration && rules.is_starter(next_word);
+        let enumeration = first_token || previous.is_some_and(|p| p.ends_with([':', ',', ';']));
+        if enumeration {
+            return false;
+        }
+        if next == Next::Digit {
+            // "am 3. 10. 2024": a date written with spaces; "… beträgt 204. 4.090 Personen
+            // sind genesen.": a new sentence.
+            let month_after_day = previous.is_some_and(|p| {
+                p.strip_suffix('.')
+                    .is_some_and(|d| !d.is_empty() && d.len() <= 2 && is_number(d))
+            });
+            return !month_after_day && !spaced_date(word, text, run.end, line_end);
+        }
+        return rules.is_starter(next_word);
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_letters = word.chars().all(char::is_alphabetic);
@@ -520,7 +547,7 @@ fn full_stop_ends_sentence(
 /// abbreviation: "Das war gut. dann …" in chat, but not "ca. zehn", "Hauptstr. in".
 fn lowercase_follows_word(word: &str, after_number: bool) -> bool {
     let letters = word.chars().count();
-    letters >= 3
+    letters >= 2
         && !after_number
         && word.chars().all(char::is_alphabetic)
         && has_vowel(word)
