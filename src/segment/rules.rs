@@ -94,13 +94,17 @@ impl Rules {
 const KEY_CAPACITY: usize = 24;
 
 /// Bytes that can start a terminator: `.`, `!`, `?`, and `0xE2`, the lead byte of `…` and
-/// the double marks.
+/// the double marks; and bytes that can start an emoticon (`:`, `;`) or an emoji (`0xE2`,
+/// `0xF0`).
 const fn candidate_table() -> [bool; 256] {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
     table[b'!' as usize] = true;
     table[b'?' as usize] = true;
+    table[b':' as usize] = true;
+    table[b';' as usize] = true;
     table[0xE2] = true;
+    table[0xF0] = true;
     table
 }
 
@@ -217,18 +221,113 @@ pub(crate) fn sentence_end(rules: &Rules, text: &str, start: usize, line_end: us
         };
         let stop = from + k;
         let Some(run) = terminator_run(text, stop, line_end) else {
-            from = stop + 1;
+            // Not a terminator: perhaps an emoticon or emoji that closes a chat sentence.
+            let end = emoticon_end(text, stop, line_end).unwrap_or(stop);
+            if end > stop {
+                if end < line_end && emoticon_ends_sentence(text, start, stop, end, line_end) {
+                    return absorb_emoticons(text, end, line_end);
+                }
+                from = end;
+            } else {
+                from = stop + 1;
+            }
             continue;
         };
         if run.end >= line_end {
             return line_end;
         }
         if ends_sentence(rules, text, start, stop, run, line_end) {
-            return run.end;
+            return absorb_emoticons(text, run.end, line_end);
         }
         from = run.end;
     }
     line_end
+}
+
+/// Whether `c` is a pictographic emoji (or one of the marks that join and colour them).
+fn is_emoji(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D | 0x1F1E6..=0x1F1FF
+    )
+}
+
+/// If an emoticon (":)", ";-)", ":D") or a run of emoji starts at `at`, where it ends.
+fn emoticon_end(text: &str, at: usize, line_end: usize) -> Option<usize> {
+    let rest = text.get(at..line_end)?;
+    let first = rest.chars().next()?;
+    if is_emoji(first) && first != '\u{200d}' && first != '\u{fe0f}' {
+        let len = rest.find(|c: char| !is_emoji(c)).unwrap_or(rest.len());
+        return Some(at + len);
+    }
+    let bytes = rest.as_bytes();
+    if !matches!(first, ':' | ';') {
+        return None;
+    }
+    let mut k = 1;
+    if bytes.get(k) == Some(&b'-') {
+        k += 1;
+    }
+    let mouth = *bytes.get(k)?;
+    if !matches!(
+        mouth,
+        b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b'O' | b'o'
+    ) {
+        return None;
+    }
+    k += 1;
+    // Repeated mouths: ":)))".
+    while bytes.get(k) == Some(&mouth) {
+        k += 1;
+    }
+    Some(at + k)
+}
+
+/// An emoticon or emoji standing alone (white space on both sides) ends a sentence when a
+/// capitalised word follows: "Super 😀 Bis morgen", "Geht nicht :( Hat jemand eine Idee?"
+fn emoticon_ends_sentence(
+    text: &str,
+    start: usize,
+    at: usize,
+    end: usize,
+    line_end: usize,
+) -> bool {
+    let alone_before = at > start
+        && text
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(is_space);
+    let alone_after = text
+        .get(end..line_end)
+        .and_then(|r| r.chars().next())
+        .is_some_and(is_space);
+    alone_before && alone_after && matches!(next_word(text, end, line_end), Some((Next::Upper, _)))
+}
+
+/// Moves a boundary at `end` past emoticons and emoji that follow it on the same line, so
+/// that "Danke! :)" stays one sentence.
+fn absorb_emoticons(text: &str, end: usize, line_end: usize) -> usize {
+    let mut end = end;
+    loop {
+        let rest = text.get(end..line_end).unwrap_or("");
+        let trimmed = rest.trim_start_matches(is_space);
+        if trimmed.len() == rest.len() && end > 0 {
+            // Emoticons must be separated by white space ("!:)" is not one).
+            return end;
+        }
+        let at = end + (rest.len() - trimmed.len());
+        match emoticon_end(text, at, line_end) {
+            Some(after)
+                if text
+                    .get(after..line_end)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(is_space) =>
+            {
+                end = after;
+            }
+            _ => return end,
+        }
+    }
 }
 
 /// How the word after a candidate boundary begins.

@@ -320,3 +320,56 @@ fn the_seed_article_splits_as_a_reader_sees_it() {
     assert!(sentences[7].starts_with("Vizeminister Rzayev"));
     assert!(sentences[7].contains("29. Sitzung"));
 }
+
+#[test]
+fn chat_emoticons_and_emoji() {
+    assert_eq!(
+        de("Geht nicht :( Hat jemand eine Idee?"),
+        ["Geht nicht :(", "Hat jemand eine Idee?"]
+    );
+    assert_eq!(
+        de("Danke! :) Bis morgen."),
+        ["Danke! :)", "Bis morgen."]
+    );
+    assert_eq!(
+        de("Super 😀 Bis morgen 👍🏻"),
+        ["Super 😀", "Bis morgen 👍🏻"]
+    );
+    assert_eq!(de("Danke!!! 😀😀"), ["Danke!!! 😀😀"]);
+    one!(de, "Ich finde das :) gut.");
+    one!(de, "Um 10:30 Uhr, Punkt 3:D kommt nicht vor.");
+    one!(de, "Siehe https://example.de/:)");
+}
+
+#[test]
+fn product_page() {
+    assert_eq!(
+        de("Maße: ca. 20 x 30 cm. Gewicht: 1,5 kg. Preis: 19,99 € inkl. MwSt. zzgl. Versand."),
+        [
+            "Maße: ca. 20 x 30 cm.",
+            "Gewicht: 1,5 kg.",
+            "Preis: 19,99 € inkl. MwSt. zzgl. Versand."
+        ]
+    );
+    one!(de, "Art.-Nr. 12345, Gr. 42, Best.-Nr. 7");
+    assert_eq!(
+        de("Versand inkl. MwSt. Die Lieferung dauert 3 Tage."),
+        ["Versand inkl. MwSt.", "Die Lieferung dauert 3 Tage."]
+    );
+}
+
+#[test]
+fn forum_post() {
+    assert_eq!(
+        de("Hallo zusammen, mein Drucker (HP 5.2) druckt nicht mehr. Weiß jemand Rat?? Danke im Voraus!"),
+        [
+            "Hallo zusammen, mein Drucker (HP 5.2) druckt nicht mehr.",
+            "Weiß jemand Rat??",
+            "Danke im Voraus!"
+        ]
+    );
+    assert_eq!(
+        de("ok. bis morgen dann"),
+        ["ok.", "bis morgen dann"]
+    );
+}
