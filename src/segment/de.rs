@@ -341,6 +341,36 @@ const STARTERS: &[&str] = &[
     "Über",
 ];
 
+/// Articles, pronouns and prepositions after which a number with a full stop is an ordinal
+/// ("die 29. Sitzung", "am 3. Mai", "als 3. Fahrer"); compared ignoring ASCII case.
+const ORDINAL_CONTEXT: &[&str] = &[
+    "ab", "als", "am", "an", "ans", "auf", "aufs", "beim", "bis", "bzw", "das", "dem", "den",
+    "der", "des", "die", "diese", "diesem", "diesen", "dieser", "dieses", "ein", "eine", "einem",
+    "einen", "einer", "eines", "für", "fürs", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres",
+    "im", "in", "ins", "jede", "jedem", "jeden", "jeder", "jedes", "mein", "meine", "meinem",
+    "meinen", "meiner", "nach", "oder", "sein", "seine", "seinem", "seinen", "seiner", "seines",
+    "seit", "sowie", "und", "unser", "unsere", "unserem", "unseren", "unserer", "vom", "von",
+    "vor", "zum", "zur", "Über", "über",
+];
+
+/// Month names, full and abbreviated (without the full stop).
+const MONTHS: &[&str] = &[
+    "April",
+    "August",
+    "Dezember",
+    "Feber",
+    "Februar",
+    "Januar",
+    "Juli",
+    "Juni",
+    "Jänner",
+    "Mai",
+    "März",
+    "November",
+    "Oktober",
+    "September",
+];
+
 /// The German rules.
 pub(super) static GERMAN: Rules = Rules {
     always: ALWAYS,
@@ -349,7 +379,16 @@ pub(super) static GERMAN: Rules = Rules {
     starters: STARTERS,
     abbreviated_endings: &["str"],
     ordinals: true,
+    ordinal_context: ORDINAL_CONTEXT,
+    months: MONTHS,
 };
 
 #[cfg(test)]
-pub(super) const TABLES: [&[&str]; 4] = [ALWAYS, MAY_END, BEFORE_NUMBER, STARTERS];
+pub(super) const TABLES: [&[&str]; 6] = [
+    ALWAYS,
+    MAY_END,
+    BEFORE_NUMBER,
+    STARTERS,
+    ORDINAL_CONTEXT,
+    MONTHS,
+];

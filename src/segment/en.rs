@@ -99,6 +99,8 @@ pub(super) static ENGLISH: Rules = Rules {
     starters: STARTERS,
     abbreviated_endings: &[],
     ordinals: false,
+    ordinal_context: &[],
+    months: &[],
 };
 
 #[cfg(test)]

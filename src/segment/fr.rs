@@ -19,6 +19,8 @@ pub(super) static FRENCH: Rules = Rules {
     starters: &[],
     abbreviated_endings: &[],
     ordinals: false,
+    ordinal_context: &[],
+    months: &[],
 };
 
 #[cfg(test)]

@@ -25,6 +25,9 @@
 //!     sentence opener follows;
 //!   - anything when the next word starts in lower case, except after a plain word (two letters or more,
 //!     with a vowel, no abbreviation: "Das war gut. dann …", common in chat).
+//! - **Chat.** An emoticon (":)", ";-(", ":D") or emoji standing alone ends a sentence when a
+//!   capitalised word follows ("Geht nicht :( Hat jemand eine Idee?"); emoticons right after a
+//!   sentence end stay with that sentence ("Danke! :)").
 //! - **Numbers, URLs, e-mail addresses** have no white space after their inner full stops
 //!   ("3.5", "1.000.000", "21.30 Uhr", "www.example.de", "info@example.de") and never split.
 //! - **White space** is Unicode white space plus the byte-order mark and the zero-width space.
@@ -39,8 +42,10 @@
 //! assert_eq!(sentences, ["Die bevorstehende 29. Sitzung beginnt am 3. Oktober.", "Z. B. hier.", "Tags:"]);
 //! ```
 //!
-//! The scan is byte-level and allocates nothing: only bytes that can start a terminator stop
-//! it, and abbreviations are found by binary search in static sorted tables.
+//! The scan is byte-level and allocates nothing: only bytes that can start a terminator (or an
+//! emoticon) stop it, each line end is found once with `memchr`, and abbreviations are found
+//! by binary search in static sorted tables. Memory is that of the iterator (a few words);
+//! collecting the spans takes memory proportional to the number of sentences.
 
 mod de;
 mod en;

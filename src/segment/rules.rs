@@ -24,6 +24,10 @@ pub(crate) struct Rules {
     pub(super) abbreviated_endings: &'static [&'static str],
     /// Whether a number (or Roman numeral) with a full stop is an ordinal ("29. Sitzung").
     pub(super) ordinals: bool,
+    /// Words after which a number with a full stop is an ordinal ("am", "zum", "die").
+    pub(super) ordinal_context: &'static [&'static str],
+    /// Month names: a number with a full stop before them is a day ("3. Oktober").
+    pub(super) months: &'static [&'static str],
 }
 
 static NEUTRAL: Rules = Rules {
@@ -33,6 +37,8 @@ static NEUTRAL: Rules = Rules {
     starters: &[],
     abbreviated_endings: &[],
     ordinals: false,
+    ordinal_context: &[],
+    months: &[],
 };
 
 /// What an abbreviation table says about a word before a full stop.
@@ -411,6 +417,34 @@ fn is_ordinal_number(word: &str) -> bool {
     }
 }
 
+/// A German number with a full stop, before a capitalised word: an ordinal ("am 3. Oktober",
+/// "zum 130. Geburtstag", "die 29. Sitzung") or the end of a sentence ("Tempo 30. Die …",
+/// "Größe 42. Passt gut.").
+fn ordinal_ends_sentence(rules: &Rules, previous: Option<&str>, next_word: &str) -> bool {
+    if rules.months.contains(&next_word) {
+        return false;
+    }
+    if rules.is_starter(next_word) {
+        return true;
+    }
+    match previous {
+        // After an article or preposition ("die", "am", "zum", "als"), or a lower-case word
+        // ("wurde 2. Vorsitzender"): an ordinal.
+        Some(p)
+            if rules
+                .ordinal_context
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(p)) =>
+        {
+            false
+        }
+        // After a noun used as a label ("Autobahn 8.", "Platz 3.", "Größe 42."): a number that
+        // ends the sentence.
+        Some(p) => p.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
 /// Whether `day` and the token after `at` read as a date written with spaces: "3. 10." or
 /// "3. 10.2024".
 fn spaced_date(day: &str, text: &str, at: usize, line_end: usize) -> bool {
@@ -601,7 +635,13 @@ fn full_stop_ends_sentence(
             });
             return !month_after_day && !spaced_date(word, text, run.end, line_end);
         }
-        return rules.is_starter(next_word);
+        // "(71. Minute)": an ordinal opens the bracket, whatever stands before it.
+        let context = if word_start > raw_start {
+            None
+        } else {
+            previous.map(strip_punctuation)
+        };
+        return ordinal_ends_sentence(rules, context, next_word);
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let all_letters = word.chars().all(char::is_alphabetic);

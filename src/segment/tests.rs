@@ -327,14 +327,8 @@ fn chat_emoticons_and_emoji() {
         de("Geht nicht :( Hat jemand eine Idee?"),
         ["Geht nicht :(", "Hat jemand eine Idee?"]
     );
-    assert_eq!(
-        de("Danke! :) Bis morgen."),
-        ["Danke! :)", "Bis morgen."]
-    );
-    assert_eq!(
-        de("Super 😀 Bis morgen 👍🏻"),
-        ["Super 😀", "Bis morgen 👍🏻"]
-    );
+    assert_eq!(de("Danke! :) Bis morgen."), ["Danke! :)", "Bis morgen."]);
+    assert_eq!(de("Super 😀 Bis morgen 👍🏻"), ["Super 😀", "Bis morgen 👍🏻"]);
     assert_eq!(de("Danke!!! 😀😀"), ["Danke!!! 😀😀"]);
     one!(de, "Ich finde das :) gut.");
     one!(de, "Um 10:30 Uhr, Punkt 3:D kommt nicht vor.");
@@ -361,15 +355,30 @@ fn product_page() {
 #[test]
 fn forum_post() {
     assert_eq!(
-        de("Hallo zusammen, mein Drucker (HP 5.2) druckt nicht mehr. Weiß jemand Rat?? Danke im Voraus!"),
+        de(
+            "Hallo zusammen, mein Drucker (HP 5.2) druckt nicht mehr. Weiß jemand Rat?? Danke im Voraus!"
+        ),
         [
             "Hallo zusammen, mein Drucker (HP 5.2) druckt nicht mehr.",
             "Weiß jemand Rat??",
             "Danke im Voraus!"
         ]
     );
+    assert_eq!(de("ok. bis morgen dann"), ["ok.", "bis morgen dann"]);
+}
+
+#[test]
+fn german_numbers_after_labels_and_articles() {
+    one!(de, "Das war die Feier zum 130. Geburtstag des Vereins.");
+    one!(de, "Er traf per Strafstoß (71. Minute) zur Führung.");
+    one!(de, "Er wurde 2. Vorsitzender des Vereins.");
+    one!(de, "Sie kam am Samstag 3. Oktober an.");
     assert_eq!(
-        de("ok. bis morgen dann"),
-        ["ok.", "bis morgen dann"]
+        de("Die Schuhe haben Größe 42. Passt gut."),
+        ["Die Schuhe haben Größe 42.", "Passt gut."]
+    );
+    assert_eq!(
+        de("Am schnellsten fährt man auf der Autobahn 8. Immer wieder bremsen Autos."),
+        ["Am schnellsten fährt man auf der Autobahn 8.", "Immer wieder bremsen Autos."]
     );
 }
