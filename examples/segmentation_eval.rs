@@ -190,8 +190,14 @@ fn score(
     if show_errors {
         let context = |(line, at): (usize, usize)| {
             let l = &lines[line];
-            let from = l.floor_char_boundary(at.saturating_sub(50));
-            let to = l.ceil_char_boundary((at + 40).min(l.len()));
+            let mut from = at.saturating_sub(50);
+            while !l.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (at + 40).min(l.len());
+            while !l.is_char_boundary(to) {
+                to += 1;
+            }
             format!("{}▮{}", &l[from..at], &l[at..to])
         };
         for b in predicted.iter().filter(|b| !gold.contains(b)) {

@@ -569,7 +569,7 @@ fn ends_sentence(
         .and_then(|h| h.chars().next_back())
         .is_some_and(|c| matches!(c, '(' | '['));
     match run.kind {
-        Terminator::Strong => !bracketed && !(next == Next::Lower && run.closed),
+        Terminator::Strong => !(bracketed || next == Next::Lower && run.closed),
         Terminator::Ellipsis => !bracketed && next != Next::Lower,
         Terminator::Dot => {
             full_stop_ends_sentence(rules, text, (start, stop, line_end), run, next, next_word)

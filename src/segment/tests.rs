@@ -379,6 +379,9 @@ fn german_numbers_after_labels_and_articles() {
     );
     assert_eq!(
         de("Am schnellsten fährt man auf der Autobahn 8. Immer wieder bremsen Autos."),
-        ["Am schnellsten fährt man auf der Autobahn 8.", "Immer wieder bremsen Autos."]
+        [
+            "Am schnellsten fährt man auf der Autobahn 8.",
+            "Immer wieder bremsen Autos."
+        ]
     );
 }
