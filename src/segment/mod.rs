@@ -184,10 +184,12 @@ impl<'t> Iterator for Sentences<'t> {
             if b == b'\n' {
                 newline = true;
                 start += 1;
-            } else if b.is_ascii_whitespace() {
-                start += 1;
             } else if b.is_ascii() {
-                break;
+                // `is_space`, not `u8::is_ascii_whitespace`, which leaves out the vertical tab.
+                if !rules::is_space(char::from(b)) {
+                    break;
+                }
+                start += 1;
             } else {
                 let c = text.get(start..).and_then(|r| r.chars().next())?;
                 if !rules::is_space(c) {

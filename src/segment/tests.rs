@@ -299,6 +299,9 @@ fn crlf_and_odd_space() {
 fn empty_and_blank_inputs() {
     assert!(de("").is_empty());
     assert!(de(" \n\r\n\t ").is_empty());
+    // The vertical tab is white space (found by fuzzing).
+    assert!(de("\u{b}").is_empty());
+    assert_eq!(de("a\u{b}\u{c}b"), ["a\u{b}\u{c}b"]);
     assert_eq!(de("."), ["."]);
     assert_eq!(de("… ."), ["…", "."]);
 }
