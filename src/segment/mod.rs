@@ -3,49 +3,9 @@
 //! A [`Segmenter`] yields [`Sentence`]s that borrow the input and know their byte span in it.
 //! The language is always chosen by the caller ([`Lang`]), never guessed.
 //!
-//! # Conventions
-//!
-//! - **Lines.** Every line break (`\n`; a `\r` before it is white space) ends a sentence:
-//!   headlines, list items and chat messages have no final punctuation. Every non-blank line
-//!   starts a new paragraph, so that news files with one paragraph per line keep their
-//!   paragraphs; blank lines add no further paragraph. A line without a sentence in it
-//!   ("Tags:") is a sentence of its own.
-//! - **Boundaries inside a line.** A sentence ends after `.`, `!`, `?`, `…` (or a run of them,
-//!   "?!", "...") together with the closing quotes and brackets after it („…“ »…« «…» ‚…‘
-//!   "…" (…)), when white space follows. Colons never end a sentence. A full stop does not end
-//!   the sentence after
-//!   - an abbreviation of the language ("z. B.", "bzw.", "Dr.", "Anm. d. R.", "Mr.", "e.g.");
-//!     some abbreviations end a sentence when a typical sentence opener follows ("usw. Die",
-//!     "Inc. The"), some are abbreviations only before a number ("Nr. 5", "Jan. 2024", "No. 5");
-//!   - a German ordinal or date ("die 29. Sitzung", "am 3. Oktober", "Friedrich II.", "3.10."),
-//!     unless a sentence opener follows ("Sie wurde 3. Der Sieger …"); years ("2024.") end
-//!     sentences; numbered items ("1. Die Regierung …" at the start of a sentence, or after a
-//!     colon or comma) are enumerations;
-//!   - an initial ("G. O. Dyhrenfurth", "J. K. Rowling"), or an initialism ("U.S."), unless a
-//!     sentence opener follows;
-//!   - anything when the next word starts in lower case, except after a plain word (two letters or more,
-//!     with a vowel, no abbreviation: "Das war gut. dann …", common in chat).
-//! - **Chat.** An emoticon (":)", ";-(", ":D") or emoji standing alone ends a sentence when a
-//!   capitalised word follows ("Geht nicht :( Hat jemand eine Idee?"); emoticons right after a
-//!   sentence end stay with that sentence ("Danke! :)").
-//! - **Numbers, URLs, e-mail addresses** have no white space after their inner full stops
-//!   ("3.5", "1.000.000", "21.30 Uhr", "www.example.de", "info@example.de") and never split.
-//! - **White space** is Unicode white space plus the byte-order mark and the zero-width space.
-//!   Sentences start and end on non-space characters; the gaps between them are kept
-//!   ([`Sentence::gap_before`], [`Sentences::rest`]), so that gaps and sentences rebuild the
-//!   input exactly.
-//!
-//! ```
-//! use satzweise::{Lang, Segmenter};
-//! let text = "Die bevorstehende 29. Sitzung beginnt am 3. Oktober. Z. B. hier.\nTags:";
-//! let sentences: Vec<&str> = Segmenter::new(Lang::De).sentences(text).map(|s| s.as_str()).collect();
-//! assert_eq!(sentences, ["Die bevorstehende 29. Sitzung beginnt am 3. Oktober.", "Z. B. hier.", "Tags:"]);
-//! ```
-//!
-//! The scan is byte-level and allocates nothing: only bytes that can start a terminator (or an
-//! emoticon) stop it, each line end is found once with `memchr`, and abbreviations are found
-//! by binary search in static sorted tables. Memory is that of the iterator (a few words);
-//! collecting the spans takes memory proportional to the number of sentences.
+//! The rules and conventions are documented on [`Segmenter`]. The language tables live in
+//! `de.rs`, `en.rs` and `fr.rs` (facts only: abbreviations, sentence openers, month names), the
+//! boundary decision in `rules.rs`.
 
 mod de;
 mod en;
@@ -59,6 +19,55 @@ use crate::text::SentenceSpan;
 use rules::Rules;
 
 /// Splits text into sentences with the rules of one language.
+///
+/// # Conventions
+///
+/// - **Lines.** Every line break (`\n`; a `\r` before it is white space) ends a sentence:
+///   headlines, list items and chat messages have no final punctuation. Every non-blank line
+///   starts a new paragraph, so that news files with one paragraph per line keep their
+///   paragraphs; blank lines add no further paragraph. A line without a sentence in it
+///   ("Tags:") is a sentence of its own.
+/// - **Boundaries inside a line.** A sentence ends after `.`, `!`, `?`, `…` (or a run of them,
+///   "?!", "...") together with the closing quotes and brackets after it („…“ »…« «…» ‚…‘
+///   "…" (…)), when white space follows. Colons never end a sentence. A full stop does not end
+///   the sentence after
+///   - an abbreviation of the language ("z. B.", "bzw.", "Dr.", "Anm. d. R.", "Mr.", "e.g.");
+///     some abbreviations end a sentence when a typical sentence opener follows ("usw. Die",
+///     "Inc. The"), some are abbreviations only before a number ("Nr. 5", "Jan. 2024", "No. 5");
+///   - a German ordinal or date ("die 29. Sitzung", "am 3. Oktober", "Friedrich II.", "3.10.",
+///     "am 3. 10. 2024"). Before a capitalised word a number is a day when a month follows, ends
+///     the sentence when a sentence opener follows ("Sie wurde 3. Der Sieger …"), is an
+///     ordinal after an article or preposition ("zum 130. Geburtstag") and ends the sentence
+///     after a noun used as a label ("Größe 42. Passt gut."). Years and other numbers of four
+///     digits or more ("2024.") end sentences. Numbered items ("1. Die Regierung …" at the start
+///     of a sentence, or after a colon or comma) are enumerations;
+///   - an initial ("G. O. Dyhrenfurth", "J. K. Rowling"), or an initialism ("U.S."), unless a
+///     sentence opener follows;
+///   - anything when the next word starts in lower case, except after a plain word (two
+///     letters or more, with a vowel, no abbreviation: "Das war gut. dann …", common in chat).
+///     `!` and `?` end a sentence before a lower-case word too, unless a closing quote comes
+///     between („Kommst du?“ fragte er).
+/// - **Chat.** An emoticon (":)", ";-(", ":D") or emoji standing alone ends a sentence when a
+///   capitalised word follows ("Geht nicht :( Hat jemand eine Idee?"); emoticons right after a
+///   sentence end stay with that sentence ("Danke! :)").
+/// - **Numbers, URLs, e-mail addresses** have no white space after their inner full stops
+///   ("3.5", "1.000.000", "21.30 Uhr", "www.example.de", "info@example.de") and never split.
+/// - **White space** is Unicode white space plus the byte-order mark and the zero-width space.
+///   Sentences start and end on non-space characters; the gaps between them are kept
+///   ([`Sentence::gap_before`], [`Sentences::rest`]), so that gaps and sentences rebuild the
+///   input exactly.
+///
+/// ```
+/// use satzweise::{Lang, Segmenter};
+/// let text = "Die bevorstehende 29. Sitzung beginnt am 3. Oktober. Z. B. hier.\nTags:";
+/// let sentences: Vec<&str> = Segmenter::new(Lang::De).sentences(text).map(|s| s.as_str()).collect();
+/// assert_eq!(sentences, ["Die bevorstehende 29. Sitzung beginnt am 3. Oktober.", "Z. B. hier.", "Tags:"]);
+/// ```
+///
+/// The scan is byte-level and allocates nothing: only bytes that can start a terminator (or an
+/// emoticon) stop it, each line end is found once with `memchr`, and abbreviations are found
+/// by binary search in static sorted tables. Memory is that of the iterator (a few words);
+/// collecting the spans takes memory proportional to the number of sentences.
 ///
 /// ```
 /// use satzweise::{Lang, Segmenter};
