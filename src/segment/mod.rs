@@ -16,7 +16,7 @@ use std::iter::FusedIterator;
 
 use crate::lang::Lang;
 use crate::text::SentenceSpan;
-use rules::Rules;
+use rules::{Candidates, Rules};
 
 /// Splits text into sentences with the rules of one language.
 ///
@@ -100,6 +100,7 @@ impl Segmenter {
             paragraph: 0,
             seen_line: false,
             rules: self.rules,
+            candidates: Candidates::default(),
         }
     }
 }
@@ -169,6 +170,7 @@ pub struct Sentences<'t> {
     paragraph: usize,
     seen_line: bool,
     rules: &'static Rules,
+    candidates: Candidates,
 }
 
 impl<'t> Sentences<'t> {
@@ -215,7 +217,7 @@ impl<'t> Iterator for Sentences<'t> {
             self.line_end = memchr::memchr(b'\n', bytes.get(start..).unwrap_or(&[]))
                 .map_or(bytes.len(), |k| start + k);
         }
-        let end = rules::sentence_end(self.rules, text, start, self.line_end);
+        let end = rules::sentence_end(self.rules, &mut self.candidates, text, start, self.line_end);
         // Trim trailing white space (a `\r` before the line break among it).
         let sentence = text
             .get(start..end)
