@@ -11,13 +11,13 @@ use super::rules::Rules;
 /// names ("Mr. Smith"), Latin "e.g.", "i.e.", "vs.".
 const ALWAYS: &[&str] = &[
     "Adm", "Ala", "Ariz", "Ark", "Assn", "Asst", "Atty", "Ave", "Blvd", "Brig", "Calif", "Capt",
-    "Cir", "Cmdr", "Col", "Colo", "Conn", "Cpl", "Ct", "Dept", "Det", "Dr", "Drs", "Fla", "Ft",
-    "Ga", "Gen", "Gens", "Gov", "Hon", "Hwy", "Ill", "Ind", "Insp", "Jct", "Kan", "Ky", "La", "Ln",
-    "Lt", "Maj", "Md", "Messrs", "Mich", "Minn", "Miss", "Mmes", "Mo", "Mr", "Mrs", "Ms", "Msgr",
-    "Mt", "Mts", "Nev", "Okla", "Ore", "Pa", "Pkwy", "Pres", "Prof", "Pt", "Pvt", "Rep", "Reps",
-    "Rev", "Rte", "Sen", "Sens", "Sgt", "Sq", "Sr", "St", "Ste", "Supt", "Tenn", "Ter", "Tex",
-    "Univ", "Va", "Vt", "Wash", "Wis", "approx", "ca", "cf", "cont", "dept", "e.g", "est", "excl",
-    "govt", "i.e", "ibid", "incl", "max", "min", "misc", "viz", "vs",
+    "Cir", "Cmdr", "Col", "Colo", "Conn", "Cpl", "Ct", "Dept", "Det", "Dr", "Drs", "Fla", "Fr",
+    "Ft", "Ga", "Gen", "Gens", "Gov", "Hon", "Hwy", "Ill", "Ind", "Insp", "Jct", "Kan", "Ky", "La",
+    "Ln", "Lt", "Maj", "Md", "Messrs", "Mich", "Minn", "Miss", "Mlle", "Mme", "Mmes", "Mo", "Mr",
+    "Mrs", "Ms", "Msgr", "Mt", "Mts", "Nev", "Okla", "Ore", "Pa", "Pkwy", "Pres", "Prof", "Pt",
+    "Pvt", "Rep", "Reps", "Rev", "Rte", "Sen", "Sens", "Sgt", "Sq", "Sr", "St", "Ste", "Supt",
+    "Tenn", "Ter", "Tex", "Univ", "Va", "Vt", "Wash", "Wis", "approx", "ca", "cf", "cont", "dept",
+    "e.g", "est", "excl", "govt", "i.e", "ibid", "incl", "max", "min", "misc", "viz", "vs",
 ];
 
 /// Abbreviations that often end a sentence too ("Inc.", "etc.", "p.m."): the full stop ends

@@ -388,3 +388,11 @@ fn german_numbers_after_labels_and_articles() {
         ]
     );
 }
+
+#[test]
+fn german_academic_titles() {
+    one!(de, "Es sprach Prof. Dr. med. Müller.");
+    one!(de, "Es sprach Dr. rer. nat. Schmidt.");
+    one!(de, "Es sprach Dr. h.c. Meier.");
+    one!(de, "Es sprach Dr. h. c. Meier.");
+}
