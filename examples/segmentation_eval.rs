@@ -1,0 +1,285 @@
+//! Boundary precision, recall and F1 of the segmenter on the shared gold sets.
+//!
+//! ```text
+//! cargo run --release --example segmentation_eval -- [--data ../shared/data] [--errors]
+//! ```
+//!
+//! **German**: `wmt21-de-segmentation/NAME.txt` (one paragraph per line) with its gold
+//! `NAME.sents` (one sentence per line, a blank line between paragraphs). As the README of that
+//! set says, only boundaries *inside* paragraphs are counted: line ends are given.
+//!
+//! **English**, built at run time, deterministically: the English side of `wmt21-de-en`
+//! (`de-orig-NN.en`) is the human translation of the same German lines, one line per German
+//! gold sentence (the gold of `de-orig-NN.deen` is all 1-1). The English lines are grouped into
+//! paragraphs exactly as the German gold sentences are grouped in `de-orig-NN.sents`, and joined
+//! with one space; a line without final punctuation (`.`, `!`, `?`, `…`, with closing quotes)
+//! becomes a paragraph of its own, as headline-like lines are in the German set (WMT
+//! translators sometimes leave it off where the German sentence has it). Lines that hold more than one sentence cannot serve as gold; they are left
+//! out (their paragraph keeps its other lines). They are the lines listed in
+//! [`ENGLISH_MULTI_SENTENCE_LINES`], found by reading every English line that has a `.`, `!`,
+//! `?` or `…` (with closing quotes) followed by a space and a capital or digit inside it, and
+//! keeping those a reader splits; the list is fixed, not computed by the segmenter.
+//!
+//! `--errors` prints every false and missed boundary with its context.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use satzweise::{Lang, Segmenter, read_text_file};
+
+/// Measure sentence boundary precision, recall and F1 on the shared gold sets.
+#[derive(Parser)]
+struct Args {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Print each wrong or missed boundary.
+    #[arg(long)]
+    errors: bool,
+}
+
+/// English lines (file, 1-based line number) that hold two or more sentences.
+const ENGLISH_MULTI_SENTENCE_LINES: &[(&str, usize)] = &[
+    ("de-orig-02", 79),
+    ("de-orig-03", 24),
+    ("de-orig-03", 62),
+    ("de-orig-04", 42),
+    ("de-orig-04", 71),
+    ("de-orig-06", 23),
+    ("de-orig-06", 46),
+    ("de-orig-06", 47),
+    ("de-orig-06", 52),
+    ("de-orig-06", 55),
+    ("de-orig-06", 61),
+    ("de-orig-06", 63),
+    ("de-orig-06", 71),
+    ("de-orig-08", 87),
+    ("de-orig-09", 5),
+    ("de-orig-09", 67),
+    ("de-orig-10", 80),
+];
+
+/// Errors of the German gold, found by reading every disagreement: WMT lines that hold two
+/// sentences (the README names the first) and one sentence WMT cut in two. Each is the text
+/// just before and just after the boundary, and whether a boundary belongs there. The figures
+/// are reported on the gold as distributed and, separately, with these corrected.
+const GERMAN_GOLD_ERRATA: &[(&str, &str, &str, bool)] = &[
+    ("de-orig-04", "zum 130.", "Geburtstag des Gmünder", false),
+    ("de-orig-06", "die Autobahn 8.", "Immer wieder", true),
+    ("de-orig-08", "sein Plan B.", "Einen Tag nach Klein", true),
+    ("de-orig-09", "von Tempo 30.", "Die politisch", true),
+];
+
+/// Gold: paragraphs, each a list of sentences.
+type Paragraphs = Vec<Vec<String>>;
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    gold: usize,
+    predicted: usize,
+    correct: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.gold += other.gold;
+        self.predicted += other.predicted;
+        self.correct += other.correct;
+    }
+
+    fn report(&self, name: &str) {
+        let p = ratio(self.correct, self.predicted);
+        let r = ratio(self.correct, self.gold);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        println!(
+            "{name:<32} gold {:>5}  predicted {:>5}  correct {:>5}  P {p:.4}  R {r:.4}  F1 {f:.4}",
+            self.gold, self.predicted, self.correct
+        );
+    }
+}
+
+/// Whether `line` ends in `.`, `!`, `?` or `…`, possibly followed by closing quotes or
+/// brackets.
+fn ends_with_sentence_punctuation(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '“', '’', '»', '«', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// Reads a `.sents` file: sentences, blank lines between paragraphs.
+fn read_paragraphs(path: &Path) -> satzweise::Result<Paragraphs> {
+    let text = read_text_file(path)?;
+    let mut paragraphs: Paragraphs = vec![Vec::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if paragraphs.last().is_some_and(|p| !p.is_empty()) {
+                paragraphs.push(Vec::new());
+            }
+        } else {
+            paragraphs
+                .last_mut()
+                .expect("never empty")
+                .push(line.to_owned());
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty());
+    Ok(paragraphs)
+}
+
+/// Scores the segmenter on `paragraphs` (joined with one space, one paragraph per line).
+fn score(
+    lang: Lang,
+    name: &str,
+    paragraphs: &Paragraphs,
+    errata: &[(&str, &str, &str, bool)],
+    show_errors: bool,
+) -> Counts {
+    let lines: Vec<String> = paragraphs.iter().map(|p| p.join(" ")).collect();
+    let text = lines.join("\n");
+    let mut line_starts = Vec::with_capacity(lines.len());
+    let mut offset = 0;
+    for line in &lines {
+        line_starts.push(offset);
+        offset += line.len() + 1;
+    }
+    // Gold boundaries: (line, byte offset in the line) after every sentence but the last.
+    let mut gold = Vec::new();
+    for (k, paragraph) in paragraphs.iter().enumerate() {
+        let mut end = 0;
+        for sentence in &paragraph[..paragraph.len() - 1] {
+            end += sentence.len();
+            gold.push((k, end));
+            end += 1;
+        }
+    }
+    for &(file, before, after, boundary) in errata {
+        if file != name {
+            continue;
+        }
+        let needle = format!("{before} {after}");
+        let found = lines
+            .iter()
+            .enumerate()
+            .find_map(|(k, l)| l.find(&needle).map(|at| (k, at + before.len())));
+        match found {
+            Some(b) if boundary => gold.push(b),
+            Some(b) => gold.retain(|&g| g != b),
+            None => eprintln!("warning: erratum {before:?} not found in {name}"),
+        }
+    }
+    // Predicted: the end of each sentence that is not the last of its line.
+    let sentences: Vec<_> = Segmenter::new(lang).sentences(&text).collect();
+    let line_of = |at: usize| line_starts.partition_point(|&s| s <= at) - 1;
+    let mut predicted = Vec::new();
+    for pair in sentences.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let line = line_of(a.start());
+        if line_of(b.start()) == line {
+            predicted.push((line, a.end() - line_starts[line]));
+        }
+    }
+    let correct = predicted.iter().filter(|b| gold.contains(b)).count();
+    if show_errors {
+        let context = |(line, at): (usize, usize)| {
+            let l = &lines[line];
+            let mut from = at.saturating_sub(50);
+            while !l.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (at + 40).min(l.len());
+            while !l.is_char_boundary(to) {
+                to += 1;
+            }
+            format!("{}▮{}", &l[from..at], &l[at..to])
+        };
+        for b in predicted.iter().filter(|b| !gold.contains(b)) {
+            println!("{name} false split: {}", context(*b));
+        }
+        for b in gold.iter().filter(|b| !predicted.contains(b)) {
+            println!("{name} missed:      {}", context(*b));
+        }
+    }
+    Counts {
+        gold: gold.len(),
+        predicted: predicted.len(),
+        correct,
+    }
+}
+
+fn run(args: &Args) -> satzweise::Result<()> {
+    let segmentation = args.data.join("wmt21-de-segmentation");
+    let parallel = args.data.join("wmt21-de-en");
+    let mut german = Counts::default();
+    let mut german_corrected = Counts::default();
+    let mut english = Counts::default();
+    for n in 0..12 {
+        let name = format!("de-orig-{n:02}");
+        let gold = read_paragraphs(&segmentation.join(format!("{name}.sents")))?;
+        // The input file must be the gold joined as the README says.
+        let input = read_text_file(segmentation.join(format!("{name}.txt")))?;
+        let joined: Vec<String> = gold.iter().map(|p| p.join(" ")).collect();
+        if input.lines().collect::<Vec<_>>() != joined {
+            eprintln!("warning: {name}.txt is not its gold joined by spaces");
+        }
+        german.add(score(Lang::De, &name, &gold, &[], args.errors));
+        german_corrected.add(score(Lang::De, &name, &gold, GERMAN_GOLD_ERRATA, false));
+
+        let en_text = read_text_file(parallel.join(format!("{name}.en")))?;
+        let en_lines: Vec<&str> = en_text.lines().collect();
+        let sizes: Vec<usize> = gold.iter().map(Vec::len).collect();
+        if sizes.iter().sum::<usize>() != en_lines.len() {
+            eprintln!("warning: {name}.en does not have one line per German gold sentence");
+            continue;
+        }
+        let mut paragraphs: Paragraphs = Vec::new();
+        let mut line = 0;
+        for size in sizes {
+            let mut paragraph = Vec::new();
+            for _ in 0..size {
+                line += 1;
+                let multi = ENGLISH_MULTI_SENTENCE_LINES.contains(&(name.as_str(), line));
+                let text = en_lines[line - 1].trim();
+                if multi || text.is_empty() {
+                    continue;
+                }
+                if ends_with_sentence_punctuation(text) {
+                    paragraph.push(text.to_owned());
+                } else {
+                    // A line without final punctuation is a paragraph of its own, as
+                    // headline-like lines are in the German set.
+                    if !paragraph.is_empty() {
+                        paragraphs.push(std::mem::take(&mut paragraph));
+                    }
+                    paragraphs.push(vec![text.to_owned()]);
+                }
+            }
+            if !paragraph.is_empty() {
+                paragraphs.push(paragraph);
+            }
+        }
+        english.add(score(Lang::En, &name, &paragraphs, &[], args.errors));
+    }
+    german.report("German");
+    german_corrected.report("German, gold errata corrected");
+    english.report("English");
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
