@@ -50,6 +50,8 @@
 struct ReadmeDoctests;
 
 mod align;
+pub mod dictionary;
+pub mod embeddings;
 mod error;
 pub mod eval;
 mod features;
@@ -64,6 +66,8 @@ pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Bead, BeadRef,
     BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
 };
+pub use dictionary::Dictionary;
+pub use embeddings::{EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
 pub use features::{AnchorKind, Evidence, PairFeatures, SideFeatures, WordTranslations};
 pub use lang::Lang;
