@@ -50,13 +50,14 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
-use crate::normalize::word_key;
+use crate::normalize::{skeleton, word_key};
 
 /// German → English word translations, keyed by [`word_key`].
 ///
@@ -64,7 +65,7 @@ use crate::normalize::word_key;
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
     /// German key → English keys, each once, in the order first seen.
-    entries: HashMap<String, Vec<String>>,
+    entries: HashMap<String, Vec<String>, BuildHasherDefault<KeyHasher>>,
     /// Number of (German, English) key pairs.
     pairs: usize,
     /// Ding lines that were not comments or blank and could not be parsed.
@@ -74,6 +75,46 @@ pub struct Dictionary {
 impl WordTranslations for Dictionary {
     fn translations(&self, german_key: &str) -> &[String] {
         self.entries.get(german_key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A fast hasher for short word keys (multiply-rotate over 8-byte words, in the style of
+/// rustc's Fx hash). Dictionary keys come from files the user chose, so resistance to
+/// adversarial collisions is not needed; loading the 200,000-line Ding file spends much of its
+/// time hashing.
+#[derive(Debug, Clone, Copy, Default)]
+struct KeyHasher(u64);
+
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -129,19 +170,24 @@ impl Dictionary {
             single_word(strip_infinitive(english.trim())),
         ) {
             (Some(g), Some(e)) => {
-                self.insert_keys(word_key(g), word_key(e));
+                self.insert_keys(&key(g), &key(e));
                 true
             }
             _ => false,
         }
     }
 
-    fn insert_keys(&mut self, german: String, english: String) {
-        let translations = self.entries.entry(german).or_default();
-        if !translations.contains(&english) {
-            translations.push(english);
-            self.pairs += 1;
+    fn insert_keys(&mut self, german: &str, english: &str) {
+        if let Some(translations) = self.entries.get_mut(german) {
+            if translations.iter().any(|t| t == english) {
+                return;
+            }
+            translations.push(english.to_owned());
+        } else {
+            self.entries
+                .insert(german.to_owned(), vec![english.to_owned()]);
         }
+        self.pairs += 1;
     }
 
     /// Adds every pair of `other` to this dictionary (and its count of skipped lines).
@@ -162,9 +208,9 @@ impl Dictionary {
             self.pairs = other.pairs;
             return;
         }
-        for (german, translations) in other.entries {
+        for (german, translations) in &other.entries {
             for english in translations {
-                self.insert_keys(german.clone(), english);
+                self.insert_keys(german, english);
             }
         }
     }
@@ -327,7 +373,11 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
 fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let mut dictionary = Dictionary::new();
     let mut scratch = String::new();
-    let mut german_words: Vec<String> = Vec::new();
+    // Terms of the current sub-entry, concatenated, with their end offsets.
+    let (mut german_terms, mut german_ends) = (String::new(), Vec::new());
+    let (mut english_terms, mut english_ends) = (String::new(), Vec::new());
+    let mut keys = KeyCache::default();
+    let mut german_keys: Vec<String> = Vec::new();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
             dictionary.skipped_lines += 1;
@@ -341,33 +391,40 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             dictionary.skipped_lines += 1;
             return Ok(());
         };
-        if english.contains("::") {
-            dictionary.skipped_lines += 1;
-            return Ok(());
-        }
-        if german.split('|').count() != english.split('|').count() {
+        if english.contains("::") || german.split('|').count() != english.split('|').count() {
             dictionary.skipped_lines += 1;
             return Ok(());
         }
         for (g, e) in german.split('|').zip(english.split('|')) {
-            german_words.clear();
+            german_terms.clear();
+            german_ends.clear();
             for synonym in g.split(';') {
                 if let Some(word) = ding_term(synonym, &mut scratch).and_then(single_word) {
-                    german_words.push(word_key(word));
+                    german_terms.push_str(word);
+                    german_ends.push(german_terms.len());
                 }
             }
-            if german_words.is_empty() {
+            if german_ends.is_empty() {
                 continue;
             }
+            english_terms.clear();
+            english_ends.clear();
             for synonym in e.split(';') {
-                if let Some(word) = ding_term(synonym, &mut scratch) {
-                    let word = strip_infinitive(word);
-                    if single_word(word).is_some() {
-                        let english = word_key(word);
-                        for german in &german_words {
-                            dictionary.insert_keys(german.clone(), english.clone());
-                        }
-                    }
+                let word = ding_term(synonym, &mut scratch).map(strip_infinitive);
+                if let Some(word) = word.and_then(single_word) {
+                    english_terms.push_str(word);
+                    english_ends.push(english_terms.len());
+                }
+            }
+            if english_ends.is_empty() {
+                continue;
+            }
+            german_keys.clear();
+            german_keys.extend(terms(&german_terms, &german_ends).map(|t| keys.key(t).to_owned()));
+            for term in terms(&english_terms, &english_ends) {
+                let english = keys.key(term);
+                for german in &german_keys {
+                    dictionary.insert_keys(german, english);
                 }
             }
         }
@@ -376,21 +433,88 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     Ok(dictionary)
 }
 
+/// The terms of a concatenation, given their end offsets.
+fn terms<'t>(joined: &'t str, ends: &'t [usize]) -> impl Iterator<Item = &'t str> + 't {
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts
+        .zip(ends)
+        .map(|(start, &end)| joined.get(start..end).unwrap_or(""))
+}
+
+/// Word keys computed once per distinct term (the Ding file repeats its terms a lot).
+#[derive(Default)]
+struct KeyCache(HashMap<String, String, BuildHasherDefault<KeyHasher>>);
+
+impl KeyCache {
+    fn key(&mut self, term: &str) -> &str {
+        if !self.0.contains_key(term) {
+            self.0.insert(term.to_owned(), key(term));
+        }
+        self.0.get(term).map_or("", String::as_str)
+    }
+}
+
+/// [`word_key`], with a fast path for ASCII words (where folding is lower-casing).
+fn key(word: &str) -> String {
+    if word.is_ascii() {
+        skeleton(&word.to_ascii_lowercase())
+    } else {
+        word_key(word)
+    }
+}
+
 /// Cleans one Ding synonym: removes `{…}`, `[…]`, `(…)`, `<…>` and a trailing `/abbr./`, and
 /// trims. Returns the term only when what remains could be a single word (the English
 /// infinitive marker is removed by the caller, so `to go` passes here).
-fn ding_term<'s>(synonym: &str, scratch: &'s mut String) -> Option<&'s str> {
+fn ding_term<'s>(synonym: &'s str, scratch: &'s mut String) -> Option<&'s str> {
+    let plain = !synonym
+        .bytes()
+        .any(|b| matches!(b, b'{' | b'[' | b'(' | b'<' | b'}' | b']' | b')' | b'>'));
+    let term = if plain {
+        synonym.trim()
+    } else {
+        strip_brackets(synonym, scratch)
+    };
+    finish_term(term)
+}
+
+/// Removes bracketed groups (nested ones too), then trims.
+fn strip_brackets<'s>(synonym: &str, scratch: &'s mut String) -> &'s str {
     scratch.clear();
     let mut depth = 0usize;
-    for c in synonym.chars() {
-        match c {
-            '{' | '[' | '(' | '<' => depth += 1,
-            '}' | ']' | ')' | '>' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => scratch.push(c),
+    let mut kept_from = 0;
+    // Brackets are ASCII, so byte positions next to them are character boundaries.
+    for (k, b) in synonym.bytes().enumerate() {
+        match b {
+            b'{' | b'[' | b'(' | b'<' => {
+                if depth == 0 {
+                    scratch.push_str(synonym.get(kept_from..k).unwrap_or(""));
+                }
+                depth += 1;
+            }
+            b'}' | b']' | b')' | b'>' => {
+                if depth > 0 {
+                    depth -= 1;
+                    if depth == 0 {
+                        kept_from = k + 1;
+                    }
+                } else {
+                    // A stray closing bracket: drop it, keep what surrounds it.
+                    scratch.push_str(synonym.get(kept_from..k).unwrap_or(""));
+                    kept_from = k + 1;
+                }
+            }
             _ => {}
         }
     }
-    let mut term = scratch.trim();
+    if depth == 0 {
+        scratch.push_str(synonym.get(kept_from..).unwrap_or(""));
+    }
+    scratch.trim()
+}
+
+/// Removes a trailing `/abbr./`; returns the term when it could be a single word.
+fn finish_term(mut term: &str) -> Option<&str> {
     if term.ends_with('/') {
         if let Some(slash) = term.find(" /") {
             term = term[..slash].trim_end();
@@ -513,6 +637,21 @@ mod tests {
         let missing = Dictionary::from_ding_file(dir.join("missing")).unwrap_err();
         assert!(matches!(missing.kind(), crate::ErrorKind::Io { .. }));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn fast_keys_equal_word_keys() {
+        for word in [
+            "Straße",
+            "street",
+            "Commission",
+            "Kommission",
+            "THEATRE",
+            "G7",
+            "Zürich",
+        ] {
+            assert_eq!(key(word), word_key(word));
+        }
     }
 
     #[test]
