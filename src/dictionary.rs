@@ -150,6 +150,31 @@ impl Dictionary {
         self.skipped_lines
     }
 
+    /// Keeps at most `max` translations of each German word, the first ones read (the Ding
+    /// file lists a word's main senses first), and drops German words with none left.
+    /// Returns the number of pairs removed.
+    ///
+    /// Many translations per word make a dictionary a weaker signal: each one is a chance of
+    /// a match in a neighbouring sentence that does not translate it.
+    ///
+    /// ```
+    /// use satzweise::{Dictionary, WordTranslations};
+    /// use satzweise::normalize::word_key;
+    /// let mut dictionary = Dictionary::from_tsv_reader("Bank\tbank; bench; sandbank\n".as_bytes())?;
+    /// assert_eq!(dictionary.limit_translations(2), 1);
+    /// assert_eq!(dictionary.translations("bank"), [word_key("bank"), word_key("bench")]);
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn limit_translations(&mut self, max: usize) -> usize {
+        let before = self.pairs;
+        self.entries.retain(|_, translations| {
+            translations.truncate(max);
+            !translations.is_empty()
+        });
+        self.pairs = self.entries.values().map(Vec::len).sum();
+        before - self.pairs
+    }
+
     /// Adds one translation pair after cleaning both words as TSV terms are cleaned (trim;
     /// `to ` removed before an English verb). Returns whether the pair was kept: both sides
     /// must be single words (see the [module documentation](self)).
