@@ -144,8 +144,9 @@ impl Dictionary {
 
     /// Number of lines of Ding input that were neither blank nor comments and could not be
     /// parsed (no `::`, or a different number of ` | ` sub-entries on the two sides, or
-    /// invalid UTF-8). Such lines are skipped, since the real dictionary file has irregular
-    /// lines; TSV input never skips (a bad line is an error).
+    /// invalid UTF-8). Such lines are skipped rather than failing the whole file, since the
+    /// format is informal and hand-edited copies have stray lines (the 2023 Debian file has
+    /// none); TSV input never skips (a bad line is an error).
     pub fn skipped_lines(&self) -> usize {
         self.skipped_lines
     }

@@ -67,7 +67,7 @@ pub use align::{
     BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
 };
 pub use dictionary::Dictionary;
-pub use embeddings::{EmbeddingScorer, EmbeddingTable};
+pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
 pub use features::{AnchorKind, Evidence, PairFeatures, SideFeatures, WordTranslations};
 pub use lang::Lang;
