@@ -7,17 +7,21 @@
 //! cargo run --release --example evaluate -- --triple a.de a.fr a.defr --triple b.de b.fr b.defr
 //! ```
 //!
+//! `--core-lexicon` and `--ding PATH` add the built-in German–English lexicon and a Ding
+//! dictionary (such as `/usr/share/trans/de-en`) to the aligner, for German–English sets only.
+//!
 //! Named sets read `../shared/data` (or `--data DIR`): `textberg-dev`, `textberg-test`
 //! (test0–test6 pooled), `wmt`, `wmt-perturbed`. Files hold one sentence per line.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use satzweise::eval::{Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Alignment, Error, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Error, Lang, Text};
 
 /// Evaluate the aligner on gold sentence alignments.
 #[derive(Debug, Parser)]
@@ -34,6 +38,15 @@ struct Args {
     /// An aligner configuration as JSON (fields not given keep their defaults).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Add a Ding dictionary (German–English sets only).
+    #[arg(long)]
+    ding: Option<PathBuf>,
+    /// Keep only the first N translations of each German word of the Ding dictionary.
+    #[arg(long, value_name = "N")]
+    ding_max_translations: Option<usize>,
+    /// Add the built-in German–English core lexicon (German–English sets only).
+    #[arg(long)]
+    core_lexicon: bool,
     /// Print only the pooled line of each set.
     #[arg(long)]
     quiet: bool,
@@ -134,6 +147,26 @@ fn run(args: &Args) -> Result<(), Error> {
             .collect();
         sets.push(("triples".into(), triples));
     }
+    let mut dictionaries: Vec<Arc<Dictionary>> = Vec::new();
+    if args.core_lexicon {
+        dictionaries.push(Dictionary::core_de_en());
+    }
+    if let Some(path) = &args.ding {
+        let start = std::time::Instant::now();
+        let mut dictionary = Dictionary::from_ding_file(path)?;
+        if let Some(max) = args.ding_max_translations {
+            dictionary.limit_translations(max);
+        }
+        eprintln!(
+            "{}: {} German words, {} pairs, {} lines skipped, loaded in {:.0} ms",
+            path.display(),
+            dictionary.len(),
+            dictionary.pair_count(),
+            dictionary.skipped_lines(),
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+        dictionaries.push(Arc::new(dictionary));
+    }
     for (name, triples) in sets {
         let mut config = config.clone();
         config.english = if name.starts_with("textberg") {
@@ -141,7 +174,13 @@ fn run(args: &Args) -> Result<(), Error> {
         } else {
             config.english
         };
-        let aligner = Aligner::from_config(config)?;
+        let mut builder = Aligner::builder();
+        if config.english == Lang::En {
+            for dictionary in &dictionaries {
+                builder.dictionary(dictionary.clone());
+            }
+        }
+        let aligner = builder.config(config).build()?;
         let mut pooled = Scores::default();
         let mut shape_recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         let mut documents = Vec::new();

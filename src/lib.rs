@@ -51,6 +51,8 @@ struct ReadmeDoctests;
 
 mod align;
 mod cooccurrence;
+pub mod dictionary;
+pub mod embeddings;
 mod error;
 pub mod eval;
 mod features;
@@ -67,6 +69,8 @@ pub use align::{
     BeadShape, Beads, ConfidentBeads, LearnedLexicon, Omission, Omissions, Pair, Pairs,
     SearchConfig,
 };
+pub use dictionary::Dictionary;
+pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
 pub use features::{
     AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
