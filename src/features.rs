@@ -246,6 +246,9 @@ pub struct Evidence {
 pub(crate) struct WeightScheme {
     /// A type occurring in `df` sentences weighs `kind weight × df^-idf_power`.
     pub(crate) idf_power: f32,
+    /// Weights are also multiplied by `(1 - share)^chance_power`, where `share` is the part of
+    /// the other side's sentences that hold one of the type's partners.
+    pub(crate) chance_power: f32,
     pub(crate) number: f32,
     pub(crate) word: f32,
     pub(crate) punctuation: f32,
@@ -255,6 +258,7 @@ impl Default for WeightScheme {
     fn default() -> Self {
         WeightScheme {
             idf_power: 1.0,
+            chance_power: 0.0,
             number: 1.0,
             word: 0.6,
             punctuation: 0.3,
@@ -312,12 +316,32 @@ impl<'a> PairFeatures<'a> {
     /// Recomputes weights and linkable rows after the links changed.
     fn refresh(&mut self) {
         let scheme = self.scheme;
-        for this in [&mut self.german, &mut self.english] {
+        // In how many sentences of its own side each type's partners occur (at most all).
+        let partner_share = |this: &SideFeatures, other: &SideFeatures| -> Vec<f32> {
+            let sentences = other.len().max(1) as f32;
+            this.links
+                .iter()
+                .map(|links| {
+                    let df: u32 = links
+                        .iter()
+                        .map(|&t| other.types.get(t as usize).map_or(0, |i| i.sentences))
+                        .sum();
+                    (df as f32 / sentences).min(1.0)
+                })
+                .collect()
+        };
+        let german_share = partner_share(&self.german, &self.english);
+        let english_share = partner_share(&self.english, &self.german);
+        for (this, share) in [
+            (&mut self.german, german_share),
+            (&mut self.english, english_share),
+        ] {
             this.weights = this
                 .types
                 .iter()
                 .zip(&this.links)
-                .map(|(info, links)| {
+                .zip(&share)
+                .map(|((info, links), &share)| {
                     if links.is_empty() {
                         return 0.0;
                     }
@@ -326,7 +350,15 @@ impl<'a> PairFeatures<'a> {
                         AnchorKind::Word => scheme.word,
                         AnchorKind::Punctuation => scheme.punctuation,
                     };
-                    kind * (info.sentences.max(1) as f32).powf(-scheme.idf_power)
+                    let idf = (info.sentences.max(1) as f32).powf(-scheme.idf_power);
+                    // A match that chance would give in most sentence pairs tells little: scale
+                    // by how rare the partners are on the other side.
+                    let rarity = if scheme.chance_power > 0.0 {
+                        (1.0 - share).max(0.0).powf(scheme.chance_power)
+                    } else {
+                        1.0
+                    };
+                    kind * idf * rarity
                 })
                 .collect();
             let mut linkable = Rows::new();

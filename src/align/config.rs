@@ -70,6 +70,10 @@ pub struct AlignerConfig {
     pub unmatched_weight: f64,
     /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
     pub idf_power: f64,
+    /// Anchor weights are also multiplied by `(1 - share)^chance_power`, where `share` is the
+    /// part of the other side's sentences holding a partner of the token: a word whose
+    /// translation is in every sentence matches by chance and tells little.
+    pub chance_power: f64,
     /// After a first pass, fit the length model (ratio and variance) to the document's own
     /// confident 1-1 beads and align again.
     pub fit_length: bool,
@@ -120,6 +124,7 @@ impl Default for AlignerConfig {
             anchor_weight: 4.0,
             unmatched_weight: 1.0,
             idf_power: 0.4,
+            chance_power: 2.0,
             fit_length: true,
             learn_lexicon: true,
             refine_min_confidence: 0.9,
@@ -161,6 +166,7 @@ impl AlignerConfig {
             ("anchor_weight", self.anchor_weight),
             ("unmatched_weight", self.unmatched_weight),
             ("idf_power", self.idf_power),
+            ("chance_power", self.chance_power),
             ("refine_min_confidence", self.refine_min_confidence),
             ("lexicon_min_dice", self.lexicon_min_dice),
             ("merge_cost", self.merge_cost),

@@ -181,6 +181,7 @@ impl Aligner {
     ) -> Option<Vec<search::FoundBead>> {
         let scheme = WeightScheme {
             idf_power: self.config.idf_power as f32,
+            chance_power: self.config.chance_power as f32,
             ..WeightScheme::default()
         };
         let mut features = PairFeatures::with_scheme(german, english, scheme);
