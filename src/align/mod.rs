@@ -149,9 +149,15 @@ impl Aligner {
             let cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
                 self.scorer.cost(&features, i0..i1, j0..j1)
             };
+            let german_lengths: Vec<f32> = (0..german.len())
+                .map(|k| features.german().length(k))
+                .collect();
+            let english_lengths: Vec<f32> = (0..english.len())
+                .map(|k| features.english().length(k))
+                .collect();
             search::search(
-                german.len(),
-                english.len(),
+                &german_lengths,
+                &english_lengths,
                 &self.shapes,
                 &cost,
                 &self.config.search,
