@@ -343,6 +343,9 @@ fn window_path(
             }
             None => true,
         };
+        if std::env::var_os("SZ_DEBUG").is_some() {
+            eprintln!("window {first}..{last} of {n}x{m} width {width} cells {} widen {widen}", band.cells());
+        }
         if !widen || width >= config.max_band_width || full_width {
             return found.map(|path| WindowPath { path });
         }
