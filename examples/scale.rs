@@ -116,8 +116,24 @@ mod corpus {
 
     /// `count` numbered German/English sentence pairs of varied length.
     pub fn synthetic(count: usize) -> (Vec<String>, Vec<String>) {
-        let words_de = ["Haus", "Regierung", "und", "die", "Sitzung", "beginnt", "heute"];
-        let words_en = ["house", "government", "and", "the", "session", "begins", "today"];
+        let words_de = [
+            "Haus",
+            "Regierung",
+            "und",
+            "die",
+            "Sitzung",
+            "beginnt",
+            "heute",
+        ];
+        let words_en = [
+            "house",
+            "government",
+            "and",
+            "the",
+            "session",
+            "begins",
+            "today",
+        ];
         (0..count)
             .map(|k| {
                 let len = 3 + (k * 7919) % 23;

@@ -55,8 +55,12 @@ fn document() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
         let mut german = Vec::new();
         let mut english = Vec::new();
         for (seed, words, kind) in items {
-            let de: Vec<String> = (0..words).map(|w| format!("wort{}", (seed as usize + w) % 13)).collect();
-            let en: Vec<String> = (0..words).map(|w| format!("w{}", (seed as usize * 3 + w) % 11)).collect();
+            let de: Vec<String> = (0..words)
+                .map(|w| format!("wort{}", (seed as usize + w) % 13))
+                .collect();
+            let en: Vec<String> = (0..words)
+                .map(|w| format!("w{}", (seed as usize * 3 + w) % 11))
+                .collect();
             match kind {
                 0 => german.push(format!("{} {seed}.", de.join(" "))),
                 1 => english.push(format!("{} {seed}.", en.join(" "))),
@@ -153,7 +157,13 @@ fn fast_search_keeps_the_f1_of_the_exact_search_on_the_dev_sets() {
         return;
     };
     let sets: [(&str, Vec<String>, &str, &str, Lang); 3] = [
-        ("textberg-de-fr", vec!["dev".to_string()], "fr", "defr", Lang::Fr),
+        (
+            "textberg-de-fr",
+            vec!["dev".to_string()],
+            "fr",
+            "defr",
+            Lang::Fr,
+        ),
         (
             "wmt21-de-en",
             chunk_names(&root.join("wmt21-de-en"), "deen"),
@@ -173,11 +183,30 @@ fn fast_search_keeps_the_f1_of_the_exact_search_on_the_dev_sets() {
         let dir = root.join(set);
         let exact = f1(&exact_aligner(lang), &dir, &names, ext, gold_ext);
         let fast = f1(&fast_aligner(lang), &dir, &names, ext, gold_ext);
-        let default = f1(&Aligner::builder().languages(Lang::De, lang).build().unwrap(), &dir, &names, ext, gold_ext);
+        let default = f1(
+            &Aligner::builder()
+                .languages(Lang::De, lang)
+                .build()
+                .unwrap(),
+            &dir,
+            &names,
+            ext,
+            gold_ext,
+        );
         println!("{set}: exact {exact:?} fast {fast:?} default {default:?}");
         for (a, b) in [(exact, fast), (exact, default)] {
-            assert!((a.0 - b.0).abs() <= 0.002, "{set} strict: exact {} fast {}", a.0, b.0);
-            assert!((a.1 - b.1).abs() <= 0.002, "{set} lax: exact {} fast {}", a.1, b.1);
+            assert!(
+                (a.0 - b.0).abs() <= 0.002,
+                "{set} strict: exact {} fast {}",
+                a.0,
+                b.0
+            );
+            assert!(
+                (a.1 - b.1).abs() <= 0.002,
+                "{set} lax: exact {} fast {}",
+                a.1,
+                b.1
+            );
         }
     }
 }

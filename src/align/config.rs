@@ -59,8 +59,8 @@ impl Default for SearchConfig {
             max_band_width: 256,
             coarse_cells: 1 << 16,
             coarse_band_width: 3,
-            window_rows: 4096,
-            window_margin: 128,
+            window_rows: 1024,
+            window_margin: 64,
         }
     }
 }
@@ -163,7 +163,9 @@ impl AlignerConfig {
             return Err(Error::config("max_band_width is below band_width"));
         }
         if self.search.window_rows == 0 || self.search.window_margin == 0 {
-            return Err(Error::config("window_rows and window_margin must be positive"));
+            return Err(Error::config(
+                "window_rows and window_margin must be positive",
+            ));
         }
         Ok(())
     }

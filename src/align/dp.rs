@@ -314,7 +314,8 @@ pub(crate) fn solve(
             .windows(2)
             .zip(&bead_costs)
             .map(|(w, c)| {
-                let (Some(from), Some(to)) = (band.index(w[0].0, w[0].1), band.index(w[1].0, w[1].1))
+                let (Some(from), Some(to)) =
+                    (band.index(w[0].0, w[0].1), band.index(w[1].0, w[1].1))
                 else {
                     return 0.0;
                 };
@@ -512,7 +513,17 @@ mod tests {
         };
         let guide: Vec<(usize, usize)> = (0..=30).map(|k| (k, k)).collect();
         let band = Band::around_path(&guide, 30, 30, 2, 10..=20);
-        let path = solve(30, 30, &SHAPES, &band, End::Free, End::Free, &cost, Some(1.0)).unwrap();
+        let path = solve(
+            30,
+            30,
+            &SHAPES,
+            &band,
+            End::Free,
+            End::Free,
+            &cost,
+            Some(1.0),
+        )
+        .unwrap();
         assert_eq!(path.nodes.first(), Some(&(10, 10)));
         assert_eq!(path.nodes.last(), Some(&(20, 20)));
         assert!(path.posteriors.iter().all(|p| *p > 0.9));

@@ -118,7 +118,13 @@ impl CoarseModel {
             1.0
         };
         // What the real cost function charges for leaving a sentence out.
-        let probe = |c: f64| if c.is_finite() { c.clamp(0.5, 50.0) } else { 5.0 };
+        let probe = |c: f64| {
+            if c.is_finite() {
+                c.clamp(0.5, 50.0)
+            } else {
+                5.0
+            }
+        };
         let german_skip = if german_lengths.is_empty() {
             5.0
         } else {
@@ -289,7 +295,7 @@ fn banded_path(
         #[cfg(not(feature = "rayon"))]
         let windows: Vec<Option<WindowPath>> = cores.iter().map(solve_core).collect();
         let windows: Vec<WindowPath> = windows.into_iter().collect::<Option<_>>()?;
-        if let Some(path) = join(&windows, &cores, margin) {
+        if let Some(path) = join(&windows, &cores, margin, shapes, cost, temperature) {
             return Some(path);
         }
         if single {
@@ -343,9 +349,6 @@ fn window_path(
             }
             None => true,
         };
-        if std::env::var_os("SZ_DEBUG").is_some() {
-            eprintln!("window {first}..{last} of {n}x{m} width {width} cells {} widen {widen}", band.cells());
-        }
         if !widen || width >= config.max_band_width || full_width {
             return found.map(|path| WindowPath { path });
         }
@@ -353,45 +356,97 @@ fn window_path(
     }
 }
 
-/// Joins the window paths at a node shared by neighbours near each boundary; `None` when two
-/// neighbours share no node within half a margin of their boundary.
-fn join(windows: &[WindowPath], cores: &[(usize, usize)], margin: usize) -> Option<BandPath> {
-    let mut nodes: Vec<(usize, usize)> = Vec::new();
-    let mut costs: Vec<f64> = Vec::new();
-    let mut posteriors: Vec<f64> = Vec::new();
+/// Joins the window paths at a node shared by neighbours near each boundary. Where two
+/// neighbours share no node there (two paths of nearly equal cost run side by side), the
+/// first path is followed to its node nearest the boundary, the second from its first node
+/// beyond that one, and the gap between them is bridged by an exact search of the small
+/// rectangle they span. `None` when a bridge finds no path.
+fn join(
+    windows: &[WindowPath],
+    cores: &[(usize, usize)],
+    margin: usize,
+    shapes: &[(usize, usize)],
+    cost: CostFn<'_>,
+    temperature: Option<f64>,
+) -> Option<BandPath> {
+    let mut joined = BandPath {
+        nodes: Vec::new(),
+        costs: Vec::new(),
+        posteriors: Vec::new(),
+    };
     // Index into the current window's nodes where its part starts.
     let mut from = 0usize;
     for (k, window) in windows.iter().enumerate() {
         let path = &window.path;
-        let to = match (windows.get(k + 1), cores.get(k)) {
+        let (to, next_from, bridge) = match (windows.get(k + 1), cores.get(k)) {
             (Some(next), Some(&(_, boundary))) => {
-                let (here, _) = shared_node(&path.nodes, &next.path.nodes, boundary, margin / 2)?;
-                here
+                match shared_node(&path.nodes, &next.path.nodes, boundary, margin / 2) {
+                    Some((x, y)) => (x, y, None),
+                    None => {
+                        let x = (from..path.nodes.len())
+                            .min_by_key(|&x| path.nodes[x].0.abs_diff(boundary))?;
+                        let start = path.nodes[x];
+                        let y =
+                            next.path.nodes.iter().position(|&(i, j)| {
+                                i >= start.0 && j >= start.1 && (i, j) != start
+                            })?;
+                        let bridge =
+                            bridge_path(start, next.path.nodes[y], shapes, cost, temperature)?;
+                        (x, y, Some(bridge))
+                    }
+                }
             }
-            _ => path.nodes.len() - 1,
+            _ => (path.nodes.len() - 1, 0, None),
         };
         if to < from {
             return None;
         }
-        let part = &path.nodes[from..=to];
-        if nodes.is_empty() {
-            nodes.push(part[0]);
+        append(&mut joined, path, from, to);
+        if let Some(bridge) = bridge {
+            append(&mut joined, &bridge, 0, bridge.nodes.len() - 1);
         }
-        nodes.extend_from_slice(&part[1..]);
-        costs.extend_from_slice(&path.costs[from..to]);
-        if !path.posteriors.is_empty() {
-            posteriors.extend_from_slice(&path.posteriors[from..to]);
-        }
-        if let Some(next) = windows.get(k + 1) {
-            let shared = path.nodes[to];
-            from = next.path.nodes.binary_search(&shared).ok()?;
-        }
+        from = next_from;
     }
-    Some(BandPath {
-        nodes,
-        costs,
-        posteriors,
-    })
+    Some(joined)
+}
+
+/// Appends the beads of `path` between its nodes `from` and `to`.
+fn append(joined: &mut BandPath, path: &BandPath, from: usize, to: usize) {
+    if joined.nodes.is_empty() {
+        joined.nodes.push(path.nodes[from]);
+    }
+    joined.nodes.extend_from_slice(&path.nodes[from + 1..=to]);
+    joined.costs.extend_from_slice(&path.costs[from..to]);
+    if !path.posteriors.is_empty() {
+        joined
+            .posteriors
+            .extend_from_slice(&path.posteriors[from..to]);
+    }
+}
+
+/// Cells a bridge between two window paths may search.
+const MAX_BRIDGE_CELLS: usize = 1 << 20;
+
+/// The best path from node `start` to node `end`, searched exactly.
+fn bridge_path(
+    start: (usize, usize),
+    end: (usize, usize),
+    shapes: &[(usize, usize)],
+    cost: CostFn<'_>,
+    temperature: Option<f64>,
+) -> Option<BandPath> {
+    let (n, m) = (end.0 - start.0, end.1 - start.1);
+    if (n + 1).saturating_mul(m + 1) > MAX_BRIDGE_CELLS {
+        return None;
+    }
+    let shifted = |i0: usize, i1: usize, j0: usize, j1: usize| {
+        cost(i0 + start.0, i1 + start.0, j0 + start.1, j1 + start.1)
+    };
+    let mut path = best_path(n, m, shapes, &Band::full(n, m), &shifted, temperature)?;
+    for node in &mut path.nodes {
+        *node = (node.0 + start.0, node.1 + start.1);
+    }
+    Some(path)
 }
 
 /// The node both paths (sorted) hold whose row is closest to `boundary`, within `reach`
@@ -531,7 +586,11 @@ mod tests {
         };
         let lengths = vec![10.0f32; 50];
         let none: [f32; 0] = [];
-        for (g, e) in [(&lengths[..], &none[..]), (&none[..], &lengths[..]), (&none, &none)] {
+        for (g, e) in [
+            (&lengths[..], &none[..]),
+            (&none[..], &lengths[..]),
+            (&none, &none),
+        ] {
             let found = search(g, e, &SHAPES, &cost, &fast, 1.0).unwrap();
             assert_eq!(found.len(), g.len().max(e.len()));
         }
