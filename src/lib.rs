@@ -46,6 +46,7 @@
 #![forbid(unsafe_code)]
 
 mod align;
+mod batch;
 mod error;
 pub mod eval;
 mod features;
@@ -60,6 +61,7 @@ pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Bead, BeadRef,
     BeadShape, Beads, ConfidentBeads, Omission, Omissions, Pair, Pairs, SearchConfig,
 };
+pub use batch::{Batch, DocumentPair};
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
 pub use features::{AnchorKind, PairFeatures, SideFeatures};
 pub use lang::Lang;
