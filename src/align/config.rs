@@ -54,7 +54,7 @@ pub struct SearchConfig {
 impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
-            exact_cells: 1 << 16,
+            exact_cells: 1 << 12,
             band_width: 3,
             max_band_width: 256,
             coarse_cells: 1 << 16,
