@@ -210,3 +210,55 @@ fn fast_search_keeps_the_f1_of_the_exact_search_on_the_dev_sets() {
         }
     }
 }
+
+/// A long document, so that the fast search cuts it into many windows, aligned in pools of
+/// one and four threads: the beads and their confidences are bit for bit the same.
+#[cfg(feature = "rayon")]
+#[test]
+fn long_document_gives_the_same_output_with_one_and_four_threads() {
+    let mut german = Vec::new();
+    let mut english = Vec::new();
+    for k in 0..3000usize {
+        let words = 4 + (k * 7919) % 19;
+        let de: Vec<String> = (0..words)
+            .map(|w| format!("wort{}", (k + w) % 23))
+            .collect();
+        german.push(format!("{} {}.", de.join(" "), k % 97));
+        if k % 11 == 3 {
+            english.push(format!("{}.", "half ".repeat(words / 2).trim_end()));
+            english.push(format!(
+                "{} {}.",
+                "word ".repeat(words / 2).trim_end(),
+                k % 97
+            ));
+        } else if k % 29 != 5 {
+            english.push(format!("{} {}.", "word ".repeat(words).trim_end(), k % 97));
+        }
+    }
+    let mut search = SearchConfig::default();
+    search.window_rows = 256;
+    search.window_margin = 32;
+    let aligner = Aligner::builder().search(search).build().unwrap();
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let alignment = aligner.align_sentences(&german, &english).unwrap();
+                alignment
+                    .beads()
+                    .map(|b| {
+                        (
+                            b.german().to_usize(),
+                            b.english().to_usize(),
+                            b.confidence().to_bits(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+    };
+    let one = run(1);
+    assert_eq!(one.len(), run(4).len());
+    assert_eq!(one, run(4));
+}

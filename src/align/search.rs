@@ -360,7 +360,8 @@ fn window_path(
 /// neighbours share no node there (two paths of nearly equal cost run side by side), the
 /// first path is followed to its node nearest the boundary, the second from its first node
 /// beyond that one, and the gap between them is bridged by an exact search of the small
-/// rectangle they span. `None` when a bridge finds no path.
+/// rectangle they span. `None` when the two paths lie too far apart there (the margin was too
+/// short) or a bridge finds no path.
 fn join(
     windows: &[WindowPath],
     cores: &[(usize, usize)],
@@ -390,8 +391,13 @@ fn join(
                             next.path.nodes.iter().position(|&(i, j)| {
                                 i >= start.0 && j >= start.1 && (i, j) != start
                             })?;
-                        let bridge =
-                            bridge_path(start, next.path.nodes[y], shapes, cost, temperature)?;
+                        let end = next.path.nodes[y];
+                        // Paths side by side meet again within a few cells; paths that went
+                        // apart mean the margin was too short for this boundary.
+                        if (end.0 - start.0) + (end.1 - start.1) > MAX_BRIDGE_STEP {
+                            return None;
+                        }
+                        let bridge = bridge_path(start, end, shapes, cost, temperature)?;
                         (x, y, Some(bridge))
                     }
                 }
@@ -426,6 +432,9 @@ fn append(joined: &mut BandPath, path: &BandPath, from: usize, to: usize) {
 
 /// Cells a bridge between two window paths may search.
 const MAX_BRIDGE_CELLS: usize = 1 << 20;
+
+/// Rows plus columns between the two ends of a bridge, at most.
+const MAX_BRIDGE_STEP: usize = 8;
 
 /// The best path from node `start` to node `end`, searched exactly.
 fn bridge_path(
@@ -584,7 +593,7 @@ mod tests {
             window_margin: 2,
             ..SearchConfig::default()
         };
-        let lengths = vec![10.0f32; 50];
+        let lengths = [10.0f32; 50];
         let none: [f32; 0] = [];
         for (g, e) in [
             (&lengths[..], &none[..]),
