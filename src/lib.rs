@@ -50,6 +50,7 @@
 struct ReadmeDoctests;
 
 mod align;
+mod batch;
 mod cooccurrence;
 pub mod dictionary;
 pub mod embeddings;
@@ -69,6 +70,7 @@ pub use align::{
     BeadShape, Beads, ConfidentBeads, LearnedLexicon, Omission, Omissions, Pair, Pairs,
     SearchConfig,
 };
+pub use batch::{Batch, DocumentPair};
 pub use dictionary::Dictionary;
 pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};

@@ -9,6 +9,21 @@ use crate::lang::Lang;
 use crate::score::Scorer;
 
 /// How the search trades exactness for speed.
+///
+/// Short documents (at most [`exact_cells`](SearchConfig::exact_cells) cells in the lattice)
+/// are searched exactly. Longer ones are searched coarse to fine: blocks of 2, 4, 8, …
+/// sentences are aligned with a cheap length model, and the full cost function is only
+/// evaluated in a band around the path of 2-sentence blocks. Every level is cut into
+/// overlapping windows that are searched independently (in parallel with the `rayon`
+/// feature), so time and memory grow linearly with the length.
+///
+/// ```
+/// use satzweise::{Aligner, SearchConfig};
+/// let mut search = SearchConfig::default();
+/// search.band_width = 8;
+/// let aligner = Aligner::builder().search(search).build()?;
+/// # Ok::<(), satzweise::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
@@ -20,16 +35,33 @@ pub struct SearchConfig {
     /// Half-width, in sentences, of the band searched around the coarse path. 0 forces the
     /// exact search whatever the length (quadratic: for tests and short texts only).
     pub band_width: usize,
-    /// The band is doubled while the best path runs along its edge, up to this width.
+    /// A window's band is doubled while its best path runs along the band's edge, up to this
+    /// width.
     pub max_band_width: usize,
+    /// The coarsest level of blocks is the first whose lattice has at most this many cells;
+    /// it is searched exactly.
+    pub coarse_cells: usize,
+    /// Half-width, in blocks, of the band of each coarse level around the path of the level
+    /// above.
+    pub coarse_band_width: usize,
+    /// Rows (German sentences, or blocks) that each window owns.
+    pub window_rows: usize,
+    /// Rows a window reaches beyond the rows it owns on each side, so that its free first and
+    /// last rows do not change the path or the confidences of the rows it owns. Doubled
+    /// automatically when two neighbouring windows disagree.
+    pub window_margin: usize,
 }
 
 impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
-            exact_cells: 1 << 20,
-            band_width: 16,
+            exact_cells: 1 << 12,
+            band_width: 3,
             max_band_width: 256,
+            coarse_cells: 1 << 16,
+            coarse_band_width: 3,
+            window_rows: 1024,
+            window_margin: 64,
         }
     }
 }
@@ -194,6 +226,11 @@ impl AlignerConfig {
         }
         if self.search.max_band_width < self.search.band_width {
             return Err(Error::config("max_band_width is below band_width"));
+        }
+        if self.search.window_rows == 0 || self.search.window_margin == 0 {
+            return Err(Error::config(
+                "window_rows and window_margin must be positive",
+            ));
         }
         Ok(())
     }

@@ -1,14 +1,22 @@
-//! The dynamic-programming core: best path and bead posteriors over a band of cells.
+//! The dynamic-programming core: best path and bead posteriors over a window of a band.
 //!
 //! Cell `(i, j)` means "the first `i` German and the first `j` English units are aligned".
-//! A bead of shape `(a, b)` moves from `(i - a, j - b)` to `(i, j)`. The band restricts every
-//! row `i` to a contiguous run of columns `lo[i]..=hi[i]` with `lo` and `hi` non-decreasing, so
-//! memory and time grow with the number of cells in the band, never with `n × m` unless the
-//! band is full.
+//! A bead of shape `(a, b)` moves from `(i - a, j - b)` to `(i, j)`. A [`Band`] restricts
+//! every row `i` of a run of rows to a contiguous run of columns `lo[i]..=hi[i]` with `lo`
+//! and `hi` non-decreasing, so memory and time grow with the number of cells in the band,
+//! never with `n × m` unless the band is full.
+//!
+//! [`solve`] searches one band. Its first and last rows are either *fixed* (the path starts
+//! at `(0, 0)`, ends at `(n, m)`) or *free* (the path may start, or end, at any cell of that
+//! row): free ends let the search cut a long document into overlapping windows that are
+//! solved independently (see `search.rs`). Each bead cost is computed once per window and
+//! kept, so the Viterbi, forward and backward passes call the cost function once per
+//! candidate bead between them.
 
-/// A set of cells: row `i` holds columns `lo[i]..=hi[i]`.
+/// A set of cells over the rows `first..=last`: row `i` holds columns `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
+    first: usize,
     lo: Vec<usize>,
     hi: Vec<usize>,
     offset: Vec<usize>,
@@ -17,10 +25,10 @@ pub(crate) struct Band {
 impl Band {
     /// Every cell of the `(n + 1) × (m + 1)` lattice.
     pub(crate) fn full(n: usize, m: usize) -> Band {
-        Band::new(vec![0; n + 1], vec![m; n + 1])
+        Band::new(0, vec![0; n + 1], vec![m; n + 1])
     }
 
-    fn new(lo: Vec<usize>, hi: Vec<usize>) -> Band {
+    fn new(first: usize, lo: Vec<usize>, hi: Vec<usize>) -> Band {
         let mut offset = Vec::with_capacity(lo.len() + 1);
         let mut total = 0;
         for (l, h) in lo.iter().zip(&hi) {
@@ -28,182 +36,300 @@ impl Band {
             total += h - l + 1;
         }
         offset.push(total);
-        Band { lo, hi, offset }
+        Band {
+            first,
+            lo,
+            hi,
+            offset,
+        }
     }
 
-    /// The cells within `width` rows and columns of a monotone path from `(0, 0)` to `(n, m)`
-    /// (given as its nodes).
-    pub(crate) fn around_path(path: &[(usize, usize)], n: usize, m: usize, width: usize) -> Band {
-        let mut raw_lo = vec![usize::MAX; n + 1];
-        let mut raw_hi = vec![0usize; n + 1];
+    /// The cells of rows `rows` (clamped to `0..=n`) within `width` rows and columns of a
+    /// monotone path from `(0, 0)` to `(n, m)`, given as its nodes sorted by row. Only the
+    /// path nodes near `rows` are read, so a window of a long path costs time in proportion to
+    /// the window.
+    pub(crate) fn around_path(
+        path: &[(usize, usize)],
+        n: usize,
+        m: usize,
+        width: usize,
+        rows: std::ops::RangeInclusive<usize>,
+    ) -> Band {
+        let first = (*rows.start()).min(n);
+        let last = (*rows.end()).clamp(first, n);
+        // Rows whose raw extent matters: those within `width` of the window.
+        let raw_first = first.saturating_sub(width);
+        let raw_last = (last + width).min(n);
+        let rows_len = raw_last - raw_first + 1;
+        let mut raw_lo = vec![usize::MAX; rows_len];
+        let mut raw_hi = vec![0usize; rows_len];
         let mut touch = |i: usize, j0: usize, j1: usize| {
-            let i = i.min(n);
-            raw_lo[i] = raw_lo[i].min(j0.min(m));
-            raw_hi[i] = raw_hi[i].max(j1.min(m));
+            if (raw_first..=raw_last).contains(&i) {
+                let k = i - raw_first;
+                raw_lo[k] = raw_lo[k].min(j0.min(m));
+                raw_hi[k] = raw_hi[k].max(j1.min(m));
+            }
         };
         touch(0, 0, 0);
         touch(n, m, m);
-        for pair in path.windows(2) {
+        // The first segment that can reach `raw_first`: the last node at or before it.
+        let start = path
+            .partition_point(|&(i, _)| i < raw_first)
+            .saturating_sub(1);
+        for pair in path[start..].windows(2) {
             let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
-            for i in i0..=i1.min(n) {
+            if i0 > raw_last {
+                break;
+            }
+            for i in i0.max(raw_first)..=i1.min(raw_last) {
                 touch(i, j0, j1);
             }
         }
-        // Rows the path skipped (it cannot, but stay safe) inherit from their neighbours.
-        for i in 1..=n {
-            if raw_lo[i] == usize::MAX {
-                raw_lo[i] = raw_hi[i - 1];
-                raw_hi[i] = raw_hi[i].max(raw_hi[i - 1]);
+        // Rows no path segment touched (only with a malformed guide) inherit from the row
+        // before; then make the extents monotone.
+        for k in 0..rows_len {
+            if raw_lo[k] == usize::MAX {
+                let previous = if k > 0 { raw_hi[k - 1] } else { 0 };
+                raw_lo[k] = previous;
+                raw_hi[k] = raw_hi[k].max(previous);
+            }
+            if k > 0 {
+                raw_lo[k] = raw_lo[k].max(raw_lo[k - 1]).min(raw_hi[k]);
+                raw_hi[k] = raw_hi[k].max(raw_hi[k - 1]);
             }
         }
-        for i in 1..=n {
-            raw_lo[i] = raw_lo[i].max(raw_lo[i - 1]).min(raw_hi[i]);
-            raw_hi[i] = raw_hi[i].max(raw_hi[i - 1]);
-        }
-        let lo = (0..=n)
-            .map(|i| raw_lo[i.saturating_sub(width)].saturating_sub(width))
+        let lo = (first..=last)
+            .map(|i| raw_lo[i.saturating_sub(width) - raw_first].saturating_sub(width))
             .collect();
-        let hi = (0..=n)
-            .map(|i| (raw_hi[(i + width).min(n)] + width).min(m))
+        let hi = (first..=last)
+            .map(|i| (raw_hi[(i + width).min(raw_last) - raw_first] + width).min(m))
             .collect();
-        Band::new(lo, hi)
+        Band::new(first, lo, hi)
     }
 
+    /// Number of cells.
     pub(crate) fn cells(&self) -> usize {
         *self.offset.last().unwrap_or(&0)
     }
 
+    /// First row.
+    pub(crate) fn first_row(&self) -> usize {
+        self.first
+    }
+
+    /// Last row.
+    pub(crate) fn last_row(&self) -> usize {
+        self.first + self.lo.len().saturating_sub(1)
+    }
+
     #[inline]
     fn index(&self, i: usize, j: usize) -> Option<usize> {
-        let (lo, hi) = (*self.lo.get(i)?, self.hi[i]);
-        (lo <= j && j <= hi).then(|| self.offset[i] + j - lo)
+        let r = i.checked_sub(self.first)?;
+        let (lo, hi) = (*self.lo.get(r)?, self.hi[r]);
+        (lo <= j && j <= hi).then(|| self.offset[r] + j - lo)
     }
 
     /// Whether `(i, j)` lies on the band's edge where the band does not end at the lattice's.
-    fn on_inner_edge(&self, i: usize, j: usize, m: usize) -> bool {
-        (j == self.lo[i] && j > 0) || (j == self.hi[i] && j < m)
+    pub(crate) fn on_inner_edge(&self, i: usize, j: usize, m: usize) -> bool {
+        let Some(r) = i.checked_sub(self.first) else {
+            return false;
+        };
+        match (self.lo.get(r), self.hi.get(r)) {
+            (Some(&lo), Some(&hi)) => (j == lo && j > 0) || (j == hi && j < m),
+            _ => false,
+        }
     }
+}
+
+/// How a search treats the first or the last row of its band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The path starts at `(0, 0)` (first row) or ends at `(n, m)` (last row).
+    Fixed,
+    /// The path may start, or end, at any cell of the row.
+    Free,
 }
 
 /// The best path found in a band.
 #[derive(Debug, Clone)]
 pub(crate) struct BandPath {
-    /// Path nodes from `(0, 0)` to `(n, m)`.
+    /// Path nodes, in order.
     pub(crate) nodes: Vec<(usize, usize)>,
     /// Cost of each bead (between consecutive nodes).
     pub(crate) costs: Vec<f64>,
     /// Posterior probability of each bead, when asked for.
     pub(crate) posteriors: Vec<f64>,
-    /// Whether the path runs along an inner edge of the band (the band may have been too narrow).
-    pub(crate) touches_edge: bool,
 }
 
 /// Finds the least-cost path through `band` and, with `temperature`, the posterior of each of
-/// its beads. `cost(i0, i1, j0, j1)` is the cost of the bead of units `i0..i1` and `j0..j1`.
-/// Returns `None` when no path reaches `(n, m)`.
-pub(crate) fn best_path(
+/// its beads under `P(path) ∝ exp(-cost / temperature)`. `cost(i0, i1, j0, j1)` is the cost of
+/// the bead of units `i0..i1` and `j0..j1`. A fixed start needs the band to begin at row 0 and
+/// a fixed end to stop at row `n`. Returns `None` when no path crosses the band.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn solve(
     n: usize,
     m: usize,
     shapes: &[(usize, usize)],
     band: &Band,
-    cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+    start: End,
+    end: End,
+    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
     temperature: Option<f64>,
 ) -> Option<BandPath> {
+    let first = band.first_row();
+    let last = band.last_row();
+    if (start == End::Fixed && first != 0) || (end == End::Fixed && last != n) {
+        return None;
+    }
+    let shape_count = shapes.len();
     let cells = band.cells();
+    // Keep every bead cost for the backward pass unless the band is huge (an exact search of a
+    // long document), where computing them again is better than the memory.
+    let cache = temperature.is_some() && cells.saturating_mul(shape_count) <= MAX_CACHED_COSTS;
+    let mut costs = vec![f64::INFINITY; if cache { cells * shape_count } else { 0 }];
     let mut best = vec![f64::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
-    let mut forward = if temperature.is_some() {
+    let with_posteriors = temperature.is_some();
+    let mut forward = if with_posteriors {
         vec![f64::INFINITY; cells]
     } else {
         Vec::new()
     };
     let inverse_temperature = temperature.map_or(1.0, |t| 1.0 / t);
-    let mut candidates = Vec::with_capacity(shapes.len());
-    best[0] = 0.0;
-    if !forward.is_empty() {
-        forward[0] = 0.0;
-    }
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            if i == 0 && j == 0 {
-                continue;
+    let mut candidates: Vec<f64> = Vec::with_capacity(shape_count);
+    for i in first..=last {
+        let r = i - first;
+        let (lo, hi) = (band.lo[r], band.hi[r]);
+        for j in lo..=hi {
+            let here = band.offset[r] + j - lo;
+            if i == first && (start == End::Free || j == 0) {
+                // A start cell: free starts take every cell of the first row, and with a fixed
+                // start the first row is row 0, whose cell (0, 0) is the only start.
+                if start == End::Free || i == 0 {
+                    best[here] = 0.0;
+                    if with_posteriors {
+                        forward[here] = 0.0;
+                    }
+                    continue;
+                }
             }
-            let here = band.offset[i] + j - band.lo[i];
             let mut cell_best = f64::INFINITY;
             let mut cell_back = u8::MAX;
             candidates.clear();
             for (s, &(a, b)) in shapes.iter().enumerate() {
-                if a > i || b > j {
+                if a > i - first || b > j {
                     continue;
                 }
                 let Some(previous) = band.index(i - a, j - b) else {
                     continue;
                 };
-                if best[previous] == f64::INFINITY
-                    && (forward.is_empty() || forward[previous] == f64::INFINITY)
-                {
+                let reachable = best[previous] < f64::INFINITY;
+                if !reachable {
                     continue;
                 }
                 let c = cost(i - a, i, j - b, j);
+                if cache {
+                    costs[here * shape_count + s] = c;
+                }
                 let total = best[previous] + c;
                 if total < cell_best {
                     cell_best = total;
                     cell_back = s as u8;
                 }
-                if !forward.is_empty() {
+                if with_posteriors {
                     candidates.push(forward[previous] + c * inverse_temperature);
                 }
             }
             best[here] = cell_best;
             back[here] = cell_back;
-            if !forward.is_empty() {
+            if with_posteriors {
                 forward[here] = soft_min(&candidates);
             }
         }
     }
-    let end = band.index(n, m)?;
-    if best[end] == f64::INFINITY {
+    // The end cell.
+    let end_cell = match end {
+        End::Fixed => band.index(n, m)?,
+        End::Free => {
+            let r = last - first;
+            let row = band.offset[r]..band.offset[r + 1];
+            let mut least = row.start;
+            for k in row {
+                if best[k] < best[least] {
+                    least = k;
+                }
+            }
+            least
+        }
+    };
+    if best[end_cell] == f64::INFINITY {
         return None;
     }
+    let end_node = {
+        let r = band.offset.partition_point(|&o| o <= end_cell) - 1;
+        (first + r, band.lo[r] + end_cell - band.offset[r])
+    };
     // Trace back.
-    let mut nodes = vec![(n, m)];
-    let mut touches_edge = false;
-    let (mut i, mut j) = (n, m);
-    while (i, j) != (0, 0) {
+    let mut nodes = vec![end_node];
+    let mut bead_costs = Vec::new();
+    let (mut i, mut j) = end_node;
+    loop {
         let here = band.index(i, j)?;
-        let (a, b) = *shapes.get(back[here] as usize)?;
+        let s = back[here] as usize;
+        let Some(&(a, b)) = shapes.get(s) else {
+            break;
+        };
+        bead_costs.push(cost(i - a, i, j - b, j));
         i -= a;
         j -= b;
-        touches_edge |= band.on_inner_edge(i, j, m);
         nodes.push((i, j));
     }
+    let valid_start = match start {
+        End::Fixed => (i, j) == (0, 0),
+        End::Free => i == first,
+    };
+    if !valid_start {
+        return None;
+    }
     nodes.reverse();
-    let costs: Vec<f64> = nodes
-        .windows(2)
-        .map(|w| cost(w[0].0, w[1].0, w[0].1, w[1].1))
-        .collect();
-    let posteriors = match temperature {
-        Some(_) => {
-            let backward = backward_pass(n, m, shapes, band, cost, inverse_temperature);
-            let total = forward[end];
-            nodes
-                .windows(2)
-                .zip(&costs)
-                .map(|(w, c)| {
-                    let from = band.index(w[0].0, w[0].1).unwrap_or(0);
-                    let to = band.index(w[1].0, w[1].1).unwrap_or(end);
-                    let log_p = total - forward[from] - c * inverse_temperature - backward[to];
-                    log_p.exp().clamp(0.0, 1.0)
-                })
-                .collect()
-        }
-        None => Vec::new(),
+    bead_costs.reverse();
+    let posteriors = if with_posteriors {
+        let bead_cost = |next: usize, s: usize, i: usize, j: usize| {
+            if cache {
+                costs[next * shape_count + s]
+            } else {
+                let (a, b) = shapes[s];
+                cost(i, i + a, j, j + b)
+            }
+        };
+        let backward = backward_pass(band, shapes, &bead_cost, end, (n, m), inverse_temperature);
+        let total = match end {
+            End::Fixed => forward[end_cell],
+            End::Free => {
+                let r = last - first;
+                soft_min(&forward[band.offset[r]..band.offset[r + 1]])
+            }
+        };
+        nodes
+            .windows(2)
+            .zip(&bead_costs)
+            .map(|(w, c)| {
+                let (Some(from), Some(to)) =
+                    (band.index(w[0].0, w[0].1), band.index(w[1].0, w[1].1))
+                else {
+                    return 0.0;
+                };
+                let log_p = total - forward[from] - c * inverse_temperature - backward[to];
+                log_p.exp().clamp(0.0, 1.0)
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
     Some(BandPath {
         nodes,
-        costs,
+        costs: bead_costs,
         posteriors,
-        touches_edge,
     })
 }
 
@@ -213,43 +339,95 @@ fn soft_min(values: &[f64]) -> f64 {
     if least == f64::INFINITY {
         return f64::INFINITY;
     }
-    let sum: f64 = values.iter().map(|v| (least - v).exp()).sum();
+    let sum: f64 = values
+        .iter()
+        .map(|v| {
+            let d = least - v;
+            // exp(-40) is below f64's resolution of a sum that holds 1.
+            if d < -40.0 { 0.0 } else { d.exp() }
+        })
+        .sum();
     least - sum.ln()
 }
 
-/// Soft-min cost of reaching `(n, m)` from every cell, in units of the temperature.
+/// Most bead costs a search keeps for its backward pass (16 M: 128 MB).
+const MAX_CACHED_COSTS: usize = 1 << 24;
+
+/// Soft-min cost, in units of the temperature, of reaching the end from every cell.
+/// `bead_cost(next, s, i, j)` is the cost of the bead of shape `s` from `(i, j)` to the cell
+/// `next`, or infinity when the forward pass found its start unreachable.
 fn backward_pass(
+    band: &Band,
+    shapes: &[(usize, usize)],
+    bead_cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+    end: End,
+    (n, m): (usize, usize),
+    inverse_temperature: f64,
+) -> Vec<f64> {
+    let first = band.first_row();
+    let last = band.last_row();
+    let shape_count = shapes.len();
+    let mut backward = vec![f64::INFINITY; band.cells()];
+    let mut candidates = Vec::with_capacity(shape_count + 1);
+    for i in (first..=last).rev() {
+        let r = i - first;
+        let (lo, hi) = (band.lo[r], band.hi[r]);
+        for j in (lo..=hi).rev() {
+            candidates.clear();
+            let is_end = match end {
+                End::Fixed => (i, j) == (n, m),
+                End::Free => i == last,
+            };
+            if is_end {
+                candidates.push(0.0);
+            }
+            for (s, &(a, b)) in shapes.iter().enumerate() {
+                if i + a > last {
+                    continue;
+                }
+                let Some(next) = band.index(i + a, j + b) else {
+                    continue;
+                };
+                if backward[next] == f64::INFINITY {
+                    continue;
+                }
+                let c = bead_cost(next, s, i, j);
+                if c == f64::INFINITY {
+                    continue;
+                }
+                candidates.push(backward[next] + c * inverse_temperature);
+            }
+            backward[band.offset[r] + j - lo] = soft_min(&candidates);
+        }
+    }
+    backward
+}
+
+/// Whether any node of `nodes` lies on an inner edge of `band`.
+pub(crate) fn touches_edge(band: &Band, nodes: &[(usize, usize)], m: usize) -> bool {
+    nodes.iter().any(|&(i, j)| band.on_inner_edge(i, j, m))
+}
+
+/// The best path over the whole lattice from `(0, 0)` to `(n, m)` within `band` (which must
+/// span rows `0..=n`).
+pub(crate) fn best_path(
     n: usize,
     m: usize,
     shapes: &[(usize, usize)],
     band: &Band,
-    cost: &dyn Fn(usize, usize, usize, usize) -> f64,
-    inverse_temperature: f64,
-) -> Vec<f64> {
-    let mut backward = vec![f64::INFINITY; band.cells()];
-    let mut candidates = Vec::with_capacity(shapes.len());
-    if let Some(end) = band.index(n, m) {
-        backward[end] = 0.0;
-    }
-    for i in (0..=n).rev() {
-        for j in (band.lo[i]..=band.hi[i]).rev() {
-            if i == n && j == m {
-                continue;
-            }
-            candidates.clear();
-            for &(a, b) in shapes {
-                let Some(next) = band.index(i + a, j + b) else {
-                    continue;
-                };
-                if j + b > m || backward[next] == f64::INFINITY {
-                    continue;
-                }
-                candidates.push(backward[next] + cost(i, i + a, j, j + b) * inverse_temperature);
-            }
-            backward[band.offset[i] + j - band.lo[i]] = soft_min(&candidates);
-        }
-    }
-    backward
+    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
+    temperature: Option<f64>,
+) -> Option<BandPath> {
+    solve(
+        n,
+        m,
+        shapes,
+        band,
+        End::Fixed,
+        End::Fixed,
+        cost,
+        temperature,
+    )
 }
 
 #[cfg(test)]
@@ -298,12 +476,58 @@ mod tests {
     #[test]
     fn band_around_a_path_is_monotone_and_holds_it() {
         let path = [(0, 0), (1, 2), (3, 3), (5, 5)];
-        let band = Band::around_path(&path, 5, 5, 1);
+        let band = Band::around_path(&path, 5, 5, 1, 0..=5);
         for &(i, j) in &path {
             assert!(band.index(i, j).is_some());
         }
         assert!(band.lo.windows(2).all(|w| w[0] <= w[1]));
         assert!(band.hi.windows(2).all(|w| w[0] <= w[1]));
         assert!(band.cells() < 36);
+    }
+
+    #[test]
+    fn a_window_of_a_band_equals_the_rows_of_the_whole_band() {
+        let path: Vec<(usize, usize)> = (0..=40).map(|k| (k, (k * 3 / 2).min(50))).collect();
+        let path = [path, vec![(40, 60)]].concat();
+        let whole = Band::around_path(&path, 40, 60, 3, 0..=40);
+        let window = Band::around_path(&path, 40, 60, 3, 10..=25);
+        for i in 10..=25 {
+            for j in 0..=60 {
+                assert_eq!(
+                    whole.index(i, j).is_some(),
+                    window.index(i, j).is_some(),
+                    "({i}, {j})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn free_ends_find_the_cheap_diagonal_inside_a_window() {
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
+            if i1 - i0 == 1 && j1 - j0 == 1 && i0 == j0 {
+                0.0
+            } else {
+                5.0
+            }
+        };
+        let guide: Vec<(usize, usize)> = (0..=30).map(|k| (k, k)).collect();
+        let band = Band::around_path(&guide, 30, 30, 2, 10..=20);
+        let path = solve(
+            30,
+            30,
+            &SHAPES,
+            &band,
+            End::Free,
+            End::Free,
+            &cost,
+            Some(1.0),
+        )
+        .unwrap();
+        assert_eq!(path.nodes.first(), Some(&(10, 10)));
+        assert_eq!(path.nodes.last(), Some(&(20, 20)));
+        assert!(path.posteriors.iter().all(|p| *p > 0.9));
+        // A fixed start needs row 0.
+        assert!(solve(30, 30, &SHAPES, &band, End::Fixed, End::Free, &cost, None).is_none());
     }
 }

@@ -278,9 +278,12 @@ impl Aligner {
     fn search(&self, features: &PairFeatures<'_>) -> Option<Vec<search::FoundBead>> {
         let cost =
             |i0: usize, i1: usize, j0: usize, j1: usize| self.scorer.cost(features, i0..i1, j0..j1);
+        let lengths = |side: &crate::SideFeatures| -> Vec<f32> {
+            (0..side.len()).map(|k| side.length(k)).collect()
+        };
         search::search(
-            features.german().len(),
-            features.english().len(),
+            &lengths(features.german()),
+            &lengths(features.english()),
             &self.shapes,
             &cost,
             &self.config.search,

@@ -1,0 +1,264 @@
+//! The fast (coarse-to-fine, windowed) search against the exact one.
+
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use satzweise::io::{BeadLine, read_bead_file};
+use satzweise::{Aligner, Alignment, Lang, SearchConfig, Text, eval};
+
+/// Forces the fast search on any length, with small windows so that short documents are cut
+/// into several.
+fn fast_aligner(english: Lang) -> Aligner {
+    let mut search = SearchConfig::default();
+    search.exact_cells = 0;
+    search.window_rows = 64;
+    search.window_margin = 16;
+    Aligner::builder()
+        .languages(Lang::De, english)
+        .search(search)
+        .build()
+        .unwrap()
+}
+
+fn exact_aligner(english: Lang) -> Aligner {
+    Aligner::builder()
+        .languages(Lang::De, english)
+        .exact_search()
+        .build()
+        .unwrap()
+}
+
+fn ranges(alignment: &Alignment) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    alignment
+        .beads()
+        .map(|b| (b.german().to_usize(), b.english().to_usize()))
+        .collect()
+}
+
+fn covers_both_sides(alignment: &Alignment, n: usize, m: usize) -> bool {
+    let (mut i, mut j) = (0, 0);
+    for bead in alignment.beads() {
+        let (g, e) = (bead.german().to_usize(), bead.english().to_usize());
+        if g.start != i || e.start != j || (g.is_empty() && e.is_empty()) {
+            return false;
+        }
+        i = g.end;
+        j = e.end;
+    }
+    (i, j) == (n, m)
+}
+
+/// A German sentence and its translation built from the same seed: the translation may be
+/// split in two, and some sentences are left out on either side.
+fn document() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
+    prop::collection::vec((0u32..1000, 1usize..30, 0u8..20), 0..60).prop_map(|items| {
+        let mut german = Vec::new();
+        let mut english = Vec::new();
+        for (seed, words, kind) in items {
+            let de: Vec<String> = (0..words)
+                .map(|w| format!("wort{}", (seed as usize + w) % 13))
+                .collect();
+            let en: Vec<String> = (0..words)
+                .map(|w| format!("w{}", (seed as usize * 3 + w) % 11))
+                .collect();
+            match kind {
+                0 => german.push(format!("{} {seed}.", de.join(" "))),
+                1 => english.push(format!("{} {seed}.", en.join(" "))),
+                2 if words > 3 => {
+                    german.push(format!("{} {seed}.", de.join(" ")));
+                    english.push(format!("{}.", en[..words / 2].join(" ")));
+                    english.push(format!("{} {seed}.", en[words / 2..].join(" ")));
+                }
+                _ => {
+                    german.push(format!("{} {seed}.", de.join(" ")));
+                    english.push(format!("{} {seed}.", en.join(" ")));
+                }
+            }
+        }
+        (german, english)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The fast search always returns a complete monotone alignment that costs at least as
+    /// much as the exact one, and on these translations (a clear diagonal) the same beads.
+    #[test]
+    fn fast_search_equals_exact_search_on_small_documents((german, english) in document()) {
+        let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
+        let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
+        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
+        prop_assert!(total(&fast) >= total(&exact) - 1e-9);
+        prop_assert_eq!(ranges(&fast), ranges(&exact));
+        for (a, b) in fast.beads().zip(exact.beads()) {
+            prop_assert!((a.confidence() - b.confidence()).abs() < 1e-3);
+        }
+    }
+
+    /// On random, unrelated sentences the fast search may pick another path, but a complete
+    /// one that is never cheaper than the exact optimum.
+    #[test]
+    fn fast_search_is_complete_on_unrelated_text(
+        german in prop::collection::vec("[a-zäöü0-9 .]{0,40}", 0..50),
+        english in prop::collection::vec("[a-z0-9 .]{0,40}", 0..50),
+    ) {
+        let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
+        let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
+        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
+        prop_assert!(total(&fast) >= total(&exact) - 1e-6);
+    }
+}
+
+fn shared_data() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if root.is_dir() {
+        Some(root)
+    } else {
+        eprintln!("skipped: ../shared/data is absent");
+        None
+    }
+}
+
+/// F1 of `aligner` over the named documents of a data folder.
+fn f1(aligner: &Aligner, dir: &Path, names: &[String], ext: &str, gold_ext: &str) -> (f64, f64) {
+    let mut gold: Vec<Vec<BeadLine>> = Vec::new();
+    let mut test: Vec<Vec<BeadLine>> = Vec::new();
+    for name in names {
+        let german = std::fs::read_to_string(dir.join(format!("{name}.de"))).unwrap();
+        let english = std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+        let alignment = aligner
+            .align_texts(Text::from_lines(german), Text::from_lines(english))
+            .unwrap();
+        test.push(BeadLine::from_alignment(&alignment));
+        gold.push(read_bead_file(dir.join(format!("{name}.{gold_ext}"))).unwrap());
+    }
+    let scores = eval::score(&gold, &test).unwrap();
+    (scores.f1_strict(), scores.f1_lax())
+}
+
+fn chunk_names(dir: &Path, gold_ext: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            (path.extension()? == gold_ext).then(|| path.file_stem()?.to_str().map(String::from))?
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn fast_search_keeps_the_f1_of_the_exact_search_on_the_dev_sets() {
+    let Some(root) = shared_data() else {
+        return;
+    };
+    let sets: [(&str, Vec<String>, &str, &str, Lang); 3] = [
+        (
+            "textberg-de-fr",
+            vec!["dev".to_string()],
+            "fr",
+            "defr",
+            Lang::Fr,
+        ),
+        (
+            "wmt21-de-en",
+            chunk_names(&root.join("wmt21-de-en"), "deen"),
+            "en",
+            "deen",
+            Lang::En,
+        ),
+        (
+            "wmt21-de-en-perturbed",
+            chunk_names(&root.join("wmt21-de-en-perturbed"), "deen"),
+            "en",
+            "deen",
+            Lang::En,
+        ),
+    ];
+    for (set, names, ext, gold_ext, lang) in sets {
+        let dir = root.join(set);
+        let exact = f1(&exact_aligner(lang), &dir, &names, ext, gold_ext);
+        let fast = f1(&fast_aligner(lang), &dir, &names, ext, gold_ext);
+        let default = f1(
+            &Aligner::builder()
+                .languages(Lang::De, lang)
+                .build()
+                .unwrap(),
+            &dir,
+            &names,
+            ext,
+            gold_ext,
+        );
+        println!("{set}: exact {exact:?} fast {fast:?} default {default:?}");
+        for (a, b) in [(exact, fast), (exact, default)] {
+            assert!(
+                (a.0 - b.0).abs() <= 0.002,
+                "{set} strict: exact {} fast {}",
+                a.0,
+                b.0
+            );
+            assert!(
+                (a.1 - b.1).abs() <= 0.002,
+                "{set} lax: exact {} fast {}",
+                a.1,
+                b.1
+            );
+        }
+    }
+}
+
+/// A long document, so that the fast search cuts it into many windows, aligned in pools of
+/// one and four threads: the beads and their confidences are bit for bit the same.
+#[cfg(feature = "rayon")]
+#[test]
+fn long_document_gives_the_same_output_with_one_and_four_threads() {
+    let mut german = Vec::new();
+    let mut english = Vec::new();
+    for k in 0..3000usize {
+        let words = 4 + (k * 7919) % 19;
+        let de: Vec<String> = (0..words)
+            .map(|w| format!("wort{}", (k + w) % 23))
+            .collect();
+        german.push(format!("{} {}.", de.join(" "), k % 97));
+        if k % 11 == 3 {
+            english.push(format!("{}.", "half ".repeat(words / 2).trim_end()));
+            english.push(format!(
+                "{} {}.",
+                "word ".repeat(words / 2).trim_end(),
+                k % 97
+            ));
+        } else if k % 29 != 5 {
+            english.push(format!("{} {}.", "word ".repeat(words).trim_end(), k % 97));
+        }
+    }
+    let mut search = SearchConfig::default();
+    search.window_rows = 256;
+    search.window_margin = 32;
+    let aligner = Aligner::builder().search(search).build().unwrap();
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let alignment = aligner.align_sentences(&german, &english).unwrap();
+                alignment
+                    .beads()
+                    .map(|b| {
+                        (
+                            b.german().to_usize(),
+                            b.english().to_usize(),
+                            b.confidence().to_bits(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+    };
+    let one = run(1);
+    assert_eq!(one.len(), run(4).len());
+    assert_eq!(one, run(4));
+}
