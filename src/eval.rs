@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn matches_the_reference_selftest() {
         let gold = beads(&["[0]:[0, 1]", "[1]:[2]", "[2]:[]", "[3, 4]:[3]"]);
-        let perfect = score(&[gold.clone()], &[gold.clone()]).unwrap();
+        let perfect = score(std::slice::from_ref(&gold), std::slice::from_ref(&gold)).unwrap();
         assert_eq!(perfect.f1_strict(), 1.0);
         assert_eq!(perfect.f1_lax(), 1.0);
         let test = beads(&["[0]:[0]", "[]:[1]", "[1]:[2]", "[2]:[]", "[3, 4]:[3]"]);

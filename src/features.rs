@@ -582,22 +582,12 @@ fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32]) -> (f32, f32) 
 }
 
 /// A small set of ids that lives on the stack while it is small.
+#[derive(Default)]
 struct SmallIds {
     inline: [u32; 32],
     len: usize,
     spill: Vec<u32>,
     runs: usize,
-}
-
-impl Default for SmallIds {
-    fn default() -> Self {
-        SmallIds {
-            inline: [0; 32],
-            len: 0,
-            spill: Vec::new(),
-            runs: 0,
-        }
-    }
 }
 
 impl SmallIds {

@@ -83,6 +83,19 @@ pub fn skeleton(folded: &str) -> String {
     out
 }
 
+/// The key under which words are compared across languages: [`skeleton`] of [`fold`].
+///
+/// Dictionaries and lexicons store their words under this key.
+///
+/// ```
+/// use satzweise::normalize::word_key;
+/// assert_eq!(word_key("Kommission"), word_key("commission"));
+/// assert_eq!(word_key("STRASSE"), word_key("Straße"));
+/// ```
+pub fn word_key(word: &str) -> String {
+    skeleton(&fold(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,17 +112,4 @@ mod tests {
         assert_eq!(skeleton(&fold("Zentrum")), skeleton(&fold("zentrum")));
         assert_eq!(skeleton("diskussion"), skeleton("discussion"));
     }
-}
-
-/// The key under which words are compared across languages: [`skeleton`] of [`fold`].
-///
-/// Dictionaries and lexicons store their words under this key.
-///
-/// ```
-/// use satzweise::normalize::word_key;
-/// assert_eq!(word_key("Kommission"), word_key("commission"));
-/// assert_eq!(word_key("STRASSE"), word_key("Straße"));
-/// ```
-pub fn word_key(word: &str) -> String {
-    skeleton(&fold(word))
 }

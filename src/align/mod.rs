@@ -368,9 +368,11 @@ mod tests {
             .map(|k| format!("Sentence number {k} with {} words.", k % 7))
             .collect();
         let exact = Aligner::builder().exact_search().build().unwrap();
-        let mut search = SearchConfig::default();
-        search.exact_cells = 100;
-        search.band_width = 4;
+        let search = SearchConfig {
+            exact_cells: 100,
+            band_width: 4,
+            ..SearchConfig::default()
+        };
         let banded = Aligner::builder().search(search).build().unwrap();
         let a = exact.align_sentences(&german, &english).unwrap();
         let b = banded.align_sentences(&german, &english).unwrap();
