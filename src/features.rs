@@ -149,15 +149,14 @@ impl SideFeatures {
     }
 
     /// The word types of the sentences in `run`, sorted, each once, into `out`.
-    pub(crate) fn word_set(&self, run: Range<usize>, out: &mut Vec<u32>) {
+    /// Only words that occur in at least `min_sentences` sentences are kept.
+    pub(crate) fn word_set(&self, run: Range<usize>, min_sentences: u32, out: &mut Vec<u32>) {
         out.clear();
         for k in run {
-            out.extend(
-                self.tokens(k)
-                    .iter()
-                    .copied()
-                    .filter(|&t| self.types[t as usize].kind == AnchorKind::Word),
-            );
+            out.extend(self.tokens(k).iter().copied().filter(|&t| {
+                let info = &self.types[t as usize];
+                info.kind == AnchorKind::Word && info.sentences >= min_sentences
+            }));
         }
         out.sort_unstable();
         out.dedup();
@@ -462,8 +461,9 @@ impl<'a> PairFeatures<'a> {
         let mut counts = Cooccurrence::default();
         let (mut german, mut english) = (Vec::new(), Vec::new());
         for (g, e) in beads {
-            self.german.word_set(g.clone(), &mut german);
-            self.english.word_set(e.clone(), &mut english);
+            // A word seen in fewer sentences than `min_count` cannot co-occur that often.
+            self.german.word_set(g.clone(), min_count, &mut german);
+            self.english.word_set(e.clone(), min_count, &mut english);
             counts.add_bead(&german, &english);
         }
         let pairs: Vec<(u32, u32)> = counts
@@ -538,16 +538,28 @@ impl<'a> PairFeatures<'a> {
         if german.is_empty() || english.is_empty() {
             return Evidence::default();
         }
+        // One-sentence runs (most candidates) are sorted sets already: no copy.
         let mut german_union = SmallIds::default();
-        for k in german.clone() {
-            german_union.extend(self.german.linkable(k));
-        }
+        let german_set = if german.len() == 1 {
+            self.german.linkable(german.start)
+        } else {
+            for k in german.clone() {
+                german_union.extend(self.german.linkable(k));
+            }
+            german_union.sorted()
+        };
         let mut english_union = SmallIds::default();
-        for k in english.clone() {
-            english_union.extend(self.english.linkable(k));
+        let english_set = if english.len() == 1 {
+            self.english.linkable(english.start)
+        } else {
+            for k in english.clone() {
+                english_union.extend(self.english.linkable(k));
+            }
+            english_union.sorted()
+        };
+        if german_set.is_empty() && english_set.is_empty() {
+            return Evidence::default();
         }
-        let german_set = german_union.sorted();
-        let english_set = english_union.sorted();
         let (german_matched, german_unmatched) =
             side_evidence(&self.german, german_set, english_set);
         let (english_matched, english_unmatched) =

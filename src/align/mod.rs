@@ -202,8 +202,8 @@ impl Aligner {
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
             for (g, e) in self.teaching_beads(beads) {
-                features.german().word_set(g, &mut german_words);
-                features.english().word_set(e, &mut english_words);
+                features.german().word_set(g, 1, &mut german_words);
+                features.english().word_set(e, 1, &mut english_words);
                 let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
                     words
                         .iter()
