@@ -56,7 +56,7 @@ pub mod dictionary;
 pub mod embeddings;
 mod error;
 pub mod eval;
-mod features;
+pub mod features;
 pub mod io;
 mod lang;
 pub mod normalize;

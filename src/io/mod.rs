@@ -18,7 +18,7 @@
 //! Formats that hold indices come back to an [`Alignment`] with [`alignment_from_beads`]
 //! (and [`ladder_to_beads`] for a ladder), given the two texts.
 //!
-//! Readers take any [`BufRead`](std::io::BufRead) and a `source_name` (a file name, or
+//! Readers take any [`std::io::BufRead`] and a `source_name` (a file name, or
 //! `"<stdin>"`) that errors repeat; they accept a leading byte-order mark (so a file whose
 //! first text starts with U+FEFF loses it) and `\r\n` line ends, and report bytes that are
 //! not UTF-8 as [`ErrorKind::InvalidUtf8`] with the byte offset.
