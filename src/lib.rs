@@ -13,7 +13,12 @@
 //!    own) and **search** the best sequence of beads by dynamic programming, coarse to fine
 //!    so that long documents stay linear in time and memory.
 //! 4. The result is an [`Alignment`]: both texts and the beads, each with a cost and a
-//!    confidence (the posterior probability that the bead is right).
+//!    confidence (the calibrated posterior probability that the bead is right), plus QA
+//!    flags and a document verdict ([`quality`]), readers and writers for the field's file
+//!    formats ([`io`]) and strict/lax precision, recall and F1 against gold ([`eval`]).
+//!
+//! Many document pairs: [`Aligner::align_batch`] streams them through all cores in input
+//! order; [`Aligner::align_corpus`] also learns a lexicon across them.
 //!
 //! ```
 //! use satzweise::Aligner;

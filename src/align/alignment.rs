@@ -81,10 +81,12 @@ impl Bead {
         self.cost
     }
 
-    /// The confidence in the bead, in `[0, 1]`: the posterior probability, under the aligner's
-    /// scoring model, that this exact bead (these German sentences linked to exactly these
-    /// English sentences) belongs to the true alignment, summed over all alignments the search
-    /// considered. 0.9 means the model puts nine chances in ten on the bead being right.
+    /// The confidence in the bead, in `[0, 1]`: the probability that this exact bead (these
+    /// German sentences linked to exactly these English sentences) is right. It is the
+    /// posterior probability of the bead under the aligner's scoring model, summed over all
+    /// alignments the search considered (forward-backward over the same lattice), mapped
+    /// through the configured calibration ([`crate::quality`]) so that among beads of
+    /// confidence 0.9 about nine in ten are right on gold data.
     pub fn confidence(&self) -> f64 {
         self.confidence
     }
