@@ -34,14 +34,17 @@ fn documents(dir: &Path, suffix: &str) -> Vec<String> {
     names
 }
 
+/// The German file `NAME.de` and its counterpart `NAME.OTHER`, one sentence per line.
+fn document_pair(dir: &Path, name: &str, other: &str) -> (Text, Text) {
+    let read = |ext: &str| satzweise::read_text_file(dir.join(format!("{name}.{ext}"))).unwrap();
+    (Text::from_lines(read("de")), Text::from_lines(read(other)))
+}
+
 fn evaluate(dir: &Path, names: &[String], other: &str, gold: &str, aligner: &Aligner) -> Scores {
     let mut pooled = Scores::default();
     for name in names {
-        let read =
-            |ext: &str| satzweise::read_text_file(dir.join(format!("{name}.{ext}"))).unwrap();
-        let alignment = aligner
-            .align_texts(Text::from_lines(read("de")), Text::from_lines(read(other)))
-            .unwrap();
+        let (german, english) = document_pair(dir, name, other);
+        let alignment = aligner.align_texts(german, english).unwrap();
         let gold = read_bead_file(dir.join(format!("{name}.{gold}"))).unwrap();
         pooled.add(score_document(&gold, &BeadLine::from_alignment(&alignment)));
     }
@@ -127,16 +130,8 @@ fn aligning_together_is_deterministic_and_no_worse() {
     let Some(data) = data() else { return };
     let dir = data.join("wmt21-de-en-perturbed");
     let names: Vec<String> = documents(&dir, ".deen").into_iter().take(6).collect();
-    let docs = || -> Vec<(Text, Text)> {
-        names
-            .iter()
-            .map(|n| {
-                let read =
-                    |ext: &str| satzweise::read_text_file(dir.join(format!("{n}.{ext}"))).unwrap();
-                (Text::from_lines(read("de")), Text::from_lines(read("en")))
-            })
-            .collect()
-    };
+    let docs =
+        || -> Vec<(Text, Text)> { names.iter().map(|n| document_pair(&dir, n, "en")).collect() };
     let aligner = Aligner::new();
     let first: Vec<_> = aligner
         .align_corpus(docs())
