@@ -2,7 +2,7 @@
 //! formats of `satzweise::io`.
 //!
 //! ```text
-//! cargo run --release --example align -- [--presegmented] [--format FORMAT] [--output PATH] [--summary] GERMAN ENGLISH
+//! cargo run --release --example align -- [--presegmented] [--format FORMAT] [--output PATH] [--summary] [--config JSON] GERMAN ENGLISH
 //! ```
 //!
 //! Formats: `vecalign` (default), `tsv`, `jsonl`, `json`, `moses`, `tmx`, `ladder`; see
@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use satzweise::{Aligner, Alignment, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, Alignment, Lang, Text};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,6 +66,10 @@ struct Args {
     /// Language of the second file (segmentation rules when not presegmented): de, en, fr, xx.
     #[arg(long, default_value = "en", value_parser = parse_lang)]
     english_lang: Lang,
+    /// An aligner configuration as JSON (`satzweise::AlignerConfig`; fields not given keep
+    /// their defaults; the languages come from the options).
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// The German text.
     german: PathBuf,
     /// The English (reference) text.
@@ -95,7 +99,17 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), satzweise::Error> {
     let german = satzweise::read_text_file(&args.german)?;
     let english = satzweise::read_text_file(&args.english)?;
+    let config: AlignerConfig = match &args.config {
+        Some(path) => {
+            let text = satzweise::read_text_file(path)?;
+            serde_json::from_str(&text).map_err(|e| {
+                satzweise::ErrorKind::InvalidConfig(format!("{}: {e}", path.display()))
+            })?
+        }
+        None => AlignerConfig::default(),
+    };
     let aligner = Aligner::builder()
+        .config(config)
         .languages(Lang::De, args.english_lang)
         .build()?;
     let (german, english) = if args.presegmented {

@@ -35,6 +35,10 @@ pub struct SearchConfig {
     /// Half-width, in sentences, of the band searched around the coarse path. 0 forces the
     /// exact search whatever the length (quadratic: for tests and short texts only).
     pub band_width: usize,
+    /// Half-width, in sentences, of the band of the second pass around the first pass's path
+    /// (the second pass rescores with the fitted length model and the learned lexicon, which
+    /// move the path only locally; the band still widens where the path reaches its edge).
+    pub near_band_width: usize,
     /// A window's band is doubled while its best path runs along the band's edge, up to this
     /// width.
     pub max_band_width: usize,
@@ -56,7 +60,8 @@ impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             exact_cells: 1 << 12,
-            band_width: 3,
+            band_width: 2,
+            near_band_width: 2,
             max_band_width: 256,
             coarse_cells: 1 << 16,
             coarse_band_width: 3,

@@ -13,6 +13,16 @@
 //! kept, so the Viterbi, forward and backward passes call the cost function once per
 //! candidate bead between them.
 
+/// The cost of the bead of units `i0..i1` and `j0..j1`, called as `cost(i0, i1, j0, j1,
+/// cutoff)`. A cost function may return infinity instead of any cost it can tell, cheaply, is
+/// above `cutoff` (the search cannot use such a bead); with an infinite cutoff it must return
+/// the exact cost.
+pub(crate) type BeadCost<'a> = &'a (dyn Fn(usize, usize, usize, usize, f64) -> f64 + Sync);
+
+/// How far above the best candidate of a cell, in units of the temperature, a candidate may be
+/// left out of the posteriors: `exp(-30)` is far below anything a posterior can show.
+const PRUNE_MARGIN: f64 = 15.0;
+
 /// A set of cells over the rows `first..=last`: row `i` holds columns `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
@@ -162,7 +172,7 @@ pub(crate) struct BandPath {
 }
 
 /// Finds the least-cost path through `band` and, with `temperature`, the posterior of each of
-/// its beads under `P(path) ∝ exp(-cost / temperature)`. `cost(i0, i1, j0, j1)` is the cost of
+/// its beads under `P(path) ∝ exp(-cost / temperature)`. `cost(i0, i1, j0, j1, cutoff)` is the cost of
 /// the bead of units `i0..i1` and `j0..j1`. A fixed start needs the band to begin at row 0 and
 /// a fixed end to stop at row `n`. Returns `None` when no path crosses the band.
 #[allow(clippy::too_many_arguments)]
@@ -173,7 +183,7 @@ pub(crate) fn solve(
     band: &Band,
     start: End,
     end: End,
-    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
+    cost: BeadCost<'_>,
     temperature: Option<f64>,
 ) -> Option<BandPath> {
     let first = band.first_row();
@@ -197,6 +207,10 @@ pub(crate) fn solve(
     };
     let inverse_temperature = temperature.map_or(1.0, |t| 1.0 / t);
     let mut candidates: Vec<f64> = Vec::with_capacity(shape_count);
+    // Small beads first: the 1-1 bead usually sets a cell's best early, which lets the cost
+    // function give up on the large beads that cannot come near it.
+    let mut order: Vec<usize> = (0..shape_count).collect();
+    order.sort_by_key(|&s| (shapes[s].0 + shapes[s].1, s));
     for i in first..=last {
         let r = i - first;
         let (lo, hi) = (band.lo[r], band.hi[r]);
@@ -215,8 +229,11 @@ pub(crate) fn solve(
             }
             let mut cell_best = f64::INFINITY;
             let mut cell_back = u8::MAX;
+            // The least forward candidate so far, in units of the temperature.
+            let mut least = f64::INFINITY;
             candidates.clear();
-            for (s, &(a, b)) in shapes.iter().enumerate() {
+            for &s in &order {
+                let (a, b) = shapes[s];
                 if a > i - first || b > j {
                     continue;
                 }
@@ -227,17 +244,32 @@ pub(crate) fn solve(
                 if !reachable {
                     continue;
                 }
-                let c = cost(i - a, i, j - b, j);
+                // A bead above both cutoffs can change neither the best path (it cannot beat
+                // the cell's best) nor a posterior (its share of the cell is below
+                // exp(-PRUNE_MARGIN)).
+                let viterbi_cutoff = cell_best - best[previous];
+                let cutoff = if with_posteriors {
+                    let soft = (least + PRUNE_MARGIN - forward[previous]) / inverse_temperature;
+                    viterbi_cutoff.max(soft)
+                } else {
+                    viterbi_cutoff
+                };
+                let c = cost(i - a, i, j - b, j, cutoff);
+                if c == f64::INFINITY {
+                    continue;
+                }
                 if cache {
                     costs[here * shape_count + s] = c;
                 }
                 let total = best[previous] + c;
-                if total < cell_best {
+                if total < cell_best || (total == cell_best && s < cell_back as usize) {
                     cell_best = total;
                     cell_back = s as u8;
                 }
                 if with_posteriors {
-                    candidates.push(forward[previous] + c * inverse_temperature);
+                    let candidate = forward[previous] + c * inverse_temperature;
+                    least = least.min(candidate);
+                    candidates.push(candidate);
                 }
             }
             best[here] = cell_best;
@@ -279,7 +311,7 @@ pub(crate) fn solve(
         let Some(&(a, b)) = shapes.get(s) else {
             break;
         };
-        bead_costs.push(cost(i - a, i, j - b, j));
+        bead_costs.push(cost(i - a, i, j - b, j, f64::INFINITY));
         i -= a;
         j -= b;
         nodes.push((i, j));
@@ -299,7 +331,7 @@ pub(crate) fn solve(
                 costs[next * shape_count + s]
             } else {
                 let (a, b) = shapes[s];
-                cost(i, i + a, j, j + b)
+                cost(i, i + a, j, j + b, f64::INFINITY)
             }
         };
         let backward = backward_pass(band, shapes, &bead_cost, end, (n, m), inverse_temperature);
@@ -415,7 +447,7 @@ pub(crate) fn best_path(
     m: usize,
     shapes: &[(usize, usize)],
     band: &Band,
-    cost: &(dyn Fn(usize, usize, usize, usize) -> f64 + Sync),
+    cost: BeadCost<'_>,
     temperature: Option<f64>,
 ) -> Option<BandPath> {
     solve(
@@ -438,7 +470,7 @@ mod tests {
 
     #[test]
     fn diagonal_wins_when_one_to_one_is_cheap() {
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
             if i1 - i0 == 1 && j1 - j0 == 1 && i0 == j0 {
                 0.0
             } else {
@@ -455,7 +487,7 @@ mod tests {
     #[test]
     fn posteriors_of_two_equal_paths_are_one_half() {
         // 1 German, 2 English; the 1-2 bead and (1-1, 0-1) cost the same in total.
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize| match (i1 - i0, j1 - j0) {
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| match (i1 - i0, j1 - j0) {
             (1, 2) => 2.0,
             (1, 1) => 1.0,
             (0, 1) if j0 == 1 => 1.0,
@@ -468,7 +500,7 @@ mod tests {
 
     #[test]
     fn unreachable_end_gives_none() {
-        let cost = |_: usize, _: usize, _: usize, _: usize| 0.0;
+        let cost = |_: usize, _: usize, _: usize, _: usize, _: f64| 0.0;
         assert!(best_path(2, 3, &[(1, 1)], &Band::full(2, 3), &cost, None).is_none());
         assert!(best_path(0, 0, &[(1, 1)], &Band::full(0, 0), &cost, Some(1.0)).is_some());
     }
@@ -504,7 +536,7 @@ mod tests {
 
     #[test]
     fn free_ends_find_the_cheap_diagonal_inside_a_window() {
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
             if i1 - i0 == 1 && j1 - j0 == 1 && i0 == j0 {
                 0.0
             } else {
@@ -529,5 +561,28 @@ mod tests {
         assert!(path.posteriors.iter().all(|p| *p > 0.9));
         // A fixed start needs row 0.
         assert!(solve(30, 30, &SHAPES, &band, End::Fixed, End::Free, &cost, None).is_none());
+    }
+
+    #[test]
+    fn cutoffs_change_neither_the_path_nor_the_posteriors() {
+        // A length-like cost with ties and near-ties; the second function gives up on every
+        // bead above the cutoff, as a cost function may.
+        let exact = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
+            let (a, b) = ((i1 - i0) as f64, (j1 - j0) as f64);
+            let noise = ((i0 * 7 + j0 * 13) % 5) as f64 * 0.3;
+            (a - b).abs() * 2.0 + (a + b - 2.0).abs() + noise
+        };
+        let pruning = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+            let c = exact(i0, i1, j0, j1, f64::INFINITY);
+            if c > cutoff { f64::INFINITY } else { c }
+        };
+        let band = Band::full(30, 33);
+        let a = best_path(30, 33, &SHAPES, &band, &exact, Some(1.0)).unwrap();
+        let b = best_path(30, 33, &SHAPES, &band, &pruning, Some(1.0)).unwrap();
+        assert_eq!(a.nodes, b.nodes);
+        assert_eq!(a.costs, b.costs);
+        for (p, q) in a.posteriors.iter().zip(&b.posteriors) {
+            assert!((p - q).abs() < 1e-5, "{p} vs {q}");
+        }
     }
 }

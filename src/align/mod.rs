@@ -43,6 +43,9 @@ use crate::text::Text;
 pub struct Aligner {
     config: AlignerConfig,
     scorer: WeightedSum,
+    built_in: BuiltInScorers,
+    /// Whether scorers beyond the built-in ones were added (their costs have no known bound).
+    has_extra_scorers: bool,
     shapes: Vec<(usize, usize)>,
     dictionaries: Vec<Arc<dyn WordTranslations>>,
 }
@@ -75,32 +78,29 @@ impl Aligner {
     pub(crate) fn from_builder(builder: &AlignerBuilder) -> Result<Aligner> {
         let config = builder.config.clone();
         config.validate()?;
+        let built_in = BuiltInScorers {
+            prior: ShapePrior {
+                merge_cost: config.merge_cost,
+                open_merge_cost: config.open_merge_cost,
+                closure_mismatch_cost: config.closure_mismatch_cost,
+                skip_cost: config.skip_cost,
+                skip_extend_cost: config.skip_extend_cost,
+                debris_factor: config.debris_factor,
+            },
+            length_weight: config.length_weight,
+            length: LengthScorer {
+                variance: config.length_variance,
+                fitted: config.fit_length,
+            },
+            anchor: AnchorScorer {
+                matched: config.anchor_weight,
+                unmatched: config.unmatched_weight,
+            },
+        };
         let mut scorer = WeightedSum::new()
-            .with(
-                1.0,
-                ShapePrior {
-                    merge_cost: config.merge_cost,
-                    open_merge_cost: config.open_merge_cost,
-                    closure_mismatch_cost: config.closure_mismatch_cost,
-                    skip_cost: config.skip_cost,
-                    skip_extend_cost: config.skip_extend_cost,
-                    debris_factor: config.debris_factor,
-                },
-            )
-            .with(
-                config.length_weight,
-                LengthScorer {
-                    variance: config.length_variance,
-                    fitted: config.fit_length,
-                },
-            )
-            .with(
-                1.0,
-                AnchorScorer {
-                    matched: config.anchor_weight,
-                    unmatched: config.unmatched_weight,
-                },
-            );
+            .with(1.0, built_in.prior)
+            .with(built_in.length_weight, built_in.length)
+            .with(1.0, built_in.anchor);
         for (weight, extra) in &builder.scorers {
             scorer.push(*weight, extra.clone());
         }
@@ -122,6 +122,8 @@ impl Aligner {
         Ok(Aligner {
             config,
             scorer,
+            built_in,
+            has_extra_scorers: !builder.scorers.is_empty(),
             shapes,
             dictionaries: builder.dictionaries.clone(),
         })
@@ -191,11 +193,12 @@ impl Aligner {
         if let Some(extra) = extra {
             features.add_translations(extra);
         }
-        let mut found = self.search(&features);
+        let mut found = self.search(&features, None);
         if self.config.fit_length || self.config.learn_lexicon {
             if let Some(first) = &found {
                 if self.refine(&mut features, first) {
-                    found = self.search(&features);
+                    let path = search::path_of(first);
+                    found = self.search(&features, Some(&path));
                 }
             }
         }
@@ -275,9 +278,20 @@ impl Aligner {
         confident.into_iter().step_by(stride).collect()
     }
 
-    fn search(&self, features: &PairFeatures<'_>) -> Option<Vec<search::FoundBead>> {
-        let cost =
-            |i0: usize, i1: usize, j0: usize, j1: usize| self.scorer.cost(features, i0..i1, j0..j1);
+    /// The best path and its beads' posteriors; with `near`, in a narrow band around that path.
+    fn search(
+        &self,
+        features: &PairFeatures<'_>,
+        near: Option<&[(usize, usize)]>,
+    ) -> Option<Vec<search::FoundBead>> {
+        let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| match &bound {
+            Some(bound) if cutoff < f64::INFINITY => {
+                self.built_in
+                    .cost_within(features, bound, i0..i1, j0..j1, cutoff)
+            }
+            _ => self.scorer.cost(features, i0..i1, j0..j1),
+        };
         let lengths = |side: &crate::SideFeatures| -> Vec<f32> {
             (0..side.len()).map(|k| side.length(k)).collect()
         };
@@ -288,6 +302,7 @@ impl Aligner {
             &cost,
             &self.config.search,
             self.config.temperature,
+            near,
         )
     }
 
@@ -314,6 +329,85 @@ impl Aligner {
             0
         };
         learned > 0 || features.length_variance() != before
+    }
+}
+
+/// The three built-in scorers, kept apart so the search can bound their sum cheaply.
+#[derive(Debug, Clone, Copy)]
+struct BuiltInScorers {
+    prior: ShapePrior,
+    length_weight: f64,
+    length: LengthScorer,
+    anchor: AnchorScorer,
+}
+
+impl BuiltInScorers {
+    /// The cost of the bead, the same as the weighted sum of the three (summed in the same
+    /// order), or infinity when a cheap lower bound already exceeds `cutoff`: the shape prior
+    /// and the length cost are exact and cheap, and no anchor evidence can lower the cost by
+    /// more than the matched weight of every linkable type in the bead.
+    fn cost_within(
+        &self,
+        features: &PairFeatures<'_>,
+        bound: &AnchorBound,
+        german: Range<usize>,
+        english: Range<usize>,
+        cutoff: f64,
+    ) -> f64 {
+        let mut cheap = self.prior.cost(features, german.clone(), english.clone());
+        if self.length_weight != 0.0 {
+            cheap +=
+                self.length_weight * self.length.cost(features, german.clone(), english.clone());
+        }
+        let best_evidence = bound.weight(&german, &english);
+        if cheap - self.anchor.matched * best_evidence - AnchorBound::SLACK > cutoff {
+            return f64::INFINITY;
+        }
+
+        cheap + self.anchor.cost(features, german, english)
+    }
+}
+
+/// Per-sentence sums of linkable weight, as prefix sums: the most evidence a run can match.
+struct AnchorBound {
+    german: Vec<f64>,
+    english: Vec<f64>,
+}
+
+impl AnchorBound {
+    /// Room for the rounding of the evidence's `f32` sums.
+    const SLACK: f64 = 1e-3;
+
+    fn new(features: &PairFeatures<'_>) -> AnchorBound {
+        let prefix = |side: &crate::SideFeatures| {
+            let mut sums = Vec::with_capacity(side.len() + 1);
+            let mut total = 0.0f64;
+            sums.push(total);
+            for k in 0..side.len() {
+                total += side
+                    .linkable(k)
+                    .iter()
+                    .map(|&t| f64::from(side.weight(t)))
+                    .sum::<f64>();
+                sums.push(total);
+            }
+            sums
+        };
+        AnchorBound {
+            german: prefix(features.german()),
+            english: prefix(features.english()),
+        }
+    }
+
+    /// Half the summed linkable weight of both runs (the anchor scorer's matched term at most);
+    /// 0 when a run is empty (such beads have no evidence).
+    fn weight(&self, german: &Range<usize>, english: &Range<usize>) -> f64 {
+        if german.is_empty() || english.is_empty() {
+            return 0.0;
+        }
+        let g = self.german[german.end] - self.german[german.start];
+        let e = self.english[english.end] - self.english[english.start];
+        (g + e) / 2.0
     }
 }
 
@@ -382,5 +476,43 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(ranges(&a), ranges(&b));
+    }
+
+    #[test]
+    fn the_cheap_bound_never_prunes_a_bead_below_its_cutoff() {
+        let german = include_str!("../../examples/data/article.de.txt");
+        let english = include_str!("../../examples/data/article.en.txt");
+        let aligner = Aligner::new();
+        let (german, english) = (
+            Text::segment(german, crate::Lang::De),
+            Text::segment(english, crate::Lang::En),
+        );
+        let features = PairFeatures::new(&german, &english);
+        let bound = AnchorBound::new(&features);
+        let mut pruned = 0;
+        for i0 in 0..german.len() {
+            for j0 in 0..english.len() {
+                for &(a, b) in &aligner.shapes {
+                    let (i1, j1) = (i0 + a, j0 + b);
+                    if i1 > german.len() || j1 > english.len() {
+                        continue;
+                    }
+                    let exact = aligner.scorer.cost(&features, i0..i1, j0..j1);
+                    let within = |cutoff: f64| {
+                        aligner
+                            .built_in
+                            .cost_within(&features, &bound, i0..i1, j0..j1, cutoff)
+                    };
+                    // At or above its own cost, a bead is always scored, and exactly.
+                    assert_eq!(within(exact), exact, "{i0}..{i1} {j0}..{j1}");
+                    assert_eq!(within(exact + 5.0), exact);
+                    // Below, it may be given up on (and then only then).
+                    let low = within(exact - 20.0);
+                    assert!(low == exact || low == f64::INFINITY);
+                    pruned += usize::from(low == f64::INFINITY);
+                }
+            }
+        }
+        assert!(pruned > 0, "the bound never pruned anything");
     }
 }

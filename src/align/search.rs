@@ -22,7 +22,7 @@
 //! Memory is linear: the band, the guide path and the result, plus one window's tables per
 //! thread.
 
-use super::dp::{Band, BandPath, End, best_path, solve, touches_edge};
+use super::dp::{Band, BandPath, BeadCost, End, best_path, solve, touches_edge};
 use crate::align::config::SearchConfig;
 use crate::score::two_sided_tail_cost;
 
@@ -35,12 +35,14 @@ pub(crate) struct FoundBead {
     pub(crate) posterior: f64,
 }
 
-/// The cost function of a level: the cost of the bead of units `i0..i1` and `j0..j1`.
-type CostFn<'a> = &'a (dyn Fn(usize, usize, usize, usize) -> f64 + Sync);
+/// The cost function of a level (see [`BeadCost`]).
+type CostFn<'a> = BeadCost<'a>;
 
 /// Aligns `german_lengths.len()` German with `english_lengths.len()` English sentences; the
 /// lengths (in characters) guide the coarse levels, `cost` scores beads at the fine level.
-/// `None` when no path exists under `shapes`.
+/// With `near`, the path of an earlier search of the same pair (its bead boundaries), the
+/// coarse levels are skipped and the band of [`SearchConfig::near_band_width`] follows that
+/// path instead. `None` when no path exists under `shapes`.
 pub(crate) fn search(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -48,24 +50,25 @@ pub(crate) fn search(
     cost: CostFn<'_>,
     config: &SearchConfig,
     temperature: f64,
+    near: Option<&[(usize, usize)]>,
 ) -> Option<Vec<FoundBead>> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
     let path = if cells <= config.exact_cells || config.band_width == 0 {
         best_path(n, m, shapes, &Band::full(n, m), cost, Some(temperature))?
     } else {
-        let coarse = CoarseModel::new(german_lengths, english_lengths, cost);
-        let guide = coarse.guide(shapes, config);
-        banded_path(
-            n,
-            m,
-            shapes,
-            &guide,
-            cost,
-            config,
-            config.band_width,
-            Some(temperature),
-        )?
+        let guided;
+        let (guide, width) = match near {
+            Some(path) if path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)) => {
+                (path, config.near_band_width.max(1))
+            }
+            _ => {
+                let coarse = CoarseModel::new(german_lengths, english_lengths, cost);
+                guided = coarse.guide(shapes, config);
+                (guided.as_slice(), config.band_width)
+            }
+        };
+        banded_path(n, m, shapes, guide, cost, config, width, Some(temperature))?
     };
     Some(
         path.nodes
@@ -79,6 +82,14 @@ pub(crate) fn search(
             })
             .collect(),
     )
+}
+
+/// The nodes of the path that `beads` follow, from `(0, 0)`.
+pub(crate) fn path_of(beads: &[FoundBead]) -> Vec<(usize, usize)> {
+    let mut nodes = Vec::with_capacity(beads.len() + 1);
+    nodes.push((0, 0));
+    nodes.extend(beads.iter().map(|b| (b.german.end, b.english.end)));
+    nodes
 }
 
 /// The cheap model of the coarse levels: a Gale-Church length cost on blocks of sentences
@@ -128,12 +139,12 @@ impl CoarseModel {
         let german_skip = if german_lengths.is_empty() {
             5.0
         } else {
-            probe(cost(0, 1, 0, 0))
+            probe(cost(0, 1, 0, 0, f64::INFINITY))
         };
         let english_skip = if english_lengths.is_empty() {
             5.0
         } else {
-            probe(cost(0, 0, 0, 1))
+            probe(cost(0, 0, 0, 1, f64::INFINITY))
         };
         CoarseModel {
             german,
@@ -185,7 +196,7 @@ impl CoarseModel {
         let mut guide: Option<Vec<(usize, usize)>> = None;
         while factor >= 2 {
             let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
-            let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize| {
+            let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
                 self.cost(
                     (i0 * factor).min(n),
                     (i1 * factor).min(n),
@@ -448,8 +459,14 @@ fn bridge_path(
     if (n + 1).saturating_mul(m + 1) > MAX_BRIDGE_CELLS {
         return None;
     }
-    let shifted = |i0: usize, i1: usize, j0: usize, j1: usize| {
-        cost(i0 + start.0, i1 + start.0, j0 + start.1, j1 + start.1)
+    let shifted = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+        cost(
+            i0 + start.0,
+            i1 + start.0,
+            j0 + start.1,
+            j1 + start.1,
+            cutoff,
+        )
     };
     let mut path = best_path(n, m, shapes, &Band::full(n, m), &shifted, temperature)?;
     for node in &mut path.nodes {
@@ -548,8 +565,8 @@ mod tests {
     fn length_cost<'a>(
         german: &'a [f32],
         english: &'a [f32],
-    ) -> impl Fn(usize, usize, usize, usize) -> f64 + Sync + 'a {
-        move |i0, i1, j0, j1| {
+    ) -> impl Fn(usize, usize, usize, usize, f64) -> f64 + Sync + 'a {
+        move |i0, i1, j0, j1, _| {
             let (a, b) = (i1 - i0, j1 - j0);
             if a == 0 || b == 0 {
                 return 4.5 * (a + b) as f64;
@@ -575,8 +592,8 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0).unwrap();
-        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0).unwrap();
+        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, None).unwrap();
+        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, None).unwrap();
         assert_eq!(a.len(), b.len());
         for (x, y) in a.iter().zip(&b) {
             assert_eq!((&x.german, &x.english), (&y.german, &y.english));
@@ -586,7 +603,7 @@ mod tests {
 
     #[test]
     fn one_side_empty_or_both() {
-        let cost = |_: usize, _: usize, _: usize, _: usize| 1.0;
+        let cost = |_: usize, _: usize, _: usize, _: usize, _: f64| 1.0;
         let fast = SearchConfig {
             exact_cells: 0,
             window_rows: 8,
@@ -600,7 +617,7 @@ mod tests {
             (&none[..], &lengths[..]),
             (&none, &none),
         ] {
-            let found = search(g, e, &SHAPES, &cost, &fast, 1.0).unwrap();
+            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, None).unwrap();
             assert_eq!(found.len(), g.len().max(e.len()));
         }
     }
