@@ -104,32 +104,29 @@ impl Scorer for LengthScorer {
 /// `-ln(2 (1 - Φ(|δ|)))` for a standard normal Φ, accurate in the far tail.
 pub(crate) fn two_sided_tail_cost(delta: f64) -> f64 {
     let z = delta.abs();
+    let x = z / std::f64::consts::SQRT_2;
     if z < 5.0 {
-        let p = erfc(z / std::f64::consts::SQRT_2);
-        -p.max(f64::MIN_POSITIVE).ln()
+        -ln_erfc(x)
     } else {
         // Asymptotic tail: erfc(x) ≈ exp(-x²) / (x √π).
-        let x = z / std::f64::consts::SQRT_2;
         x * x + (x * std::f64::consts::PI.sqrt()).ln()
     }
 }
 
-/// The complementary error function (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
-fn erfc(x: f64) -> f64 {
-    let z = x.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t
-        * (-z * z - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
-    if x >= 0.0 { r } else { 2.0 - r }
+/// `ln erfc(x)` for `x ≥ 0`, from Numerical Recipes' Chebyshev fit of the complementary
+/// error function (|relative error| < 1.2e-7). The fit is `t · exp(P(t))`, so its logarithm
+/// is `ln t + P(t)`: one logarithm, no exponential.
+fn ln_erfc(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.5 * x);
+    let exponent = -x * x - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    t.ln() + exponent
 }
 
 /// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
@@ -315,5 +312,8 @@ mod tests {
         assert!((below - above).abs() < 0.05, "{below} vs {above}");
         assert!(two_sided_tail_cost(1e6).is_finite());
         assert!(two_sided_tail_cost(2.0) > two_sided_tail_cost(1.0));
+        // Two-sided tails of the normal: P(|Z| > 1) = 0.3173, P(|Z| > 2) = 0.0455.
+        assert!((two_sided_tail_cost(1.0) - -(0.317_31f64.ln())).abs() < 1e-4);
+        assert!((two_sided_tail_cost(-2.0) - -(0.045_50f64.ln())).abs() < 1e-3);
     }
 }

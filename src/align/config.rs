@@ -39,6 +39,11 @@ pub struct SearchConfig {
     /// (the second pass rescores with the fitted length model and the learned lexicon, which
     /// move the path only locally; the band still widens where the path reaches its edge).
     pub near_band_width: usize,
+    /// Documents with more German sentences than this learn their length model and lexicon
+    /// from a first pass over a sample of this many sentences (windows spread evenly along
+    /// the coarse path) instead of a first pass over the whole document; the second pass
+    /// then searches the whole document around the coarse path.
+    pub first_pass_rows: usize,
     /// A window's band is doubled while its best path runs along the band's edge, up to this
     /// width.
     pub max_band_width: usize,
@@ -60,8 +65,9 @@ impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             exact_cells: 1 << 12,
-            band_width: 2,
-            near_band_width: 2,
+            band_width: 1,
+            near_band_width: 1,
+            first_pass_rows: 16_384,
             max_band_width: 256,
             coarse_cells: 1 << 16,
             coarse_band_width: 3,

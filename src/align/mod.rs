@@ -193,15 +193,33 @@ impl Aligner {
         if let Some(extra) = extra {
             features.add_translations(extra);
         }
-        let mut found = self.search(&features, None);
-        if self.config.fit_length || self.config.learn_lexicon {
-            if let Some(first) = &found {
-                if self.refine(&mut features, first) {
-                    let path = search::path_of(first);
-                    found = self.search(&features, Some(&path));
-                }
+        let refining = self.config.fit_length || self.config.learn_lexicon;
+        let sampled = if refining && german.len() > self.config.search.first_pass_rows {
+            self.sample(&features)
+        } else {
+            None
+        };
+        let found = match sampled {
+            // A long document: learn from a sample, then one pass over the whole.
+            Some(sample) => {
+                self.refine(&mut features, &sample.beads);
+                let width = self.config.search.band_width;
+                self.search(&features, Some((&sample.coarse, width)))
             }
-        }
+            None => {
+                let mut found = self.search(&features, None);
+                if refining {
+                    if let Some(first) = &found {
+                        if self.refine(&mut features, first) {
+                            let path = search::path_of(first);
+                            let width = self.config.search.near_band_width;
+                            found = self.search(&features, Some((&path, width)));
+                        }
+                    }
+                }
+                found
+            }
+        };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
             for (g, e) in self.teaching_beads(beads) {
@@ -278,26 +296,54 @@ impl Aligner {
         confident.into_iter().step_by(stride).collect()
     }
 
-    /// The best path and its beads' posteriors; with `near`, in a narrow band around that path.
+    /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]).
+    fn sample(&self, features: &PairFeatures<'_>) -> Option<search::Sample> {
+        let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+            self.bead_cost(features, bound.as_ref(), i0..i1, j0..j1, cutoff)
+        };
+        search::sample(
+            &sentence_lengths(features.german()),
+            &sentence_lengths(features.english()),
+            &self.shapes,
+            &cost,
+            &self.config.search,
+            self.config.temperature,
+            self.config.search.first_pass_rows,
+        )
+    }
+
+    /// The cost of a bead, or infinity when a cheap bound shows it above `cutoff`.
+    fn bead_cost(
+        &self,
+        features: &PairFeatures<'_>,
+        bound: Option<&AnchorBound>,
+        german: Range<usize>,
+        english: Range<usize>,
+        cutoff: f64,
+    ) -> f64 {
+        match bound {
+            Some(bound) if cutoff < f64::INFINITY => self
+                .built_in
+                .cost_within(features, bound, german, english, cutoff),
+            _ => self.scorer.cost(features, german, english),
+        }
+    }
+
+    /// The best path and its beads' posteriors; with `near`, in a band of the given width
+    /// around that path.
     fn search(
         &self,
         features: &PairFeatures<'_>,
-        near: Option<&[(usize, usize)]>,
+        near: Option<(&[(usize, usize)], usize)>,
     ) -> Option<Vec<search::FoundBead>> {
         let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| match &bound {
-            Some(bound) if cutoff < f64::INFINITY => {
-                self.built_in
-                    .cost_within(features, bound, i0..i1, j0..j1, cutoff)
-            }
-            _ => self.scorer.cost(features, i0..i1, j0..j1),
-        };
-        let lengths = |side: &crate::SideFeatures| -> Vec<f32> {
-            (0..side.len()).map(|k| side.length(k)).collect()
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+            self.bead_cost(features, bound.as_ref(), i0..i1, j0..j1, cutoff)
         };
         search::search(
-            &lengths(features.german()),
-            &lengths(features.english()),
+            &sentence_lengths(features.german()),
+            &sentence_lengths(features.english()),
             &self.shapes,
             &cost,
             &self.config.search,
@@ -330,6 +376,11 @@ impl Aligner {
         };
         learned > 0 || features.length_variance() != before
     }
+}
+
+/// The length of every sentence of a side, in characters.
+fn sentence_lengths(side: &crate::SideFeatures) -> Vec<f32> {
+    (0..side.len()).map(|k| side.length(k)).collect()
 }
 
 /// The three built-in scorers, kept apart so the search can bound their sum cheaply.

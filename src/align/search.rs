@@ -40,9 +40,9 @@ type CostFn<'a> = BeadCost<'a>;
 
 /// Aligns `german_lengths.len()` German with `english_lengths.len()` English sentences; the
 /// lengths (in characters) guide the coarse levels, `cost` scores beads at the fine level.
-/// With `near`, the path of an earlier search of the same pair (its bead boundaries), the
-/// coarse levels are skipped and the band of [`SearchConfig::near_band_width`] follows that
-/// path instead. `None` when no path exists under `shapes`.
+/// With `near`, a path from `(0, 0)` to `(n, m)` found earlier (the coarse path, or the bead
+/// boundaries of an earlier pass) and a band width, the coarse levels are skipped and the
+/// band follows that path instead. `None` when no path exists under `shapes`.
 pub(crate) fn search(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -50,7 +50,7 @@ pub(crate) fn search(
     cost: CostFn<'_>,
     config: &SearchConfig,
     temperature: f64,
-    near: Option<&[(usize, usize)]>,
+    near: Option<(&[(usize, usize)], usize)>,
 ) -> Option<Vec<FoundBead>> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
@@ -59,12 +59,13 @@ pub(crate) fn search(
     } else {
         let guided;
         let (guide, width) = match near {
-            Some(path) if path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)) => {
-                (path, config.near_band_width.max(1))
+            Some((path, width))
+                if path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)) =>
+            {
+                (path, width.max(1))
             }
             _ => {
-                let coarse = CoarseModel::new(german_lengths, english_lengths, cost);
-                guided = coarse.guide(shapes, config);
+                guided = coarse_path(german_lengths, english_lengths, shapes, cost, config);
                 (guided.as_slice(), config.band_width)
             }
         };
@@ -82,6 +83,116 @@ pub(crate) fn search(
             })
             .collect(),
     )
+}
+
+/// The beads of a first pass over a sample of a long document: up to `rows` German rows, in
+/// windows of [`SearchConfig::window_rows`] spread evenly along the coarse path, each searched
+/// like a window of the full search. Enough to teach the length model and the lexicon at a
+/// fraction of a full pass; the beads do not form one path. Returns them with the coarse
+/// path, or `None` when the document is short enough for the exact search, which has no
+/// coarse path to sample.
+pub(crate) fn sample(
+    german_lengths: &[f32],
+    english_lengths: &[f32],
+    shapes: &[(usize, usize)],
+    cost: CostFn<'_>,
+    config: &SearchConfig,
+    temperature: f64,
+    rows: usize,
+) -> Option<Sample> {
+    let (n, m) = (german_lengths.len(), english_lengths.len());
+    let cells = (n + 1).saturating_mul(m + 1);
+    if cells <= config.exact_cells || config.band_width == 0 {
+        return None;
+    }
+    let guide = coarse_path(german_lengths, english_lengths, shapes, cost, config);
+    let core_rows = config.window_rows.max(1).min(n);
+    let count = rows
+        .div_ceil(core_rows)
+        .clamp(1, n.div_ceil(core_rows).max(1));
+    let margin = config.window_margin.max(1);
+    // Core k starts at k/count of the way through the rows that leave room for a whole core.
+    let cores: Vec<(usize, usize)> = (0..count)
+        .map(|k| {
+            let start = k * (n - core_rows) / count.max(2).saturating_sub(1).max(1);
+            let start = start.min(n - core_rows);
+            (start, start + core_rows)
+        })
+        .collect();
+    let solve_core = |&(core_start, core_end): &(usize, usize)| -> Vec<FoundBead> {
+        let first = core_start.saturating_sub(margin);
+        let last = (core_end + margin).min(n);
+        let Some(window) = window_path(
+            n,
+            m,
+            shapes,
+            &guide,
+            cost,
+            config,
+            config.band_width,
+            Some(temperature),
+            (first, last),
+            margin,
+        ) else {
+            return Vec::new();
+        };
+        let path = window.path;
+        path.nodes
+            .windows(2)
+            .zip(path.costs.iter().zip(&path.posteriors))
+            .filter(|(w, _)| w[0].0 >= core_start && w[1].0 <= core_end)
+            .map(|(w, (&cost, &posterior))| FoundBead {
+                german: w[0].0..w[1].0,
+                english: w[0].1..w[1].1,
+                cost,
+                posterior,
+            })
+            .collect()
+    };
+    #[cfg(feature = "rayon")]
+    let found: Vec<Vec<FoundBead>> = {
+        use rayon::prelude::*;
+        cores.par_iter().map(solve_core).collect()
+    };
+    #[cfg(not(feature = "rayon"))]
+    let found: Vec<Vec<FoundBead>> = cores.iter().map(solve_core).collect();
+    // Cores may overlap (a short document with many rows asked for): keep each bead once.
+    let mut beads: Vec<FoundBead> = found.into_iter().flatten().collect();
+    beads.sort_by_key(|b| (b.german.start, b.english.start, b.german.end, b.english.end));
+    beads.dedup_by(|a, b| a.german == b.german && a.english == b.english);
+    Some(Sample {
+        beads,
+        coarse: guide,
+    })
+}
+
+/// What [`sample`] found: first-pass beads of a sample, and the coarse path it followed.
+pub(crate) struct Sample {
+    pub(crate) beads: Vec<FoundBead>,
+    pub(crate) coarse: Vec<(usize, usize)>,
+}
+
+/// The path at sentence resolution that the coarse levels find. They use the shapes of at most
+/// two blocks a side: a block is already several sentences, and longer beads (runs of skipped
+/// blocks above all) would only multiply the work.
+fn coarse_path(
+    german_lengths: &[f32],
+    english_lengths: &[f32],
+    shapes: &[(usize, usize)],
+    cost: CostFn<'_>,
+    config: &SearchConfig,
+) -> Vec<(usize, usize)> {
+    let small: Vec<(usize, usize)> = shapes
+        .iter()
+        .copied()
+        .filter(|&(a, b)| a <= 2 && b <= 2)
+        .collect();
+    let shapes = if small.contains(&(1, 1)) {
+        &small
+    } else {
+        shapes
+    };
+    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config)
 }
 
 /// The nodes of the path that `beads` follow, from `(0, 0)`.
@@ -593,11 +704,20 @@ mod tests {
             ..SearchConfig::default()
         };
         let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, None).unwrap();
-        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, None).unwrap();
-        assert_eq!(a.len(), b.len());
-        for (x, y) in a.iter().zip(&b) {
-            assert_eq!((&x.german, &x.english), (&y.german, &y.english));
-            assert!((x.posterior - y.posterior).abs() < 1e-6);
+        // The band leaves out paths far from the best one: their share of a posterior is tiny
+        // at the default width, and smaller still at width 2.
+        for (width, tolerance) in [(fast.band_width, 1e-4), (2, 1e-6)] {
+            let config = SearchConfig {
+                band_width: width,
+                ..fast.clone()
+            };
+            let b = search(&german, &english, &SHAPES, &cost, &config, 1.0, None).unwrap();
+            assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
+                assert_eq!((&x.german, &x.english), (&y.german, &y.english));
+                let difference = (x.posterior - y.posterior).abs();
+                assert!(difference < tolerance, "width {width}: {x:?} vs {y:?}");
+            }
         }
     }
 
@@ -620,5 +740,53 @@ mod tests {
             let found = search(g, e, &SHAPES, &cost, &fast, 1.0, None).unwrap();
             assert_eq!(found.len(), g.len().max(e.len()));
         }
+    }
+
+    #[test]
+    fn a_sample_holds_beads_of_the_full_path() {
+        let (german, english) = synthetic(11, 3000);
+        let cost = length_cost(&german, &english);
+        let config = SearchConfig {
+            exact_cells: 0,
+            window_rows: 200,
+            window_margin: 40,
+            ..SearchConfig::default()
+        };
+        let full = search(&german, &english, &SHAPES, &cost, &config, 1.0, None).unwrap();
+        let Sample {
+            beads: sample,
+            coarse,
+        } = sample(&german, &english, &SHAPES, &cost, &config, 1.0, 600).unwrap();
+        assert_eq!(coarse.first(), Some(&(0, 0)));
+        assert_eq!(coarse.last(), Some(&(german.len(), english.len())));
+        // Three windows of 200 rows: about 600 German sentences, from the start to the end.
+        let rows: usize = sample.iter().map(|b| b.german.len()).sum();
+        assert!((550..=600).contains(&rows), "{rows} rows");
+        assert_eq!(sample.first().map(|b| b.german.start), Some(0));
+        assert_eq!(sample.last().map(|b| b.german.end), Some(german.len()));
+        let agree = sample
+            .iter()
+            .filter(|b| {
+                full.iter()
+                    .any(|f| f.german == b.german && f.english == b.english)
+            })
+            .count();
+        assert!(
+            agree * 100 >= sample.len() * 98,
+            "{agree} of {}",
+            sample.len()
+        );
+        // A document short enough for the exact search has no sample.
+        let short = SearchConfig::default();
+        assert!(sample_is_none(&german[..20], &english[..20], &cost, &short));
+    }
+
+    fn sample_is_none(
+        german: &[f32],
+        english: &[f32],
+        cost: CostFn<'_>,
+        config: &SearchConfig,
+    ) -> bool {
+        sample(german, english, &SHAPES, cost, config, 1.0, 600).is_none()
     }
 }
