@@ -897,14 +897,16 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures, english
     // Near-identical words among those still unlinked, bucketed by their first two characters,
     // each bucket sorted by length so that a word is compared with words of similar length.
     let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
-    let mut buckets: FxHashMap<(char, char), Vec<(usize, u32)>> = FxHashMap::default();
+    type Candidate = (usize, u32, Option<CharCounts>);
+    let mut buckets: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
     for (e, info) in english.types.iter().enumerate() {
         if long_word(info) && !english_linked[e] {
             if let Some(prefix) = prefix2(&info.key) {
-                buckets
-                    .entry(prefix)
-                    .or_default()
-                    .push((info.key.chars().count(), e as u32));
+                buckets.entry(prefix).or_default().push((
+                    info.key.chars().count(),
+                    e as u32,
+                    char_counts(&info.key),
+                ));
             }
         }
     }
@@ -919,19 +921,25 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures, english
             continue;
         };
         let length = info.key.chars().count();
+        let counts = char_counts(&info.key);
         // Lengths nearest the word's own first (0, -1, +1, ... -4, +4), and at most
         // MAX_NEAR_CANDIDATES comparisons, so a huge vocabulary sharing one prefix stays linear.
         let near = [0isize, -1, 1, -2, 2, -3, 3, -4, 4]
             .into_iter()
             .filter_map(|d| length.checked_add_signed(d))
             .flat_map(|len| {
-                let start = candidates.partition_point(|&(l, _)| l < len);
-                let end = candidates.partition_point(|&(l, _)| l <= len);
+                let start = candidates.partition_point(|c| c.0 < len);
+                let end = candidates.partition_point(|c| c.0 <= len);
                 candidates.get(start..end).unwrap_or_default()
             })
             .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
-        for &(_, e) in near {
+        for &(other_length, e, ref other_counts) in near {
+            if let (Some(a), Some(b)) = (&counts, other_counts) {
+                if !may_reach_near_identity(a, length, b, other_length) {
+                    continue;
+                }
+            }
             let other = &english.types[e as usize].key;
             let similarity = strsim::jaro_winkler(&info.key, other);
             if similarity >= 0.9
@@ -945,6 +953,32 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures, english
         }
     }
     set_links(german, english, pairs);
+}
+
+/// How many characters of a word fall in each of 32 classes (code point modulo 32).
+type CharCounts = [u8; 32];
+
+/// The [`CharCounts`] of `key`, or `None` when a class holds more than 255 characters.
+fn char_counts(key: &str) -> Option<CharCounts> {
+    let mut counts = [0u8; 32];
+    for c in key.chars() {
+        let count = &mut counts[(c as usize) % 32];
+        *count = count.checked_add(1)?;
+    }
+    Some(counts)
+}
+
+/// Whether two words of `a_len` and `b_len` characters with the given [`CharCounts`] may have
+/// a Jaro-Winkler similarity of 0.9 or more; `false` only when they cannot.
+///
+/// Winkler's prefix bonus gives at most `0.6 + 0.4 jaro`, so 0.9 needs `jaro >= 0.75`. Jaro is
+/// at most `(m / a_len + m / b_len + 1) / 3` for `m` matched characters, and `m` is at most the
+/// number of characters the words share, itself at most the shared counts per class. The test
+/// is in integers, and words it rejects fall short of 0.75 by far more than rounding error.
+fn may_reach_near_identity(a: &CharCounts, a_len: usize, b: &CharCounts, b_len: usize) -> bool {
+    let shared: usize = a.iter().zip(b).map(|(&x, &y)| usize::from(x.min(y))).sum();
+    // (shared / a + shared / b + 1) / 3 >= 3 / 4, times 12 a b.
+    4 * shared * (a_len + b_len) + 4 * a_len * b_len >= 9 * a_len * b_len
 }
 
 /// Makes `pairs` (German type, English type) the links of both sides.
@@ -1000,6 +1034,46 @@ mod tests {
         let pair = PairFeatures::new(&german, &english);
         assert_eq!(pair.evidence(0..0, 0..1), Evidence::default());
         assert_eq!(pair.evidence(0..1, 0..1).german_matched, 1.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_near_identity_bound_never_rejects_a_near_identical_pair(
+            a in "[aeinrstkä]{5,14}",
+            edits in proptest::collection::vec((0usize..16, "[aeinrstkäz]?"), 0..4),
+        ) {
+            // `b` is `a` with a few characters replaced, dropped or appended.
+            let mut chars: Vec<char> = a.chars().collect();
+            for (at, with) in &edits {
+                match (with.chars().next(), *at < chars.len()) {
+                    (Some(c), true) => chars[*at] = c,
+                    (Some(c), false) => chars.push(c),
+                    (None, true) => {
+                        chars.remove(*at);
+                    }
+                    (None, false) => {}
+                }
+            }
+            let b: String = chars.into_iter().collect();
+            let (a_len, b_len) = (a.chars().count(), b.chars().count());
+            let (Some(a_counts), Some(b_counts)) = (char_counts(&a), char_counts(&b)) else {
+                unreachable!("short words")
+            };
+            if strsim::jaro_winkler(&a, &b) >= 0.9 {
+                proptest::prop_assert!(may_reach_near_identity(&a_counts, a_len, &b_counts, b_len));
+            }
+        }
+    }
+
+    #[test]
+    fn the_near_identity_bound_rejects_unlike_words() {
+        let bound = |a: &str, b: &str| {
+            let (a_counts, b_counts) = (char_counts(a).unwrap(), char_counts(b).unwrap());
+            may_reach_near_identity(&a_counts, a.len(), &b_counts, b.len())
+        };
+        assert!(bound("aserbaidshan", "aserbaijan"));
+        assert!(bound("litauen", "lituania"));
+        assert!(!bound("regierung", "government"));
     }
 
     #[test]
