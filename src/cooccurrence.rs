@@ -1,13 +1,22 @@
 //! Word association learned from aligned beads: co-occurrence counts and mutual-best Dice.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Counts, over beads, how often each German and English item occurs and co-occurs.
+///
+/// The maps hash with FxHash: the keys are small integers from this crate, not input an
+/// adversary chooses, and counting is hashing. Nothing depends on the maps' order.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Cooccurrence {
-    german: HashMap<u32, u32>,
-    english: HashMap<u32, u32>,
-    joint: HashMap<(u32, u32), u32>,
+    german: FxHashMap<u32, u32>,
+    english: FxHashMap<u32, u32>,
+    /// Co-occurrence counts by pair, German id in the high half (see [`pair_key`]).
+    joint: FxHashMap<u64, u32>,
+}
+
+/// One word for a pair, ordered as the pairs are.
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 impl Cooccurrence {
@@ -21,7 +30,7 @@ impl Cooccurrence {
         }
         for &a in german {
             for &b in english {
-                *self.joint.entry((a, b)).or_insert(0) += 1;
+                *self.joint.entry(pair_key(a, b)).or_insert(0) += 1;
             }
         }
     }
@@ -34,12 +43,12 @@ impl Cooccurrence {
             .joint
             .iter()
             .filter(|&(_, &n)| n >= min_count.max(1))
-            .map(|(&pair, &n)| (pair, n))
+            .map(|(&pair, &n)| (((pair >> 32) as u32, pair as u32), n))
             .collect();
         candidates.sort_unstable();
-        let count = |map: &HashMap<u32, u32>, k: u32| map.get(&k).copied().unwrap_or(0);
-        let mut best_german: HashMap<u32, (f32, u32)> = HashMap::new();
-        let mut best_english: HashMap<u32, (f32, u32)> = HashMap::new();
+        let count = |map: &FxHashMap<u32, u32>, k: u32| map.get(&k).copied().unwrap_or(0);
+        let mut best_german: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
+        let mut best_english: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
         for &((a, b), n) in &candidates {
             let d = 2.0 * n as f32 / (count(&self.german, a) + count(&self.english, b)) as f32;
             let better = |slot: Option<&(f32, u32)>, other: u32| {

@@ -18,11 +18,13 @@
 //! the other side of the bead (matched) and those that do not (unmatched).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::cooccurrence::Cooccurrence;
-use crate::normalize::word_key;
+use crate::normalize::word_key_into;
 use crate::text::Text;
 
 /// The kinds of tokens, which carry different weights.
@@ -68,6 +70,28 @@ impl Rows {
     fn rows(&self) -> usize {
         self.offsets.len().saturating_sub(1)
     }
+
+    /// `rows` rows from `(row, value)` pairs sorted and free of repeats: row `k` holds the
+    /// values paired with `k`, in order.
+    fn from_sorted_pairs(rows: usize, pairs: &[(u32, u32)]) -> Rows {
+        let mut table = Rows {
+            offsets: Vec::with_capacity(rows + 1),
+            values: Vec::with_capacity(pairs.len()),
+        };
+        table.offsets.push(0);
+        let mut rest = pairs;
+        for k in 0..rows as u32 {
+            let end = rest.partition_point(|&(row, _)| row == k);
+            table.push_row(rest[..end].iter().map(|&(_, value)| value));
+            rest = &rest[end..];
+        }
+        table
+    }
+
+    /// The `(row, value)` pairs of the table, sorted.
+    fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.rows()).flat_map(move |k| self.row(k).iter().map(move |&v| (k as u32, v)))
+    }
 }
 
 /// A type of one side's vocabulary.
@@ -75,7 +99,7 @@ impl Rows {
 struct TypeInfo {
     kind: AnchorKind,
     /// Folded key (a skeleton for words, digits for numbers).
-    key: String,
+    key: Box<str>,
     /// Number of sentences the type occurs in.
     sentences: u32,
 }
@@ -92,9 +116,16 @@ pub struct SideFeatures {
     types: Vec<TypeInfo>,
     /// Weight of each type as evidence (0 when it is not linkable).
     weights: Vec<f32>,
-    /// Links from each type to types of the other side.
-    links: Vec<Vec<u32>>,
+    /// Links from each type to types of the other side, sorted, each once.
+    links: Rows,
+    /// What evidence needs of each type, in one place: its weight and its link, or
+    /// [`MANY_LINKS`] when it has several (or none).
+    evidence_links: Vec<(f32, u32)>,
 }
+
+/// Stands for the link of a type that has more than one (or none) in
+/// `SideFeatures::evidence_links`.
+const MANY_LINKS: u32 = u32::MAX;
 
 impl SideFeatures {
     /// Number of sentences.
@@ -145,7 +176,7 @@ impl SideFeatures {
 
     /// The types of the other side that `type_id` links to.
     pub fn links(&self, type_id: u32) -> &[u32] {
-        self.links.get(type_id as usize).map_or(&[], Vec::as_slice)
+        self.links.row(type_id as usize)
     }
 
     /// The word types of the sentences in `run`, sorted, each once, into `out`.
@@ -164,7 +195,7 @@ impl SideFeatures {
 
     /// The folded key of a type (for diagnostics).
     pub fn key(&self, type_id: u32) -> Option<&str> {
-        self.types.get(type_id as usize).map(|t| t.key.as_str())
+        self.types.get(type_id as usize).map(|t| &*t.key)
     }
 }
 
@@ -289,9 +320,16 @@ impl<'a> PairFeatures<'a> {
         english_text: &'a Text,
         scheme: WeightScheme,
     ) -> Self {
-        let mut german = extract_side(german_text);
-        let mut english = extract_side(english_text);
-        link_identical(&mut german, &mut english);
+        // The sides are independent until they are linked; each numbers its types in order of
+        // first occurrence, so ids do not depend on the number of threads.
+        #[cfg(feature = "rayon")]
+        let ((mut german, _), (mut english, english_index)) =
+            rayon::join(|| extract_side(german_text), || extract_side(english_text));
+        #[cfg(not(feature = "rayon"))]
+        let ((mut german, _), (mut english, english_index)) =
+            (extract_side(german_text), extract_side(english_text));
+        link_identical(&mut german, &mut english, &english_index);
+        drop(english_index);
         let german_total: f64 = german.lengths.iter().map(|&l| l as f64).sum();
         let english_total: f64 = english.lengths.iter().map(|&l| l as f64).sum();
         let length_ratio = if german_total > 0.0 && english_total > 0.0 {
@@ -318,10 +356,11 @@ impl<'a> PairFeatures<'a> {
         // In how many sentences of its own side each type's partners occur (at most all).
         let partner_share = |this: &SideFeatures, other: &SideFeatures| -> Vec<f32> {
             let sentences = other.len().max(1) as f32;
-            this.links
-                .iter()
-                .map(|links| {
-                    let df: u32 = links
+            (0..this.types.len())
+                .map(|t| {
+                    let df: u32 = this
+                        .links
+                        .row(t)
                         .iter()
                         .map(|&t| other.types.get(t as usize).map_or(0, |i| i.sentences))
                         .sum();
@@ -338,10 +377,10 @@ impl<'a> PairFeatures<'a> {
             this.weights = this
                 .types
                 .iter()
-                .zip(&this.links)
+                .enumerate()
                 .zip(&share)
-                .map(|((info, links), &share)| {
-                    if links.is_empty() {
+                .map(|((t, info), &share)| {
+                    if this.links.row(t).is_empty() {
                         return 0.0;
                     }
                     let kind = match info.kind {
@@ -362,16 +401,22 @@ impl<'a> PairFeatures<'a> {
                 .collect();
             let mut linkable = Rows::new();
             for k in 0..this.tokens.rows() {
-                let row: Vec<u32> = this
-                    .tokens
-                    .row(k)
-                    .iter()
-                    .copied()
-                    .filter(|&t| this.weights[t as usize] > 0.0)
-                    .collect();
-                linkable.push_row(row);
+                let weights = &this.weights;
+                linkable.push_row(
+                    this.tokens
+                        .row(k)
+                        .iter()
+                        .copied()
+                        .filter(|&t| weights[t as usize] > 0.0),
+                );
             }
             this.linkable = linkable;
+            this.evidence_links = (0..this.types.len())
+                .map(|t| match this.links.row(t) {
+                    &[link] => (this.weights[t], link),
+                    _ => (this.weights[t], MANY_LINKS),
+                })
+                .collect();
         }
     }
 
@@ -480,32 +525,27 @@ impl<'a> PairFeatures<'a> {
 
     /// Adds links between German and English type ids.
     pub(crate) fn add_links(&mut self, pairs: &[(u32, u32)]) {
-        for &(g, e) in pairs {
-            if let (Some(g_links), true) = (
-                self.german.links.get_mut(g as usize),
-                (e as usize) < self.english.types.len(),
-            ) {
-                if !g_links.contains(&e) {
-                    g_links.push(e);
-                    g_links.sort_unstable();
-                    self.english.links[e as usize].push(g);
-                    self.english.links[e as usize].sort_unstable();
-                }
-            }
-        }
+        let (german_types, english_types) = (self.german.types.len(), self.english.types.len());
+        let mut all: Vec<(u32, u32)> = self.german.links.pairs().collect();
+        all.extend(
+            pairs
+                .iter()
+                .filter(|&&(g, e)| (g as usize) < german_types && (e as usize) < english_types),
+        );
+        set_links(&mut self.german, &mut self.english, all);
         self.refresh();
     }
 
     /// Links every German word type to the English word types that `source` gives as its
     /// translations and that occur in the English text. Returns the number of new links.
     pub fn add_translations(&mut self, source: &dyn WordTranslations) -> usize {
-        let english_ids: HashMap<&str, u32> = self
+        let english_ids: FxHashMap<&str, u32> = self
             .english
             .types
             .iter()
             .enumerate()
             .filter(|(_, t)| t.kind == AnchorKind::Word)
-            .map(|(id, t)| (t.key.as_str(), id as u32))
+            .map(|(id, t)| (&*t.key, id as u32))
             .collect();
         let mut pairs = Vec::new();
         for (g, info) in self.german.types.iter().enumerate() {
@@ -514,7 +554,7 @@ impl<'a> PairFeatures<'a> {
             }
             for key in source.translations(&info.key) {
                 if let Some(&e) = english_ids.get(key.as_str()) {
-                    if !self.german.links[g].contains(&e) {
+                    if !self.german.links(g as u32).contains(&e) {
                         pairs.push((g as u32, e));
                     }
                 }
@@ -538,51 +578,140 @@ impl<'a> PairFeatures<'a> {
         if german.is_empty() || english.is_empty() {
             return Evidence::default();
         }
-        // One-sentence runs (most candidates) are sorted sets already: no copy.
-        let mut german_union = SmallIds::default();
-        let german_set = if german.len() == 1 {
-            self.german.linkable(german.start)
-        } else {
-            for k in german.clone() {
-                german_union.extend(self.german.linkable(k));
+        MARKS.with_borrow_mut(|scratch| {
+            let Scratch {
+                generation,
+                german_marks,
+                english_marks,
+                german_union,
+                english_union,
+            } = scratch;
+            let generation = next_generation(
+                generation,
+                (german_marks, self.german.types.len()),
+                (english_marks, self.english.types.len()),
+            );
+            let german_set = mark_run(&self.german, german, german_marks, generation, german_union);
+            let english_set = mark_run(
+                &self.english,
+                english,
+                english_marks,
+                generation,
+                english_union,
+            );
+            if german_set.is_empty() && english_set.is_empty() {
+                return Evidence::default();
             }
-            german_union.sorted()
-        };
-        let mut english_union = SmallIds::default();
-        let english_set = if english.len() == 1 {
-            self.english.linkable(english.start)
-        } else {
-            for k in english.clone() {
-                english_union.extend(self.english.linkable(k));
+            let (german_matched, german_unmatched) =
+                side_evidence(&self.german, german_set, english_marks, generation);
+            let (english_matched, english_unmatched) =
+                side_evidence(&self.english, english_set, german_marks, generation);
+            Evidence {
+                german_matched,
+                german_unmatched,
+                english_matched,
+                english_unmatched,
             }
-            english_union.sorted()
-        };
-        if german_set.is_empty() && english_set.is_empty() {
-            return Evidence::default();
-        }
-        let (german_matched, german_unmatched) =
-            side_evidence(&self.german, german_set, english_set);
-        let (english_matched, english_unmatched) =
-            side_evidence(&self.english, english_set, german_set);
-        Evidence {
-            german_matched,
-            german_unmatched,
-            english_matched,
-            english_unmatched,
-        }
+        })
     }
 }
 
-/// Matched and unmatched weight of the types in `own` given the other run's types.
-fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32]) -> (f32, f32) {
+thread_local! {
+    /// Scratch of [`PairFeatures::evidence`], one per thread (it runs on many threads at once).
+    static MARKS: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
+            generation: 0,
+            german_marks: Vec::new(),
+            english_marks: Vec::new(),
+            german_union: Vec::new(),
+            english_union: Vec::new(),
+        })
+    };
+}
+
+/// Membership sets over the type ids of both sides, and room for the union of a run's rows.
+///
+/// Id `t` is in a side's current set when its mark equals the current generation, so starting
+/// new sets costs one increment. The marks are shared by all documents aligned on the thread:
+/// they grow, never shrink.
+#[derive(Debug)]
+struct Scratch {
+    generation: u32,
+    german_marks: Vec<u32>,
+    english_marks: Vec<u32>,
+    german_union: Vec<u32>,
+    english_union: Vec<u32>,
+}
+
+/// Empties both sets of marks, which hold ids below the given vocabulary sizes from now on,
+/// and returns the generation that marks members.
+fn next_generation(
+    generation: &mut u32,
+    (german_marks, german_types): (&mut Vec<u32>, usize),
+    (english_marks, english_types): (&mut Vec<u32>, usize),
+) -> u32 {
+    if german_marks.len() < german_types {
+        german_marks.resize(german_types, 0);
+    }
+    if english_marks.len() < english_types {
+        english_marks.resize(english_types, 0);
+    }
+    if *generation == u32::MAX {
+        // Old marks would come back into use: forget them.
+        german_marks.fill(0);
+        english_marks.fill(0);
+        *generation = 0;
+    }
+    *generation += 1;
+    *generation
+}
+
+/// Marks the linkable types of the sentences of `run` with `generation` and returns them,
+/// each once: the row itself when one sentence has linkable types, else their union in
+/// `union`, in order of first occurrence (the marks tell repeats, no sorting needed).
+fn mark_run<'s>(
+    side: &'s SideFeatures,
+    run: Range<usize>,
+    marks: &mut [u32],
+    generation: u32,
+    union: &'s mut Vec<u32>,
+) -> &'s [u32] {
+    let mut rows = run.map(|k| side.linkable(k)).filter(|row| !row.is_empty());
+    let Some(first) = rows.next() else {
+        return &[];
+    };
+    let Some(second) = rows.next() else {
+        // A row holds each type once already.
+        for &t in first {
+            marks[t as usize] = generation;
+        }
+        return first;
+    };
+    union.clear();
+    for row in [first, second].into_iter().chain(rows) {
+        for &t in row {
+            let mark = &mut marks[t as usize];
+            if *mark != generation {
+                *mark = generation;
+                union.push(t);
+            }
+        }
+    }
+    union
+}
+
+/// Matched and unmatched weight of the types in `own`, where the other run's types are those
+/// marked with `generation` in `other`.
+fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32], generation: u32) -> (f32, f32) {
     let (mut matched, mut unmatched) = (0.0, 0.0);
     for &t in own {
-        let weight = side.weights[t as usize];
-        let links = &side.links[t as usize];
-        let hit = if links.len() == 1 {
-            other.binary_search(&links[0]).is_ok()
+        let (weight, link) = side.evidence_links[t as usize];
+        let hit = if link != MANY_LINKS {
+            other[link as usize] == generation
         } else {
-            links.iter().any(|l| other.binary_search(l).is_ok())
+            side.links(t)
+                .iter()
+                .any(|&l| other[l as usize] == generation)
         };
         if hit {
             matched += weight;
@@ -593,61 +722,34 @@ fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32]) -> (f32, f32) 
     (matched, unmatched)
 }
 
-/// A small set of ids that lives on the stack while it is small.
-#[derive(Default)]
-struct SmallIds {
-    inline: [u32; 32],
-    len: usize,
-    spill: Vec<u32>,
-    runs: usize,
-}
+/// The type ids of one side by key, one map per [`AnchorKind`].
+type KeyIndex = [FxHashMap<Box<str>, u32>; 3];
 
-impl SmallIds {
-    fn extend(&mut self, ids: &[u32]) {
-        self.runs += 1;
-        if self.spill.is_empty() && self.len + ids.len() <= self.inline.len() {
-            self.inline[self.len..self.len + ids.len()].copy_from_slice(ids);
-            self.len += ids.len();
-        } else {
-            if self.spill.is_empty() {
-                self.spill.extend_from_slice(&self.inline[..self.len]);
-            }
-            self.spill.extend_from_slice(ids);
-        }
-    }
-
-    /// The ids sorted, each once (runs are sorted already, so one run needs no work).
-    fn sorted(&mut self) -> &[u32] {
-        let runs = self.runs;
-        let ids: &mut [u32] = if self.spill.is_empty() {
-            &mut self.inline[..self.len]
-        } else {
-            &mut self.spill
-        };
-        if runs <= 1 {
-            return ids;
-        }
-        ids.sort_unstable();
-        let mut write = 0;
-        for read in 0..ids.len() {
-            if write == 0 || ids[read] != ids[write - 1] {
-                ids[write] = ids[read];
-                write += 1;
-            }
-        }
-        &ids[..write]
-    }
-}
-
-/// Splits every sentence of a text into interned types.
-fn extract_side(text: &Text) -> SideFeatures {
-    let mut ids: HashMap<(AnchorKind, String), u32> = HashMap::new();
+/// Splits every sentence of a text into interned types; returns the side and its types by key.
+fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
+    let mut index: KeyIndex = Default::default();
+    // Words as written, to skip folding when a spelling comes again (as most do).
+    let mut spellings: FxHashMap<Box<str>, u32> = FxHashMap::default();
     let mut types: Vec<TypeInfo> = Vec::new();
     let mut lengths = Vec::with_capacity(text.len());
     let mut shapes = Vec::with_capacity(text.len());
     let mut tokens = Rows::new();
     let mut row: Vec<u32> = Vec::new();
-    let mut scratch = String::new();
+    let (mut digits, mut folded, mut key) = (String::new(), String::new(), String::new());
+    let mut intern = |types: &mut Vec<TypeInfo>, kind: AnchorKind, key: &str| -> u32 {
+        let ids = &mut index[kind as usize];
+        if let Some(&id) = ids.get(key) {
+            return id;
+        }
+        let id = types.len() as u32;
+        types.push(TypeInfo {
+            kind,
+            key: key.into(),
+            sentences: 0,
+        });
+        ids.insert(key.into(), id);
+        id
+    };
     for sentence in text.sentences() {
         // NFC first, so that lengths, words and shapes do not depend on the normalization form
         // (a decomposed "u\u{308}" would count two characters and split the word it is in).
@@ -657,16 +759,20 @@ fn extract_side(text: &Text) -> SideFeatures {
         };
         let sentence: &str = &composed;
         row.clear();
-        let length = tokenize(sentence, &mut scratch, |kind, key| {
-            let next = types.len() as u32;
-            let id = *ids.entry((kind, key.to_owned())).or_insert_with(|| {
-                types.push(TypeInfo {
-                    kind,
-                    key: key.to_owned(),
-                    sentences: 0,
-                });
-                next
-            });
+        let length = tokenize(sentence, &mut digits, |token| {
+            let id = match token {
+                Token::Number(key) => intern(&mut types, AnchorKind::Number, key),
+                Token::Punctuation(key) => intern(&mut types, AnchorKind::Punctuation, key),
+                Token::Word(word) => match spellings.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        word_key_into(word, &mut folded, &mut key);
+                        let id = intern(&mut types, AnchorKind::Word, &key);
+                        spellings.insert(word.into(), id);
+                        id
+                    }
+                },
+            };
             row.push(id);
         });
         row.sort_unstable();
@@ -678,21 +784,34 @@ fn extract_side(text: &Text) -> SideFeatures {
         shapes.push(SentenceShape::of(sentence));
         tokens.push_row(row.iter().copied());
     }
-    let links = vec![Vec::new(); types.len()];
-    SideFeatures {
+    drop(spellings);
+    let side = SideFeatures {
         lengths,
         shapes,
         tokens,
         linkable: Rows::new(),
         weights: Vec::new(),
+        links: Rows::from_sorted_pairs(types.len(), &[]),
+        evidence_links: Vec::new(),
         types,
-        links,
-    }
+    };
+    (side, index)
 }
 
-/// Calls `emit(kind, key)` for every token of `sentence`; returns its length in characters
-/// without white space.
-fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKind, &str)) -> f32 {
+/// A token of a sentence, as [`tokenize`] finds it.
+#[derive(Debug, Clone, Copy)]
+enum Token<'a> {
+    /// The key of a number (its digits without leading zeros).
+    Number(&'a str),
+    /// A word of two or more characters, as written (not yet folded).
+    Word(&'a str),
+    /// The key of a punctuation mark (its class).
+    Punctuation(&'static str),
+}
+
+/// Calls `emit` for every token of `sentence`; returns its length in characters without white
+/// space. `digits` is scratch for number keys.
+fn tokenize(sentence: &str, digits: &mut String, mut emit: impl FnMut(Token<'_>)) -> f32 {
     let mut length = 0u32;
     let mut chars = sentence.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -701,11 +820,11 @@ fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKin
         }
         length += 1;
         if c.is_ascii_digit() {
-            scratch.clear();
-            scratch.push(c);
+            digits.clear();
+            digits.push(c);
             while let Some(&(k, d)) = chars.peek() {
                 if d.is_ascii_digit() {
-                    scratch.push(d);
+                    digits.push(d);
                 } else if matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{a0}')
                     && sentence[k + d.len_utf8()..].starts_with(|n: char| n.is_ascii_digit())
                 {
@@ -715,28 +834,30 @@ fn tokenize(sentence: &str, scratch: &mut String, mut emit: impl FnMut(AnchorKin
                 length += 1;
                 chars.next();
             }
-            let trimmed = scratch.trim_start_matches('0');
-            emit(
-                AnchorKind::Number,
-                if trimmed.is_empty() { "0" } else { trimmed },
-            );
+            let trimmed = digits.trim_start_matches('0');
+            emit(Token::Number(if trimmed.is_empty() {
+                "0"
+            } else {
+                trimmed
+            }));
         } else if c.is_alphabetic() {
             let mut end = start + c.len_utf8();
+            let mut letters = 1;
             while let Some(&(k, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     length += 1;
+                    letters += 1;
                     end = k + d.len_utf8();
                     chars.next();
                 } else {
                     break;
                 }
             }
-            let word = &sentence[start..end];
-            if word.chars().nth(1).is_some() {
-                emit(AnchorKind::Word, &word_key(word));
+            if letters > 1 {
+                emit(Token::Word(&sentence[start..end]));
             }
         } else if let Some(mark) = punctuation_class(c) {
-            emit(AnchorKind::Punctuation, mark);
+            emit(Token::Punctuation(mark));
         }
     }
     length as f32
@@ -758,13 +879,8 @@ fn punctuation_class(c: char) -> Option<&'static str> {
 
 /// Links types that both sides spell alike: numbers, punctuation, words of four or more
 /// characters with the same folded skeleton, and near-identical longer words.
-fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
-    let english_ids: HashMap<(AnchorKind, &str), u32> = english
-        .types
-        .iter()
-        .enumerate()
-        .map(|(id, t)| ((t.kind, t.key.as_str()), id as u32))
-        .collect();
+/// `english_index` holds the English types by key.
+fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures, english_index: &KeyIndex) {
     let mut pairs = Vec::new();
     let mut german_linked = vec![false; german.types.len()];
     let mut english_linked = vec![false; english.types.len()];
@@ -772,7 +888,7 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
         if info.kind == AnchorKind::Word && info.key.chars().count() < 4 {
             continue;
         }
-        if let Some(&e) = english_ids.get(&(info.kind, info.key.as_str())) {
+        if let Some(&e) = english_index[info.kind as usize].get(&info.key) {
             pairs.push((g as u32, e));
             german_linked[g] = true;
             english_linked[e as usize] = true;
@@ -781,14 +897,16 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
     // Near-identical words among those still unlinked, bucketed by their first two characters,
     // each bucket sorted by length so that a word is compared with words of similar length.
     let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
-    let mut buckets: HashMap<(char, char), Vec<(usize, u32)>> = HashMap::new();
+    type Candidate = (usize, u32, Option<CharCounts>);
+    let mut buckets: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
     for (e, info) in english.types.iter().enumerate() {
         if long_word(info) && !english_linked[e] {
             if let Some(prefix) = prefix2(&info.key) {
-                buckets
-                    .entry(prefix)
-                    .or_default()
-                    .push((info.key.chars().count(), e as u32));
+                buckets.entry(prefix).or_default().push((
+                    info.key.chars().count(),
+                    e as u32,
+                    char_counts(&info.key),
+                ));
             }
         }
     }
@@ -803,19 +921,25 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
             continue;
         };
         let length = info.key.chars().count();
+        let counts = char_counts(&info.key);
         // Lengths nearest the word's own first (0, -1, +1, ... -4, +4), and at most
         // MAX_NEAR_CANDIDATES comparisons, so a huge vocabulary sharing one prefix stays linear.
         let near = [0isize, -1, 1, -2, 2, -3, 3, -4, 4]
             .into_iter()
             .filter_map(|d| length.checked_add_signed(d))
             .flat_map(|len| {
-                let start = candidates.partition_point(|&(l, _)| l < len);
-                let end = candidates.partition_point(|&(l, _)| l <= len);
+                let start = candidates.partition_point(|c| c.0 < len);
+                let end = candidates.partition_point(|c| c.0 <= len);
                 candidates.get(start..end).unwrap_or_default()
             })
             .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
-        for &(_, e) in near {
+        for &(other_length, e, ref other_counts) in near {
+            if let (Some(a), Some(b)) = (&counts, other_counts) {
+                if !may_reach_near_identity(a, length, b, other_length) {
+                    continue;
+                }
+            }
             let other = &english.types[e as usize].key;
             let similarity = strsim::jaro_winkler(&info.key, other);
             if similarity >= 0.9
@@ -828,14 +952,45 @@ fn link_identical(german: &mut SideFeatures, english: &mut SideFeatures) {
             pairs.push((g as u32, e));
         }
     }
-    for (g, e) in pairs {
-        german.links[g as usize].push(e);
-        english.links[e as usize].push(g);
+    set_links(german, english, pairs);
+}
+
+/// How many characters of a word fall in each of 32 classes (code point modulo 32).
+type CharCounts = [u8; 32];
+
+/// The [`CharCounts`] of `key`, or `None` when a class holds more than 255 characters.
+fn char_counts(key: &str) -> Option<CharCounts> {
+    let mut counts = [0u8; 32];
+    for c in key.chars() {
+        let count = &mut counts[(c as usize) % 32];
+        *count = count.checked_add(1)?;
     }
-    for links in german.links.iter_mut().chain(english.links.iter_mut()) {
-        links.sort_unstable();
-        links.dedup();
+    Some(counts)
+}
+
+/// Whether two words of `a_len` and `b_len` characters with the given [`CharCounts`] may have
+/// a Jaro-Winkler similarity of 0.9 or more; `false` only when they cannot.
+///
+/// Winkler's prefix bonus gives at most `0.6 + 0.4 jaro`, so 0.9 needs `jaro >= 0.75`. Jaro is
+/// at most `(m / a_len + m / b_len + 1) / 3` for `m` matched characters, and `m` is at most the
+/// number of characters the words share, itself at most the shared counts per class. The test
+/// is in integers, and words it rejects fall short of 0.75 by far more than rounding error.
+fn may_reach_near_identity(a: &CharCounts, a_len: usize, b: &CharCounts, b_len: usize) -> bool {
+    let shared: usize = a.iter().zip(b).map(|(&x, &y)| usize::from(x.min(y))).sum();
+    // (shared / a + shared / b + 1) / 3 >= 3 / 4, times 12 a b.
+    4 * shared * (a_len + b_len) + 4 * a_len * b_len >= 9 * a_len * b_len
+}
+
+/// Makes `pairs` (German type, English type) the links of both sides.
+fn set_links(german: &mut SideFeatures, english: &mut SideFeatures, mut pairs: Vec<(u32, u32)>) {
+    pairs.sort_unstable();
+    pairs.dedup();
+    german.links = Rows::from_sorted_pairs(german.types.len(), &pairs);
+    for pair in &mut pairs {
+        *pair = (pair.1, pair.0);
     }
+    pairs.sort_unstable();
+    english.links = Rows::from_sorted_pairs(english.types.len(), &pairs);
 }
 
 /// How many English words of similar length a German word is compared with, at most, when
@@ -879,6 +1034,83 @@ mod tests {
         let pair = PairFeatures::new(&german, &english);
         assert_eq!(pair.evidence(0..0, 0..1), Evidence::default());
         assert_eq!(pair.evidence(0..1, 0..1).german_matched, 1.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_near_identity_bound_never_rejects_a_near_identical_pair(
+            a in "[aeinrstkä]{5,14}",
+            edits in proptest::collection::vec((0usize..16, "[aeinrstkäz]?"), 0..4),
+        ) {
+            // `b` is `a` with a few characters replaced, dropped or appended.
+            let mut chars: Vec<char> = a.chars().collect();
+            for (at, with) in &edits {
+                match (with.chars().next(), *at < chars.len()) {
+                    (Some(c), true) => chars[*at] = c,
+                    (Some(c), false) => chars.push(c),
+                    (None, true) => {
+                        chars.remove(*at);
+                    }
+                    (None, false) => {}
+                }
+            }
+            let b: String = chars.into_iter().collect();
+            let (a_len, b_len) = (a.chars().count(), b.chars().count());
+            let (Some(a_counts), Some(b_counts)) = (char_counts(&a), char_counts(&b)) else {
+                unreachable!("short words")
+            };
+            if strsim::jaro_winkler(&a, &b) >= 0.9 {
+                proptest::prop_assert!(may_reach_near_identity(&a_counts, a_len, &b_counts, b_len));
+            }
+        }
+    }
+
+    #[test]
+    fn the_near_identity_bound_rejects_unlike_words() {
+        let bound = |a: &str, b: &str| {
+            let (a_counts, b_counts) = (char_counts(a).unwrap(), char_counts(b).unwrap());
+            may_reach_near_identity(&a_counts, a.len(), &b_counts, b.len())
+        };
+        assert!(bound("aserbaidshan", "aserbaijan"));
+        assert!(bound("litauen", "lituania"));
+        assert!(!bound("regierung", "government"));
+    }
+
+    #[test]
+    fn a_type_counts_once_per_run() {
+        let german = Text::from_sentences(["Im Jahr 2020.", "Seit 2020.", "Nichts."]);
+        let english = Text::from_sentences(["In 2020.", "Since 2020.", "Nothing."]);
+        let pair = PairFeatures::new(&german, &english);
+        let one = pair.evidence(0..1, 0..1);
+        assert!(one.german_matched > 0.0, "{one:?}");
+        assert_eq!(pair.evidence(0..2, 0..1), one);
+        assert_eq!(pair.evidence(0..3, 0..2), one);
+        assert_eq!(pair.evidence(2..3, 2..3), Evidence::default());
+    }
+
+    #[test]
+    fn marks_survive_the_wraparound_of_generations() {
+        let german = Text::from_sentences(["Es kostet 1.000,5 Euro.", "Am 29. Mai.", "Ja!"]);
+        let english = Text::from_sentences(["It costs 1,000.5 euros.", "On May 29th.", "No."]);
+        let pair = PairFeatures::new(&german, &english);
+        let runs = [
+            (0..1, 0..1),
+            (0..1, 1..2),
+            (0..2, 0..2),
+            (1..3, 0..1),
+            (2..3, 2..3),
+        ];
+        let expected: Vec<Evidence> = runs
+            .iter()
+            .map(|(g, e)| pair.evidence(g.clone(), e.clone()))
+            .collect();
+        MARKS.with_borrow_mut(|scratch| scratch.generation = u32::MAX - 2);
+        for _ in 0..3 {
+            for ((g, e), &want) in runs.iter().zip(&expected) {
+                assert_eq!(pair.evidence(g.clone(), e.clone()), want, "{g:?} {e:?}");
+            }
+        }
+        assert!(MARKS.with_borrow(|scratch| scratch.generation) < 100);
     }
 
     #[test]
