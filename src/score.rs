@@ -88,16 +88,27 @@ impl Default for LengthScorer {
 
 impl Scorer for LengthScorer {
     fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        self.delta(pair, german, english)
+            .map_or(0.0, two_sided_tail_cost)
+    }
+}
+
+impl LengthScorer {
+    /// The standardized length difference of the bead; `None` when a side is empty.
+    pub(crate) fn delta(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> Option<f64> {
         if german.is_empty() || english.is_empty() {
-            return 0.0;
+            return None;
         }
         let german_length = pair.german().run_length(german) as f64;
         let english_length = pair.english().run_length(english) as f64;
         let ratio = pair.length_ratio();
         let mean = ((german_length + english_length / ratio) / 2.0).max(1.0);
-        let delta =
-            (english_length - ratio * german_length) / (self.variance * ratio * mean).sqrt();
-        two_sided_tail_cost(delta)
+        Some((english_length - ratio * german_length) / (self.variance * ratio * mean).sqrt())
     }
 }
 

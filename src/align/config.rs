@@ -70,7 +70,7 @@ impl Default for SearchConfig {
             first_pass_rows: 16_384,
             max_band_width: 256,
             coarse_cells: 1 << 16,
-            coarse_band_width: 3,
+            coarse_band_width: 2,
             window_rows: 1024,
             window_margin: 64,
         }

@@ -20,7 +20,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::features::{PairFeatures, WeightScheme, WordTranslations};
-use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior, WeightedSum};
+use crate::score::{
+    AnchorScorer, LengthScorer, Scorer, ShapePrior, WeightedSum, two_sided_tail_cost,
+};
 use crate::text::Text;
 
 /// Aligns document pairs: built once from a configuration, then used for any number of pairs,
@@ -405,16 +407,22 @@ impl BuiltInScorers {
         english: Range<usize>,
         cutoff: f64,
     ) -> f64 {
+        let best_evidence = self.anchor.matched * bound.weight(&german, &english);
         let mut cheap = self.prior.cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
-            cheap +=
-                self.length_weight * self.length.cost(features, german.clone(), english.clone());
+            let delta = self.length.delta(features, german.clone(), english.clone());
+            if let Some(delta) = delta {
+                // -ln erfc(x) >= x² for x >= 0: a bound without the logarithm.
+                let at_least = self.length_weight * delta * delta / 2.0;
+                if cheap + at_least - best_evidence - AnchorBound::SLACK > cutoff {
+                    return f64::INFINITY;
+                }
+            }
+            cheap += self.length_weight * delta.map_or(0.0, two_sided_tail_cost);
         }
-        let best_evidence = bound.weight(&german, &english);
-        if cheap - self.anchor.matched * best_evidence - AnchorBound::SLACK > cutoff {
+        if cheap - best_evidence - AnchorBound::SLACK > cutoff {
             return f64::INFINITY;
         }
-
         cheap + self.anchor.cost(features, german, english)
     }
 }
