@@ -251,7 +251,7 @@ impl SentenceShape {
 
 /// A source of German → English word translations, such as a bilingual dictionary.
 ///
-/// Words are given and returned under their [`word_key`].
+/// Words are given and returned under their [`word_key`](crate::normalize::word_key).
 pub trait WordTranslations: Send + Sync + std::fmt::Debug {
     /// The keys of the English translations of the German word with key `german_key`
     /// (empty when there is none).
