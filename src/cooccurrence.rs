@@ -4,14 +4,39 @@ use rustc_hash::FxHashMap;
 
 /// Counts, over beads, how often each German and English item occurs and co-occurs.
 ///
+/// Beads are kept (their ids, in two compressed tables) until [`mutual_best`] counts the
+/// pairs: by then the number of beads each item occurs in is known, and a pair whose Dice
+/// coefficient cannot reach the threshold, however often it co-occurs, is never counted. Most
+/// pairs join a frequent word with a rare one, so this skips most of the counting without
+/// changing the result.
+///
 /// The maps hash with FxHash: the keys are small integers from this crate, not input an
 /// adversary chooses, and counting is hashing. Nothing depends on the maps' order.
-#[derive(Debug, Clone, Default)]
+///
+/// [`mutual_best`]: Cooccurrence::mutual_best
+#[derive(Debug, Clone)]
 pub(crate) struct Cooccurrence {
-    german: FxHashMap<u32, u32>,
-    english: FxHashMap<u32, u32>,
-    /// Co-occurrence counts by pair, German id in the high half (see [`pair_key`]).
-    joint: FxHashMap<u64, u32>,
+    /// Beads each item occurs in, by id (ids are dense: type ids or interned keys).
+    german: Vec<u32>,
+    english: Vec<u32>,
+    /// The beads' ids: bead `k` holds `german_ids[german_ends[k - 1]..german_ends[k]]`.
+    german_ids: Vec<u32>,
+    german_ends: Vec<usize>,
+    english_ids: Vec<u32>,
+    english_ends: Vec<usize>,
+}
+
+impl Default for Cooccurrence {
+    fn default() -> Self {
+        Cooccurrence {
+            german: Vec::new(),
+            english: Vec::new(),
+            german_ids: Vec::new(),
+            german_ends: vec![0],
+            english_ids: Vec::new(),
+            english_ends: vec![0],
+        }
+    }
 }
 
 /// One word for a pair, ordered as the pairs are.
@@ -19,38 +44,80 @@ fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
+/// Counts `ids` into `counts`, growing it to hold every id.
+fn count_items(counts: &mut Vec<u32>, ids: &[u32]) {
+    for &id in ids {
+        let k = id as usize;
+        if k >= counts.len() {
+            counts.resize(k + 1, 0);
+        }
+        counts[k] += 1;
+    }
+}
+
 impl Cooccurrence {
     /// Counts one bead; both slices must be sorted and free of repeats.
     pub(crate) fn add_bead(&mut self, german: &[u32], english: &[u32]) {
-        for &a in german {
-            *self.german.entry(a).or_insert(0) += 1;
-        }
-        for &b in english {
-            *self.english.entry(b).or_insert(0) += 1;
-        }
-        for &a in german {
-            for &b in english {
-                *self.joint.entry(pair_key(a, b)).or_insert(0) += 1;
+        count_items(&mut self.german, german);
+        count_items(&mut self.english, english);
+        self.german_ids.extend_from_slice(german);
+        self.german_ends.push(self.german_ids.len());
+        self.english_ids.extend_from_slice(english);
+        self.english_ends.push(self.english_ids.len());
+    }
+
+    /// Co-occurrence counts of the pairs that can reach `min_count` and `min_dice`.
+    fn joint_counts(&self, min_count: u32, min_dice: f32) -> FxHashMap<u64, u32> {
+        let mut joint: FxHashMap<u64, u32> = FxHashMap::default();
+        let (mut german, mut english) = (Vec::new(), Vec::new());
+        for k in 1..self.german_ends.len() {
+            // Items seen in fewer beads than `min_count` cannot co-occur that often.
+            german.clear();
+            german.extend(
+                self.german_ids[self.german_ends[k - 1]..self.german_ends[k]]
+                    .iter()
+                    .map(|&a| (a, self.german[a as usize]))
+                    .filter(|&(_, n)| n >= min_count),
+            );
+            english.clear();
+            english.extend(
+                self.english_ids[self.english_ends[k - 1]..self.english_ends[k]]
+                    .iter()
+                    .map(|&b| (b, self.english[b as usize]))
+                    .filter(|&(_, n)| n >= min_count),
+            );
+            for &(a, na) in &german {
+                for &(b, nb) in &english {
+                    // n(a, b) <= min(n(a), n(b)) bounds the coefficient, in the same f32
+                    // arithmetic as `mutual_best`.
+                    if dice(na.min(nb), na, nb) >= min_dice {
+                        *joint.entry(pair_key(a, b)).or_insert(0) += 1;
+                    }
+                }
             }
         }
+        joint
     }
 
     /// The pairs that are each other's best partner by the Dice coefficient
     /// `2 n(a, b) / (n(a) + n(b))`, co-occur in at least `min_count` beads and reach
     /// `min_dice`. Ties go to the smaller id, so the result does not depend on hash order.
     pub(crate) fn mutual_best(&self, min_count: u32, min_dice: f32) -> Vec<(u32, u32)> {
+        // Leaving out pairs below `min_dice` changes no answer: a pair in the result is each
+        // side's best partner with a coefficient of at least `min_dice`, so a pair below it
+        // was never that best, nor tied with it.
         let mut candidates: Vec<((u32, u32), u32)> = self
-            .joint
-            .iter()
-            .filter(|&(_, &n)| n >= min_count.max(1))
-            .map(|(&pair, &n)| (((pair >> 32) as u32, pair as u32), n))
+            .joint_counts(min_count.max(1), min_dice)
+            .into_iter()
+            .filter(|&(_, n)| n >= min_count.max(1))
+            .map(|(pair, n)| (((pair >> 32) as u32, pair as u32), n))
             .collect();
         candidates.sort_unstable();
-        let count = |map: &FxHashMap<u32, u32>, k: u32| map.get(&k).copied().unwrap_or(0);
+        let count = |counts: &[u32], k: u32| counts.get(k as usize).copied().unwrap_or(0);
         let mut best_german: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
         let mut best_english: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
         for &((a, b), n) in &candidates {
-            let d = 2.0 * n as f32 / (count(&self.german, a) + count(&self.english, b)) as f32;
+            let d = dice(n, count(&self.german, a), count(&self.english, b));
             let better = |slot: Option<&(f32, u32)>, other: u32| {
                 slot.is_none_or(|&(s, o)| d > s || (d == s && other < o))
             };
@@ -71,6 +138,11 @@ impl Cooccurrence {
         pairs.sort_unstable();
         pairs
     }
+}
+
+/// The Dice coefficient `2 n / (na + nb)`, in `f32`.
+fn dice(n: u32, na: u32, nb: u32) -> f32 {
+    2.0 * n as f32 / (na + nb) as f32
 }
 
 #[cfg(test)]
@@ -101,5 +173,87 @@ mod tests {
             "{pairs:?}"
         );
         assert!(counts.mutual_best(20, 0.5).is_empty());
+    }
+
+    /// Every pair counted, then mutual best: the definition, without the shortcut.
+    fn naive_mutual_best(
+        beads: &[(Vec<u32>, Vec<u32>)],
+        min_count: u32,
+        min_dice: f32,
+    ) -> Vec<(u32, u32)> {
+        use std::collections::BTreeMap;
+        let (mut na, mut nb, mut joint) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+        for (german, english) in beads {
+            for &a in german {
+                *na.entry(a).or_insert(0u32) += 1;
+            }
+            for &b in english {
+                *nb.entry(b).or_insert(0u32) += 1;
+            }
+            for &a in german {
+                for &b in english {
+                    *joint.entry((a, b)).or_insert(0u32) += 1;
+                }
+            }
+        }
+        let mut best_a: BTreeMap<u32, (f32, u32)> = BTreeMap::new();
+        let mut best_b: BTreeMap<u32, (f32, u32)> = BTreeMap::new();
+        for (&(a, b), &n) in &joint {
+            if n < min_count {
+                continue;
+            }
+            let d = dice(n, na[&a], nb[&b]);
+            if best_a
+                .get(&a)
+                .is_none_or(|&(s, o)| d > s || (d == s && b < o))
+            {
+                best_a.insert(a, (d, b));
+            }
+            if best_b
+                .get(&b)
+                .is_none_or(|&(s, o)| d > s || (d == s && a < o))
+            {
+                best_b.insert(b, (d, a));
+            }
+        }
+        best_a
+            .iter()
+            .filter(|&(&a, &(d, b))| d >= min_dice && best_b[&b].1 == a)
+            .map(|(&a, &(_, b))| (a, b))
+            .collect()
+    }
+
+    #[test]
+    fn skipping_hopeless_pairs_changes_nothing() {
+        let mut state = 12345u64;
+        let mut next = move |bound: u32| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Zipf-like: small ids are frequent.
+            let r = (state >> 33) as f64 / (1u64 << 31) as f64;
+            (r * r * bound as f64) as u32
+        };
+        for (min_count, min_dice) in [(1, 0.0), (2, 0.5), (2, 0.3), (3, 0.8)] {
+            let mut beads = Vec::new();
+            for _ in 0..300 {
+                let mut german: Vec<u32> = (0..8).map(|_| next(60)).collect();
+                // English ids partly follow the German ones, so real pairs exist.
+                let mut english: Vec<u32> = german.iter().map(|&a| a + next(3)).collect();
+                english.push(next(80));
+                german.sort_unstable();
+                german.dedup();
+                english.sort_unstable();
+                english.dedup();
+                beads.push((german, english));
+            }
+            let mut counts = Cooccurrence::default();
+            for (german, english) in &beads {
+                counts.add_bead(german, english);
+            }
+            let fast = counts.mutual_best(min_count, min_dice);
+            assert_eq!(fast, naive_mutual_best(&beads, min_count, min_dice));
+            assert!(min_dice > 0.5 || !fast.is_empty());
+        }
     }
 }
