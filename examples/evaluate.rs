@@ -5,6 +5,7 @@
 //! cargo run --release --example evaluate -- --set textberg-dev
 //! cargo run --release --example evaluate -- --set wmt-perturbed --config my-config.json
 //! cargo run --release --example evaluate -- --triple a.de a.fr a.defr --triple b.de b.fr b.defr
+//! cargo run --release --example evaluate -- --set wmt-perturbed --concatenate
 //! ```
 //!
 //! `--core-lexicon` and `--ding PATH` add the built-in German–English lexicon and a Ding
@@ -54,6 +55,10 @@ struct Args {
     /// (`Aligner::align_corpus`), instead of one by one.
     #[arg(long)]
     together: bool,
+    /// Join the documents of each set into one long document (and their gold beads into one
+    /// gold): tests the search and the sampled first pass of long documents on real gold.
+    #[arg(long, conflicts_with = "together")]
+    concatenate: bool,
 }
 
 fn main() -> ExitCode {
@@ -190,6 +195,28 @@ fn run(args: &Args) -> Result<(), Error> {
                 Text::from_lines(satzweise::read_text_file(other)?),
             ));
         }
+        let mut triples = triples;
+        let mut concatenated_gold = None;
+        if args.concatenate {
+            let (mut german, mut english, mut gold) = (Vec::new(), Vec::new(), Vec::new());
+            for ((g, e), [_, _, gold_path]) in documents.iter().zip(&triples) {
+                let (dg, de) = (german.len(), english.len());
+                for mut bead in read_bead_file(gold_path)? {
+                    bead.german.iter_mut().for_each(|k| *k += dg);
+                    bead.english.iter_mut().for_each(|k| *k += de);
+                    gold.push(bead);
+                }
+                german.extend(g.sentences().map(str::to_owned));
+                english.extend(e.sentences().map(str::to_owned));
+            }
+            documents = vec![(
+                Text::from_sentences(&german),
+                Text::from_sentences(&english),
+            )];
+            let stem = format!("{name}-concatenated");
+            triples = vec![[stem.clone().into(), stem.clone().into(), stem.into()]];
+            concatenated_gold = Some(gold);
+        }
         let alignments: Vec<Result<Alignment, Error>> = if args.together {
             aligner.align_corpus(documents)
         } else {
@@ -201,7 +228,10 @@ fn run(args: &Args) -> Result<(), Error> {
         for ([german, _, gold], alignment) in triples.iter().zip(alignments) {
             let alignment = alignment?;
             let test = BeadLine::from_alignment(&alignment);
-            let gold = read_bead_file(gold)?;
+            let gold = match concatenated_gold.take() {
+                Some(gold) => gold,
+                None => read_bead_file(gold)?,
+            };
             let scores = score_document(&gold, &test);
             pooled.add(scores);
             for g in &gold {
