@@ -29,7 +29,7 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3)
         .max(1);
-    let (german, english, source) = corpus::pairs();
+    let (german, english, one_to_one, source) = corpus::pairs();
     println!("input: {source}; best of {runs} runs");
     println!(
         "{:>9} {:>12} {:>12} {:>14} {:>12}",
@@ -39,7 +39,8 @@ fn main() {
     for size in sizes {
         // The dev sets repeat as a unit, so the English side keeps its own line count per
         // cycle (Text+Berg has more French than German lines).
-        let english_size = (size as f64 * english.len() as f64 / german.len() as f64).round();
+        let english_size =
+            corpus::english_lines_for(size, german.len(), english.len(), one_to_one) as f64;
         let german_text = corpus::repeat(&german, size);
         let english_text = corpus::repeat(&english, english_size as usize);
         let mut features = Duration::MAX;
@@ -69,91 +70,5 @@ fn main() {
     }
 }
 
-mod corpus {
-    //! The dev sets, or synthetic text when `../shared` is absent.
-
-    use std::path::Path;
-
-    /// German and English lines of the dev sets and where they came from.
-    pub fn pairs() -> (Vec<String>, Vec<String>, String) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-        let mut german = Vec::new();
-        let mut english = Vec::new();
-        let wmt = root.join("wmt21-de-en");
-        if let Ok(entries) = std::fs::read_dir(&wmt) {
-            let mut names: Vec<_> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "de"))
-                .collect();
-            names.sort();
-            for de in names {
-                let en = de.with_extension("en");
-                if let (Ok(g), Ok(e)) = (std::fs::read_to_string(&de), std::fs::read_to_string(&en))
-                {
-                    german.extend(g.lines().map(str::to_owned));
-                    english.extend(e.lines().map(str::to_owned));
-                }
-            }
-        }
-        let textberg = root.join("textberg-de-fr");
-        if let (Ok(g), Ok(e)) = (
-            std::fs::read_to_string(textberg.join("dev.de")),
-            std::fs::read_to_string(textberg.join("dev.fr")),
-        ) {
-            german.extend(g.lines().map(str::to_owned));
-            english.extend(e.lines().map(str::to_owned));
-        }
-        if german.is_empty() || english.is_empty() {
-            let (g, e) = synthetic(2000);
-            return (g, e, "synthetic sentences (../shared is absent)".into());
-        }
-        (
-            german,
-            english,
-            "wmt21-de-en + textberg dev lines, repeated".into(),
-        )
-    }
-
-    /// `count` numbered German/English sentence pairs of varied length.
-    pub fn synthetic(count: usize) -> (Vec<String>, Vec<String>) {
-        let words_de = [
-            "Haus",
-            "Regierung",
-            "und",
-            "die",
-            "Sitzung",
-            "beginnt",
-            "heute",
-        ];
-        let words_en = [
-            "house",
-            "government",
-            "and",
-            "the",
-            "session",
-            "begins",
-            "today",
-        ];
-        (0..count)
-            .map(|k| {
-                let len = 3 + (k * 7919) % 23;
-                let de: Vec<&str> = (0..len).map(|w| words_de[(k + w) % 7]).collect();
-                let en: Vec<&str> = (0..len).map(|w| words_en[(k + w) % 7]).collect();
-                (
-                    format!("{} {}.", de.join(" "), k % 1000),
-                    format!("{} {}.", en.join(" "), k % 1000),
-                )
-            })
-            .unzip()
-    }
-
-    /// The first `count` lines of `lines` repeated, joined with line ends.
-    pub fn repeat(lines: &[String], count: usize) -> String {
-        let mut text = String::new();
-        for line in lines.iter().cycle().take(count) {
-            text.push_str(line);
-            text.push('\n');
-        }
-        text
-    }
-}
+#[path = "common/corpus.rs"]
+mod corpus;
