@@ -35,10 +35,6 @@ pub struct SearchConfig {
     /// Half-width, in sentences, of the band searched around the coarse path. 0 forces the
     /// exact search whatever the length (quadratic: for tests and short texts only).
     pub band_width: usize,
-    /// Half-width, in sentences, of the band of the second pass around the first pass's path
-    /// (the second pass rescores with the fitted length model and the learned lexicon, which
-    /// move the path only locally; the band still widens where the path reaches its edge).
-    pub near_band_width: usize,
     /// Documents with more German sentences than this learn their length model and lexicon
     /// from a first pass over a sample of this many sentences (windows spread evenly along
     /// the coarse path) instead of a first pass over the whole document; the second pass
@@ -66,7 +62,6 @@ impl Default for SearchConfig {
         SearchConfig {
             exact_cells: 1 << 12,
             band_width: 1,
-            near_band_width: 1,
             first_pass_rows: 16_384,
             max_band_width: 256,
             coarse_cells: 1 << 16,

@@ -212,10 +212,11 @@ impl Aligner {
                 let mut found = self.search(&features, None);
                 if refining {
                     if let Some(first) = &found {
+                        // The second pass searches the whole band again, not just near the
+                        // first path: where the first pass went astray for a long stretch, the
+                        // refined model finds its way back only with room to do so.
                         if self.refine(&mut features, first) {
-                            let path = search::path_of(first);
-                            let width = self.config.search.near_band_width;
-                            found = self.search(&features, Some((&path, width)));
+                            found = self.search(&features, None);
                         }
                     }
                 }

@@ -40,9 +40,9 @@ type CostFn<'a> = BeadCost<'a>;
 
 /// Aligns `german_lengths.len()` German with `english_lengths.len()` English sentences; the
 /// lengths (in characters) guide the coarse levels, `cost` scores beads at the fine level.
-/// With `near`, a path from `(0, 0)` to `(n, m)` found earlier (the coarse path, or the bead
-/// boundaries of an earlier pass) and a band width, the coarse levels are skipped and the
-/// band follows that path instead. `None` when no path exists under `shapes`.
+/// With `near`, a path from `(0, 0)` to `(n, m)` found earlier (the coarse path that
+/// [`sample`] followed) and a band width, the coarse levels are skipped and the band follows
+/// that path instead. `None` when no path exists under `shapes`.
 pub(crate) fn search(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -193,14 +193,6 @@ fn coarse_path(
         shapes
     };
     CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config)
-}
-
-/// The nodes of the path that `beads` follow, from `(0, 0)`.
-pub(crate) fn path_of(beads: &[FoundBead]) -> Vec<(usize, usize)> {
-    let mut nodes = Vec::with_capacity(beads.len() + 1);
-    nodes.push((0, 0));
-    nodes.extend(beads.iter().map(|b| (b.german.end, b.english.end)));
-    nodes
 }
 
 /// The cheap model of the coarse levels: a Gale-Church length cost on blocks of sentences
