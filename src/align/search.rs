@@ -172,9 +172,9 @@ pub(crate) struct Sample {
     pub(crate) coarse: Vec<(usize, usize)>,
 }
 
-/// The path at sentence resolution that the coarse levels find. They use the shapes of at most
-/// two blocks a side: a block is already several sentences, and longer beads (runs of skipped
-/// blocks above all) would only multiply the work.
+/// The path at sentence resolution that the coarse levels find. They use every shape: runs of
+/// skipped blocks included, which a long untranslated passage needs (without them the path
+/// loses its way on such documents).
 fn coarse_path(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -182,16 +182,6 @@ fn coarse_path(
     cost: CostFn<'_>,
     config: &SearchConfig,
 ) -> Vec<(usize, usize)> {
-    let small: Vec<(usize, usize)> = shapes
-        .iter()
-        .copied()
-        .filter(|&(a, b)| a <= 2 && b <= 2)
-        .collect();
-    let shapes = if small.contains(&(1, 1)) {
-        &small
-    } else {
-        shapes
-    };
     CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config)
 }
 
