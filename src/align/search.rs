@@ -704,6 +704,56 @@ mod tests {
     }
 
     #[test]
+    fn a_long_stretch_of_split_sentences_keeps_the_exact_path() {
+        // 150 beads 1-1, then 120 beads where the English splits every sentence in three
+        // (a translator who writes short sentences, or a side cut into lines), then 150 1-1.
+        // The coarse levels must be able to follow 1-3 blocks, or the band loses the path.
+        let (mut german, mut english) = (Vec::new(), Vec::new());
+        let mut state = 99u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as f32 / (1u64 << 31) as f32
+        };
+        for k in 0..420 {
+            let length = 30.0 + 150.0 * next();
+            german.push(length);
+            if (150..270).contains(&k) {
+                for _ in 0..3 {
+                    english.push(length / 3.0 * (0.9 + 0.2 * next()));
+                }
+            } else {
+                english.push(length * (0.9 + 0.2 * next()));
+            }
+        }
+        let cost = length_cost(&german, &english);
+        let exact = SearchConfig {
+            band_width: 0,
+            ..SearchConfig::default()
+        };
+        let fast = SearchConfig {
+            exact_cells: 0,
+            window_rows: 128,
+            window_margin: 32,
+            // Little room to widen: the coarse path itself must be near the right one.
+            max_band_width: 2,
+            ..SearchConfig::default()
+        };
+        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, None).unwrap();
+        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, None).unwrap();
+        let ranges = |found: &[FoundBead]| -> Vec<_> {
+            found
+                .iter()
+                .map(|f| (f.german.clone(), f.english.clone()))
+                .collect()
+        };
+        assert_eq!(ranges(&a), ranges(&b));
+        let splits = a.iter().filter(|f| f.english.len() == 3).count();
+        assert!(splits >= 100, "{splits} beads 1-3 in the exact path");
+    }
+
+    #[test]
     fn one_side_empty_or_both() {
         let cost = |_: usize, _: usize, _: usize, _: usize, _: f64| 1.0;
         let fast = SearchConfig {
