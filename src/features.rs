@@ -121,6 +121,8 @@ pub struct SideFeatures {
     /// What evidence needs of each type, in one place: its weight and its link, or
     /// [`MANY_LINKS`] when it has several (or none).
     evidence_links: Vec<(f32, u32)>,
+    /// Whether `tokens` was freed (see [`PairFeatures::release_tokens`]).
+    tokens_released: bool,
 }
 
 /// Stands for the link of a type that has more than one (or none) in
@@ -420,6 +422,17 @@ impl<'a> PairFeatures<'a> {
         }
     }
 
+    /// Frees both sides' per-sentence token tables when nothing will read them again: the
+    /// built-in scorers read only the linkable tables, which stay. Afterwards `tokens` and word
+    /// sets are empty and the links are frozen (adding links changes nothing). The aligner
+    /// calls this before its last pass over a document when no user scorer is installed.
+    pub(crate) fn release_tokens(&mut self) {
+        for side in [&mut self.german, &mut self.english] {
+            side.tokens = Rows::new();
+            side.tokens_released = true;
+        }
+    }
+
     /// The German text.
     pub fn german_text(&self) -> &'a Text {
         self.german_text
@@ -523,8 +536,12 @@ impl<'a> PairFeatures<'a> {
         added
     }
 
-    /// Adds links between German and English type ids.
+    /// Adds links between German and English type ids (none once the tokens are released:
+    /// the linkable tables could not be rebuilt).
     pub(crate) fn add_links(&mut self, pairs: &[(u32, u32)]) {
+        if self.german.tokens_released || self.english.tokens_released {
+            return;
+        }
         let (german_types, english_types) = (self.german.types.len(), self.english.types.len());
         let mut all: Vec<(u32, u32)> = self.german.links.pairs().collect();
         all.extend(
@@ -539,6 +556,9 @@ impl<'a> PairFeatures<'a> {
     /// Links every German word type to the English word types that `source` gives as its
     /// translations and that occur in the English text. Returns the number of new links.
     pub fn add_translations(&mut self, source: &dyn WordTranslations) -> usize {
+        if self.german.tokens_released || self.english.tokens_released {
+            return 0;
+        }
         let english_ids: FxHashMap<&str, u32> = self
             .english
             .types
@@ -794,6 +814,7 @@ fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
         links: Rows::from_sorted_pairs(types.len(), &[]),
         evidence_links: Vec::new(),
         types,
+        tokens_released: false,
     };
     (side, index)
 }
@@ -1164,5 +1185,38 @@ mod tests {
             pair.length_ratio()
         );
         assert!(pair.length_variance().is_some());
+    }
+
+    #[derive(Debug)]
+    struct OneWord;
+
+    impl WordTranslations for OneWord {
+        fn translations(&self, german_key: &str) -> &[String] {
+            static HOUSE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            if german_key == crate::normalize::word_key("Haus") {
+                HOUSE.get_or_init(|| vec![crate::normalize::word_key("house")])
+            } else {
+                &[]
+            }
+        }
+    }
+
+    #[test]
+    fn released_tokens_keep_the_evidence_and_freeze_the_links() {
+        let german = Text::from_sentences(["Das Haus 2020 ist alt.", "Nichts hier."]);
+        let english = Text::from_sentences(["The house 2020 is old.", "Nothing here."]);
+        let mut pair = PairFeatures::new(&german, &english);
+        let before = [pair.evidence(0..1, 0..1), pair.evidence(0..2, 0..2)];
+        pair.release_tokens();
+        assert!(pair.german().tokens(0).is_empty());
+        assert_eq!(
+            before,
+            [pair.evidence(0..1, 0..1), pair.evidence(0..2, 0..2)]
+        );
+        assert_eq!(pair.add_translations(&OneWord), 0);
+        assert_eq!(pair.evidence(0..1, 0..1), before[0]);
+        // Without the release, the same dictionary adds its link.
+        let mut fresh = PairFeatures::new(&german, &english);
+        assert_eq!(fresh.add_translations(&OneWord), 1);
     }
 }

@@ -196,6 +196,10 @@ impl Aligner {
             features.add_translations(extra);
         }
         let refining = self.config.fit_length || self.config.learn_lexicon;
+        // The token tables serve only the lexicon learning and the teaching of a corpus; with no
+        // user scorer to read them, the last pass does not need them (a third of the features'
+        // memory on a long document).
+        let can_release = !self.has_extra_scorers && teaching.is_none();
         let sampled = if refining && german.len() > self.config.search.first_pass_rows {
             self.sample(&features)
         } else {
@@ -205,6 +209,9 @@ impl Aligner {
             // A long document: learn from a sample, then one pass over the whole.
             Some(sample) => {
                 self.refine(&mut features, &sample.beads);
+                if can_release {
+                    features.release_tokens();
+                }
                 let width = self.config.search.band_width;
                 self.search(&features, Some((&sample.coarse, width)))
             }
@@ -216,6 +223,9 @@ impl Aligner {
                         // first path: where the first pass went astray for a long stretch, the
                         // refined model finds its way back only with room to do so.
                         if self.refine(&mut features, first) {
+                            if can_release {
+                                features.release_tokens();
+                            }
                             found = self.search(&features, None);
                         }
                     }
