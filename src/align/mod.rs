@@ -212,11 +212,12 @@ impl Aligner {
                 if can_release {
                     features.release_tokens();
                 }
-                let width = self.config.search.band_width;
-                self.search(&features, Some((&sample.coarse, width)))
+                let mut coarse = (!self.has_extra_scorers).then_some(sample.coarse);
+                self.search(&features, &mut coarse)
             }
             None => {
-                let mut found = self.search(&features, None);
+                let mut coarse = None;
+                let mut found = self.search(&features, &mut coarse);
                 if refining {
                     if let Some(first) = &found {
                         // The second pass searches the whole band again, not just near the
@@ -226,7 +227,12 @@ impl Aligner {
                             if can_release {
                                 features.release_tokens();
                             }
-                            found = self.search(&features, None);
+                            if self.has_extra_scorers {
+                                // A scorer of the user's might price a skipped sentence
+                                // differently once refined: let the coarse levels run again.
+                                coarse = None;
+                            }
+                            found = self.search(&features, &mut coarse);
                         }
                     }
                 }
@@ -343,12 +349,12 @@ impl Aligner {
         }
     }
 
-    /// The best path and its beads' posteriors; with `near`, in a band of the given width
-    /// around that path.
+    /// The best path and its beads' posteriors; `coarse` caches the coarse path between the
+    /// passes over one pair.
     fn search(
         &self,
         features: &PairFeatures<'_>,
-        near: Option<(&[(usize, usize)], usize)>,
+        coarse: &mut Option<Vec<(usize, usize)>>,
     ) -> Option<Vec<search::FoundBead>> {
         let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
         let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
@@ -361,7 +367,7 @@ impl Aligner {
             &cost,
             &self.config.search,
             self.config.temperature,
-            near,
+            coarse,
         )
     }
 

@@ -40,9 +40,11 @@ type CostFn<'a> = BeadCost<'a>;
 
 /// Aligns `german_lengths.len()` German with `english_lengths.len()` English sentences; the
 /// lengths (in characters) guide the coarse levels, `cost` scores beads at the fine level.
-/// With `near`, a path from `(0, 0)` to `(n, m)` found earlier (the coarse path that
-/// [`sample`] followed) and a band width, the coarse levels are skipped and the band follows
-/// that path instead. `None` when no path exists under `shapes`.
+/// `coarse` caches the coarse path between searches of the same pair: when it holds a path
+/// from `(0, 0)` to `(n, m)`, the coarse levels are skipped (they read only the lengths and the
+/// cost of leaving a sentence out, which the refinement of a pair does not change); when it
+/// is empty, the path the coarse levels find is left in it. `None` when no path exists under
+/// `shapes`.
 pub(crate) fn search(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -50,25 +52,27 @@ pub(crate) fn search(
     cost: CostFn<'_>,
     config: &SearchConfig,
     temperature: f64,
-    near: Option<(&[(usize, usize)], usize)>,
+    coarse: &mut Option<Vec<(usize, usize)>>,
 ) -> Option<Vec<FoundBead>> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
     let path = if cells <= config.exact_cells || config.band_width == 0 {
         best_path(n, m, shapes, &Band::full(n, m), cost, Some(temperature))?
     } else {
-        let guided;
-        let (guide, width) = match near {
-            Some((path, width))
-                if path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)) =>
-            {
-                (path, width.max(1))
-            }
-            _ => {
-                guided = coarse_path(german_lengths, english_lengths, shapes, cost, config);
-                (guided.as_slice(), config.band_width)
-            }
-        };
+        let reusable = coarse
+            .as_ref()
+            .is_some_and(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)));
+        if !reusable {
+            *coarse = Some(coarse_path(
+                german_lengths,
+                english_lengths,
+                shapes,
+                cost,
+                config,
+            ));
+        }
+        let guide = coarse.as_deref().unwrap_or(&[]);
+        let width = config.band_width;
         banded_path(n, m, shapes, guide, cost, config, width, Some(temperature))?
     };
     Some(
@@ -685,7 +689,7 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, None).unwrap();
+        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, &mut None).unwrap();
         // The band leaves out paths far from the best one: their share of a posterior is tiny
         // at the default width, and smaller still at width 2.
         for (width, tolerance) in [(fast.band_width, 1e-4), (2, 1e-6)] {
@@ -693,7 +697,7 @@ mod tests {
                 band_width: width,
                 ..fast.clone()
             };
-            let b = search(&german, &english, &SHAPES, &cost, &config, 1.0, None).unwrap();
+            let b = search(&german, &english, &SHAPES, &cost, &config, 1.0, &mut None).unwrap();
             assert_eq!(a.len(), b.len());
             for (x, y) in a.iter().zip(&b) {
                 assert_eq!((&x.german, &x.english), (&y.german, &y.english));
@@ -740,8 +744,8 @@ mod tests {
             max_band_width: 2,
             ..SearchConfig::default()
         };
-        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, None).unwrap();
-        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, None).unwrap();
+        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, &mut None).unwrap();
+        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, &mut None).unwrap();
         let ranges = |found: &[FoundBead]| -> Vec<_> {
             found
                 .iter()
@@ -769,7 +773,7 @@ mod tests {
             (&none[..], &lengths[..]),
             (&none, &none),
         ] {
-            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, None).unwrap();
+            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, &mut None).unwrap();
             assert_eq!(found.len(), g.len().max(e.len()));
         }
     }
@@ -784,7 +788,7 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let full = search(&german, &english, &SHAPES, &cost, &config, 1.0, None).unwrap();
+        let full = search(&german, &english, &SHAPES, &cost, &config, 1.0, &mut None).unwrap();
         let Sample {
             beads: sample,
             coarse,
