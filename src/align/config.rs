@@ -61,7 +61,7 @@ impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             exact_cells: 1 << 12,
-            band_width: 1,
+            band_width: 2,
             first_pass_rows: 16_384,
             max_band_width: 256,
             coarse_cells: 1 << 16,
