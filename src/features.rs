@@ -145,6 +145,11 @@ impl SideFeatures {
         self.lengths.get(k).copied().unwrap_or(0.0)
     }
 
+    /// The length of every sentence, in characters without white space.
+    pub(crate) fn lengths(&self) -> &[f32] {
+        &self.lengths
+    }
+
     /// Surface traits of sentence `k` (default past the end).
     pub fn shape(&self, k: usize) -> SentenceShape {
         self.shapes.get(k).copied().unwrap_or_default()

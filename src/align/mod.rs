@@ -16,6 +16,7 @@ pub use corpus::LearnedLexicon;
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
+use dp::BeadCost;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -317,36 +318,17 @@ impl Aligner {
 
     /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]).
     fn sample(&self, features: &PairFeatures<'_>) -> Option<search::Sample> {
-        let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
-            self.bead_cost(features, bound.as_ref(), i0..i1, j0..j1, cutoff)
-        };
-        search::sample(
-            &sentence_lengths(features.german()),
-            &sentence_lengths(features.english()),
-            &self.shapes,
-            &cost,
-            &self.config.search,
-            self.config.temperature,
-            self.config.search.first_pass_rows,
-        )
-    }
-
-    /// The cost of a bead, or infinity when a cheap bound shows it above `cutoff`.
-    fn bead_cost(
-        &self,
-        features: &PairFeatures<'_>,
-        bound: Option<&AnchorBound>,
-        german: Range<usize>,
-        english: Range<usize>,
-        cutoff: f64,
-    ) -> f64 {
-        match bound {
-            Some(bound) if cutoff < f64::INFINITY => self
-                .built_in
-                .cost_within(features, bound, german, english, cutoff),
-            _ => self.scorer.cost(features, german, english),
-        }
+        self.with_bead_cost(features, |german, english, cost| {
+            search::sample(
+                german,
+                english,
+                &self.shapes,
+                cost,
+                &self.config.search,
+                self.config.temperature,
+                self.config.search.first_pass_rows,
+            )
+        })
     }
 
     /// The best path and its beads' posteriors; `coarse` caches the coarse path between the
@@ -356,18 +338,39 @@ impl Aligner {
         features: &PairFeatures<'_>,
         coarse: &mut Option<Vec<(usize, usize)>>,
     ) -> Option<Vec<search::FoundBead>> {
+        self.with_bead_cost(features, |german, english, cost| {
+            search::search(
+                german,
+                english,
+                &self.shapes,
+                cost,
+                &self.config.search,
+                self.config.temperature,
+                coarse,
+            )
+        })
+    }
+
+    /// Calls `run` with both sides' sentence lengths and the cost of a bead under `features`:
+    /// the exact cost, or infinity when a cheap bound shows it above the cutoff (never with
+    /// user scorers, whose costs have no known bound).
+    fn with_bead_cost<R>(
+        &self,
+        features: &PairFeatures<'_>,
+        run: impl FnOnce(&[f32], &[f32], BeadCost<'_>) -> R,
+    ) -> R {
         let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
-            self.bead_cost(features, bound.as_ref(), i0..i1, j0..j1, cutoff)
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| match &bound {
+            Some(bound) if cutoff < f64::INFINITY => {
+                self.built_in
+                    .cost_within(features, bound, i0..i1, j0..j1, cutoff)
+            }
+            _ => self.scorer.cost(features, i0..i1, j0..j1),
         };
-        search::search(
-            &sentence_lengths(features.german()),
-            &sentence_lengths(features.english()),
-            &self.shapes,
+        run(
+            features.german().lengths(),
+            features.english().lengths(),
             &cost,
-            &self.config.search,
-            self.config.temperature,
-            coarse,
         )
     }
 
@@ -395,11 +398,6 @@ impl Aligner {
         };
         learned > 0 || features.length_variance() != before
     }
-}
-
-/// The length of every sentence of a side, in characters.
-fn sentence_lengths(side: &crate::SideFeatures) -> Vec<f32> {
-    (0..side.len()).map(|k| side.length(k)).collect()
 }
 
 /// The three built-in scorers, kept apart so the search can bound their sum cheaply.
