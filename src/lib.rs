@@ -84,7 +84,7 @@ pub use features::{
 };
 pub use lang::Lang;
 pub use score::Scorer;
-pub use segment::{Segmenter, Sentence, Sentences};
+pub use segment::{LineBreaks, Segmenter, Sentence, Sentences};
 pub use text::{
     EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,
     TextSentences,

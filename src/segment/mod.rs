@@ -10,23 +10,33 @@
 mod de;
 mod en;
 mod fr;
+mod layout;
 mod rules;
 
 use std::iter::FusedIterator;
 
 use crate::lang::Lang;
 use crate::text::SentenceSpan;
+use layout::Layout;
+pub use layout::LineBreaks;
 use rules::{Candidates, Rules};
 
 /// Splits text into sentences with the rules of one language.
 ///
 /// # Conventions
 ///
-/// - **Lines.** Every line break (`\n`; a `\r` before it is white space) ends a sentence:
-///   headlines, list items and chat messages have no final punctuation. Every non-blank line
-///   starts a new paragraph, so that news files with one paragraph per line keep their
-///   paragraphs; blank lines add no further paragraph. A line without a sentence in it
-///   ("Tags:") is a sentence of its own.
+/// - **Lines.** A line break is `\n`, `\r\n`, a lone `\r` (old Mac files), NEL (U+0085), the
+///   line separator U+2028 or the paragraph separator U+2029. What it means is set with
+///   [`Segmenter::line_breaks`] ([`LineBreaks`]); by default it is read from each text
+///   ([`Segmenter::layout_of`]).
+///   - In the *line* layout every line break ends a sentence: headlines, list items and chat
+///     messages have no final punctuation. Every non-blank line starts a new paragraph, so
+///     that news files with one paragraph per line keep their paragraphs; blank lines add no
+///     further paragraph. A line without a sentence in it ("Tags:") is a sentence of its own.
+///   - In the *paragraph* layout (hard-wrapped text: e-mail, `pdftotext`, Project Gutenberg)
+///     a single line break is white space; a paragraph ends at a blank line, U+2029, a list
+///     item, a heading or an indented line. A sentence's span then holds the line breaks
+///     inside it, as written.
 /// - **Boundaries inside a line.** A sentence ends after `.`, `!`, `?`, `…` (or a run of them,
 ///   "?!", "...") together with the closing quotes and brackets after it („…“ »…« «…» ‚…‘
 ///   "…" (…)), when white space follows. Colons never end a sentence. A full stop does not end
@@ -81,14 +91,45 @@ use rules::{Candidates, Rules};
 #[derive(Debug, Clone, Copy)]
 pub struct Segmenter {
     rules: &'static Rules,
+    line_breaks: LineBreaks,
 }
 
 impl Segmenter {
-    /// A segmenter with the rules of `lang`.
+    /// A segmenter with the rules of `lang`, reading the layout of each text from the text
+    /// ([`LineBreaks::Auto`]).
     pub fn new(lang: Lang) -> Self {
         Segmenter {
             rules: Rules::for_lang(lang),
+            line_breaks: LineBreaks::Auto,
         }
+    }
+
+    /// The same segmenter with line breaks read as `mode` says.
+    ///
+    /// ```
+    /// use satzweise::{Lang, LineBreaks, Segmenter};
+    /// let text = "Wir danken für die gute\nZusammenarbeit.";
+    /// let lines = Segmenter::new(Lang::De).line_breaks(LineBreaks::Line);
+    /// assert_eq!(lines.sentences(text).count(), 2);
+    /// let paragraphs = Segmenter::new(Lang::De).line_breaks(LineBreaks::Paragraph);
+    /// let sentence = paragraphs.sentences(text).next().unwrap();
+    /// assert_eq!(sentence.span().range(), 0..text.len());
+    /// ```
+    pub fn line_breaks(mut self, mode: LineBreaks) -> Self {
+        self.line_breaks = mode;
+        self
+    }
+
+    /// The layout this segmenter uses for `text`: [`LineBreaks::Paragraph`] or
+    /// [`LineBreaks::Line`] (with [`LineBreaks::Auto`], the one read from the text).
+    ///
+    /// ```
+    /// use satzweise::{Lang, LineBreaks, Segmenter};
+    /// let news = "Schlagzeile\nDer erste Satz.\nDer zweite Satz.\n";
+    /// assert_eq!(Segmenter::new(Lang::De).layout_of(news), LineBreaks::Line);
+    /// ```
+    pub fn layout_of(&self, text: &str) -> LineBreaks {
+        Layout::new(text, self.line_breaks).mode()
     }
 
     /// The sentences of `text`, in order, as spans into it.
@@ -99,6 +140,7 @@ impl Segmenter {
             line_end: 0,
             paragraph: 0,
             seen_line: false,
+            layout: Layout::new(text, self.line_breaks),
             rules: self.rules,
             candidates: Candidates::default(),
         }
@@ -165,15 +207,22 @@ pub struct Sentences<'t> {
     text: &'t str,
     /// End of the last sentence yielded (or 0).
     position: usize,
-    /// Byte offset of the `\n` that ends the current line, or the text length.
+    /// Byte offset of the line break that ends the current unit (line or paragraph), or the
+    /// text length.
     line_end: usize,
     paragraph: usize,
     seen_line: bool,
+    layout: Layout,
     rules: &'static Rules,
     candidates: Candidates,
 }
 
 impl<'t> Sentences<'t> {
+    /// The layout used for this text: [`LineBreaks::Paragraph`] or [`LineBreaks::Line`].
+    pub fn layout(&self) -> LineBreaks {
+        self.layout.mode()
+    }
+
     /// The part of the input after the last sentence yielded so far; once the iterator is
     /// exhausted, the white space that trails the last sentence.
     pub fn rest(&self) -> &'t str {
@@ -187,15 +236,11 @@ impl<'t> Iterator for Sentences<'t> {
     fn next(&mut self) -> Option<Sentence<'t>> {
         let text = self.text;
         let bytes = text.as_bytes();
-        // Skip white space; a line break moves to the next paragraph.
+        // Skip white space; passing the end of the unit moves to the next paragraph.
         let mut start = self.position;
-        let mut newline = false;
         loop {
             let &b = bytes.get(start)?;
-            if b == b'\n' {
-                newline = true;
-                start += 1;
-            } else if b.is_ascii() {
+            if b.is_ascii() {
                 // `is_space`, not `u8::is_ascii_whitespace`, which leaves out the vertical tab.
                 if !rules::is_space(char::from(b)) {
                     break;
@@ -209,13 +254,12 @@ impl<'t> Iterator for Sentences<'t> {
                 start += c.len_utf8();
             }
         }
-        if newline || !self.seen_line {
-            if newline && self.seen_line {
+        if start > self.line_end || !self.seen_line {
+            if self.seen_line {
                 self.paragraph += 1;
             }
             self.seen_line = true;
-            self.line_end = memchr::memchr(b'\n', bytes.get(start..).unwrap_or(&[]))
-                .map_or(bytes.len(), |k| start + k);
+            self.line_end = self.layout.unit_end(text, start);
         }
         let end = rules::sentence_end(self.rules, &mut self.candidates, text, start, self.line_end);
         // Trim trailing white space (a `\r` before the line break among it).
