@@ -257,6 +257,21 @@ impl Text {
         Text { source, spans }
     }
 
+    /// Splits running text into sentences with `segmenter` (its language and its
+    /// [`LineBreaks`](crate::LineBreaks) mode).
+    ///
+    /// ```
+    /// use satzweise::{Lang, LineBreaks, Segmenter, Text};
+    /// let segmenter = Segmenter::new(Lang::De).line_breaks(LineBreaks::Paragraph);
+    /// let text = Text::segment_with("Ein Satz, der\numbricht.", &segmenter);
+    /// assert_eq!(text.len(), 1);
+    /// ```
+    pub fn segment_with(source: impl Into<String>, segmenter: &Segmenter) -> Self {
+        let source = source.into();
+        let spans = segmenter.sentences(&source).map(|s| s.span()).collect();
+        Text { source, spans }
+    }
+
     /// Takes text that holds one sentence per line: sentence `k` is line `k` (0-based), its
     /// line end (`\n` or `\r\n`) excluded. Empty lines are empty sentences, so indices stay
     /// line numbers. A final line end does not start another line.

@@ -114,8 +114,10 @@ pub(crate) struct Layout {
     breaks: Breaks,
     /// Whether single line breaks are white space.
     paragraphs: bool,
-    /// Wrap width in characters, when the text was found to be wrapped (the short-line rule).
-    width: Option<usize>,
+    /// Wrap width in characters (0: unknown), read in the paragraph layout.
+    width: usize,
+    /// Whether a short line ends its paragraph (text found to be wrapped).
+    short_lines: bool,
 }
 
 impl Layout {
@@ -134,14 +136,25 @@ impl Layout {
         };
         let mut layout = Layout {
             breaks,
-            paragraphs: mode == LineBreaks::Paragraph,
-            width: None,
+            paragraphs: false,
+            width: 0,
+            short_lines: false,
         };
-        if mode == LineBreaks::Auto
-            && let Some(width) = layout.wrap_width(text)
-        {
-            layout.paragraphs = true;
-            layout.width = Some(width);
+        match mode {
+            LineBreaks::Line => {}
+            LineBreaks::Paragraph => {
+                layout.paragraphs = true;
+                layout.width = layout.width_of(text).unwrap_or(0);
+            }
+            _ => {
+                if let Some(width) = layout.width_of(text)
+                    && layout.is_wrapped(text, width)
+                {
+                    layout.paragraphs = true;
+                    layout.short_lines = true;
+                    layout.width = width;
+                }
+            }
         }
         layout
     }
@@ -215,23 +228,32 @@ impl Layout {
 
     /// Whether the break between the non-blank lines `line` and `next` ends a paragraph.
     fn ends_paragraph(&self, line: &Line, next: &Line) -> bool {
-        if next.indent > line.indent || next.structure {
+        if next.indent > line.indent {
             return true;
         }
-        let Some(width) = self.width else {
+        // A line that ends in mid-sentence and had no room for the next word was wrapped,
+        // even when the next line starts with a dash or a number ("… anbaut\n- die Gurken").
+        // A list item itself is followed by the next item, not by its continuation.
+        let wrapped = self.width > 0
+            && !line.structure
+            && line.mid_sentence()
+            && fills(line, next, self.width);
+        if next.structure {
+            return !wrapped;
+        }
+        if !self.short_lines {
             return false;
-        };
+        }
         // A short line (the next word would have fitted easily) that does not continue the
         // sentence, before a line that starts a new one: a heading, a greeting, a signature.
-        (line.length + 1 + next.first_chunk) * 4 <= width * 3
+        (line.length + 1 + next.first_chunk) * 4 <= self.width * 3
             && !matches!(line.last, '-' | ',' | ';' | '(' | '/')
             && !next.first.is_lowercase()
     }
 
-    /// The wrap width when the text reads as hard-wrapped: most breaks between non-blank
-    /// lines fall in mid-sentence, and either the next line starts in lower case or its first
-    /// word would not have fitted on the line before.
-    fn wrap_width(&self, text: &str) -> Option<usize> {
+    /// The wrap width: the line length (in characters) that at most a tenth of the non-blank
+    /// lines exceed; `None` with fewer than two such lines.
+    fn width_of(&self, text: &str) -> Option<usize> {
         const CAP: usize = 1024;
         let mut histogram = [0u32; CAP];
         let mut lines = 0u32;
@@ -248,13 +270,19 @@ impl Layout {
         if lines < 2 {
             return None;
         }
-        // The width: the length that at most a tenth of the lines exceed.
         let mut above = 0u32;
         let mut width = CAP - 1;
         while width > 0 && (above + histogram[width]) * 10 <= lines {
             above += histogram[width];
             width -= 1;
         }
+        Some(width.max(1))
+    }
+
+    /// Whether the text reads as hard-wrapped at `width`: most breaks between non-blank lines
+    /// fall in mid-sentence, and either the next line starts in lower case or its first word
+    /// would not have fitted on the line before.
+    fn is_wrapped(&self, text: &str, width: usize) -> bool {
         let (mut inner, mut wrapped) = (0u32, 0u32);
         let mut start = 0;
         let mut previous: Option<Line> = None;
@@ -265,28 +293,32 @@ impl Layout {
             } else {
                 if let Some(before) = previous.filter(|_| !line.structure) {
                     inner += 1;
-                    let mid_sentence = !matches!(
-                        before.last,
-                        '.' | '!' | '?' | '…' | ':' | '"' | '“' | '”' | '«' | '»' | '\'' | ')'
-                    );
-                    let full = (before.length + 1 + line.first_chunk) * 5 > width * 4;
-                    if mid_sentence && (full || line.first.is_lowercase()) {
+                    if before.mid_sentence()
+                        && (fills(&before, &line, width) || line.first.is_lowercase())
+                    {
                         wrapped += 1;
                     }
                 }
                 previous = Some(line);
             }
             match line.end {
-                Some(end) if !end.paragraph => start = end.end,
                 Some(end) => {
-                    previous = None;
+                    if end.paragraph {
+                        previous = None;
+                    }
                     start = end.end;
                 }
                 None => break,
             }
         }
-        (wrapped >= 1 && wrapped * 2 >= inner).then_some(width.max(1))
+        wrapped >= 1 && wrapped * 2 >= inner
     }
+}
+
+/// Whether the first word of `next` would not have fitted on `line` (with a fifth of the
+/// width to spare: programs that balance lines, such as `fmt`, stop short of the width).
+fn fills(line: &Line, next: &Line, width: usize) -> bool {
+    (line.length + 1 + next.first_chunk) * 5 > width * 4
 }
 
 /// What the layout needs to know about one line.
@@ -309,6 +341,14 @@ struct Line {
 }
 
 impl Line {
+    /// Whether the line ends without closing a sentence (or a heading with a colon).
+    fn mid_sentence(&self) -> bool {
+        !matches!(
+            self.last,
+            '.' | '!' | '?' | '…' | ':' | '"' | '“' | '”' | '«' | '»' | '\'' | ')'
+        )
+    }
+
     fn read(layout: &Layout, text: &str, start: usize) -> Line {
         let end = layout.next_break(text.as_bytes(), start);
         let content = text
