@@ -21,6 +21,12 @@
 //! keeping those a reader splits; the list is fixed, not computed by the segmenter.
 //!
 //! `--errors` prints every false and missed boundary with its context.
+//!
+//! `--wrapped DIR` also scores the German set hard-wrapped: `DIR/NAME.txt` holds the same
+//! paragraphs wrapped at some width with a blank line between them, as
+//! `tools/wrap_paragraphs.py` writes them (`OUT/segmentation/wW`). Boundaries are compared by
+//! the number of non-space characters before them, since wrapping changes only white space;
+//! again only boundaries inside gold paragraphs count.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,6 +43,9 @@ struct Args {
     /// Print each wrong or missed boundary.
     #[arg(long)]
     errors: bool,
+    /// Folders of hard-wrapped German inputs (`NAME.txt`) to score as well.
+    #[arg(long)]
+    wrapped: Vec<PathBuf>,
 }
 
 /// English lines (file, 1-based line number) that hold two or more sentences.
@@ -214,12 +223,73 @@ fn score(
     }
 }
 
+/// Scores the segmenter on `input`, the paragraphs of `gold` laid out in any white space.
+fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) -> Counts {
+    let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    // Gold boundaries and paragraph ends, in non-space characters from the start.
+    let mut boundaries = Vec::new();
+    let mut paragraph_ends = Vec::new();
+    let mut at = 0;
+    for paragraph in gold {
+        for (k, sentence) in paragraph.iter().enumerate() {
+            at += solid(sentence);
+            if k + 1 < paragraph.len() {
+                boundaries.push(at);
+            }
+        }
+        paragraph_ends.push(at);
+    }
+    let mut counts = Vec::with_capacity(input.len() + 1);
+    let mut n = 0;
+    for c in input.chars() {
+        counts.extend(std::iter::repeat_n(n, c.len_utf8()));
+        n += usize::from(!c.is_whitespace());
+    }
+    counts.push(n);
+    let paragraph_of = |at: usize| paragraph_ends.partition_point(|&e| e < at);
+    let sentences: Vec<_> = Segmenter::new(Lang::De).sentences(input).collect();
+    let mut predicted = Vec::new();
+    for pair in sentences.windows(2) {
+        let (end, next) = (counts[pair[0].end()], counts[pair[1].start()] + 1);
+        if paragraph_of(end) == paragraph_of(next) {
+            predicted.push(end);
+        }
+    }
+    let correct = predicted
+        .iter()
+        .filter(|b| boundaries.binary_search(b).is_ok())
+        .count();
+    if show_errors {
+        let context = |at: usize| {
+            let byte = counts.partition_point(|&c| c < at);
+            let from = input.floor_char_boundary(byte.saturating_sub(50));
+            let to = input.ceil_char_boundary((byte + 40).min(input.len()));
+            format!("{}▮{}", &input[from..byte], &input[byte..to]).replace('\n', "⏎")
+        };
+        for &b in predicted
+            .iter()
+            .filter(|b| boundaries.binary_search(b).is_err())
+        {
+            println!("{name} wrapped false split: {}", context(b));
+        }
+        for &b in boundaries.iter().filter(|b| !predicted.contains(b)) {
+            println!("{name} wrapped missed:      {}", context(b));
+        }
+    }
+    Counts {
+        gold: boundaries.len(),
+        predicted: predicted.len(),
+        correct,
+    }
+}
+
 fn run(args: &Args) -> satzweise::Result<()> {
     let segmentation = args.data.join("wmt21-de-segmentation");
     let parallel = args.data.join("wmt21-de-en");
     let mut german = Counts::default();
     let mut german_corrected = Counts::default();
     let mut english = Counts::default();
+    let mut wrapped = vec![Counts::default(); args.wrapped.len()];
     for n in 0..12 {
         let name = format!("de-orig-{n:02}");
         let gold = read_paragraphs(&segmentation.join(format!("{name}.sents")))?;
@@ -231,6 +301,10 @@ fn run(args: &Args) -> satzweise::Result<()> {
         }
         german.add(score(Lang::De, &name, &gold, &[], args.errors));
         german_corrected.add(score(Lang::De, &name, &gold, GERMAN_GOLD_ERRATA, false));
+        for (dir, counts) in args.wrapped.iter().zip(&mut wrapped) {
+            let input = read_text_file(dir.join(format!("{name}.txt")))?;
+            counts.add(score_wrapped(&name, &gold, &input, args.errors));
+        }
 
         let en_text = read_text_file(parallel.join(format!("{name}.en")))?;
         let en_lines: Vec<&str> = en_text.lines().collect();
@@ -270,6 +344,10 @@ fn run(args: &Args) -> satzweise::Result<()> {
     german.report("German");
     german_corrected.report("German, gold errata corrected");
     english.report("English");
+    for (dir, counts) in args.wrapped.iter().zip(&wrapped) {
+        let label = dir.file_name().unwrap_or(dir.as_os_str()).to_string_lossy();
+        counts.report(&format!("German, wrapped ({label})"));
+    }
     Ok(())
 }
 
