@@ -1,16 +1,34 @@
 //! Properties of the segmenter on any input, through the public API only.
 
 use proptest::prelude::*;
-use satzweise::{Lang, Segmenter, Text};
+use satzweise::{Lang, LineBreaks, Segmenter, Text};
 
 /// White space as the segmenter documents it.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-/// Checks every invariant of the sentences of `text` in `lang`.
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+
+/// Line breaks as the segmenter documents them.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Checks every invariant of the sentences of `text` in `lang`, in every line-break mode.
 fn check(text: &str, lang: Lang) -> Result<(), TestCaseError> {
-    let mut sentences = Segmenter::new(lang).sentences(text);
+    for mode in [LineBreaks::Auto, LineBreaks::Paragraph, LineBreaks::Line] {
+        check_mode(text, lang, mode)?;
+    }
+    Ok(())
+}
+
+fn check_mode(text: &str, lang: Lang, mode: LineBreaks) -> Result<(), TestCaseError> {
+    let segmenter = Segmenter::new(lang).line_breaks(mode);
+    let mut sentences = segmenter.sentences(text);
+    let resolved = sentences.layout();
+    prop_assert_eq!(resolved, segmenter.layout_of(text));
+    prop_assert!(resolved != LineBreaks::Auto);
     let mut covered = vec![false; text.len()];
     let mut previous_end = 0;
     let mut previous_paragraph = 0;
@@ -23,10 +41,14 @@ fn check(text: &str, lang: Lang) -> Result<(), TestCaseError> {
         prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         prop_assert_eq!(&text[start..end], sentence.as_str());
         prop_assert!(sentence.paragraph() >= previous_paragraph);
-        // Sentences start and end on non-space characters and hold no line break.
+        // Sentences start and end on non-space characters; in the line layout they hold no
+        // line break, in the paragraph layout no paragraph separator.
         prop_assert!(!sentence.as_str().starts_with(is_space));
         prop_assert!(!sentence.as_str().ends_with(is_space));
-        prop_assert!(!sentence.as_str().contains('\n'));
+        if resolved == LineBreaks::Line {
+            prop_assert!(!sentence.as_str().contains(is_line_break));
+        }
+        prop_assert!(!sentence.as_str().contains(PARAGRAPH_SEPARATOR));
         // The gap before it is white space only.
         prop_assert!(sentence.gap_before().chars().all(is_space));
         prop_assert_eq!(sentence.gap_before(), &text[previous_end..start]);
@@ -155,9 +177,21 @@ fn long_inputs_stay_linear_and_whole() {
     let count = Segmenter::new(Lang::De).sentences(&line).count();
     assert_eq!(count, 80_000);
     let lines = "a\n".repeat(1_000_000);
+    assert_eq!(Segmenter::new(Lang::De).layout_of(&lines), LineBreaks::Line);
     let sentences: Vec<_> = Segmenter::new(Lang::De).sentences(&lines).collect();
     assert_eq!(sentences.len(), 1_000_000);
     assert_eq!(sentences.last().map(|s| s.paragraph()), Some(999_999));
+    // A million lines of wrapped prose in the paragraph layout: one sentence per sentence.
+    let wrapped =
+        "Ein Satz, der über das Ende der Zeile\nhinaus geht und dort endet.\n".repeat(100_000);
+    assert_eq!(
+        Segmenter::new(Lang::De).layout_of(&wrapped),
+        LineBreaks::Paragraph
+    );
+    assert_eq!(
+        Segmenter::new(Lang::De).sentences(&wrapped).count(),
+        100_000
+    );
     let dots = ". ".repeat(500_000);
     assert!(Segmenter::new(Lang::En).sentences(&dots).count() > 0);
 }

@@ -168,6 +168,7 @@ const ALWAYS: &[&str] = &[
     "i.V",
     "i.d",
     "i.d.R",
+    "incl",
     "inkl",
     "insb",
     "insbes",
@@ -377,6 +378,27 @@ const ORDINAL_CONTEXT: &[&str] = &[
     "vor", "zum", "zur", "Über", "über",
 ];
 
+/// Words after which a number is an amount, not an ordinal ("bei 23.", "rund 500."): a full
+/// stop after the number ends the sentence. Adverbs that may stand between an article and an
+/// ordinal ("den insgesamt 36. Titel", "die genau 100. Besucherin") are not among them.
+const CARDINAL_CONTEXT: &[&str] = &[
+    "bei",
+    "circa",
+    "etwa",
+    "gegen",
+    "höchstens",
+    "knapp",
+    "mindestens",
+    "rund",
+    "um",
+    "unter",
+    "zirka",
+];
+
+/// Abbreviations that close a list ("Äpfel, Birnen usw."): before a capitalised word they end
+/// the sentence, since a list does not go on after them.
+const CLOSES_LIST: &[&str] = &["etc", "u.Ä", "u.ä", "usf", "usw"];
+
 /// Month names, full and abbreviated (without the full stop).
 const MONTHS: &[&str] = &[
     "April",
@@ -404,15 +426,19 @@ pub(super) static GERMAN: Rules = Rules {
     abbreviated_endings: &["str"],
     ordinals: true,
     ordinal_context: ORDINAL_CONTEXT,
+    cardinal_context: CARDINAL_CONTEXT,
+    closes_list: CLOSES_LIST,
     months: MONTHS,
 };
 
 #[cfg(test)]
-pub(super) const TABLES: [&[&str]; 6] = [
+pub(super) const TABLES: [&[&str]; 8] = [
     ALWAYS,
     MAY_END,
     BEFORE_NUMBER,
     STARTERS,
     ORDINAL_CONTEXT,
+    CARDINAL_CONTEXT,
+    CLOSES_LIST,
     MONTHS,
 ];

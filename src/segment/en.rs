@@ -100,6 +100,8 @@ pub(super) static ENGLISH: Rules = Rules {
     abbreviated_endings: &[],
     ordinals: false,
     ordinal_context: &[],
+    cardinal_context: &[],
+    closes_list: &["etc"],
     months: &[],
 };
 

@@ -20,6 +20,8 @@ pub(super) static FRENCH: Rules = Rules {
     abbreviated_endings: &[],
     ordinals: false,
     ordinal_context: &[],
+    cardinal_context: &[],
+    closes_list: &["etc"],
     months: &[],
 };
 

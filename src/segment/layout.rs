@@ -21,12 +21,12 @@ use super::rules::is_space;
 ///
 /// ```
 /// use satzweise::{Lang, LineBreaks, Segmenter};
-/// let text = "Die Zusammenarbeit der beiden\nLänder ist eng. Sie wächst.\n\nNeuer Absatz.";
+/// let text = "Die Zusammenarbeit der beiden Länder\nist eng. Sie wächst.\n\nNeuer Absatz.";
 /// let wrapped = Segmenter::new(Lang::De).line_breaks(LineBreaks::Paragraph);
 /// let sentences: Vec<&str> = wrapped.sentences(text).map(|s| s.as_str()).collect();
 /// assert_eq!(
 ///     sentences,
-///     ["Die Zusammenarbeit der beiden\nLänder ist eng.", "Sie wächst.", "Neuer Absatz."]
+///     ["Die Zusammenarbeit der beiden Länder\nist eng.", "Sie wächst.", "Neuer Absatz."]
 /// );
 /// // Every line a unit, as in news files with one paragraph per line:
 /// let lines = Segmenter::new(Lang::De).line_breaks(LineBreaks::Line);
@@ -293,7 +293,11 @@ impl Layout {
             } else {
                 if let Some(before) = previous.filter(|_| !line.structure) {
                     inner += 1;
-                    if before.mid_sentence()
+                    // A line at least half full that ends in mid-sentence; wrapped prose is
+                    // not narrower than 30 columns (word lists and verse are).
+                    if width >= 30
+                        && before.length * 2 >= width
+                        && before.mid_sentence()
                         && (fills(&before, &line, width) || line.first.is_lowercase())
                     {
                         wrapped += 1;

@@ -26,6 +26,12 @@ pub(crate) struct Rules {
     pub(super) ordinals: bool,
     /// Words after which a number with a full stop is an ordinal ("am", "zum", "die").
     pub(super) ordinal_context: &'static [&'static str],
+    /// Words after which a number with a full stop is an amount that ends the sentence
+    /// ("bei 23.", "rund 500.").
+    pub(super) cardinal_context: &'static [&'static str],
+    /// Abbreviations that close a list ("usw.", "etc."): they end the sentence before a
+    /// capitalised word.
+    pub(super) closes_list: &'static [&'static str],
     /// Month names: a number with a full stop before them is a day ("3. Oktober").
     pub(super) months: &'static [&'static str],
 }
@@ -38,6 +44,8 @@ static NEUTRAL: Rules = Rules {
     abbreviated_endings: &[],
     ordinals: false,
     ordinal_context: &[],
+    cardinal_context: &[],
+    closes_list: &[],
     months: &[],
 };
 
@@ -45,6 +53,7 @@ static NEUTRAL: Rules = Rules {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Abbreviation {
     Always,
+    ClosesList,
     MayEnd,
     BeforeNumber,
 }
@@ -62,6 +71,8 @@ impl Rules {
     fn lookup_exact(&self, key: &str) -> Option<Abbreviation> {
         if self.always.binary_search(&key).is_ok() {
             Some(Abbreviation::Always)
+        } else if self.closes_list.binary_search(&key).is_ok() {
+            Some(Abbreviation::ClosesList)
         } else if self.may_end.binary_search(&key).is_ok() {
             Some(Abbreviation::MayEnd)
         } else if self.before_number.binary_search(&key).is_ok() {
@@ -99,8 +110,9 @@ impl Rules {
 /// Longest abbreviation key looked up, in bytes ("Anm.d.Red" and the like fit).
 const KEY_CAPACITY: usize = 24;
 
-/// Finds the bytes that can start a terminator (`.`, `!`, `?`, and `0xE2`, the lead byte of
-/// `…` and the double marks) or an emoticon (`:`, `;`) or emoji (`0xE2`, `0xF0`), with three
+/// Finds the bytes that can start a terminator (`.`, `!`, `?`, `0xE2`, the lead byte of `…`
+/// and the double marks, `0xE3` and `0xEF`, those of `。`, `？`, `！`) or an emoticon (`:`,
+/// `;`) or emoji (`0xE2`, `0xF0`), with three
 /// SIMD `memchr` searches whose results are kept: each search runs over the text at most once
 /// in all, however many sentences and lines it holds.
 #[derive(Debug, Clone, Default)]
@@ -122,7 +134,7 @@ impl Candidates {
                     let hit = match k {
                         0 => memchr::memchr3(b'.', b'!', b'?', rest),
                         1 => memchr::memchr3(b':', b';', 0xE2, rest),
-                        _ => memchr::memchr(0xF0, rest),
+                        _ => memchr::memchr3(0xF0, 0xE3, 0xEF, rest),
                     };
                     let p = hit.map_or(usize::MAX, |h| from + h);
                     *slot = Some(p);
@@ -141,6 +153,7 @@ fn terminator(c: char) -> Option<Terminator> {
         '.' => Some(Terminator::Dot),
         '…' => Some(Terminator::Ellipsis),
         '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => Some(Terminator::Strong),
+        '。' | '｡' | '？' | '！' => Some(Terminator::Ideographic),
         _ => None,
     }
 }
@@ -150,6 +163,8 @@ enum Terminator {
     Dot,
     Ellipsis,
     Strong,
+    /// `。`, `？`, `！`: they end a sentence without white space after them.
+    Ideographic,
 }
 
 /// Closing quotes and brackets that belong to the sentence before them. Quotes are ambiguous
@@ -157,7 +172,24 @@ enum Terminator {
 fn is_closing(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | ')' | ']' | '}' | '»' | '«' | '“' | '”' | '’' | '‘' | '›' | '‹'
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '«'
+            | '“'
+            | '”'
+            | '’'
+            | '‘'
+            | '›'
+            | '‹'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '》'
+            | '〉'
     )
 }
 
@@ -214,6 +246,8 @@ fn terminator_run(text: &str, stop: usize, line_end: usize) -> Option<Run> {
     for (k, c) in chars {
         if let Some(t) = terminator(c) {
             match t {
+                _ if kind == Terminator::Ideographic => {}
+                Terminator::Ideographic => kind = Terminator::Ideographic,
                 Terminator::Strong => kind = Terminator::Strong,
                 Terminator::Ellipsis if kind != Terminator::Strong => kind = Terminator::Ellipsis,
                 Terminator::Dot => dots += 1,
@@ -452,6 +486,15 @@ fn ordinal_ends_sentence(rules: &Rules, previous: Option<&str>, next_word: &str)
         return true;
     }
     match previous {
+        // After a word that takes an amount ("bei 23.", "rund 500."): the end of a sentence.
+        Some(p)
+            if rules
+                .cardinal_context
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(p)) =>
+        {
+            true
+        }
         // After an article or preposition ("die", "am", "zum", "als"), or a lower-case word
         // ("wurde 2. Vorsitzender"): an ordinal.
         Some(p)
@@ -493,12 +536,15 @@ fn is_roman(word: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
 }
 
+/// Whether `word` has a vowel; words in other scripts than Latin (Cyrillic, Greek, …) count
+/// as having one, since the vowel test is about Latin abbreviations ("zzgl.").
 fn has_vowel(word: &str) -> bool {
     word.chars().any(|c| {
-        matches!(
-            c.to_lowercase().next().unwrap_or(c),
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'é' | 'è' | 'à'
-        )
+        (c.is_alphabetic() && !c.is_ascii() && !('\u{c0}'..='\u{24f}').contains(&c))
+            || matches!(
+                c.to_lowercase().next().unwrap_or(c),
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'é' | 'è' | 'à'
+            )
     })
 }
 
@@ -570,6 +616,72 @@ fn abbreviation(
     rules.lookup(tail)
 }
 
+/// Whether a single `!` at `stop` belongs to a name written with it ("bei Yahoo! in"): it is
+/// attached to a capitalised word that does not open the sentence.
+fn brand_name(text: &str, start: usize, stop: usize, run: Run) -> bool {
+    let (raw_start, raw) = token_ending_at(text, start, stop);
+    raw_start > start
+        && run.end == stop + 1
+        && raw.chars().next().is_some_and(char::is_uppercase)
+        && raw.chars().all(char::is_alphanumeric)
+}
+
+/// Whether the text after a full stop is a news agency byline that ends the unit: "dpa",
+/// "(afp)", "dpa/lno": lower-case letters, two to five at a time, joined by `/`, perhaps in
+/// brackets.
+fn byline_ends_unit(text: &str, at: usize, line_end: usize) -> bool {
+    let rest = text.get(at..line_end).unwrap_or("").trim_matches(is_space);
+    let inner = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(rest);
+    !inner.is_empty()
+        && inner
+            .split('/')
+            .all(|p| (2..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// Whether the sentence so far is a news dateline ("VIRGINIA BEACH, Va. -- Die …",
+/// "WASHINGTON, D.C. – Der …"): a place in capitals, a comma, the abbreviation, and a dash
+/// after it.
+fn dateline(text: &str, start: usize, word_start: usize, at: usize, line_end: usize) -> bool {
+    let after = text
+        .get(at..line_end)
+        .unwrap_or("")
+        .trim_start_matches(is_space);
+    if !(after.starts_with("--") || after.starts_with('–') || after.starts_with('—')) {
+        return false;
+    }
+    let head = text
+        .get(start..word_start)
+        .unwrap_or("")
+        .trim_end_matches(is_space);
+    let Some(place) = head.strip_suffix(',') else {
+        return false;
+    };
+    place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || is_space(c) || matches!(c, '-' | '.' | '\''))
+}
+
+/// Whether the sentence after `at` would be a single word ending in a terminator ("1. Klasse."):
+/// a number before it counts that word rather than ending a sentence.
+fn one_word_follows(text: &str, at: usize, line_end: usize) -> bool {
+    let rest = text
+        .get(at..line_end)
+        .unwrap_or("")
+        .trim_start_matches(is_space);
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    word_len > 0
+        && rest
+            .get(word_len..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+}
+
 /// Whether the run at `stop` ends the sentence that started at `start`.
 fn ends_sentence(
     rules: &Rules,
@@ -579,8 +691,14 @@ fn ends_sentence(
     run: Run,
     line_end: usize,
 ) -> bool {
+    let after = text.get(run.end..line_end).and_then(|r| r.chars().next());
+    if run.kind == Terminator::Ideographic {
+        // Chinese and Japanese put no space after `。`; a closing quote with text after it
+        // is a quotation inside the sentence (「行こう。」と言った。).
+        return !(run.closed && after.is_some_and(|c| !is_space(c)));
+    }
     // A boundary needs white space after the run ("3.5", "z.B.", "www.x.de" have none).
-    match text.get(run.end..line_end).and_then(|r| r.chars().next()) {
+    match after {
         Some(c) if is_space(c) => {}
         _ => return false,
     }
@@ -593,7 +711,11 @@ fn ends_sentence(
         .and_then(|h| h.chars().next_back())
         .is_some_and(|c| matches!(c, '(' | '['));
     match run.kind {
-        Terminator::Strong => !(bracketed || next == Next::Lower && run.closed),
+        Terminator::Strong => {
+            !(bracketed
+                || next == Next::Lower && (run.closed || brand_name(text, start, stop, run)))
+        }
+        Terminator::Ideographic => true,
         Terminator::Ellipsis => !bracketed && next != Next::Lower,
         Terminator::Dot => {
             full_stop_ends_sentence(rules, text, (start, stop, line_end), run, next, next_word)
@@ -619,12 +741,16 @@ fn full_stop_ends_sentence(
         return next != Next::Lower;
     }
     let word_start = raw_start + (raw.len() - raw.trim_start_matches(is_opening).len());
+    if dateline(text, start, word_start, run.end, line_end) {
+        return false;
+    }
     let first_token = raw_start == start;
     let previous = token_before(text, start, raw_start).map(|(_, t)| t);
     let after_number = previous.is_some_and(|p| is_number(strip_punctuation(p)));
 
     match abbreviation(rules, text, start, word, word_start) {
         Some(Abbreviation::Always) => return false,
+        Some(Abbreviation::ClosesList) => return next == Next::Upper,
         Some(Abbreviation::MayEnd) => return next != Next::Lower && rules.is_starter(next_word),
         Some(Abbreviation::BeforeNumber) if matches!(next, Next::Digit | Next::Lower) => {
             return false;
@@ -639,11 +765,14 @@ fn full_stop_ends_sentence(
         return false;
     }
     if next == Next::Lower {
-        return lowercase_follows_word(word, after_number);
+        return byline_ends_unit(text, run.end, line_end)
+            || lowercase_follows_word(word, after_number);
     }
     if is_number(word) {
         if !rules.ordinals || !is_ordinal_number(word) {
-            return true;
+            // "1. The heroes fall.": a numbered item opens its sentence in every language.
+            let item = first_token && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+            return !item;
         }
         // "1. Die Regierung …" (a numbered line), "Ziele: 1. Wachstum, 2. …": enumerations.
         let enumeration = first_token || previous.is_some_and(|p| p.ends_with([':', ',', ';']));
@@ -665,6 +794,13 @@ fn full_stop_ends_sentence(
         } else {
             previous.map(strip_punctuation)
         };
+        if next == Next::Upper
+            && !rules.is_starter(next_word)
+            && one_word_follows(text, run.end, line_end)
+        {
+            // "mit Royal Mail 1. Klasse.": no one-word sentence after a number.
+            return false;
+        }
         return ordinal_ends_sentence(rules, context, next_word);
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -396,3 +396,205 @@ fn german_academic_titles() {
     one!(de, "Es sprach Dr. h.c. Meier.");
     one!(de, "Es sprach Dr. h. c. Meier.");
 }
+
+// Issue 14: errors seen on real German and English text.
+
+#[test]
+fn ordinal_before_a_one_word_remainder_is_no_boundary() {
+    // "1. Klasse." would leave the one-word sentence "Klasse.": the number counts the noun.
+    assert_eq!(
+        de("Wir senden mit Royal Mail 1. Klasse. Die Lieferzeit beträgt 1-3 Tage."),
+        [
+            "Wir senden mit Royal Mail 1. Klasse.",
+            "Die Lieferzeit beträgt 1-3 Tage."
+        ]
+    );
+    one!(de, "Wir fahren 2. Klasse.");
+    // A label number before a sentence of several words still ends the sentence.
+    assert_eq!(
+        de("Wir haben Größe 42. Passt gut."),
+        ["Wir haben Größe 42.", "Passt gut."]
+    );
+}
+
+#[test]
+fn incl_is_a_german_abbreviation_too() {
+    one!(de, "Im Set incl. Primer.");
+    one!(de, "Preis incl. MwSt. und Versand.");
+}
+
+#[test]
+fn numbered_items_open_sentences_in_every_language() {
+    assert_eq!(
+        en("1. The heroes fall. 2. They rise."),
+        ["1. The heroes fall.", "2. They rise."]
+    );
+    assert_eq!(
+        split(Lang::Fr, "1. Les héros tombent. 2. Ils se relèvent."),
+        ["1. Les héros tombent.", "2. Ils se relèvent."]
+    );
+    // A year or a count at the end of a sentence still ends it.
+    assert_eq!(
+        en("He was born in 1990. The"),
+        ["He was born in 1990.", "The"]
+    );
+}
+
+#[test]
+fn closing_enumeration_abbreviations_end_before_capitals() {
+    // "usw.", "etc." close a list; a capitalised word after them opens a sentence.
+    assert_eq!(
+        de("Wir verkaufen Äpfel, Birnen, usw. Leider hat die Saison erst begonnen."),
+        [
+            "Wir verkaufen Äpfel, Birnen, usw.",
+            "Leider hat die Saison erst begonnen."
+        ]
+    );
+    assert_eq!(
+        en("We sell apples, pears, etc. Sadly the season has just begun."),
+        [
+            "We sell apples, pears, etc.",
+            "Sadly the season has just begun."
+        ]
+    );
+    one!(de, "Äpfel, Birnen usw. sind gesund.");
+    one!(de, "Äpfel, Birnen u. ä. sind gesund.");
+}
+
+#[test]
+fn bylines_at_the_end_of_a_unit_are_sentences() {
+    assert_eq!(
+        de("Die Quote stieg um 65 Prozent. dpa"),
+        ["Die Quote stieg um 65 Prozent.", "dpa"]
+    );
+    assert_eq!(
+        en("The rate rose by 65 percent. dpa"),
+        ["The rate rose by 65 percent.", "dpa"]
+    );
+    assert_eq!(
+        de("Die Quote stieg um 65 Prozent. (dpa/lno)\nNeue Zeile."),
+        ["Die Quote stieg um 65 Prozent.", "(dpa/lno)", "Neue Zeile."]
+    );
+    // Not at the end of the unit: a unit or a lower-case word that continues.
+    one!(de, "Er kam um 5 Uhr. dann ging er.");
+    one!(de, "Es kostet ca. zehn Euro.");
+}
+
+#[test]
+fn numbers_after_cardinal_words_end_sentences() {
+    // "bei", "rund", "knapp" take amounts, not ordinals.
+    assert_eq!(
+        de("Die Zahl der Verletzten lag bei 23. Rettungskräfte suchen weiter."),
+        [
+            "Die Zahl der Verletzten lag bei 23.",
+            "Rettungskräfte suchen weiter."
+        ]
+    );
+    assert_eq!(
+        de("Es kamen rund 500. Veranstalter zeigten sich zufrieden."),
+        ["Es kamen rund 500.", "Veranstalter zeigten sich zufrieden."]
+    );
+    one!(de, "Er wurde 2. Vorsitzender des Vereins.");
+    one!(de, "Die Feier ist bei 3. Oktober geplant.");
+}
+
+#[test]
+fn brand_names_with_exclamation_marks() {
+    one!(en, "He worked at Yahoo! in California.");
+    one!(de, "Er arbeitete bei Yahoo! in Kalifornien.");
+    assert_eq!(de("Hilfe! ich komme."), ["Hilfe!", "ich komme."]);
+    assert_eq!(
+        de("Das ist toll! und dann?"),
+        ["Das ist toll!", "und dann?"]
+    );
+}
+
+#[test]
+fn us_datelines_do_not_split() {
+    one!(
+        de,
+        "VIRGINIA BEACH, Va. -- Die Polizei hat am Freitag einen Verdächtigen gefasst."
+    );
+    one!(
+        en,
+        "VIRGINIA BEACH, Va. -- Police arrested a suspect on Friday."
+    );
+    one!(de, "WASHINGTON, D.C. – Der Kongress tagt.");
+}
+
+// Issue 16: line ends, separators and scripts.
+
+#[test]
+fn every_line_end_convention_ends_a_line() {
+    let line = |text| {
+        Segmenter::new(Lang::De)
+            .line_breaks(crate::LineBreaks::Line)
+            .sentences(text)
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+    };
+    for text in [
+        "Titel\rErster Satz\rZweiter",
+        "Titel\r\nErster Satz\r\nZweiter",
+        "Titel\u{85}Erster Satz\u{85}Zweiter",
+        "Titel\u{2028}Erster Satz\u{2029}Zweiter",
+    ] {
+        assert_eq!(line(text), ["Titel", "Erster Satz", "Zweiter"], "{text:?}");
+        assert_eq!(de(text), ["Titel", "Erster Satz", "Zweiter"], "{text:?}");
+    }
+    let paragraphs: Vec<usize> = Segmenter::new(Lang::De)
+        .sentences("Eins\rZwei\r\rDrei")
+        .map(|s| s.paragraph())
+        .collect();
+    assert_eq!(paragraphs, [0, 1, 2]);
+}
+
+#[test]
+fn paragraph_separator_ends_a_paragraph_in_wrapped_text() {
+    let text = "Ein Satz, der über\nzwei Zeilen geht.\u{2029}Zweiter Absatz";
+    let sentences: Vec<_> = Segmenter::new(Lang::De)
+        .line_breaks(crate::LineBreaks::Paragraph)
+        .sentences(text)
+        .map(|s| (s.as_str(), s.paragraph()))
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            ("Ein Satz, der über\nzwei Zeilen geht.", 0),
+            ("Zweiter Absatz", 1)
+        ]
+    );
+}
+
+#[test]
+fn short_cyrillic_and_greek_words_are_not_abbreviations() {
+    assert_eq!(
+        split(Lang::Other, "Он пришёл в дом. Потом ушёл."),
+        ["Он пришёл в дом.", "Потом ушёл."]
+    );
+    assert_eq!(
+        split(Lang::Other, "Είναι στο σπίτι. Μετά έφυγε."),
+        ["Είναι στο σπίτι.", "Μετά έφυγε."]
+    );
+    assert_eq!(
+        de("Er sagte: дом. Dann ging er."),
+        ["Er sagte: дом.", "Dann ging er."]
+    );
+    one!(de, "Das kostet zzgl. Versand.");
+}
+
+#[test]
+fn ideographic_terminators_end_sentences() {
+    assert_eq!(
+        split(Lang::Other, "我们走了。他们来了？是的！好"),
+        ["我们走了。", "他们来了？", "是的！", "好"]
+    );
+    assert_eq!(
+        split(Lang::Other, "「行こう。」と言った。"),
+        ["「行こう。」と言った。"]
+    );
+    assert_eq!(
+        de("Er schrieb 好。 Dann ging er."),
+        ["Er schrieb 好。", "Dann ging er."]
+    );
+}
