@@ -2,8 +2,12 @@
 //! formats of `satzweise::io`.
 //!
 //! ```text
-//! cargo run --release --example align -- [--presegmented] [--format FORMAT] [--output PATH] [--summary] [--config JSON] GERMAN ENGLISH
+//! cargo run --release --example align -- [--presegmented] [--line-breaks auto|paragraph|line] [--format FORMAT] [--output PATH] [--summary] [--config JSON] GERMAN ENGLISH
 //! ```
+//!
+//! `--line-breaks` says what a line break means when the files are segmented (`auto`, the
+//! default, reads it from each file; `paragraph` for hard-wrapped text; `line` when every line
+//! is a unit); `--summary` reports the layout used for each side as `line_breaks`.
 //!
 //! Formats: `vecalign` (default), `tsv`, `jsonl`, `json`, `moses`, `tmx`, `ladder`; see
 //! `--help`. Output goes to standard output, or to `--output PATH`; `moses` writes two files,
@@ -22,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use satzweise::{Aligner, AlignerConfig, Alignment, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, Alignment, Lang, LineBreaks, Segmenter, Text};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,6 +57,9 @@ struct Args {
     /// The files hold one sentence per line (indices are line numbers from 0).
     #[arg(long)]
     presegmented: bool,
+    /// What a line break means when segmenting: auto (read from each file), paragraph or line.
+    #[arg(long, default_value = "auto")]
+    line_breaks: LineBreaks,
     /// Output format.
     #[arg(long, value_enum, default_value = "vecalign")]
     format: Format,
@@ -112,20 +119,34 @@ fn run(args: &Args) -> Result<(), satzweise::Error> {
         .config(config)
         .languages(Lang::De, args.english_lang)
         .build()?;
+    let german_segmenter = Segmenter::new(Lang::De).line_breaks(args.line_breaks);
+    let english_segmenter = Segmenter::new(args.english_lang).line_breaks(args.line_breaks);
+    let layouts = if args.presegmented {
+        [LineBreaks::Line, LineBreaks::Line]
+    } else {
+        [
+            german_segmenter.layout_of(&german),
+            english_segmenter.layout_of(&english),
+        ]
+    };
     let (german, english) = if args.presegmented {
         (Text::from_lines(german), Text::from_lines(english))
     } else {
         (
-            Text::segment(german, Lang::De),
-            Text::segment(english, args.english_lang),
+            Text::segment_with(german, &german_segmenter),
+            Text::segment_with(english, &english_segmenter),
         )
     };
     let alignment = aligner.align_texts(german, english)?;
-    write_output(&alignment, args)
+    write_output(&alignment, args, layouts)
 }
 
 /// Writes `alignment` in the format and to the place `args` say.
-fn write_output(alignment: &Alignment, args: &Args) -> Result<(), satzweise::Error> {
+fn write_output(
+    alignment: &Alignment,
+    args: &Args,
+    layouts: [LineBreaks; 2],
+) -> Result<(), satzweise::Error> {
     use satzweise::io;
     if args.format == Format::Moses && !args.summary {
         let prefix = args.output.as_deref().unwrap_or(Path::new("aligned"));
@@ -147,7 +168,19 @@ fn write_output(alignment: &Alignment, args: &Args) -> Result<(), satzweise::Err
     };
     if args.summary {
         let verdict = alignment.report().verdict();
-        serde_json::to_writer(&mut out, &verdict)
+        let mut summary = serde_json::to_value(&verdict)
+            .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
+        if let Some(fields) = summary.as_object_mut() {
+            // The layout each file was read in: "line" or "paragraph" (hard-wrapped text).
+            fields.insert(
+                "line_breaks".into(),
+                serde_json::json!({
+                    "german": layouts[0].as_str(),
+                    "english": layouts[1].as_str(),
+                }),
+            );
+        }
+        serde_json::to_writer(&mut out, &summary)
             .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
         writeln!(out).map_err(|e| io_error(&path, e))?;
         return finish(out, &path);

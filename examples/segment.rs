@@ -3,11 +3,15 @@
 //! ```text
 //! cargo run --release --example segment -- --lang de FILE
 //! cargo run --release --example segment -- --lang en --spans FILE
+//! cargo run --release --example segment -- --lang de --line-breaks paragraph FILE
 //! ```
 //!
-//! With `--spans` each line starts with the sentence's byte offsets in the file and its
-//! paragraph number, tab-separated: `start<TAB>end<TAB>paragraph<TAB>sentence`. Line breaks
-//! inside a sentence cannot occur (every line break ends a sentence).
+//! With `--spans` each line starts with the sentence's byte offsets in the file (a leading
+//! byte-order mark counted) and its paragraph number, tab-separated:
+//! `start<TAB>end<TAB>paragraph<TAB>sentence`. `--line-breaks` says what a line break means
+//! (`auto`, the default, reads it from the text; `paragraph`; `line`); the layout used is
+//! printed to standard error. Line breaks inside a sentence (wrapped text) and tabs are
+//! written as spaces, so that each sentence stays one line.
 //!
 //! A missing file or invalid UTF-8 is reported with the file name, exit status 1; a usage
 //! error exits with status 2.
@@ -17,7 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use satzweise::{Lang, Segmenter, read_text_file};
+use satzweise::{Lang, LineBreaks, Segmenter, read_text_file};
 
 /// Split a text file into sentences, one per line.
 #[derive(Parser)]
@@ -28,26 +32,39 @@ struct Args {
     /// Print byte offsets (start, end) and the paragraph number before each sentence.
     #[arg(long)]
     spans: bool,
+    /// What a line break means: auto (read from the text), paragraph or line.
+    #[arg(long, default_value = "auto")]
+    line_breaks: LineBreaks,
     /// The text file (UTF-8).
     file: PathBuf,
 }
 
 fn run(args: &Args) -> Result<(), String> {
     let text = read_text_file(&args.file).map_err(|e| e.to_string())?;
+    // `read_text_file` drops a leading byte-order mark; offsets are in the file.
+    let bom = if starts_with_bom(&args.file) {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
-    for sentence in Segmenter::new(args.lang).sentences(&text) {
+    let mut sentences = Segmenter::new(args.lang)
+        .line_breaks(args.line_breaks)
+        .sentences(&text);
+    eprintln!("segment: line breaks: {}", sentences.layout());
+    for sentence in sentences.by_ref() {
+        let line = one_line(sentence.as_str());
         let written = if args.spans {
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}",
-                sentence.start(),
-                sentence.end(),
+                "{}\t{}\t{}\t{line}",
+                sentence.start() + bom,
+                sentence.end() + bom,
                 sentence.paragraph(),
-                sentence.as_str()
             )
         } else {
-            writeln!(out, "{}", sentence.as_str())
+            writeln!(out, "{line}")
         };
         if let Err(e) = written {
             // A closed pipe (`| head`) ends the output quietly.
@@ -66,6 +83,26 @@ fn run(args: &Args) -> Result<(), String> {
             }
         })
         .map_err(|e| format!("writing to standard output: {e}"))
+}
+
+/// Whether the file starts with the UTF-8 byte-order mark.
+fn starts_with_bom(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head == [0xEF, 0xBB, 0xBF]
+}
+
+/// The sentence with its line breaks and tabs as spaces.
+fn one_line(sentence: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| matches!(c, '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    if sentence.contains(breaks) {
+        std::borrow::Cow::Owned(sentence.replace(breaks, " "))
+    } else {
+        std::borrow::Cow::Borrowed(sentence)
+    }
 }
 
 fn main() -> ExitCode {

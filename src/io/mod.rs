@@ -191,10 +191,19 @@ pub(crate) fn write_error(error: std::io::Error) -> Error {
     Error::io("", error)
 }
 
-/// Replaces tabs and line breaks with spaces, so that a text stays one field of one line.
+/// Characters that readers of line-based files take for line ends: `\n`, `\r`, vertical tab,
+/// form feed, the file, group and record separators, NEL, U+2028 and U+2029 (the set of
+/// Python's `str.splitlines`).
+pub(crate) const LINE_ENDS: [char; 10] = [
+    '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
+/// Replaces tabs and line ends ([`LINE_ENDS`]) with spaces, so that a text stays one field of
+/// one line.
 pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\t', '\n', '\r']) {
-        std::borrow::Cow::Owned(text.replace(['\t', '\n', '\r'], " "))
+    let breaks = |c: char| c == '\t' || LINE_ENDS.contains(&c);
+    if text.contains(breaks) {
+        std::borrow::Cow::Owned(text.replace(breaks, " "))
     } else {
         std::borrow::Cow::Borrowed(text)
     }
@@ -203,6 +212,25 @@ pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writers_put_no_line_end_of_any_kind_inside_a_record() {
+        for end in LINE_ENDS {
+            assert_eq!(one_line(&format!("a{end}b\tc")), "a b c");
+            let alignment = crate::Aligner::new()
+                .align_sentences(&[format!("Eins{end}zwei.")], &[format!("One{end}two.")])
+                .unwrap();
+            let mut tsv = Vec::new();
+            write_tsv(&alignment, &mut tsv).unwrap();
+            let (mut german, mut english) = (Vec::new(), Vec::new());
+            write_moses(&alignment, &mut german, &mut english).unwrap();
+            for out in [tsv, german, english] {
+                let out = String::from_utf8(out).unwrap();
+                let ends = out.chars().filter(|c| LINE_ENDS.contains(c)).count();
+                assert_eq!(ends, 1, "{end:?} in {out:?}");
+            }
+        }
+    }
 
     #[test]
     fn lines_strip_bom_and_crlf_and_report_offsets() {

@@ -35,10 +35,11 @@ pub fn write_moses(
     Ok(())
 }
 
-/// Line breaks become spaces; tabs may stay (Moses files are not tab-separated).
+/// Line ends ([`LINE_ENDS`](super::LINE_ENDS)) become spaces; tabs may stay (Moses files are
+/// not tab-separated).
 fn one_line_no_tab(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        std::borrow::Cow::Owned(text.replace(['\n', '\r'], " "))
+    if text.contains(super::LINE_ENDS) {
+        std::borrow::Cow::Owned(text.replace(super::LINE_ENDS, " "))
     } else {
         std::borrow::Cow::Borrowed(text)
     }
