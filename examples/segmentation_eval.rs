@@ -262,8 +262,14 @@ fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) 
     if show_errors {
         let context = |at: usize| {
             let byte = counts.partition_point(|&c| c < at);
-            let from = input.floor_char_boundary(byte.saturating_sub(50));
-            let to = input.ceil_char_boundary((byte + 40).min(input.len()));
+            let mut from = byte.saturating_sub(50);
+            while !input.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (byte + 40).min(input.len());
+            while !input.is_char_boundary(to) {
+                to += 1;
+            }
             format!("{}▮{}", &input[from..byte], &input[byte..to]).replace('\n', "⏎")
         };
         for &b in predicted

@@ -775,7 +775,11 @@ fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
         ids.insert(key.into(), id);
         id
     };
-    for sentence in text.sentences() {
+    // Words hyphenated at a line end in wrapped text are read joined.
+    let hyphenation = crate::segment::Hyphenation::of(text.as_str());
+    for span in text.spans() {
+        let sentence = hyphenation.join(text.as_str(), span.range());
+        let sentence: &str = &sentence;
         // NFC first, so that lengths, words and shapes do not depend on the normalization form
         // (a decomposed "u\u{308}" would count two characters and split the word it is in).
         let composed: Cow<'_, str> = match unicode_normalization::is_nfc_quick(sentence.chars()) {

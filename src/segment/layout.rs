@@ -147,8 +147,9 @@ impl Layout {
                 layout.width = layout.width_of(text).unwrap_or(0);
             }
             _ => {
-                if let Some(width) = layout.width_of(text)
-                    && layout.is_wrapped(text, width)
+                if let Some(width) = layout
+                    .width_of(text)
+                    .filter(|&w| layout.is_wrapped(text, w))
                 {
                     layout.paragraphs = true;
                     layout.short_lines = true;

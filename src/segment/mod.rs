@@ -10,6 +10,7 @@
 mod de;
 mod en;
 mod fr;
+mod hyphenation;
 mod layout;
 mod rules;
 
@@ -17,6 +18,7 @@ use std::iter::FusedIterator;
 
 use crate::lang::Lang;
 use crate::text::SentenceSpan;
+pub(crate) use hyphenation::Hyphenation;
 use layout::Layout;
 pub use layout::LineBreaks;
 use rules::{Candidates, Rules};
@@ -36,7 +38,9 @@ use rules::{Candidates, Rules};
 ///   - In the *paragraph* layout (hard-wrapped text: e-mail, `pdftotext`, Project Gutenberg)
 ///     a single line break is white space; a paragraph ends at a blank line, U+2029, a list
 ///     item, a heading or an indented line. A sentence's span then holds the line breaks
-///     inside it, as written.
+///     inside it, as written. A word hyphenated at a line end (`Zusam-\nmenarbeit`) is
+///     covered whole; the scorers read it joined when the document says its parts make one
+///     word, and keep the hyphen of compounds (`Aserbaidschan-\nLitauen`).
 /// - **Boundaries inside a line.** A sentence ends after `.`, `!`, `?`, `…` (or a run of them,
 ///   "?!", "...") together with the closing quotes and brackets after it („…“ »…« «…» ‚…‘
 ///   "…" (…)), when white space follows. Colons never end a sentence. A full stop does not end
