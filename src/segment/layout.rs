@@ -118,6 +118,9 @@ pub(crate) struct Layout {
     width: usize,
     /// Whether a short line ends its paragraph (text found to be wrapped).
     short_lines: bool,
+    /// How many columns short of the width a wrapped line may stop (`fmt` balances lines,
+    /// `textwrap` fills them): read from the breaks that are surely wraps.
+    slack: usize,
 }
 
 impl Layout {
@@ -139,6 +142,7 @@ impl Layout {
             paragraphs: false,
             width: 0,
             short_lines: false,
+            slack: 0,
         };
         match mode {
             LineBreaks::Line => {}
@@ -147,13 +151,14 @@ impl Layout {
                 layout.width = layout.width_of(text).unwrap_or(0);
             }
             _ => {
-                if let Some(width) = layout
+                let wrapped = layout
                     .width_of(text)
-                    .filter(|&w| layout.is_wrapped(text, w))
-                {
+                    .and_then(|w| Some((w, layout.wrap_slack(text, w)?)));
+                if let Some((width, slack)) = wrapped {
                     layout.paragraphs = true;
                     layout.short_lines = true;
                     layout.width = width;
+                    layout.slack = slack;
                 }
             }
         }
@@ -245,9 +250,10 @@ impl Layout {
         if !self.short_lines {
             return false;
         }
-        // A short line (the next word would have fitted easily) that does not continue the
-        // sentence, before a line that starts a new one: a heading, a greeting, a signature.
-        (line.length + 1 + next.first_chunk) * 4 <= self.width * 3
+        // A short line (the next word would have fitted, with more room to spare than the
+        // wrapped lines of this text leave) that does not continue the sentence, before a
+        // line that starts a new one: a heading, a greeting, a signature.
+        line.length + 1 + next.first_chunk + self.slack < self.width
             && !matches!(line.last, '-' | ',' | ';' | '(' | '/')
             && !next.first.is_lowercase()
     }
@@ -280,10 +286,14 @@ impl Layout {
         Some(width.max(1))
     }
 
-    /// Whether the text reads as hard-wrapped at `width`: most breaks between non-blank lines
+    /// When the text reads as hard-wrapped at `width` (most breaks between non-blank lines
     /// fall in mid-sentence, and either the next line starts in lower case or its first word
-    /// would not have fitted on the line before.
-    fn is_wrapped(&self, text: &str, width: usize) -> bool {
+    /// would not have fitted on the line before), the room wrapped lines leave: the most
+    /// columns any sure wrap (mid-sentence, lower case next) leaves free after the next word;
+    /// a quarter of the width with fewer than five sure wraps.
+    fn wrap_slack(&self, text: &str, width: usize) -> Option<usize> {
+        let mut slack = 0;
+        let mut sure = 0u32;
         let (mut inner, mut wrapped) = (0u32, 0u32);
         let mut start = 0;
         let mut previous: Option<Line> = None;
@@ -302,6 +312,11 @@ impl Layout {
                         && (fills(&before, &line, width) || line.first.is_lowercase())
                     {
                         wrapped += 1;
+                        if line.first.is_lowercase() {
+                            let used = before.length + 1 + line.first_chunk;
+                            slack = slack.max(width.saturating_sub(used));
+                            sure += 1;
+                        }
                     }
                 }
                 previous = Some(line);
@@ -316,7 +331,13 @@ impl Layout {
                 None => break,
             }
         }
-        wrapped >= 1 && wrapped * 2 >= inner
+        if wrapped == 0 || wrapped * 2 < inner {
+            return None;
+        }
+        if sure < 5 {
+            return Some(width / 4);
+        }
+        Some(slack)
     }
 }
 
@@ -337,7 +358,7 @@ struct Line {
     indent: usize,
     /// Characters up to the last non-space one.
     length: usize,
-    /// Characters of its first word, up to white space or just after a hyphen.
+    /// Characters of its first word, up to white space.
     first_chunk: usize,
     first: char,
     last: char,
@@ -362,16 +383,9 @@ impl Line {
         let trimmed = content.trim_end_matches(is_space);
         let body = trimmed.trim_start_matches(is_space);
         let indent = char_count(trimmed.get(..trimmed.len() - body.len()).unwrap_or(""));
-        let mut first_chunk = 0;
-        for c in body.chars() {
-            if is_space(c) {
-                break;
-            }
-            first_chunk += 1;
-            if c == '-' {
-                break;
-            }
-        }
+        // The whole first word: a wrapper may break after a hyphen inside it, but not always
+        // ("Covid-19-Patienten" stays whole), and counting more keeps a wrapped line wrapped.
+        let first_chunk = char_count(body.split(is_space).next().unwrap_or(""));
         let mut chars = body.chars();
         let first = chars.next().unwrap_or(' ');
         let second = chars.next().unwrap_or(' ');
