@@ -656,6 +656,8 @@ fn dateline(text: &str, start: usize, word_start: usize, at: usize, line_end: us
         .get(start..word_start)
         .unwrap_or("")
         .trim_end_matches(is_space);
+    // The dateline opens its line (a wrapped headline may stand before it in the sentence).
+    let head = head.rsplit(['\n', '\r']).next().unwrap_or(head);
     let Some(place) = head.strip_suffix(',') else {
         return false;
     };

@@ -520,6 +520,13 @@ fn us_datelines_do_not_split() {
         "VIRGINIA BEACH, Va. -- Police arrested a suspect on Friday."
     );
     one!(de, "WASHINGTON, D.C. – Der Kongress tagt.");
+    let wrapped = "Leichen in Teich gefunden\nAUGUSTA, Ga. -- Behörden haben ein Auto geborgen.";
+    let sentences: Vec<_> = Segmenter::new(Lang::De)
+        .line_breaks(crate::LineBreaks::Paragraph)
+        .sentences(wrapped)
+        .map(|s| s.as_str())
+        .collect();
+    assert_eq!(sentences, [wrapped]);
 }
 
 // Issue 16: line ends, separators and scripts.
