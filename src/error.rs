@@ -103,10 +103,14 @@ impl From<ErrorKind> for Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
+            // The cause's own message is `source()`'s to give, so that a printed chain says
+            // it once; the kind says what failed in a word.
             ErrorKind::Io { path, source } if path.as_os_str().is_empty() => {
-                write!(f, "I/O error: {source}")
+                write!(f, "I/O error: {}", source.kind())
             }
-            ErrorKind::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            ErrorKind::Io { path, source } => {
+                write!(f, "{}: I/O error: {}", path.display(), source.kind())
+            }
             ErrorKind::InvalidUtf8 {
                 path: Some(path),
                 offset,

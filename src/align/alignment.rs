@@ -649,18 +649,23 @@ mod serde_impl {
         Ok(text)
     }
 
-    fn run(indices: &[usize], side: &str, k: usize) -> Result<Range<usize>> {
+    /// The run of consecutive `indices`; `None` when there is none.
+    fn run(indices: &[usize], side: &str, k: usize) -> Result<Option<Range<usize>>> {
         let Some(&first) = indices.first() else {
-            return Ok(usize::MAX..usize::MAX);
+            return Ok(None);
         };
         for (offset, &index) in indices.iter().enumerate() {
-            if index != first + offset {
+            if first.checked_add(offset) != Some(index) {
                 return Err(Error::invalid(format!(
                     "bead {k}: {side} indices are not consecutive"
                 )));
             }
         }
-        Ok(first..first + indices.len())
+        // `first + len - 1` is the last index, so `first + len` overflows only past usize::MAX.
+        let end = first.checked_add(indices.len()).ok_or_else(|| {
+            Error::invalid(format!("bead {k}: {side} index {} is too large", first))
+        })?;
+        Ok(Some(first..end))
     }
 
     impl Serialize for Alignment {
@@ -695,13 +700,13 @@ mod serde_impl {
                 let (mut next_german, mut next_english) = (0, 0);
                 let mut beads = Vec::with_capacity(record.beads.len());
                 for (k, b) in record.beads.iter().enumerate() {
-                    let mut g = run(&b.german, "German", k)?;
-                    let mut e = run(&b.english, "English", k)?;
-                    if g.start == usize::MAX {
-                        g = next_german..next_german;
-                    }
-                    if e.start == usize::MAX {
-                        e = next_english..next_english;
+                    let g = run(&b.german, "German", k)?.unwrap_or(next_german..next_german);
+                    let e = run(&b.english, "English", k)?.unwrap_or(next_english..next_english);
+                    if !b.cost.is_finite() || !(0.0..=1.0).contains(&b.confidence) {
+                        return Err(Error::invalid(format!(
+                            "bead {k}: cost {} or confidence {} out of range",
+                            b.cost, b.confidence
+                        )));
                     }
                     if b.shape != BeadShape::new(g.len().min(255) as u8, e.len().min(255) as u8) {
                         return Err(Error::invalid(format!(

@@ -26,7 +26,7 @@ use crate::score::Scorer;
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct SearchConfig {
     /// Documents whose lattice has at most this many cells (`(n + 1) × (m + 1)`) are searched
@@ -86,7 +86,7 @@ impl Default for SearchConfig {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct AlignerConfig {
     /// Language of the first text (segmentation rules).
@@ -182,20 +182,46 @@ impl Default for AlignerConfig {
     }
 }
 
+/// The largest cost or weight a configuration may set: far above any useful value, and small
+/// enough that the cost of a million beads stays finite.
+pub(crate) const MAX_COST: f64 = 1e6;
+
+/// The largest band, window or margin, in sentences: wider is an exact search anyway.
+pub(crate) const MAX_WIDTH: usize = 1 << 24;
+
+/// The most shapes the search can tell apart (its back-pointers are bytes; one value is free).
+pub(crate) const MAX_SHAPES: usize = u8::MAX as usize;
+
 impl AlignerConfig {
-    /// Checks the configuration: at least one shape, no `0-0` shape, shapes of at most 8
-    /// sentences a side, finite non-negative weights, positive temperature.
+    /// Checks the configuration. What validates aligns every input (when the shapes include
+    /// `1-0` and `0-1`) with every sentence covered and finite costs; the rest is rejected
+    /// with a message that names the field:
+    ///
+    /// - at least one shape, no `0-0` shape, shapes of at most 8 sentences a side, and at most
+    ///   255 shapes once runs of up to `max_skip_run` skipped sentences are counted;
+    /// - costs and weights finite, non-negative and at most 10⁶; `length_variance` in
+    ///   `[10⁻⁶, 10⁶]`; `temperature` in `[10⁻³, 10³]`;
+    /// - search widths and window sizes at least 1 (`band_width` may be 0, the exact search)
+    ///   and at most 2²⁴; `coarse_cells` at least 16.
+    ///
+    /// ```
+    /// use satzweise::AlignerConfig;
+    /// let mut config = AlignerConfig::default();
+    /// config.max_skip_run = 200;
+    /// let err = config.validate().unwrap_err();
+    /// assert!(err.to_string().contains("max_skip_run"));
+    /// ```
     pub fn validate(&self) -> Result<()> {
         if self.shapes.is_empty() {
-            return Err(Error::config("no bead shape allowed"));
+            return Err(Error::config("shapes: no bead shape allowed"));
         }
         for shape in &self.shapes {
             if shape.german() == 0 && shape.english() == 0 {
-                return Err(Error::config("the 0-0 bead shape is not a bead"));
+                return Err(Error::config("shapes: the 0-0 bead shape is not a bead"));
             }
             if shape.german() > 8 || shape.english() > 8 {
                 return Err(Error::config(format!(
-                    "bead shape {shape} is larger than 8-8"
+                    "shapes: bead shape {shape} is larger than 8-8"
                 )));
             }
         }
@@ -215,28 +241,88 @@ impl AlignerConfig {
             ("skip_extend_cost", self.skip_extend_cost),
         ];
         for (name, value) in weights {
-            if !value.is_finite() || value < 0.0 {
+            if !(0.0..=MAX_COST).contains(&value) {
                 return Err(Error::config(format!(
-                    "{name} must be finite and non-negative, not {value}"
+                    "{name} must be finite, non-negative and at most {MAX_COST:e}, not {value}"
                 )));
             }
         }
-        if !(self.length_variance.is_finite() && self.length_variance > 0.0) {
-            return Err(Error::config("length_variance must be positive"));
+        if !(1e-6..=1e6).contains(&self.length_variance) {
+            return Err(Error::config(format!(
+                "length_variance must be between 1e-6 and 1e6, not {}",
+                self.length_variance
+            )));
         }
-        if !(self.temperature.is_finite() && self.temperature > 0.0) {
-            return Err(Error::config("temperature must be positive"));
+        if !(1e-3..=1e3).contains(&self.temperature) {
+            return Err(Error::config(format!(
+                "temperature must be between 1e-3 and 1e3, not {}",
+                self.temperature
+            )));
         }
         if self.max_skip_run == 0 {
             return Err(Error::config("max_skip_run must be at least 1"));
         }
-        if self.search.max_band_width < self.search.band_width {
-            return Err(Error::config("max_band_width is below band_width"));
+        let shapes = self.search_shapes().len();
+        if shapes > MAX_SHAPES {
+            return Err(Error::config(format!(
+                "max_skip_run {} makes {shapes} shapes with the skip runs, more than the \
+                 {MAX_SHAPES} the search can tell apart",
+                self.max_skip_run
+            )));
         }
-        if self.search.window_rows == 0 || self.search.window_margin == 0 {
+        self.search.validate()
+    }
+
+    /// The shapes the search uses: the configured ones and, when `1-0` (`0-1`) is among them,
+    /// the runs of up to `max_skip_run` skipped German (English) sentences, sorted.
+    pub(crate) fn search_shapes(&self) -> Vec<(usize, usize)> {
+        let mut shapes: Vec<(usize, usize)> = self
+            .shapes
+            .iter()
+            .map(|s| (s.german(), s.english()))
+            .collect();
+        // Runs of unaligned sentences: one gap in the search, one bead per sentence in the result.
+        let run = usize::from(self.max_skip_run);
+        if shapes.contains(&(1, 0)) {
+            shapes.extend((2..=run).map(|k| (k, 0)));
+        }
+        if shapes.contains(&(0, 1)) {
+            shapes.extend((2..=run).map(|k| (0, k)));
+        }
+        shapes.sort_unstable();
+        shapes.dedup();
+        shapes
+    }
+}
+
+impl SearchConfig {
+    /// Checks the search settings (see [`AlignerConfig::validate`]).
+    pub fn validate(&self) -> Result<()> {
+        let widths = [
+            ("search.band_width", self.band_width, 0),
+            ("search.max_band_width", self.max_band_width, 1),
+            ("search.coarse_band_width", self.coarse_band_width, 1),
+            ("search.window_rows", self.window_rows, 1),
+            ("search.window_margin", self.window_margin, 1),
+            ("search.first_pass_rows", self.first_pass_rows, 1),
+        ];
+        for (name, value, least) in widths {
+            if !(least..=MAX_WIDTH).contains(&value) {
+                return Err(Error::config(format!(
+                    "{name} must be between {least} and {MAX_WIDTH}, not {value}"
+                )));
+            }
+        }
+        if self.max_band_width < self.band_width {
             return Err(Error::config(
-                "window_rows and window_margin must be positive",
+                "search.max_band_width is below search.band_width",
             ));
+        }
+        if self.coarse_cells < 16 {
+            return Err(Error::config(format!(
+                "search.coarse_cells must be at least 16, not {}",
+                self.coarse_cells
+            )));
         }
         Ok(())
     }

@@ -104,24 +104,17 @@ impl Aligner {
             .with(1.0, built_in.prior)
             .with(built_in.length_weight, built_in.length)
             .with(1.0, built_in.anchor);
-        for (weight, extra) in &builder.scorers {
-            scorer.push(*weight, extra.clone());
+        for (k, (weight, extra)) in builder.scorers.iter().enumerate() {
+            if !(-config::MAX_COST..=config::MAX_COST).contains(weight) {
+                return Err(Error::config(format!(
+                    "the weight of added scorer {k} ({extra:?}) must be finite and at most \
+                     {:e} in size, not {weight}",
+                    config::MAX_COST
+                )));
+            }
+            scorer.push(*weight, Arc::new(Bounded(extra.clone())));
         }
-        let mut shapes: Vec<(usize, usize)> = config
-            .shapes
-            .iter()
-            .map(|s| (s.german(), s.english()))
-            .collect();
-        // Runs of unaligned sentences: one gap in the search, one bead per sentence in the result.
-        let run = usize::from(config.max_skip_run);
-        if shapes.contains(&(1, 0)) {
-            shapes.extend((2..=run).map(|k| (k, 0)));
-        }
-        if shapes.contains(&(0, 1)) {
-            shapes.extend((2..=run).map(|k| (0, k)));
-        }
-        shapes.sort_unstable();
-        shapes.dedup();
+        let shapes = config.search_shapes();
         Ok(Aligner {
             config,
             scorer,
@@ -397,6 +390,23 @@ impl Aligner {
             0
         };
         learned > 0 || features.length_variance() != before
+    }
+}
+
+/// A user's scorer with its costs made finite: NaN and costs beyond ±[`config::MAX_COST`]
+/// become that bound, so that no bead is unusable and no sum overflows (an infinite cost
+/// would make some inputs unalignable, a negative infinite one every path equally good).
+#[derive(Debug)]
+struct Bounded(Arc<dyn Scorer>);
+
+impl Scorer for Bounded {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let cost = self.0.cost(pair, german, english);
+        if cost.is_nan() {
+            config::MAX_COST
+        } else {
+            cost.clamp(-config::MAX_COST, config::MAX_COST)
+        }
     }
 }
 
