@@ -1,22 +1,22 @@
 //! The aligner: configuration, search, and the alignment it returns.
 
 mod alignment;
+mod batch;
+mod calibration;
 mod config;
-mod corpus;
-mod dp;
-mod search;
+mod fitted;
 mod shape;
 
 pub use alignment::{
     Addition, Additions, Alignment, Bead, BeadRef, Beads, ConfidentBeads, Omission, Omissions,
     Pair, Pairs,
 };
+pub use batch::{Batch, DocumentPair};
+pub use calibration::{BeadKind, Calibration, CalibrationMap};
 pub use config::{AlignerBuilder, AlignerConfig, SearchConfig};
-pub use corpus::LearnedLexicon;
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
-use dp::BeadCost;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -24,6 +24,7 @@ use crate::features::{PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{
     AnchorScorer, LengthScorer, Scorer, ShapePrior, WeightedSum, two_sided_tail_cost,
 };
+use crate::search::{self, BeadCost};
 use crate::text::Text;
 
 /// Aligns document pairs: built once from a configuration, then used for any number of pairs,

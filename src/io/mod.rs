@@ -179,7 +179,7 @@ pub(crate) fn read_all(mut reader: impl BufRead, source_name: &str) -> Result<St
     reader
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(source_name, e))?;
-    let mut text = crate::error::decode_utf8(bytes, Some(std::path::Path::new(source_name)))?;
+    let mut text = crate::text::decode_utf8(bytes, Some(std::path::Path::new(source_name)))?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }

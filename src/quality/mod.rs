@@ -30,13 +30,11 @@
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 
-mod calibration;
-mod fitted;
 mod flags;
 mod numbers;
 mod verdict;
 
-pub use calibration::{BeadKind, Calibration, CalibrationMap};
+pub use crate::align::{BeadKind, Calibration, CalibrationMap};
 pub use flags::{Flag, FlagKind};
 pub use numbers::{Number, numbers};
 pub use verdict::{ShapeShare, Verdict};

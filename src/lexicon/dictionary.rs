@@ -119,7 +119,7 @@ impl Hasher for KeyHasher {
 }
 
 /// The built-in lexicon's source: `German<TAB>English`, written for this crate.
-const CORE_DE_EN: &str = include_str!("lexicon/de_en.tsv");
+const CORE_DE_EN: &str = include_str!("de_en.tsv");
 
 impl Dictionary {
     /// An empty dictionary.

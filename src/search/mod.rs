@@ -22,9 +22,14 @@
 //! Memory is linear: the band, the guide path and the result, plus one window's tables per
 //! thread.
 
-use super::dp::{Band, BandPath, BeadCost, End, best_path, solve, touches_edge};
-use crate::align::config::SearchConfig;
+mod config;
+mod lattice;
+
+pub use config::SearchConfig;
+pub(crate) use lattice::BeadCost;
+
 use crate::score::two_sided_tail_cost;
+use lattice::{Band, BandPath, End, best_path, solve, touches_edge};
 
 /// One bead found by the search, in sentence indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -153,13 +158,7 @@ pub(crate) fn sample(
             })
             .collect()
     };
-    #[cfg(feature = "rayon")]
-    let found: Vec<Vec<FoundBead>> = {
-        use rayon::prelude::*;
-        cores.par_iter().map(solve_core).collect()
-    };
-    #[cfg(not(feature = "rayon"))]
-    let found: Vec<Vec<FoundBead>> = cores.iter().map(solve_core).collect();
+    let found: Vec<Vec<FoundBead>> = crate::par::map(&cores, solve_core);
     // Cores may overlap (a short document with many rows asked for): keep each bead once.
     let mut beads: Vec<FoundBead> = found.into_iter().flatten().collect();
     beads.sort_by_key(|b| (b.german.start, b.english.start, b.german.end, b.english.end));
@@ -395,13 +394,7 @@ fn banded_path(
                 margin,
             )
         };
-        #[cfg(feature = "rayon")]
-        let windows: Vec<Option<WindowPath>> = {
-            use rayon::prelude::*;
-            cores.par_iter().map(solve_core).collect()
-        };
-        #[cfg(not(feature = "rayon"))]
-        let windows: Vec<Option<WindowPath>> = cores.iter().map(solve_core).collect();
+        let windows: Vec<Option<WindowPath>> = crate::par::map(&cores, solve_core);
         let windows: Vec<WindowPath> = windows.into_iter().collect::<Option<_>>()?;
         if let Some(path) = join(&windows, &cores, margin, shapes, cost, temperature) {
             return Some(path);
