@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
+use super::calibration::Calibration;
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
+use crate::features::{CHANCE_POWER, IDF_POWER};
 use crate::lang::Lang;
-use crate::score::Scorer;
+use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior};
 pub use crate::search::SearchConfig;
 
 /// Everything that determines an [`Aligner`](crate::Aligner)'s output, except user scorers.
@@ -49,8 +51,9 @@ pub struct AlignerConfig {
     /// part of the other side's sentences holding a partner of the token: a word whose
     /// translation is in every sentence matches by chance and tells little.
     pub chance_power: f64,
-    /// After a first pass, fit the length model (ratio and variance) to the document's own
-    /// confident 1-1 beads and align again.
+    /// After a first pass, fit the length model's ratio of English to German characters to
+    /// the document's own confident 1-1 beads and align again (the variance stays
+    /// `length_variance`).
     pub fit_length: bool,
     /// After a first pass, learn word pairs from the document's confident beads (mutual-best
     /// Dice) and align again with them as anchors.
@@ -85,36 +88,42 @@ pub struct AlignerConfig {
     pub search: SearchConfig,
     /// The map from each bead's raw posterior to its reported confidence (quality issue:
     /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
-    pub calibration: crate::quality::Calibration,
+    pub calibration: Calibration,
 }
 
 impl Default for AlignerConfig {
+    /// The defaults of each signal live with the signal ([`ShapePrior`], [`LengthScorer`],
+    /// [`AnchorScorer`], the evidence weighting of [`PairFeatures`](crate::PairFeatures)); this
+    /// gathers them.
     fn default() -> Self {
+        let prior = ShapePrior::default();
+        let length = LengthScorer::default();
+        let anchor = AnchorScorer::default();
         AlignerConfig {
             german: Lang::De,
             english: Lang::En,
             shapes: BeadShape::defaults(),
             length_weight: 1.0,
-            length_variance: 6.8,
-            anchor_weight: 4.0,
-            unmatched_weight: 1.0,
-            idf_power: 0.4,
-            chance_power: 2.0,
+            length_variance: length.variance,
+            anchor_weight: anchor.matched,
+            unmatched_weight: anchor.unmatched,
+            idf_power: IDF_POWER,
+            chance_power: CHANCE_POWER,
             fit_length: true,
             learn_lexicon: true,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,
-            merge_cost: 2.3,
-            open_merge_cost: 1.0,
-            closure_mismatch_cost: 1.0,
-            debris_factor: 0.5,
-            skip_cost: 4.5,
-            skip_extend_cost: 1.5,
+            merge_cost: prior.merge_cost,
+            open_merge_cost: prior.open_merge_cost,
+            closure_mismatch_cost: prior.closure_mismatch_cost,
+            debris_factor: prior.debris_factor,
+            skip_cost: prior.skip_cost,
+            skip_extend_cost: prior.skip_extend_cost,
             max_skip_run: 8,
             temperature: 1.0,
             search: SearchConfig::default(),
-            calibration: crate::quality::Calibration::default(),
+            calibration: Calibration::default(),
         }
     }
 }
@@ -316,7 +325,7 @@ impl AlignerBuilder {
     }
 
     /// The map from raw posterior to reported confidence (quality issue).
-    pub fn calibration(&mut self, calibration: crate::quality::Calibration) -> &mut Self {
+    pub fn calibration(&mut self, calibration: Calibration) -> &mut Self {
         self.config.calibration = calibration;
         self
     }

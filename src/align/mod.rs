@@ -94,7 +94,6 @@ impl Aligner {
             length_weight: config.length_weight,
             length: LengthScorer {
                 variance: config.length_variance,
-                fitted: config.fit_length,
             },
             anchor: AnchorScorer {
                 matched: config.anchor_weight,
@@ -168,9 +167,10 @@ impl Aligner {
         self.finish(german, english, found)
     }
 
-    /// Features, first pass, refinement, second pass. With `extra`, its word pairs are links
-    /// too; with `teaching`, the confident beads of the result are appended to it as word
-    /// keys (German, English) for learning across documents.
+    /// The passes over one document pair: [`features`](Self::features), then either one
+    /// [`search`](Self::search) or, when the model learns from the document,
+    /// [`refined_search`](Self::refined_search); then, with `teaching`,
+    /// [`teach`](Self::teach). With `extra`, its word pairs are links too.
     pub(crate) fn run(
         &self,
         german: &Text,
@@ -178,6 +178,30 @@ impl Aligner {
         extra: Option<&dyn WordTranslations>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<Vec<search::FoundBead>> {
+        let mut features = self.features(german, english, extra);
+        // The token tables serve only the lexicon learning and the teaching of a corpus; with no
+        // user scorer to read them, the last pass does not need them (a third of the features'
+        // memory on a long document).
+        let can_release = !self.has_extra_scorers && teaching.is_none();
+        let found = if self.config.fit_length || self.config.learn_lexicon {
+            self.refined_search(&mut features, can_release)
+        } else {
+            self.search(&features, &mut None)
+        };
+        if let (Some(teaching), Some(beads)) = (teaching, &found) {
+            self.teach(&features, beads, teaching);
+        }
+        found
+    }
+
+    /// Pass 0: the features of both texts under the configured weighting, linked by the
+    /// aligner's dictionaries and `extra`.
+    fn features<'t>(
+        &self,
+        german: &'t Text,
+        english: &'t Text,
+        extra: Option<&dyn WordTranslations>,
+    ) -> PairFeatures<'t> {
         let scheme = WeightScheme {
             idf_power: self.config.idf_power as f32,
             chance_power: self.config.chance_power as f32,
@@ -190,69 +214,71 @@ impl Aligner {
         if let Some(extra) = extra {
             features.add_translations(extra);
         }
-        let refining = self.config.fit_length || self.config.learn_lexicon;
-        // The token tables serve only the lexicon learning and the teaching of a corpus; with no
-        // user scorer to read them, the last pass does not need them (a third of the features'
-        // memory on a long document).
-        let can_release = !self.has_extra_scorers && teaching.is_none();
-        let sampled = if refining && german.len() > self.config.search.first_pass_rows {
-            self.sample(&features)
-        } else {
-            None
-        };
-        let found = match sampled {
-            // A long document: learn from a sample, then one pass over the whole.
-            Some(sample) => {
-                self.refine(&mut features, &sample.beads);
+        features
+    }
+
+    /// A first pass that teaches the model (over a sample of a long document, over the whole
+    /// of a short one), the refinement, and a second pass over the whole document with the
+    /// refined model (only when the refinement changed something, for a short document).
+    fn refined_search(
+        &self,
+        features: &mut PairFeatures<'_>,
+        can_release: bool,
+    ) -> Option<Vec<search::FoundBead>> {
+        if features.german().len() > self.config.search.first_pass_rows {
+            if let Some(sample) = self.sample(features) {
+                // A long document: learn from a sample, then one pass over the whole.
+                self.refine(features, &sample.beads);
                 if can_release {
                     features.release_tokens();
                 }
                 let mut coarse = (!self.has_extra_scorers).then_some(sample.coarse);
-                self.search(&features, &mut coarse)
-            }
-            None => {
-                let mut coarse = None;
-                let mut found = self.search(&features, &mut coarse);
-                if refining {
-                    if let Some(first) = &found {
-                        // The second pass searches the whole band again, not just near the
-                        // first path: where the first pass went astray for a long stretch, the
-                        // refined model finds its way back only with room to do so.
-                        if self.refine(&mut features, first) {
-                            if can_release {
-                                features.release_tokens();
-                            }
-                            if self.has_extra_scorers {
-                                // A scorer of the user's might price a skipped sentence
-                                // differently once refined: let the coarse levels run again.
-                                coarse = None;
-                            }
-                            found = self.search(&features, &mut coarse);
-                        }
-                    }
-                }
-                found
-            }
-        };
-        if let (Some(teaching), Some(beads)) = (teaching, &found) {
-            let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
-            for (g, e) in self.teaching_beads(beads) {
-                features.german().word_set(g, 1, &mut german_words);
-                features.english().word_set(e, 1, &mut english_words);
-                let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
-                    words
-                        .iter()
-                        .filter_map(|&t| side.key(t))
-                        .map(str::to_owned)
-                        .collect()
-                };
-                teaching.push((
-                    keys(features.german(), &german_words),
-                    keys(features.english(), &english_words),
-                ));
+                return self.search(features, &mut coarse);
             }
         }
-        found
+        let mut coarse = None;
+        let first = self.search(features, &mut coarse)?;
+        // The second pass searches the whole band again, not just near the first path: where
+        // the first pass went astray for a long stretch, the refined model finds its way back
+        // only with room to do so.
+        if !self.refine(features, &first) {
+            return Some(first);
+        }
+        if can_release {
+            features.release_tokens();
+        }
+        if self.has_extra_scorers {
+            // A scorer of the user's might price a skipped sentence differently once refined:
+            // let the coarse levels run again.
+            coarse = None;
+        }
+        self.search(features, &mut coarse)
+    }
+
+    /// Appends the confident beads of `found` to `teaching` as word keys (German, English),
+    /// for learning across documents.
+    fn teach(
+        &self,
+        features: &PairFeatures<'_>,
+        found: &[search::FoundBead],
+        teaching: &mut Vec<(Vec<String>, Vec<String>)>,
+    ) {
+        let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
+        let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
+            words
+                .iter()
+                .filter_map(|&t| side.key(t))
+                .map(str::to_owned)
+                .collect()
+        };
+        for (g, e) in self.teaching_beads(found) {
+            features.german().word_set(g, 1, &mut german_words);
+            features.english().word_set(e, 1, &mut english_words);
+            teaching.push((
+                keys(features.german(), &german_words),
+                keys(features.english(), &english_words),
+            ));
+        }
     }
 
     /// Turns search output into an alignment; gaps become one bead per sentence.

@@ -34,7 +34,7 @@ pub use cues::SentenceShape;
 pub use evidence::Evidence;
 pub use side::SideFeatures;
 pub use tokenize::AnchorKind;
-pub(crate) use weight::WeightScheme;
+pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 
 use intern::extract_side;
 use link::link_identical;

@@ -4,11 +4,22 @@ use super::evidence::MARKS;
 use super::link::{char_counts, may_reach_near_identity};
 use super::*;
 
+/// Features weighted by kind and document frequency only (no discount for chance matches),
+/// so that the evidence of one- and two-sentence documents shows.
+fn plain<'a>(german: &'a Text, english: &'a Text) -> PairFeatures<'a> {
+    let scheme = WeightScheme {
+        idf_power: 1.0,
+        chance_power: 0.0,
+        ..WeightScheme::default()
+    };
+    PairFeatures::with_scheme(german, english, scheme)
+}
+
 #[test]
 fn numbers_match_across_notations() {
     let german = Text::from_sentences(["Es kostet 1.000,5 Euro am 29. Mai."]);
     let english = Text::from_sentences(["It costs 1,000.5 euros on May 29th."]);
-    let pair = PairFeatures::new(&german, &english);
+    let pair = plain(&german, &english);
     let evidence = pair.evidence(0..1, 0..1);
     // 10005 and 29 are shared, both sides.
     assert!(evidence.german_matched >= 2.0, "{evidence:?}");
@@ -19,7 +30,7 @@ fn numbers_match_across_notations() {
 fn near_identical_names_link() {
     let german = Text::from_sentences(["Aserbaidschan und Litauen.", "Nichts."]);
     let english = Text::from_sentences(["Azerbaijan and Lithuania.", "Nothing."]);
-    let pair = PairFeatures::new(&german, &english);
+    let pair = plain(&german, &english);
     assert!(pair.evidence(0..1, 0..1).german_matched > 0.5);
     assert_eq!(pair.evidence(1..2, 1..2), Evidence::default());
     assert!(pair.evidence(0..1, 1..2).german_unmatched > 0.5);
@@ -29,7 +40,7 @@ fn near_identical_names_link() {
 fn empty_runs_have_no_evidence() {
     let german = Text::from_sentences(["2020"]);
     let english = Text::from_sentences(["2020"]);
-    let pair = PairFeatures::new(&german, &english);
+    let pair = plain(&german, &english);
     assert_eq!(pair.evidence(0..0, 0..1), Evidence::default());
     assert_eq!(pair.evidence(0..1, 0..1).german_matched, 1.0);
 }
@@ -78,7 +89,7 @@ fn the_near_identity_bound_rejects_unlike_words() {
 fn a_type_counts_once_per_run() {
     let german = Text::from_sentences(["Im Jahr 2020.", "Seit 2020.", "Nichts."]);
     let english = Text::from_sentences(["In 2020.", "Since 2020.", "Nothing."]);
-    let pair = PairFeatures::new(&german, &english);
+    let pair = plain(&german, &english);
     let one = pair.evidence(0..1, 0..1);
     assert!(one.german_matched > 0.0, "{one:?}");
     assert_eq!(pair.evidence(0..2, 0..1), one);
@@ -90,7 +101,7 @@ fn a_type_counts_once_per_run() {
 fn marks_survive_the_wraparound_of_generations() {
     let german = Text::from_sentences(["Es kostet 1.000,5 Euro.", "Am 29. Mai.", "Ja!"]);
     let english = Text::from_sentences(["It costs 1,000.5 euros.", "On May 29th.", "No."]);
-    let pair = PairFeatures::new(&german, &english);
+    let pair = plain(&german, &english);
     let runs = [
         (0..1, 0..1),
         (0..1, 1..2),
@@ -129,7 +140,7 @@ fn a_lexicon_is_learned_from_beads() {
         Text::from_sentences(&german),
         Text::from_sentences(&english),
     );
-    let mut pair = PairFeatures::new(&german, &english);
+    let mut pair = plain(&german, &english);
     let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
     let right_before = pair.evidence(0..1, 0..1).german_matched;
     assert!(pair.learn_lexicon(&beads, 2, 0.5) >= 1);
@@ -153,7 +164,7 @@ fn length_model_fits_a_document() {
         Text::from_sentences(&german),
         Text::from_sentences(&english),
     );
-    let mut pair = PairFeatures::new(&german, &english);
+    let mut pair = plain(&german, &english);
     let beads: Vec<_> = (0..40).map(|k| (k..k + 1, k..k + 1)).collect();
     pair.fit_length_model(&beads);
     assert!(
@@ -182,7 +193,7 @@ impl WordTranslations for OneWord {
 fn released_tokens_keep_the_evidence_and_freeze_the_links() {
     let german = Text::from_sentences(["Das Haus 2020 ist alt.", "Nichts hier."]);
     let english = Text::from_sentences(["The house 2020 is old.", "Nothing here."]);
-    let mut pair = PairFeatures::new(&german, &english);
+    let mut pair = plain(&german, &english);
     let before = [pair.evidence(0..1, 0..1), pair.evidence(0..2, 0..2)];
     pair.release_tokens();
     assert!(pair.german().tokens(0).is_empty());
@@ -193,6 +204,6 @@ fn released_tokens_keep_the_evidence_and_freeze_the_links() {
     assert_eq!(pair.add_translations(&OneWord), 0);
     assert_eq!(pair.evidence(0..1, 0..1), before[0]);
     // Without the release, the same dictionary adds its link.
-    let mut fresh = PairFeatures::new(&german, &english);
+    let mut fresh = plain(&german, &english);
     assert_eq!(fresh.add_translations(&OneWord), 1);
 }

@@ -19,11 +19,17 @@ pub(crate) struct WeightScheme {
     pub(crate) punctuation: f32,
 }
 
+/// The default of [`WeightScheme::idf_power`] (and of the aligner's `idf_power`).
+pub(crate) const IDF_POWER: f64 = 0.4;
+/// The default of [`WeightScheme::chance_power`] (and of the aligner's `chance_power`).
+pub(crate) const CHANCE_POWER: f64 = 2.0;
+
+/// The aligner's weighting, so that [`PairFeatures::new`] weighs evidence as the aligner does.
 impl Default for WeightScheme {
     fn default() -> Self {
         WeightScheme {
-            idf_power: 1.0,
-            chance_power: 0.0,
+            idf_power: IDF_POWER as f32,
+            chance_power: CHANCE_POWER as f32,
             number: 1.0,
             word: 0.6,
             punctuation: 0.3,

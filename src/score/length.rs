@@ -8,25 +8,27 @@ use crate::features::PairFeatures;
 /// A Gale-Church length model: the English length of a bead is normally distributed around
 /// `ratio × German length` with a variance proportional to the bead's mean length, where
 /// `ratio` is the document pair's own ratio of English to German characters and the variance
-/// per character is `variance × ratio`, or the document's own once
-/// [`PairFeatures::fit_length_model`] ran (with `fitted` set).
+/// per character is `variance × ratio`. The ratio is the one [`PairFeatures::fit_length_model`]
+/// fitted to confident beads once it ran; the variance stays the configured one.
 ///
 /// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
 /// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
 /// the [`ShapePrior`]'s skip cost).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LengthScorer {
-    /// Variance of English characters per German character (Gale and Church found 6.8).
+    /// Variance of English characters per German character (Gale and Church found
+    /// [`GALE_CHURCH_VARIANCE`]).
     pub variance: f64,
-    /// Use the variance fitted to the document pair when there is one.
-    pub fitted: bool,
 }
+
+/// The variance of the length model that Gale and Church measured: 6.8 characters² per
+/// character.
+pub const GALE_CHURCH_VARIANCE: f64 = 6.8;
 
 impl Default for LengthScorer {
     fn default() -> Self {
         LengthScorer {
-            variance: 6.8,
-            fitted: true,
+            variance: GALE_CHURCH_VARIANCE,
         }
     }
 }

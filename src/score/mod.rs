@@ -20,8 +20,8 @@ mod length;
 mod prior;
 
 pub use anchors::AnchorScorer;
-pub use length::LengthScorer;
 pub(crate) use length::two_sided_tail_cost;
+pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
 pub use prior::ShapePrior;
 
 /// Scores candidate beads: one implementation per signal, combined by [`WeightedSum`].
