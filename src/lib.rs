@@ -75,6 +75,7 @@ pub use text::normalize;
 pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Batch, Bead, BeadRef,
     BeadShape, Beads, ConfidentBeads, DocumentPair, Omission, Omissions, Pair, Pairs, SearchConfig,
+    Unaligned, UnalignedSentences,
 };
 pub use dictionary::Dictionary;
 pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};

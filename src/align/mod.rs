@@ -9,7 +9,7 @@ mod shape;
 
 pub use alignment::{
     Addition, Additions, Alignment, Bead, BeadRef, Beads, ConfidentBeads, Omission, Omissions,
-    Pair, Pairs,
+    Pair, Pairs, Unaligned, UnalignedSentences,
 };
 pub use batch::{Batch, DocumentPair};
 pub use calibration::{BeadKind, Calibration, CalibrationMap};

@@ -11,6 +11,7 @@ pub mod normalize;
 mod read;
 
 pub use read::{decode_utf8, read_text_file};
+pub(crate) use read::{for_each_line, read_all};
 
 macro_rules! sentence_index {
     ($(#[$doc:meta])* $name:ident, $side:expr) => {
