@@ -167,7 +167,7 @@ fn write_output(
         ),
     };
     if args.summary {
-        let verdict = alignment.report().verdict();
+        let verdict = satzweise::quality::Report::new(alignment).verdict();
         let mut summary = serde_json::to_value(&verdict)
             .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
         if let Some(fields) = summary.as_object_mut() {

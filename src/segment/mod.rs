@@ -17,7 +17,7 @@ mod rules;
 use std::iter::FusedIterator;
 
 use crate::lang::Lang;
-use crate::text::SentenceSpan;
+use crate::text::{SentenceSpan, Text};
 pub(crate) use hyphenation::Hyphenation;
 use layout::Layout;
 pub use layout::LineBreaks;
@@ -287,6 +287,35 @@ impl<'t> Iterator for Sentences<'t> {
 }
 
 impl FusedIterator for Sentences<'_> {}
+
+/// Segmenting is how running text becomes a [`Text`]; the constructor lives with the segmenter
+/// so that `text` needs nothing from `segment`.
+impl Text {
+    /// Splits running text into sentences with the rules of `lang`.
+    pub fn segment(source: impl Into<String>, lang: Lang) -> Self {
+        let source = source.into();
+        let spans = Segmenter::new(lang)
+            .sentences(&source)
+            .map(|s| s.span())
+            .collect();
+        Text::from_trusted_spans(source, spans)
+    }
+
+    /// Splits running text into sentences with `segmenter` (its language and its
+    /// [`LineBreaks`] mode).
+    ///
+    /// ```
+    /// use satzweise::{Lang, LineBreaks, Segmenter, Text};
+    /// let segmenter = Segmenter::new(Lang::De).line_breaks(LineBreaks::Paragraph);
+    /// let text = Text::segment_with("Ein Satz, der\numbricht.", &segmenter);
+    /// assert_eq!(text.len(), 1);
+    /// ```
+    pub fn segment_with(source: impl Into<String>, segmenter: &Segmenter) -> Self {
+        let source = source.into();
+        let spans = segmenter.sentences(&source).map(|s| s.span()).collect();
+        Text::from_trusted_spans(source, spans)
+    }
+}
 
 #[cfg(test)]
 mod tests;
