@@ -20,6 +20,7 @@
 //!   line or of a sentence the segmenter finds in the paragraph layout (`para`; positions
 //!   compared by non-space characters), that is a piece of a sentence cut at a line break;
 //!   the number of them with confidence ≥ 0.9 and the highest such confidence;
+//! - **cross**: beads that cross a paragraph boundary on one side only;
 //! - the layout the segmenter chose for each side (documents read as paragraphs / all).
 
 use std::path::{Path, PathBuf};
@@ -27,6 +28,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use satzweise::{Aligner, Lang, LineBreaks, Segmenter, Text, read_text_file};
+
+/// `println!` that ends the program quietly when standard output is closed (`| head`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
 
 /// Measure alignment on paragraph-layout and hard-wrapped versions of the WMT gold.
 #[derive(Parser)]
@@ -73,6 +84,8 @@ struct Tally {
     exact: usize,
     fragments: usize,
     confident_fragments: usize,
+    /// Beads that cross a paragraph boundary on one side only.
+    one_sided_crossings: usize,
     max_fragment_confidence: f64,
     documents: usize,
     german_paragraph: usize,
@@ -174,6 +187,25 @@ fn evaluate(
             tally.beads += 1;
             let de = span_of(alignment.german(), bead.german().to_usize());
             let en = span_of(alignment.english(), bead.english().to_usize());
+            let crosses = |text: &Text, run: std::ops::Range<usize>| {
+                run.len() > 1
+                    && text.span(run.start).map(|s| s.paragraph)
+                        != text.span(run.end - 1).map(|s| s.paragraph)
+            };
+            let (de_crosses, en_crosses) = (
+                crosses(alignment.german(), bead.german().to_usize()),
+                crosses(alignment.english(), bead.english().to_usize()),
+            );
+            tally.one_sided_crossings += usize::from(de_crosses != en_crosses);
+            if args.show && de_crosses != en_crosses {
+                say!(
+                    "{layout}/{name} one-sided paragraph crossing {:?}:{:?}: {:?} | {:?}",
+                    bead.german(),
+                    bead.english(),
+                    bead.german_text(),
+                    bead.english_text()
+                );
+            }
             let exact = match (de, en) {
                 (Some(d), Some(e)) => at_de
                     .iter()
@@ -190,7 +222,7 @@ fn evaluate(
                 tally.max_fragment_confidence = tally.max_fragment_confidence.max(confidence);
                 tally.confident_fragments += usize::from(confidence >= 0.9);
                 if args.show {
-                    println!(
+                    say!(
                         "{layout}/{name} fragment {confidence:.3}: {:?} | {:?}",
                         bead.german_text(),
                         bead.english_text()
@@ -223,9 +255,17 @@ fn run(args: &Args) -> satzweise::Result<()> {
         .collect();
     widths.sort_by_key(|n| (n.len(), n.clone()));
     layouts.extend(widths);
-    println!(
-        "{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>8} {:>8}  layout de / en",
-        "input", "beads", "gold", "exact", "recall", "fragments", "≥0.9", "max"
+    say!(
+        "{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>6} {:>6} {:>6}  layout de / en",
+        "input",
+        "beads",
+        "gold",
+        "exact",
+        "recall",
+        "fragments",
+        "≥0.9",
+        "max",
+        "cross"
     );
     let mut baseline = None;
     for layout in &layouts {
@@ -240,8 +280,8 @@ fn run(args: &Args) -> satzweise::Result<()> {
             }
             Some(b) => format!(" ({:+.2} pt)", 100.0 * (exact - b)),
         };
-        println!(
-            "{layout:<8} {:>6} {:>6} {:>7.2}% {:>7.2}% {:>10} {:>8} {:>8.3}  paragraph {}/{} / {}/{}{delta}",
+        say!(
+            "{layout:<8} {:>6} {:>6} {:>7.2}% {:>7.2}% {:>10} {:>6} {:>6.3} {:>6}  paragraph {}/{} / {}/{}{delta}",
             tally.beads,
             tally.gold,
             100.0 * exact,
@@ -249,6 +289,7 @@ fn run(args: &Args) -> satzweise::Result<()> {
             tally.fragments,
             tally.confident_fragments,
             tally.max_fragment_confidence,
+            tally.one_sided_crossings,
             tally.german_paragraph,
             tally.documents,
             tally.english_paragraph,
