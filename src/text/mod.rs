@@ -252,7 +252,7 @@ pub struct Text {
 
 impl Text {
     /// Takes text that holds one sentence per line: sentence `k` is line `k` (0-based), its
-    /// line end (`\n` or `\r\n`) excluded. Empty lines are empty sentences, so indices stay
+    /// line end (`\n`, `\r\n` or a lone `\r`) excluded. Empty lines are empty sentences, so indices stay
     /// line numbers. A final line end does not start another line.
     ///
     /// ```
@@ -266,17 +266,18 @@ impl Text {
         let mut start = 0;
         let bytes = source.as_bytes();
         while start < bytes.len() {
-            let line_end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |k| start + k);
-            let mut end = line_end;
-            if end > start && bytes[end - 1] == b'\r' {
-                end -= 1;
-            }
+            // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files).
+            let end =
+                memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
             spans.push(SentenceSpan {
                 start,
                 end,
                 paragraph: spans.len(),
             });
-            start = line_end + 1;
+            start = end + 1;
+            if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+                start += 1;
+            }
         }
         Text { source, spans }
     }
@@ -386,10 +387,6 @@ impl Text {
     }
 }
 
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
-}
-
 /// The sentences of a [`Text`] as string slices, created by [`Text::sentences`].
 #[derive(Debug, Clone)]
 pub struct TextSentences<'a> {
@@ -426,6 +423,9 @@ mod tests {
         assert_eq!(text.sentences().collect::<Vec<_>>(), ["a", "", "b"]);
         assert_eq!(Text::from_lines("").len(), 0);
         assert_eq!(Text::from_lines("\n").len(), 1);
+        // Old Mac files end their lines with a lone `\r`.
+        let text = Text::from_lines("a\rb\r\rc\r");
+        assert_eq!(text.sentences().collect::<Vec<_>>(), ["a", "b", "", "c"]);
     }
 
     #[test]
