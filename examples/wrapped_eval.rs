@@ -20,6 +20,8 @@
 //!   line or of a sentence the segmenter finds in the paragraph layout (`para`; positions
 //!   compared by non-space characters), that is a piece of a sentence cut at a line break;
 //!   the number of them with confidence ≥ 0.9 and the highest such confidence;
+//! - **pieces**: sentences (either side) that do not start and end on such a boundary (a
+//!   sentence cut at a line break, even when the aligner put the pieces back together);
 //! - **cross**: beads that cross a paragraph boundary on one side only;
 //! - the layout the segmenter chose for each side (documents read as paragraphs / all).
 
@@ -86,6 +88,8 @@ struct Tally {
     confident_fragments: usize,
     /// Beads that cross a paragraph boundary on one side only.
     one_sided_crossings: usize,
+    /// Sentences (either side) that are pieces of a reference sentence or gold line.
+    pieces: usize,
     max_fragment_confidence: f64,
     documents: usize,
     german_paragraph: usize,
@@ -183,6 +187,16 @@ fn evaluate(
                 && reference.1.binary_search(&counts[e]).is_ok()
         };
         tally.gold += lines_de.len();
+        for (text, reference, counts) in [
+            (alignment.german(), &reference_de, &counts_de),
+            (alignment.english(), &reference_en, &counts_en),
+        ] {
+            tally.pieces += text
+                .spans()
+                .iter()
+                .filter(|s| !whole(reference, counts, (s.start, s.end)))
+                .count();
+        }
         for bead in alignment.beads() {
             tally.beads += 1;
             let de = span_of(alignment.german(), bead.german().to_usize());
@@ -256,7 +270,7 @@ fn run(args: &Args) -> satzweise::Result<()> {
     widths.sort_by_key(|n| (n.len(), n.clone()));
     layouts.extend(widths);
     say!(
-        "{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>6} {:>6} {:>6}  layout de / en",
+        "{:<8} {:>6} {:>6} {:>8} {:>8} {:>10} {:>6} {:>6} {:>6} {:>6}  layout de / en",
         "input",
         "beads",
         "gold",
@@ -265,6 +279,7 @@ fn run(args: &Args) -> satzweise::Result<()> {
         "fragments",
         "≥0.9",
         "max",
+        "pieces",
         "cross"
     );
     let mut baseline = None;
@@ -281,7 +296,7 @@ fn run(args: &Args) -> satzweise::Result<()> {
             Some(b) => format!(" ({:+.2} pt)", 100.0 * (exact - b)),
         };
         say!(
-            "{layout:<8} {:>6} {:>6} {:>7.2}% {:>7.2}% {:>10} {:>6} {:>6.3} {:>6}  paragraph {}/{} / {}/{}{delta}",
+            "{layout:<8} {:>6} {:>6} {:>7.2}% {:>7.2}% {:>10} {:>6} {:>6.3} {:>6} {:>6}  paragraph {}/{} / {}/{}{delta}",
             tally.beads,
             tally.gold,
             100.0 * exact,
@@ -289,6 +304,7 @@ fn run(args: &Args) -> satzweise::Result<()> {
             tally.fragments,
             tally.confident_fragments,
             tally.max_fragment_confidence,
+            tally.pieces,
             tally.one_sided_crossings,
             tally.german_paragraph,
             tally.documents,

@@ -89,6 +89,7 @@ impl Aligner {
                 skip_cost: config.skip_cost,
                 skip_extend_cost: config.skip_extend_cost,
                 debris_factor: config.debris_factor,
+                paragraph_cost: crate::score::PARAGRAPH_COST,
             },
             length_weight: config.length_weight,
             length: LengthScorer {

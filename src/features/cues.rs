@@ -14,6 +14,9 @@ pub struct SentenceShape {
     /// The sentence looks like debris rather than text: fewer than 12 letters, or fewer letters
     /// than other non-space characters (page numbers, OCR noise, `Tags:`).
     pub debris: bool,
+    /// The sentence opens a paragraph of a text laid out in paragraphs (some paragraph holds
+    /// two sentences or more; one-sentence-per-line input has none).
+    pub opens_paragraph: bool,
 }
 
 impl SentenceShape {
@@ -46,6 +49,7 @@ impl SentenceShape {
             continues,
             starts_lower,
             debris: letters < 12 || letters < others,
+            opens_paragraph: false,
         }
     }
 }

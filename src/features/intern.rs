@@ -42,7 +42,12 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
     };
     // Words hyphenated at a line end in wrapped text are read joined.
     let hyphenation = crate::segment::Hyphenation::of(text.as_str());
-    for span in text.spans() {
+    // Paragraphs are anchors only when they group sentences (pre-split lines are all
+    // paragraphs of one sentence).
+    let spans = text.spans();
+    let grouped = spans.windows(2).any(|w| w[0].paragraph == w[1].paragraph)
+        && spans.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+    for (k, span) in spans.iter().enumerate() {
         let sentence = hyphenation.join(text.as_str(), span.range());
         let sentence: &str = &sentence;
         // NFC first, so that lengths, words and shapes do not depend on the normalization form
@@ -75,12 +80,19 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
             types[t as usize].sentences += 1;
         }
         lengths.push(length);
-        shapes.push(SentenceShape::of(sentence));
+        let mut shape = SentenceShape::of(sentence);
+        shape.opens_paragraph = grouped
+            && k > 0
+            && spans
+                .get(k - 1)
+                .is_some_and(|p| p.paragraph != span.paragraph);
+        shapes.push(shape);
         tokens.push_row(row.iter().copied());
     }
     drop(spellings);
     let side = SideFeatures {
         lengths,
+        has_paragraphs: shapes.iter().any(|s| s.opens_paragraph),
         shapes,
         tokens,
         linkable: Rows::new(),

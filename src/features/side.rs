@@ -22,6 +22,8 @@ pub(super) struct TypeInfo {
 pub struct SideFeatures {
     pub(super) lengths: Vec<f32>,
     pub(super) shapes: Vec<SentenceShape>,
+    /// Whether some sentence opens a paragraph.
+    pub(super) has_paragraphs: bool,
     /// Every type of each sentence, sorted, each once.
     pub(super) tokens: Rows,
     /// The linkable types of each sentence, sorted, each once.
@@ -66,6 +68,12 @@ impl SideFeatures {
     /// Surface traits of sentence `k` (default past the end).
     pub fn shape(&self, k: usize) -> SentenceShape {
         self.shapes.get(k).copied().unwrap_or_default()
+    }
+
+    /// Whether the text is laid out in paragraphs that group sentences (some sentence
+    /// [opens a paragraph](SentenceShape::opens_paragraph)).
+    pub fn has_paragraphs(&self) -> bool {
+        self.has_paragraphs
     }
 
     /// Summed length of the sentences in `run`.

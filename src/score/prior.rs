@@ -14,6 +14,9 @@ use crate::features::PairFeatures;
 ///   lower case), which asks to be merged; see [`SentenceShape`](crate::features::SentenceShape).
 /// - A bead whose German and English runs disagree on ending open (one ends like a headline,
 ///   the other like a sentence) pays `closure_mismatch_cost`.
+/// - Where both texts are laid out in paragraphs (see
+///   [`SentenceShape::opens_paragraph`](crate::features::SentenceShape)), a bead that crosses a
+///   paragraph boundary on one side only pays `paragraph_cost`.
 /// - Unaligned sentences (a bead with an empty side) pay `skip_cost` for the first sentence and
 ///   `skip_extend_cost` for each further one, each multiplied by `debris_factor` when the
 ///   sentence looks like debris.
@@ -31,6 +34,9 @@ pub struct ShapePrior {
     pub skip_extend_cost: f64,
     /// Factor on the skip cost of a sentence that looks like debris.
     pub debris_factor: f64,
+    /// Cost of a bead that crosses a paragraph boundary on one side only, when both texts
+    /// have paragraphs.
+    pub paragraph_cost: f64,
 }
 
 impl Default for ShapePrior {
@@ -42,9 +48,13 @@ impl Default for ShapePrior {
             skip_cost: 4.5,
             skip_extend_cost: 1.5,
             debris_factor: 0.5,
+            paragraph_cost: PARAGRAPH_COST,
         }
     }
 }
+
+/// Default of [`ShapePrior::paragraph_cost`].
+pub(crate) const PARAGRAPH_COST: f64 = 1.0;
 
 impl Scorer for ShapePrior {
     fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
@@ -97,6 +107,16 @@ impl ShapePrior {
         }
         if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
             cost += self.closure_mismatch_cost;
+        }
+        let crosses = |side: &crate::SideFeatures, run: Range<usize>| {
+            (run.start + 1..run.end).any(|k| side.shape(k).opens_paragraph)
+        };
+        if self.paragraph_cost != 0.0
+            && crosses(g, german.clone()) != crosses(e, english.clone())
+            && g.has_paragraphs()
+            && e.has_paragraphs()
+        {
+            cost += self.paragraph_cost;
         }
         cost
     }

@@ -20,17 +20,17 @@ use std::ops::Range;
 
 use super::rules::is_space;
 
-/// The soft hyphens of one text: byte offsets of the `-` of each word broken at a line end
-/// whose parts make one word.
+/// The words of one text broken at a line end after a hyphen: the byte offset of each such
+/// `-`, and whether it is soft (the parts make one word) or belongs to the word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Hyphenation {
-    soft: Vec<usize>,
+    breaks: Vec<(usize, bool)>,
 }
 
 /// A hyphen at a line end between two letters.
 struct Candidate {
     hyphen: usize,
-    /// The letters of the word before the hyphen (after any earlier hyphen of it).
+    /// The letters and digits of the word before the hyphen (after any earlier hyphen of it).
     left: Range<usize>,
     /// The letters (and digits) of the word that opens the next line.
     right: Range<usize>,
@@ -45,45 +45,29 @@ impl Hyphenation {
             return Hyphenation::default();
         }
         let words = Words::of(text);
-        let soft = candidates
+        let breaks = candidates
             .iter()
-            .filter(|c| {
-                let left = &text[c.left.clone()];
-                let right = &text[c.right.clone()];
-                let lower = |s: &str| s.to_lowercase();
-                let joined = lower(&format!("{left}{right}"));
-                let hyphenated = lower(&format!("{left}-{right}"));
-                if words.whole.contains(&hyphenated) {
-                    return false;
-                }
-                if words.whole.contains(&joined) {
-                    return true;
-                }
-                if !right.chars().next().is_some_and(char::is_lowercase) {
-                    return false;
-                }
-                // The continuation itself opens the next line once: elsewhere means twice.
-                words.standalone.get(&lower(right)).copied().unwrap_or(0) < 2
-            })
-            .map(|c| c.hyphen)
+            .map(|c| (c.hyphen, is_soft(&words, text, c)))
             .collect();
-        Hyphenation { soft }
+        Hyphenation { breaks }
     }
 
-    /// The text of `span` as the scorers read it: each soft hyphen, with the line break and
-    /// indentation after it, taken out.
+    /// The text of `span` as the scorers read it: the line break and indentation after each
+    /// hyphen at a line end taken out, and the hyphen too when it is soft
+    /// (`Zusam-\nmenarbeit` → `Zusammenarbeit`, `US-\nRegierung` → `US-Regierung`).
     pub(crate) fn join<'t>(&self, text: &'t str, span: Range<usize>) -> Cow<'t, str> {
         let sentence = text.get(span.clone()).unwrap_or("");
-        let from = self.soft.partition_point(|&h| h < span.start);
-        let inside = self.soft[from..]
+        let from = self.breaks.partition_point(|&(h, _)| h < span.start);
+        let inside = self.breaks[from..]
             .iter()
-            .take_while(|&&h| h < span.end)
+            .take_while(|&&(h, _)| h < span.end)
             .copied();
         let mut joined: Option<String> = None;
         let mut copied = span.start;
-        for hyphen in inside {
+        for (hyphen, soft) in inside {
             let out = joined.get_or_insert_with(|| String::with_capacity(sentence.len()));
-            out.push_str(text.get(copied..hyphen).unwrap_or(""));
+            let keep = if soft { hyphen } else { hyphen + 1 };
+            out.push_str(text.get(copied..keep).unwrap_or(""));
             let rest = text.get(hyphen + 1..span.end).unwrap_or("");
             copied = span.end - rest.trim_start_matches(is_space).len();
         }
@@ -97,8 +81,30 @@ impl Hyphenation {
     }
 }
 
-/// Every `-` that ends a line after a letter, before a line that starts with a letter or a
-/// digit.
+/// Whether the hyphen of `c` is soft, by the evidence of the document's `words`.
+fn is_soft(words: &Words, text: &str, c: &Candidate) -> bool {
+    let left = &text[c.left.clone()];
+    let right = &text[c.right.clone()];
+    let lower = |s: &str| s.to_lowercase();
+    if !left.chars().all(char::is_alphabetic) {
+        // "24-\nStunden", "COVID19-\nFälle": a number is never split by a soft hyphen.
+        return false;
+    }
+    if words.whole.contains(&lower(&format!("{left}-{right}"))) {
+        return false;
+    }
+    if words.whole.contains(&lower(&format!("{left}{right}"))) {
+        return true;
+    }
+    if !right.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // The continuation itself opens the next line once: elsewhere means twice.
+    words.standalone.get(&lower(right)).copied().unwrap_or(0) < 2
+}
+
+/// Every `-` that ends a line after a letter or digit, before a line that starts with a
+/// letter or a digit.
 fn candidates(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
@@ -112,7 +118,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         let left_start = before
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
+            .take_while(|&(_, c)| c.is_alphanumeric())
             .last()
             .map_or(hyphen, |(k, _)| k);
         if left_start == hyphen {
@@ -190,13 +196,23 @@ mod tests {
     }
 
     #[test]
-    fn compounds_keep_their_hyphen() {
-        let text = "Das Spiel Aserbaidschan-\nLitauen endete torlos.";
-        assert_eq!(joined(text), text);
-        let text = "Hand-\nund Fußbremse, Hand und Fuß.";
-        assert_eq!(joined(text), text);
-        let text = "Die Corona-Pandemie und die Corona-\npandemie.";
-        assert_eq!(joined(text), text);
+    fn compounds_keep_their_hyphen_and_lose_the_line_break() {
+        assert_eq!(
+            joined("Das Spiel Aserbaidschan-\nLitauen endete torlos."),
+            "Das Spiel Aserbaidschan-Litauen endete torlos."
+        );
+        assert_eq!(
+            joined("Hand-\nund Fußbremse, Hand und Fuß."),
+            "Hand-und Fußbremse, Hand und Fuß."
+        );
+        assert_eq!(
+            joined("Im 24-\nStunden-Vergleich"),
+            "Im 24-Stunden-Vergleich"
+        );
+        assert_eq!(
+            joined("Die Corona-Pandemie und die Corona-\npandemie."),
+            "Die Corona-Pandemie und die Corona-pandemie."
+        );
     }
 
     #[test]
@@ -207,8 +223,10 @@ mod tests {
             "ZUSAMMENARBEIT! Die ZUSAMMENARBEIT."
         );
         // The continuation as a word of its own elsewhere: keep.
-        let text = "It is well-\nknown. Everyone has known.";
-        assert_eq!(joined(text), text);
+        assert_eq!(
+            joined("It is well-\nknown. Everyone has known."),
+            "It is well-known. Everyone has known."
+        );
     }
 
     #[test]
@@ -228,10 +246,10 @@ mod tests {
     fn lines_without_hyphens_cost_nothing() {
         assert!(
             Hyphenation::of("Eine Zeile.\nNoch eine -\nund ein Strich.")
-                .soft
+                .breaks
                 .is_empty()
         );
-        assert!(Hyphenation::of("").soft.is_empty());
-        assert!(Hyphenation::of("-\n-").soft.is_empty());
+        assert!(Hyphenation::of("").breaks.is_empty());
+        assert!(Hyphenation::of("-\n-").breaks.is_empty());
     }
 }

@@ -385,7 +385,9 @@ impl Line {
         let indent = char_count(trimmed.get(..trimmed.len() - body.len()).unwrap_or(""));
         // The whole first word: a wrapper may break after a hyphen inside it, but not always
         // ("Covid-19-Patienten" stays whole), and counting more keeps a wrapped line wrapped.
-        let first_chunk = char_count(body.split(is_space).next().unwrap_or(""));
+        // No-break spaces join ("19.\u{a0}Juni" is one word to a wrapper).
+        let breaks_line = |c: char| is_space(c) && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+        let first_chunk = char_count(body.split(breaks_line).next().unwrap_or(""));
         let mut chars = body.chars();
         let first = chars.next().unwrap_or(' ');
         let second = chars.next().unwrap_or(' ');
@@ -497,6 +499,24 @@ mod tests {
         assert_eq!(layout.unit_end(text, 0), text.find('\n').unwrap());
         let second = text.find('\n').unwrap() + 1;
         assert_eq!(layout.unit_end(text, second), text.len() - 1);
+    }
+
+    #[test]
+    fn no_break_spaces_hold_the_first_word_together() {
+        // "19.\u{a0}Juni" did not fit on the line before: a wrap, not a short line.
+        let line = "Die Agentur gab an, dass zwischen dem";
+        let text = format!(
+            "{line} 19.\u{a0}Juni\nund 11. Juli erste Symptome zeigten, die sich nach Wochen\n\
+             manifestieren. Die Zahl der Fälle stieg weiter an, so die\nBehörde, und sie \
+             rechnet mit weiteren Fällen in den\nnächsten Tagen, sagte ein Sprecher am\n\
+             Freitag. Der Ausbruch begann im Juni in\nmehreren Bundesstaaten, hieß es.\n\n\
+             Zweiter Absatz mit einem Satz, der länger\nist als die anderen Zeilen davor.\n"
+        );
+        let layout = Layout::new(&text, LineBreaks::Auto);
+        assert_eq!(layout.mode(), LineBreaks::Paragraph);
+        let wrapped = text.replacen(&format!("{line} "), &format!("{line}\n"), 1);
+        let layout = Layout::new(&wrapped, LineBreaks::Auto);
+        assert_eq!(layout.unit_end(&wrapped, 0), wrapped.find("\n\n").unwrap());
     }
 
     #[test]
