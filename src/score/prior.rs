@@ -121,3 +121,55 @@ impl ShapePrior {
         cost
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Lang, LineBreaks, Segmenter, Text};
+
+    fn paragraphs(source: &str) -> Text {
+        let segmenter = Segmenter::new(Lang::De).line_breaks(LineBreaks::Paragraph);
+        Text::segment_with(source, &segmenter)
+    }
+
+    #[test]
+    fn a_bead_crossing_a_paragraph_on_one_side_pays() {
+        let german = paragraphs("Erster Satz. Zweiter Satz.\n\nDritter Satz. Vierter Satz.");
+        let english = paragraphs("First one. Second one.\n\nThird one. Fourth one.");
+        let pair = PairFeatures::new(&german, &english);
+        let prior = ShapePrior::default();
+        let with = |cost: f64| ShapePrior {
+            paragraph_cost: cost,
+            ..prior
+        };
+        // German 1..3 crosses the paragraph boundary, English 1..2 does not.
+        let crossing =
+            with(1.0).run_cost(&pair, 1..3, 1..2) - with(0.0).run_cost(&pair, 1..3, 1..2);
+        assert!((crossing - 1.0).abs() < 1e-12);
+        // Both sides cross, or neither: no charge.
+        assert_eq!(
+            with(1.0).run_cost(&pair, 1..3, 1..3),
+            with(0.0).run_cost(&pair, 1..3, 1..3)
+        );
+        assert_eq!(
+            with(1.0).run_cost(&pair, 0..2, 0..1),
+            with(0.0).run_cost(&pair, 0..2, 0..1)
+        );
+    }
+
+    #[test]
+    fn pre_split_lines_are_no_paragraphs() {
+        let german = Text::from_lines("Erster Satz.\nZweiter Satz.\nDritter Satz.");
+        let english = Text::from_lines("First one.\nSecond one.\nThird one.");
+        let pair = PairFeatures::new(&german, &english);
+        let prior = ShapePrior::default();
+        let free = ShapePrior {
+            paragraph_cost: 0.0,
+            ..prior
+        };
+        assert_eq!(
+            prior.run_cost(&pair, 0..2, 0..1),
+            free.run_cost(&pair, 0..2, 0..1)
+        );
+    }
+}
