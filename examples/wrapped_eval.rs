@@ -188,8 +188,8 @@ fn evaluate(
         };
         tally.gold += lines_de.len();
         for (text, reference, counts) in [
-            (alignment.german(), &reference_de, &counts_de),
-            (alignment.english(), &reference_en, &counts_en),
+            (alignment.german_text(), &reference_de, &counts_de),
+            (alignment.english_text(), &reference_en, &counts_en),
         ] {
             tally.pieces += text
                 .spans()
@@ -199,16 +199,16 @@ fn evaluate(
         }
         for bead in alignment.beads() {
             tally.beads += 1;
-            let de = span_of(alignment.german(), bead.german().to_usize());
-            let en = span_of(alignment.english(), bead.english().to_usize());
+            let de = span_of(alignment.german_text(), bead.german().to_usize());
+            let en = span_of(alignment.english_text(), bead.english().to_usize());
             let crosses = |text: &Text, run: std::ops::Range<usize>| {
                 run.len() > 1
                     && text.span(run.start).map(|s| s.paragraph)
                         != text.span(run.end - 1).map(|s| s.paragraph)
             };
             let (de_crosses, en_crosses) = (
-                crosses(alignment.german(), bead.german().to_usize()),
-                crosses(alignment.english(), bead.english().to_usize()),
+                crosses(alignment.german_text(), bead.german().to_usize()),
+                crosses(alignment.english_text(), bead.english().to_usize()),
             );
             tally.one_sided_crossings += usize::from(de_crosses != en_crosses);
             if args.show && de_crosses != en_crosses {
