@@ -95,14 +95,37 @@ fn starts_with_bom(path: &std::path::Path) -> bool {
         && head == [0xEF, 0xBB, 0xBF]
 }
 
-/// The sentence with its line breaks and tabs as spaces.
+/// The sentence with its line breaks and tabs as spaces; a word broken after a hyphen at a
+/// line end (`US-\nRegierung`) is written without the break (`US-Regierung`).
 fn one_line(sentence: &str) -> std::borrow::Cow<'_, str> {
     let breaks = |c: char| matches!(c, '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}');
-    if sentence.contains(breaks) {
-        std::borrow::Cow::Owned(sentence.replace(breaks, " "))
-    } else {
-        std::borrow::Cow::Borrowed(sentence)
+    if !sentence.contains(breaks) {
+        return std::borrow::Cow::Borrowed(sentence);
     }
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(at) = rest.find(breaks) {
+        let (head, tail) = rest.split_at(at);
+        let after = tail.trim_start_matches(char::is_whitespace);
+        let hyphenated = head.ends_with('-')
+            && head[..head.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+            && tail.starts_with(['\n', '\r'])
+            && after.starts_with(|c: char| c.is_alphanumeric());
+        out.push_str(head);
+        if hyphenated {
+            rest = after;
+        } else {
+            out.push(' ');
+            let skip = if tail.starts_with("\r\n") {
+                2
+            } else {
+                tail.chars().next().map_or(0, char::len_utf8)
+            };
+            rest = &tail[skip..];
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 fn main() -> ExitCode {
