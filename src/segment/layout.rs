@@ -240,10 +240,8 @@ impl Layout {
         // A line that ends in mid-sentence and had no room for the next word was wrapped,
         // even when the next line starts with a dash or a number ("… anbaut\n- die Gurken").
         // A list item itself is followed by the next item, not by its continuation.
-        let wrapped = self.width > 0
-            && !line.structure
-            && line.mid_sentence()
-            && fills(line, next, self.width);
+        let wrapped =
+            self.width > 0 && !line.structure && line.ends_open() && fills(line, next, self.width);
         if next.structure {
             return !wrapped;
         }
@@ -362,6 +360,9 @@ struct Line {
     first_chunk: usize,
     first: char,
     last: char,
+    /// The last character before any closing quotes and brackets: `.` in `„Ja.“`, `e` in
+    /// `(local time)`.
+    end_mark: char,
     /// It starts a list item or a heading.
     structure: bool,
 }
@@ -373,6 +374,12 @@ impl Line {
             self.last,
             '.' | '!' | '?' | '…' | ':' | '"' | '“' | '”' | '«' | '»' | '\'' | ')'
         )
+    }
+
+    /// Whether no sentence ends at the end of the line, closing quotes and brackets looked
+    /// through (`(local time)` goes on, `„Ja.“` ends).
+    fn ends_open(&self) -> bool {
+        !matches!(self.end_mark, '.' | '!' | '?' | '…' | ':')
     }
 
     fn read(layout: &Layout, text: &str, start: usize) -> Line {
@@ -399,6 +406,11 @@ impl Line {
             first_chunk,
             first,
             last: body.chars().next_back().unwrap_or(' '),
+            end_mark: body
+                .trim_end_matches(['"', '\'', '“', '”', '‘', '’', '«', '»', '‹', '›', ')', ']'])
+                .chars()
+                .next_back()
+                .unwrap_or(' '),
             structure: is_item_start(body, first, second),
         }
     }
@@ -526,6 +538,11 @@ mod tests {
         assert_eq!(layout(text).unit_end(text, 0), 12);
         let text = "Punkte:\n1. Erstens\n2) Zweitens";
         assert_eq!(layout(text).unit_end(text, 8), 18);
+        // A dash after a wrapped line that ends in a bracket continues the sentence.
+        let text = "Der Sturm soll am Sonntag (Ortszeit)\n- dann nur noch als Sturm - die Insel erreichen.";
+        let mut wide = Layout::new(text, LineBreaks::Paragraph);
+        wide.width = 36;
+        assert_eq!(wide.unit_end(text, 0), text.len());
         let text = "Absatz eins\n    eingerückt";
         assert_eq!(layout(text).unit_end(text, 0), 11);
         let text = "Absatz eins\u{2029}zwei";
