@@ -5,76 +5,60 @@
 //! cargo run --release --example segment -- --lang en --spans FILE
 //! ```
 //!
-//! With `--spans` each line starts with the sentence's byte offsets in the file and its
-//! paragraph number, tab-separated: `start<TAB>end<TAB>paragraph<TAB>sentence`. Line breaks
-//! inside a sentence cannot occur (every line break ends a sentence).
+//! With `--spans` each line starts with the sentence's byte offsets in the file (a leading
+//! byte-order mark counted) and its paragraph number, tab-separated:
+//! `start<TAB>end<TAB>paragraph<TAB>sentence`. Line breaks inside a sentence cannot occur
+//! (every line break ends a sentence). `-` reads standard input.
 //!
-//! A missing file or invalid UTF-8 is reported with the file name, exit status 1; a usage
-//! error exits with status 2.
+//! Exit codes: 0 success, 1 runtime error (a missing file, invalid UTF-8: the message names
+//! the file), 2 usage error.
 
-use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use satzweise::{Lang, Segmenter, read_text_file};
+use satzweise::{Lang, Segmenter};
 
-/// Split a text file into sentences, one per line.
-#[derive(Parser)]
-struct Args {
-    /// Language of the text: de, en, fr or xx.
-    #[arg(long)]
-    lang: Lang,
-    /// Print byte offsets (start, end) and the paragraph number before each sentence.
-    #[arg(long)]
-    spans: bool,
-    /// The text file (UTF-8).
-    file: PathBuf,
-}
+#[path = "common/cli.rs"]
+mod cli;
 
-fn run(args: &Args) -> Result<(), String> {
-    let text = read_text_file(&args.file).map_err(|e| e.to_string())?;
-    let stdout = std::io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    for sentence in Segmenter::new(args.lang).sentences(&text) {
-        let written = if args.spans {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                sentence.start(),
-                sentence.end(),
-                sentence.paragraph(),
-                sentence.as_str()
-            )
-        } else {
-            writeln!(out, "{}", sentence.as_str())
-        };
-        if let Err(e) = written {
-            // A closed pipe (`| head`) ends the output quietly.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(());
-            }
-            return Err(format!("writing to standard output: {e}"));
-        }
-    }
-    out.flush()
-        .or_else(|e| {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })
-        .map_err(|e| format!("writing to standard output: {e}"))
-}
+use cli::{Failure, Output};
+
+const USAGE: &str = "usage: segment --lang LANG [--spans] FILE
+
+Splits a text file (UTF-8; `-` for standard input) into sentences, one per line.
+
+  --lang LANG   language of the text: de, en, fr or xx
+  --spans       print the byte offsets in the file (start, end) and the paragraph number
+                before each sentence, tab-separated
+  -h, --help    this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
+    cli::run("segment", USAGE, |args| {
+        let spans = args.flag(&["--spans"]);
+        let lang: Lang = args
+            .parsed(&["--lang"])?
+            .ok_or_else(|| Failure::usage("--lang is required"))?;
+        let file = args.operands(1, 1)?.remove(0);
+        let (text, offset) = cli::read_input_with_offset(&file)?;
+        let mut out = Output::open(None)?;
+        for sentence in Segmenter::new(lang).sentences(&text) {
+            let written = if spans {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    sentence.start() + offset,
+                    sentence.end() + offset,
+                    sentence.paragraph(),
+                    sentence.as_str()
+                )
+            } else {
+                writeln!(out, "{}", sentence.as_str())
+            };
+            written.map_err(|e| out.error(e))?;
         }
-    }
+        out.finish()
+    })
 }
