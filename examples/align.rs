@@ -71,7 +71,9 @@ fn main() -> ExitCode {
             )));
         }
         if files[0] == "-" && files[1] == "-" {
-            return Err(Failure::usage("only one of the files can be standard input"));
+            return Err(Failure::usage(
+                "only one of the files can be standard input",
+            ));
         }
         let german = cli::read_input(&files[0])?;
         let english = cli::read_input(&files[1])?;

@@ -43,8 +43,7 @@ fn main() -> ExitCode {
         args.finish()?;
         let alignment = Aligner::new().align(GERMAN, ENGLISH)?;
         if json {
-            let text =
-                serde_json::to_string_pretty(&alignment).map_err(cli::Failure::runtime)?;
+            let text = serde_json::to_string_pretty(&alignment).map_err(cli::Failure::runtime)?;
             outln!("{text}");
         } else {
             print_table(&alignment, column_width());

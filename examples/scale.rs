@@ -57,7 +57,11 @@ fn measure(sizes: Vec<usize>) -> Result<(), cli::Failure> {
     outln!("input: {source}; best of {runs} runs");
     outln!(
         "{:>9} {:>12} {:>12} {:>14} {:>12}",
-        "pairs", "features s", "align s", "sentences/s", "µs/sentence"
+        "pairs",
+        "features s",
+        "align s",
+        "sentences/s",
+        "µs/sentence"
     );
     let aligner = Aligner::new();
     for size in sizes {

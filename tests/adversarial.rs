@@ -255,7 +255,7 @@ fn hostile_bead_and_ladder_files_are_errors() {
     assert!(satzweise::io::read_bead_lines(huge.as_bytes(), "x").is_err());
     let rungs =
         satzweise::io::read_ladder(format!("0 0 1\n{} 0 1\n", usize::MAX).as_bytes(), "x").unwrap();
-    assert!(satzweise::io::ladder_to_beads(&rungs).is_err());
+    assert!(satzweise::io::ladder_to_beads(&rungs, 1, 1).is_err());
     let line: satzweise::io::BeadLine = format!("[{}]:[0]", usize::MAX).parse().unwrap();
     let err =
         satzweise::io::alignment_from_beads(Text::from_lines("a"), Text::from_lines("b"), &[line]);

@@ -169,7 +169,9 @@ fn ladder_round_trip() {
         let mut out = Vec::new();
         io::write_ladder(&alignment, &mut out).unwrap();
         let rungs = io::read_ladder(&out[..], "out").unwrap();
-        let beads = io::ladder_to_beads(&rungs).unwrap();
+        let beads =
+            io::ladder_to_beads(&rungs, alignment.german().len(), alignment.english().len())
+                .unwrap();
         let back = io::alignment_from_beads(
             alignment.german().clone(),
             alignment.english().clone(),

@@ -45,9 +45,9 @@ impl AtomicFile {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let target = target.as_ref().to_path_buf();
-        let name = target.file_name().ok_or_else(|| {
-            Error::invalid(format!("{}: not a file name", target.display()))
-        })?;
+        let name = target
+            .file_name()
+            .ok_or_else(|| Error::invalid(format!("{}: not a file name", target.display())))?;
         let mut temporary_name = std::ffi::OsString::from(".");
         temporary_name.push(name);
         temporary_name.push(format!(

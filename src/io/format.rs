@@ -157,7 +157,10 @@ impl Format {
                 cost: true,
                 texts_whole: true,
             },
-            Format::Moses => Carries { texts: true, ..none },
+            Format::Moses => Carries {
+                texts: true,
+                ..none
+            },
             Format::Tmx => Carries {
                 texts: true,
                 confidence: true,
@@ -210,9 +213,7 @@ impl Format {
             Format::Moses => Err(Error::invalid(
                 "the moses format writes two files: give a path prefix (Format::write_path)",
             )),
-            Format::Tmx => {
-                super::write_tmx(alignment, out, languages.0.code(), languages.1.code())
-            }
+            Format::Tmx => super::write_tmx(alignment, out, languages.0.code(), languages.1.code()),
             Format::Ladder => super::write_ladder(alignment, out),
         }
     }
@@ -256,9 +257,8 @@ impl Format {
             #[cfg(feature = "serde")]
             Format::Json => {
                 let text = super::read_all(reader, source_name)?;
-                let alignment = serde_json::from_str(&text).map_err(|e| {
-                    Error::syntax(source_name, e.line(), e.to_string())
-                })?;
+                let alignment = serde_json::from_str(&text)
+                    .map_err(|e| Error::syntax(source_name, e.line(), e.to_string()))?;
                 Contents::Alignment(Box::new(alignment))
             }
             Format::Moses => {
@@ -272,10 +272,7 @@ impl Format {
                     .filter_map(|unit| unit.to_pair("de", "en"))
                     .collect(),
             ),
-            Format::Ladder => Contents::Beads(super::ladder_to_beads(&super::read_ladder(
-                reader,
-                source_name,
-            )?)?),
+            Format::Ladder => Contents::Ladder(super::read_ladder(reader, source_name)?),
         })
     }
 
@@ -337,10 +334,13 @@ impl FromStr for Format {
 /// What [`Format::read`] gives back, by what the format holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Contents {
-    /// The indices (and scores) of every bead: vecalign, JSON lines, ladder.
+    /// The indices (and scores) of every bead: vecalign, JSON lines.
     Beads(Vec<BeadLine>),
     /// The texts of beads (TSV) or of linked pairs (Moses, TMX), without indices.
     Pairs(Vec<TextPair>),
+    /// The rungs of a hunalign ladder: beads once the sentence counts are known
+    /// ([`ladder_to_beads`](super::ladder_to_beads)).
+    Ladder(Vec<super::Rung>),
     /// A whole alignment: JSON.
     Alignment(Box<Alignment>),
 }
@@ -351,6 +351,7 @@ impl Contents {
         match self {
             Contents::Beads(beads) => beads.len(),
             Contents::Pairs(pairs) => pairs.len(),
+            Contents::Ladder(rungs) => rungs.len().saturating_sub(1),
             Contents::Alignment(alignment) => alignment.beads().len(),
         }
     }
@@ -366,6 +367,10 @@ impl Contents {
     pub fn into_alignment(self, german: Text, english: Text) -> Result<Alignment> {
         match self {
             Contents::Beads(beads) => super::alignment_from_beads(german, english, &beads),
+            Contents::Ladder(rungs) => {
+                let beads = super::ladder_to_beads(&rungs, german.len(), english.len())?;
+                super::alignment_from_beads(german, english, &beads)
+            }
             Contents::Alignment(alignment) => Ok(*alignment),
             Contents::Pairs(_) => Err(Error::invalid(
                 "the file holds texts, not sentence indices: the alignment cannot be rebuilt",

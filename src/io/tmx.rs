@@ -365,8 +365,8 @@ impl<'a> Parser<'a> {
             self.pos += "<![CDATA[".len() + end + 3;
         } else if rest.starts_with("<!") {
             // A document type declaration, perhaps with an internal subset in brackets.
-            let end = declaration_end(rest)
-                .ok_or_else(|| self.error(self.pos, "<! is never closed"))?;
+            let end =
+                declaration_end(rest).ok_or_else(|| self.error(self.pos, "<! is never closed"))?;
             self.pos += end + 1;
         } else if rest.starts_with("<?") {
             self.pos = self.find_from("?>", "processing instruction")? + 2;
