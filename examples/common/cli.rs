@@ -128,6 +128,23 @@ impl Args {
         Ok(values)
     }
 
+    /// Takes every group of `n` values of an option (`--triple A B C`).
+    pub fn groups(&mut self, names: &[&str], n: usize) -> Result<Vec<Vec<String>>, Failure> {
+        let mut groups = Vec::new();
+        let mut k = 0;
+        while k < self.rest.len().min(self.options_end()) {
+            if names.contains(&self.rest[k].as_str()) {
+                if k + n >= self.rest.len() {
+                    return Err(Failure::usage(format!("{} needs {n} values", self.rest[k])));
+                }
+                groups.push(self.rest.drain(k..=k + n).skip(1).collect());
+            } else {
+                k += 1;
+            }
+        }
+        Ok(groups)
+    }
+
     /// Takes the value of an option given at most once.
     pub fn value(&mut self, names: &[&str]) -> Result<Option<String>, Failure> {
         let mut values = self.values(names)?;
