@@ -45,7 +45,7 @@ fn load(path: &str, runs: usize) -> Result<(), cli::Failure> {
     let mut dictionary = Dictionary::new();
     for _ in 0..runs.max(1) {
         let start = Instant::now();
-        let loaded = Dictionary::from_ding_file(&path)?;
+        let loaded = Dictionary::from_ding_file(path)?;
         best = best.min(start.elapsed().as_secs_f64());
         // The previous dictionary is dropped here, outside the timed part.
         dictionary = loaded;
