@@ -1,5 +1,7 @@
 //! The fast (coarse-to-fine, windowed) search against the exact one.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
@@ -33,19 +35,6 @@ fn ranges(alignment: &Alignment) -> Vec<(std::ops::Range<usize>, std::ops::Range
         .beads()
         .map(|b| (b.german().to_usize(), b.english().to_usize()))
         .collect()
-}
-
-fn covers_both_sides(alignment: &Alignment, n: usize, m: usize) -> bool {
-    let (mut i, mut j) = (0, 0);
-    for bead in alignment.beads() {
-        let (g, e) = (bead.german().to_usize(), bead.english().to_usize());
-        if g.start != i || e.start != j || (g.is_empty() && e.is_empty()) {
-            return false;
-        }
-        i = g.end;
-        j = e.end;
-    }
-    (i, j) == (n, m)
 }
 
 /// A German sentence and its translation built from the same seed: the translation may be
@@ -88,7 +77,7 @@ proptest! {
     fn fast_search_equals_exact_search_on_small_documents((german, english) in document()) {
         let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
         let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
-        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        prop_assert_eq!(common::coverage(&fast), Ok(()));
         let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
         prop_assert!(total(&fast) >= total(&exact) - 1e-9);
         prop_assert_eq!(ranges(&fast), ranges(&exact));
@@ -106,7 +95,7 @@ proptest! {
     ) {
         let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
         let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
-        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        prop_assert_eq!(common::coverage(&fast), Ok(()));
         let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
         prop_assert!(total(&fast) >= total(&exact) - 1e-6);
     }
