@@ -45,6 +45,7 @@ from standard input).
                        of two files PATH.de and PATH.en)
   --summary            print the document verdict (coverage, shapes, confidence, flags,
                        parallel_score) as one JSON object instead of the beads
+  --list-formats       print the format names, one per line, and exit
   --english-lang LANG  language of the second file: de, en, fr or xx (default en)
   --config JSON        an aligner configuration file (satzweise::AlignerConfig as JSON)
   -h, --help           this text
@@ -57,6 +58,13 @@ Exit codes: 0 success, 1 runtime error, 2 usage error.
 
 fn main() -> ExitCode {
     cli::run("align", &usage(), |args| {
+        if args.flag(&["--list-formats"]) {
+            args.finish()?;
+            for format in Format::all() {
+                outln!("{format}");
+            }
+            return Ok(());
+        }
         let presegmented = args.flag(&["--presegmented"]);
         let summary = args.flag(&["--summary"]);
         let format: Format = args.parsed(&["--format"])?.unwrap_or(Format::Vecalign);

@@ -70,26 +70,27 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    cli::run("evaluate", USAGE, |args| {
+    cli::run("evaluate", USAGE, |line| {
         let args = Args {
-            set: args.values(&["--set"])?,
-            triple: args
+            set: line.values(&["--set"])?,
+            triple: line
                 .groups(&["--triple"], 3)?
                 .into_iter()
                 .flatten()
                 .map(PathBuf::from)
                 .collect(),
-            data: args
+            data: line
                 .value(&["--data"])?
                 .map_or_else(sets::default_data, PathBuf::from),
-            config: args.value(&["--config"])?.map(PathBuf::from),
-            ding: args.value(&["--ding"])?.map(PathBuf::from),
-            ding_max_translations: args.parsed(&["--ding-max-translations"])?,
-            core_lexicon: args.flag(&["--core-lexicon"]),
-            quiet: args.flag(&["--quiet"]),
-            together: args.flag(&["--together"]),
-            concatenate: args.flag(&["--concatenate"]),
+            config: line.value(&["--config"])?.map(PathBuf::from),
+            ding: line.value(&["--ding"])?.map(PathBuf::from),
+            ding_max_translations: line.parsed(&["--ding-max-translations"])?,
+            core_lexicon: line.flag(&["--core-lexicon"]),
+            quiet: line.flag(&["--quiet"]),
+            together: line.flag(&["--together"]),
+            concatenate: line.flag(&["--concatenate"]),
         };
+        line.finish()?;
         args_done(args)
     })
 }

@@ -288,13 +288,14 @@ fn run(args: &Args) -> satzweise::Result<()> {
 }
 
 fn main() -> ExitCode {
-    cli::run("segmentation_eval", USAGE, |args| {
+    cli::run("segmentation_eval", USAGE, |line| {
         let args = Args {
-            data: args
+            data: line
                 .value(&["--data"])?
                 .map_or_else(sets::default_data, PathBuf::from),
-            errors: args.flag(&["--errors"]),
+            errors: line.flag(&["--errors"]),
         };
+        line.finish()?;
         args_done(&args)
     })
 }
