@@ -43,6 +43,14 @@ fn read(path: &Path) -> Option<String> {
     satzweise::read_text_file(path).ok()
 }
 
+/// The gold beads of `doc` as (German, English) index lists.
+fn gold_beads(doc: &Doc) -> HashSet<(Vec<usize>, Vec<usize>)> {
+    doc.gold
+        .iter()
+        .map(|b| (b.german.clone(), b.english.clone()))
+        .collect()
+}
+
 /// Document `name` of the gold set in `dir` whose other side is `other`, if present.
 fn load(dir: &Path, name: &str, other: &str) -> Option<Doc> {
     let set = GoldSet::with_documents(dir, other, [name]).ok()?;
@@ -97,11 +105,7 @@ fn samples(aligner: &Aligner, docs: &[Doc]) -> Vec<Sample> {
                 continue;
             }
         };
-        let gold: HashSet<(Vec<usize>, Vec<usize>)> = doc
-            .gold
-            .iter()
-            .map(|b| (b.german.clone(), b.english.clone()))
-            .collect();
+        let gold = gold_beads(doc);
         for line in BeadLine::from_alignment(&alignment) {
             let printed = (line.score.unwrap_or(0.0) * 1000.0).round() / 1000.0;
             let correct = gold.contains(&(line.german.clone(), line.english.clone()));
@@ -425,11 +429,7 @@ fn flags() {
             ) else {
                 continue;
             };
-            let gold: HashSet<(Vec<usize>, Vec<usize>)> = doc
-                .gold
-                .iter()
-                .map(|b| (b.german.clone(), b.english.clone()))
-                .collect();
+            let gold = gold_beads(doc);
             for checked in alignment.report().beads() {
                 let b = checked.bead();
                 let key = (

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use super::{AtomicFile, BeadLine, TextPair, write_error};
+use super::{AtomicFile, BeadLine, TextPair};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -197,7 +197,7 @@ impl Format {
         self,
         alignment: &Alignment,
         languages: (Lang, Lang),
-        mut out: impl Write,
+        out: impl Write,
     ) -> Result<()> {
         match self {
             Format::Vecalign => super::write_vecalign(alignment, out),
@@ -205,11 +205,7 @@ impl Format {
             #[cfg(feature = "serde")]
             Format::Jsonl => super::write_jsonl(alignment, out),
             #[cfg(feature = "serde")]
-            Format::Json => {
-                serde_json::to_writer(&mut out, alignment)
-                    .map_err(|e| write_error(std::io::Error::other(e)))?;
-                writeln!(out).map_err(write_error)
-            }
+            Format::Json => write_json(alignment, out),
             Format::Moses => Err(Error::invalid(
                 "the moses format writes two files: give a path prefix (Format::write_path)",
             )),
@@ -237,7 +233,9 @@ impl Format {
         } else {
             self.write(alignment, languages, &mut files[0])
         };
-        written.map_err(|e| name_sink(e, &paths[0]))?;
+        // Moses errors name the prefix: the writer does not say which of its two files failed.
+        let sink = if paths.len() == 1 { &paths[0] } else { path };
+        written.map_err(|e| name_sink(e, sink))?;
         AtomicFile::commit_all(files)
     }
 
@@ -294,6 +292,15 @@ impl Format {
         }
         self.read(open(path)?, &path.to_string_lossy())
     }
+}
+
+/// The whole alignment as one JSON object and a line end.
+#[cfg(feature = "serde")]
+fn write_json(alignment: &Alignment, mut out: impl Write) -> Result<()> {
+    use super::write_error;
+    serde_json::to_writer(&mut out, alignment)
+        .map_err(|e| write_error(std::io::Error::other(e)))?;
+    writeln!(out).map_err(write_error)
 }
 
 /// The writers do not know where they write: put the file name into their I/O errors.
