@@ -106,8 +106,11 @@ fn main() -> ExitCode {
         let languages = (Lang::De, english_lang);
         if summary {
             let mut out = Output::open(output.as_deref())?;
-            serde_json::to_writer(&mut out, &alignment.report().verdict())
-                .map_err(|e| out.error(e.into()))?;
+            serde_json::to_writer(
+                &mut out,
+                &satzweise::quality::Report::new(&alignment).verdict(),
+            )
+            .map_err(|e| out.error(e.into()))?;
             writeln!(out).map_err(|e| out.error(e))?;
             return out.finish();
         }

@@ -103,7 +103,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         )
     };
     let alignment = Aligner::new().align_texts(german, english)?;
-    let report = alignment.report();
+    let report = satzweise::quality::Report::new(&alignment);
     let html = render(&alignment, &report, &names);
     let mut file = satzweise::io::AtomicFile::create(&args.output)?;
     std::io::Write::write_all(&mut file, html.as_bytes())

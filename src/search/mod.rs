@@ -22,9 +22,14 @@
 //! Memory is linear: the band, the guide path and the result, plus one window's tables per
 //! thread.
 
-use super::dp::{Band, BandPath, BeadCost, End, best_path, solve, touches_edge};
-use crate::align::config::SearchConfig;
+mod config;
+mod lattice;
+
+pub use config::SearchConfig;
+pub(crate) use lattice::BeadCost;
+
 use crate::score::two_sided_tail_cost;
+use lattice::{Band, BandPath, End, Lattice, best_path, solve, touches_edge};
 
 /// One bead found by the search, in sentence indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +62,10 @@ pub(crate) fn search(
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
     let path = if cells <= config.exact_cells || config.band_width == 0 {
-        best_path(n, m, shapes, &Band::full(n, m), cost, Some(temperature))?
+        best_path(
+            &Lattice::new(n, m, shapes, cost, Some(temperature)),
+            &Band::full(n, m),
+        )?
     } else {
         let reusable = coarse
             .as_ref()
@@ -73,7 +81,8 @@ pub(crate) fn search(
         }
         let guide = coarse.as_deref().unwrap_or(&[]);
         let width = config.band_width;
-        banded_path(n, m, shapes, guide, cost, config, width, Some(temperature))?
+        let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
+        banded_path(&lattice, guide, config, width)?
     };
     Some(
         path.nodes
@@ -123,18 +132,15 @@ pub(crate) fn sample(
             (start, start + core_rows)
         })
         .collect();
+    let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
     let solve_core = |&(core_start, core_end): &(usize, usize)| -> Vec<FoundBead> {
         let first = core_start.saturating_sub(margin);
         let last = (core_end + margin).min(n);
         let Some(window) = window_path(
-            n,
-            m,
-            shapes,
+            &lattice,
             &guide,
-            cost,
             config,
             config.band_width,
-            Some(temperature),
             (first, last),
             margin,
         ) else {
@@ -153,13 +159,7 @@ pub(crate) fn sample(
             })
             .collect()
     };
-    #[cfg(feature = "rayon")]
-    let found: Vec<Vec<FoundBead>> = {
-        use rayon::prelude::*;
-        cores.par_iter().map(solve_core).collect()
-    };
-    #[cfg(not(feature = "rayon"))]
-    let found: Vec<Vec<FoundBead>> = cores.iter().map(solve_core).collect();
+    let found: Vec<Vec<FoundBead>> = crate::par::map(&cores, solve_core);
     // Cores may overlap (a short document with many rows asked for): keep each bead once.
     let mut beads: Vec<FoundBead> = found.into_iter().flatten().collect();
     beads.sort_by_key(|b| (b.german.start, b.english.start, b.german.end, b.english.end));
@@ -200,7 +200,7 @@ struct CoarseModel {
 }
 
 /// Variance of the coarse length model (Gale and Church's value).
-const COARSE_VARIANCE: f64 = 6.8;
+const COARSE_VARIANCE: f64 = crate::score::GALE_CHURCH_VARIANCE;
 
 impl CoarseModel {
     fn new(german_lengths: &[f32], english_lengths: &[f32], cost: CostFn<'_>) -> CoarseModel {
@@ -301,30 +301,15 @@ impl CoarseModel {
                     (j1 * factor).min(m),
                 )
             };
+            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None);
             let path = match &guide {
-                None => best_path(
-                    units_n,
-                    units_m,
-                    shapes,
-                    &Band::full(units_n, units_m),
-                    &unit_cost,
-                    None,
-                ),
+                None => best_path(&level, &Band::full(units_n, units_m)),
                 Some(upper) => {
                     let projected: Vec<(usize, usize)> = upper
                         .iter()
                         .map(|&(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
                         .collect();
-                    banded_path(
-                        units_n,
-                        units_m,
-                        shapes,
-                        &projected,
-                        &unit_cost,
-                        config,
-                        config.coarse_band_width,
-                        None,
-                    )
+                    banded_path(&level, &projected, config, config.coarse_band_width)
                 }
             };
             // A level without a path (shapes that cannot pair these counts) leaves the guide
@@ -356,17 +341,13 @@ struct WindowPath {
 }
 
 /// The best path in a band of `width` around `guide`, searched window by window.
-#[allow(clippy::too_many_arguments)]
 fn banded_path(
-    n: usize,
-    m: usize,
-    shapes: &[(usize, usize)],
+    lattice: &Lattice<'_>,
     guide: &[(usize, usize)],
-    cost: CostFn<'_>,
     config: &SearchConfig,
     width: usize,
-    temperature: Option<f64>,
 ) -> Option<BandPath> {
+    let n = lattice.n;
     let mut margin = config.window_margin.max(1);
     loop {
         // Each window owns at least two margins of rows, so the joins stay in order.
@@ -382,28 +363,11 @@ fn banded_path(
         let solve_core = |&(core_start, core_end): &(usize, usize)| {
             let first = core_start.saturating_sub(margin);
             let last = (core_end + margin).min(n);
-            window_path(
-                n,
-                m,
-                shapes,
-                guide,
-                cost,
-                config,
-                width,
-                temperature,
-                (first, last),
-                margin,
-            )
+            window_path(lattice, guide, config, width, (first, last), margin)
         };
-        #[cfg(feature = "rayon")]
-        let windows: Vec<Option<WindowPath>> = {
-            use rayon::prelude::*;
-            cores.par_iter().map(solve_core).collect()
-        };
-        #[cfg(not(feature = "rayon"))]
-        let windows: Vec<Option<WindowPath>> = cores.iter().map(solve_core).collect();
+        let windows: Vec<Option<WindowPath>> = crate::par::map(&cores, solve_core);
         let windows: Vec<WindowPath> = windows.into_iter().collect::<Option<_>>()?;
-        if let Some(path) = join(&windows, &cores, margin, shapes, cost, temperature) {
+        if let Some(path) = join(&windows, &cores, margin, lattice) {
             return Some(path);
         }
         if single {
@@ -415,19 +379,15 @@ fn banded_path(
 
 /// Searches the rows `first..=last`, doubling the band while the path runs along its edge
 /// (away from the free rows) and the band may still grow.
-#[allow(clippy::too_many_arguments)]
 fn window_path(
-    n: usize,
-    m: usize,
-    shapes: &[(usize, usize)],
+    lattice: &Lattice<'_>,
     guide: &[(usize, usize)],
-    cost: CostFn<'_>,
     config: &SearchConfig,
     mut width: usize,
-    temperature: Option<f64>,
     (first, last): (usize, usize),
     margin: usize,
 ) -> Option<WindowPath> {
+    let (n, m) = (lattice.n, lattice.m);
     let start = if first == 0 { End::Fixed } else { End::Free };
     let end = if last == n { End::Fixed } else { End::Free };
     // Nodes this close to a free row may lie on the edge because the row is free.
@@ -444,7 +404,7 @@ fn window_path(
     loop {
         let band = Band::around_path(guide, n, m, width, first..=last);
         let full_width = band.cells() >= (last - first + 1) * (m + 1);
-        let found = solve(n, m, shapes, &band, start, end, cost, temperature);
+        let found = solve(lattice, &band, start, end);
         let widen = match &found {
             Some(path) => {
                 let inner: Vec<(usize, usize)> = path
@@ -474,9 +434,7 @@ fn join(
     windows: &[WindowPath],
     cores: &[(usize, usize)],
     margin: usize,
-    shapes: &[(usize, usize)],
-    cost: CostFn<'_>,
-    temperature: Option<f64>,
+    lattice: &Lattice<'_>,
 ) -> Option<BandPath> {
     let mut joined = BandPath {
         nodes: Vec::new(),
@@ -505,7 +463,7 @@ fn join(
                         if (end.0 - start.0) + (end.1 - start.1) > MAX_BRIDGE_STEP {
                             return None;
                         }
-                        let bridge = bridge_path(start, end, shapes, cost, temperature)?;
+                        let bridge = bridge_path(start, end, lattice)?;
                         (x, y, Some(bridge))
                     }
                 }
@@ -548,10 +506,9 @@ const MAX_BRIDGE_STEP: usize = 8;
 fn bridge_path(
     start: (usize, usize),
     end: (usize, usize),
-    shapes: &[(usize, usize)],
-    cost: CostFn<'_>,
-    temperature: Option<f64>,
+    lattice: &Lattice<'_>,
 ) -> Option<BandPath> {
+    let cost = lattice.cost;
     let (n, m) = (end.0 - start.0, end.1 - start.1);
     if (n + 1).saturating_mul(m + 1) > MAX_BRIDGE_CELLS {
         return None;
@@ -565,7 +522,8 @@ fn bridge_path(
             cutoff,
         )
     };
-    let mut path = best_path(n, m, shapes, &Band::full(n, m), &shifted, temperature)?;
+    let bridge = Lattice::new(n, m, lattice.shapes, &shifted, lattice.temperature);
+    let mut path = best_path(&bridge, &Band::full(n, m))?;
     for node in &mut path.nodes {
         *node = (node.0 + start.0, node.1 + start.1);
     }
@@ -671,7 +629,8 @@ mod tests {
             let lg: f64 = german[i0..i1].iter().map(|&l| f64::from(l)).sum();
             let le: f64 = english[j0..j1].iter().map(|&l| f64::from(l)).sum();
             let mean = ((lg + le) / 2.0).max(1.0);
-            two_sided_tail_cost((le - lg) / (6.8 * mean).sqrt()) + 2.3 * (a + b - 2) as f64
+            two_sided_tail_cost((le - lg) / (COARSE_VARIANCE * mean).sqrt())
+                + 2.3 * (a + b - 2) as f64
         }
     }
 
