@@ -36,7 +36,8 @@ Exit codes: 0 success, 1 runtime error, 2 usage error.
 
 fn main() -> ExitCode {
     if matches!(std::env::args().nth(1).as_deref(), Some("-h" | "--help")) {
-        print!("{USAGE}");
+        // A closed pipe (`--help | head -1`) is no error.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), USAGE.as_bytes());
         return ExitCode::SUCCESS;
     }
     let Some(case) = std::env::args().nth(1) else {

@@ -63,10 +63,9 @@ pub fn run(
         rest: std::env::args().skip(1).collect(),
     };
     if args.flag(&["-h", "--help"]) {
-        print!("{usage}");
-        if !usage.ends_with('\n') {
-            println!();
-        }
+        // A closed pipe (`--help | head -1`) is no error.
+        let end = if usage.ends_with('\n') { "" } else { "\n" };
+        let _ = write!(std::io::stdout().lock(), "{usage}{end}");
         return ExitCode::SUCCESS;
     }
     match body(&mut args) {
