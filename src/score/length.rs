@@ -13,7 +13,7 @@ use crate::features::PairFeatures;
 ///
 /// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
 /// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
-/// the [`ShapePrior`]'s skip cost).
+/// the [`ShapePrior`](super::ShapePrior)'s skip cost).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LengthScorer {
     /// Variance of English characters per German character (Gale and Church found
