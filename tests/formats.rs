@@ -90,12 +90,14 @@ fn held(text: &str) -> String {
 #[test]
 fn every_format_round_trips_what_it_carries() {
     let dir = scratch("round-trip");
-    let languages = (Lang::De, Lang::En);
-    for &format in Format::all() {
+    for (&format, languages) in Format::all()
+        .iter()
+        .flat_map(|f| [(f, (Lang::De, Lang::En)), (f, (Lang::De, Lang::Fr))])
+    {
         assert_eq!(format.name().parse::<Format>().unwrap(), format);
         let carries = format.carries();
         for (k, alignment) in alignments().into_iter().enumerate() {
-            let path = dir.join(format!("{k}.{format}"));
+            let path = dir.join(format!("{k}-{}.{format}", languages.1));
             format.write_path(&alignment, languages, &path).unwrap();
             let contents = format.read_path(&path, languages).unwrap();
             let kept: Vec<_> = alignment
@@ -150,7 +152,9 @@ fn text_formats_cannot_rebuild_an_alignment_and_moses_needs_a_path() {
     Format::Tsv
         .write(&alignment, (Lang::De, Lang::En), &mut out)
         .unwrap();
-    let contents = Format::Tsv.read(&out[..], "x.tsv").unwrap();
+    let contents = Format::Tsv
+        .read(&out[..], "x.tsv", (Lang::De, Lang::En))
+        .unwrap();
     let german = alignment.german().clone();
     let english = alignment.english().clone();
     assert!(contents.into_alignment(german, english).is_err());

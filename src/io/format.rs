@@ -23,7 +23,7 @@ use crate::text::Text;
 ///     }
 ///     let mut out = Vec::new();
 ///     format.write(&alignment, (Lang::De, Lang::En), &mut out)?;
-///     let contents = format.read(&out[..], "out")?;
+///     let contents = format.read(&out[..], "out", (Lang::De, Lang::En))?;
 ///     assert_eq!(contents.len(), 2, "{format}");
 /// }
 /// assert_eq!("tmx".parse::<Format>()?, Format::Tmx);
@@ -239,9 +239,15 @@ impl Format {
         AtomicFile::commit_all(files)
     }
 
-    /// Reads what the format holds from `reader` (`source_name` for errors). Moses reads
-    /// two files and is an error here: use [`read_path`](Format::read_path).
-    pub fn read(self, reader: impl BufRead, source_name: &str) -> Result<Contents> {
+    /// Reads what the format holds from `reader` (`source_name` for errors); `languages`
+    /// pick the segments of a TMX unit. Moses reads two files and is an error here: use
+    /// [`read_path`](Format::read_path).
+    pub fn read(
+        self,
+        reader: impl BufRead,
+        source_name: &str,
+        languages: (Lang, Lang),
+    ) -> Result<Contents> {
         Ok(match self {
             Format::Vecalign => Contents::Beads(super::read_bead_lines(reader, source_name)?),
             Format::Tsv => Contents::Pairs(super::read_tsv(reader, source_name)?),
@@ -267,7 +273,7 @@ impl Format {
             Format::Tmx => Contents::Pairs(
                 super::read_tmx(reader, source_name)?
                     .iter()
-                    .filter_map(|unit| unit.to_pair("de", "en"))
+                    .filter_map(|unit| unit.to_pair(languages.0.code(), languages.1.code()))
                     .collect(),
             ),
             Format::Ladder => Contents::Ladder(super::read_ladder(reader, source_name)?),
@@ -290,7 +296,7 @@ impl Format {
                 &english.to_string_lossy(),
             )?));
         }
-        self.read(open(path)?, &path.to_string_lossy())
+        self.read(open(path)?, &path.to_string_lossy(), languages)
     }
 }
 
