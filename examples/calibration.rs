@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example calibration                 # tables with the built-in calibration
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
-//! cargo run --release --example calibration -- --fit src/quality/fitted.rs
+//! cargo run --release --example calibration -- --fit src/align/fitted.rs
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
 //! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
 //! ```
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use satzweise::eval::GoldSet;
 use satzweise::io::BeadLine;
-use satzweise::quality::Calibration;
+use satzweise::quality::{BeadKind, Calibration};
 use satzweise::{Aligner, Lang, Text};
 
 /// One aligned document with its gold.
@@ -258,13 +258,23 @@ fn fit(path: &Path) {
     }
     let fitted = Calibration::fit(&all, PRIOR_WEIGHT, MIN_BLOCK);
     let header = format!(
-        "Written by `cargo run --release --example calibration -- --fit src/quality/fitted.rs`.\n\
+        "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
          Isotonic regression per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict correctness on\n\
          the raw posterior, over {} beads: Text+Berg dev and the development half of\n\
          wmt21-de-en-perturbed (de-orig-00..05, en-orig-00..05). Do not edit by hand.",
         all.len()
     );
-    if let Err(e) = std::fs::write(path, fitted.to_rust_source(&header)) {
+    // The source file appears complete or not at all.
+    let written = satzweise::io::AtomicFile::create(path).and_then(|mut file| {
+        std::io::Write::write_all(&mut file, rust_source(&fitted, &header).as_bytes()).map_err(
+            |e| satzweise::ErrorKind::Io {
+                path: path.to_path_buf(),
+                source: e,
+            },
+        )?;
+        file.commit()
+    });
+    if let Err(e) = written {
         eprintln!("calibration: cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
@@ -512,3 +522,33 @@ fn main() -> std::process::ExitCode {
 
 #[path = "common/cli.rs"]
 mod cli;
+
+/// Rust source of a function `fitted()` returning `calibration`, as stored in
+/// `src/align/fitted.rs`.
+fn rust_source(calibration: &Calibration, header: &str) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        out.push_str("// ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap};\n\n");
+    out.push_str("/// The calibration fitted on development gold.\n");
+    out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
+    for kind in BeadKind::ALL {
+        let field = match kind {
+            BeadKind::OneToOne => "one_to_one",
+            BeadKind::Merge => "merge",
+            BeadKind::Skip => "skip",
+        };
+        out.push_str(&format!(
+            "        {field}: CalibrationMap::from_knots(vec![\n"
+        ));
+        for (x, y) in calibration.map(kind).knots() {
+            out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+        }
+        out.push_str("        ]),\n");
+    }
+    out.push_str("    }\n}\n");
+    out
+}

@@ -46,7 +46,8 @@ pooled, and recall per gold bead shape.
                        keep the first N translations of each German word of --ding
   --core-lexicon       add the built-in German-English core lexicon
   --quiet              print only the pooled line of each set
-  --together           align the documents of each set together (Aligner::align_corpus)
+  --together           align the documents of each set together, learning a lexicon
+                       across them (Aligner::align_batch with Batch::learn_across)
   --concatenate        join the documents of each set into one long document
   -h, --help           this text
 
@@ -213,7 +214,15 @@ fn run(args: &Args) -> Result<(), Failure> {
             concatenated_gold = Some(gold);
         }
         let alignments: Vec<Result<Alignment, satzweise::Error>> = if args.together {
-            aligner.align_corpus(documents)
+            let batch = documents
+                .into_iter()
+                .map(|(g, e)| ((), satzweise::DocumentPair::texts(g, e)));
+            aligner
+                .align_batch(batch)
+                .chunk_size(usize::MAX)
+                .learn_across()
+                .map(|(_, alignment)| alignment)
+                .collect()
         } else {
             documents
                 .into_iter()

@@ -7,7 +7,7 @@ mod common;
 
 use satzweise::eval::{GoldSet, Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, DocumentPair, Lang, Text};
 
 /// A gold set and the F1 it must keep.
 struct Floor {
@@ -123,16 +123,18 @@ fn aligning_together_is_deterministic_and_no_worse() {
     let documents: Vec<_> = set.documents().take(6).collect();
     let docs = || -> Vec<(Text, Text)> { documents.iter().map(|d| d.texts().unwrap()).collect() };
     let aligner = Aligner::new();
-    let first: Vec<_> = aligner
-        .align_corpus(docs())
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
-    let second: Vec<_> = aligner
-        .align_corpus(docs())
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+    let together = || -> Vec<_> {
+        let batch = docs()
+            .into_iter()
+            .map(|(g, e)| ((), DocumentPair::texts(g, e)));
+        aligner
+            .align_batch(batch)
+            .chunk_size(usize::MAX)
+            .learn_across()
+            .map(|(_, alignment)| alignment.unwrap())
+            .collect()
+    };
+    let (first, second) = (together(), together());
     assert_eq!(first, second);
     let (mut together, mut alone) = (Scores::default(), Scores::default());
     for ((document, joint), (g, e)) in documents.iter().zip(&first).zip(docs()) {
