@@ -122,7 +122,10 @@ fn every_format_round_trips_what_it_carries() {
                 continue;
             }
             let back = contents
-                .into_alignment(alignment.german().clone(), alignment.english().clone())
+                .into_alignment(
+                    alignment.german_text().clone(),
+                    alignment.english_text().clone(),
+                )
                 .unwrap();
             assert_eq!(ranges(&back), ranges(&alignment), "{format}");
             for (a, b) in back.beads().zip(alignment.beads()) {
@@ -155,8 +158,8 @@ fn text_formats_cannot_rebuild_an_alignment_and_moses_needs_a_path() {
     let contents = Format::Tsv
         .read(&out[..], "x.tsv", (Lang::De, Lang::En))
         .unwrap();
-    let german = alignment.german().clone();
-    let english = alignment.english().clone();
+    let german = alignment.german_text().clone();
+    let english = alignment.english_text().clone();
     assert!(contents.into_alignment(german, english).is_err());
     let err = "xml".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("vecalign") && err.contains("ladder"), "{err}");

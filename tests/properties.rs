@@ -45,8 +45,8 @@ proptest! {
         english in sentences(25),
     ) {
         let alignment = Aligner::new().align_sentences(&german, &english).unwrap();
-        prop_assert_eq!(alignment.german().len(), german.len());
-        prop_assert_eq!(alignment.english().len(), english.len());
+        prop_assert_eq!(alignment.german_text().len(), german.len());
+        prop_assert_eq!(alignment.english_text().len(), english.len());
         assert_covers(&alignment)?;
     }
 

@@ -28,7 +28,10 @@ pub fn coverage(alignment: &Alignment) -> Result<(), String> {
         }
         (g, e) = (gr.end, er.end);
     }
-    let sizes = (alignment.german().len(), alignment.english().len());
+    let sizes = (
+        alignment.german_text().len(),
+        alignment.english_text().len(),
+    );
     if (g, e) != sizes {
         return Err(format!(
             "the beads end at ({g}, {e}), the texts have {sizes:?} sentences"
