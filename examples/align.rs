@@ -1,5 +1,5 @@
 //! Aligns a German file with its English reference and writes the beads in one of the
-//! formats of `satzweise::io`.
+//! formats of `satzweise::io` (every `satzweise::io::Format`).
 //!
 //! ```text
 //! cargo run --release --example align -- [--presegmented] [--line-breaks auto|paragraph|line] [--format FORMAT] [--output PATH] [--summary] [--config JSON] GERMAN ENGLISH
@@ -9,233 +9,146 @@
 //! default, reads it from each file; `paragraph` for hard-wrapped text; `line` when every line
 //! is a unit); `--summary` reports the layout used for each side as `line_breaks`.
 //!
-//! Formats: `vecalign` (default), `tsv`, `jsonl`, `json`, `moses`, `tmx`, `ladder`; see
-//! `--help`. Output goes to standard output, or to `--output PATH`; `moses` writes two files,
-//! `PATH.de` and `PATH.en` (the language codes), and needs `--output`.
+//! Output goes to standard output, or to `--output PATH`; `moses` writes two files,
+//! `PATH.de` and `PATH.en` (the language codes), and needs `--output`. A file written
+//! appears complete or not at all (both Moses files, or neither).
 //!
-//! Input files must be UTF-8; a leading byte-order mark is ignored, and `\r\n` line ends are
-//! read like `\n`.
+//! Input files must be UTF-8 (`-` reads standard input); a leading byte-order mark is
+//! ignored, and `\r\n` line ends are read like `\n`.
 //!
 //! Exit codes: 0 on success, 1 on a runtime error (unreadable file, invalid UTF-8, a failed
 //! write), 2 on a usage error (unknown option or format, missing argument, `moses` without
 //! `--output`). Every error message starts with `align: ` and names the file it concerns.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
-use satzweise::{Aligner, AlignerConfig, Alignment, Lang, LineBreaks, Segmenter, Text};
+use satzweise::io::Format;
+use satzweise::{Aligner, AlignerConfig, Lang, LineBreaks, Segmenter, Text};
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// One bead per line: `[0]:[0, 1]:0.973` (German indices : English indices : confidence).
-    Vecalign,
-    /// German text, English text, confidence, tab-separated, one bead per line.
-    Tsv,
-    /// One JSON object per bead and line: indices, texts, shape, cost, confidence.
-    Jsonl,
-    /// The whole alignment (texts, sentence spans, beads) as one JSON object.
-    Json,
-    /// Two line-aligned files `OUTPUT.de` and `OUTPUT.en` with the linked pairs (needs `--output`).
-    Moses,
-    /// A TMX 1.4b translation memory of the linked pairs.
-    Tmx,
-    /// A hunalign ladder: `german<TAB>english<TAB>confidence` at the start of every bead.
-    Ladder,
-}
+#[path = "common/cli.rs"]
+mod cli;
 
-/// Align a German text with its English reference, sentence by sentence.
-#[derive(Debug, Parser)]
-#[command(
-    version,
-    after_help = "Exit codes: 0 success, 1 runtime error, 2 usage error."
-)]
-struct Args {
-    /// The files hold one sentence per line (indices are line numbers from 0).
-    #[arg(long)]
-    presegmented: bool,
-    /// What a line break means when segmenting: auto (read from each file), paragraph or line.
-    #[arg(long, default_value = "auto")]
-    line_breaks: LineBreaks,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "vecalign")]
-    format: Format,
-    /// Print the document verdict (coverage, shapes, confidence, flags, parallel_score) as
-    /// one JSON object instead of the beads.
-    #[arg(long)]
-    summary: bool,
-    /// Write to this file instead of standard output (for `moses`: the prefix of two files).
-    #[arg(long, short)]
-    output: Option<PathBuf>,
-    /// Language of the second file (segmentation rules when not presegmented): de, en, fr, xx.
-    #[arg(long, default_value = "en", value_parser = parse_lang)]
-    english_lang: Lang,
-    /// An aligner configuration as JSON (`satzweise::AlignerConfig`; fields not given keep
-    /// their defaults; the languages come from the options).
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// The German text.
-    german: PathBuf,
-    /// The English (reference) text.
-    english: PathBuf,
-}
+use cli::{Failure, Output};
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse().map_err(|e: satzweise::Error| e.to_string())
+fn usage() -> String {
+    let formats: Vec<String> = Format::all()
+        .iter()
+        .map(|f| format!("    {:<9} {}\n", f.name(), f.description()))
+        .collect();
+    format!(
+        "usage: align [OPTIONS] GERMAN ENGLISH
+
+Aligns a German text with its English reference, sentence by sentence (`-` reads a file
+from standard input).
+
+  --presegmented       the files hold one sentence per line (indices are line numbers)
+  --line-breaks MODE   what a line break means when segmenting: auto (default; read from
+                       each file), paragraph (hard-wrapped text) or line (every line a unit)
+  --format FORMAT      output format (default vecalign):
+{}  -o, --output PATH    write to this file instead of standard output (moses: the prefix
+                       of two files PATH.de and PATH.en)
+  --summary            print the document verdict (coverage, shapes, confidence, flags,
+                       parallel_score) as one JSON object instead of the beads
+  --list-formats       print the format names, one per line, and exit
+  --english-lang LANG  language of the second file: de, en, fr or xx (default en)
+  --config JSON        an aligner configuration file (satzweise::AlignerConfig as JSON)
+  -h, --help           this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+",
+        formats.concat()
+    )
 }
 
 fn main() -> ExitCode {
-    // clap prints --help/--version and exits 0, and exits 2 on a usage error.
-    let args = Args::parse();
-    if args.format == Format::Moses && args.output.is_none() && !args.summary {
-        eprintln!("align: usage error: --format moses writes two files and needs --output PREFIX");
-        return ExitCode::from(2);
-    }
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("align: {error}");
-            ExitCode::from(1)
+    cli::run("align", &usage(), |args| {
+        if args.flag(&["--list-formats"]) {
+            args.finish()?;
+            for format in Format::all() {
+                outln!("{format}");
+            }
+            return Ok(());
         }
-    }
-}
-
-fn run(args: &Args) -> Result<(), satzweise::Error> {
-    let german = satzweise::read_text_file(&args.german)?;
-    let english = satzweise::read_text_file(&args.english)?;
-    let config: AlignerConfig = match &args.config {
-        Some(path) => {
-            let text = satzweise::read_text_file(path)?;
-            serde_json::from_str(&text).map_err(|e| {
-                satzweise::ErrorKind::InvalidConfig(format!("{}: {e}", path.display()))
-            })?
+        let presegmented = args.flag(&["--presegmented"]);
+        let line_breaks: LineBreaks = args.parsed(&["--line-breaks"])?.unwrap_or_default();
+        let summary = args.flag(&["--summary"]);
+        let format: Format = args.parsed(&["--format"])?.unwrap_or(Format::Vecalign);
+        let output = args.value(&["-o", "--output"])?;
+        let english_lang: Lang = args.parsed(&["--english-lang"])?.unwrap_or(Lang::En);
+        let config = args.value(&["--config"])?;
+        let files = args.operands(2, 2)?;
+        if format.files() > 1 && output.is_none() && !summary {
+            return Err(Failure::usage(format!(
+                "--format {format} writes {} files and needs --output PREFIX",
+                format.files()
+            )));
         }
-        None => AlignerConfig::default(),
-    };
-    let aligner = Aligner::builder()
-        .config(config)
-        .languages(Lang::De, args.english_lang)
-        .build()?;
-    let german_segmenter = Segmenter::new(Lang::De).line_breaks(args.line_breaks);
-    let english_segmenter = Segmenter::new(args.english_lang).line_breaks(args.line_breaks);
-    let layouts = if args.presegmented {
-        [LineBreaks::Line, LineBreaks::Line]
-    } else {
-        [
-            german_segmenter.layout_of(&german),
-            english_segmenter.layout_of(&english),
-        ]
-    };
-    let (german, english) = if args.presegmented {
-        (Text::from_lines(german), Text::from_lines(english))
-    } else {
-        (
-            Text::segment_with(german, &german_segmenter),
-            Text::segment_with(english, &english_segmenter),
-        )
-    };
-    let alignment = aligner.align_texts(german, english)?;
-    write_output(&alignment, args, layouts)
-}
-
-/// Writes `alignment` in the format and to the place `args` say.
-fn write_output(
-    alignment: &Alignment,
-    args: &Args,
-    layouts: [LineBreaks; 2],
-) -> Result<(), satzweise::Error> {
-    use satzweise::io;
-    if args.format == Format::Moses && !args.summary {
-        let prefix = args.output.as_deref().unwrap_or(Path::new("aligned"));
-        let german_path = with_suffix(prefix, Lang::De.code());
-        let english_path = with_suffix(prefix, args.english_lang.code());
-        let mut german = create(&german_path)?;
-        let mut english = create(&english_path)?;
-        io::write_moses(alignment, &mut german, &mut english)
-            .map_err(|e| name_sink(e, &german_path))?;
-        finish(german, &german_path)?;
-        return finish(english, &english_path);
-    }
-    let (mut out, path): (Box<dyn Write>, PathBuf) = match &args.output {
-        Some(path) => (Box::new(create(path)?), path.clone()),
-        None => (
-            Box::new(BufWriter::new(std::io::stdout().lock())),
-            PathBuf::from("<stdout>"),
-        ),
-    };
-    if args.summary {
-        let verdict = satzweise::quality::Report::new(alignment).verdict();
-        let mut summary = serde_json::to_value(&verdict)
-            .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
-        if let Some(fields) = summary.as_object_mut() {
-            // The layout each file was read in: "line" or "paragraph" (hard-wrapped text).
-            fields.insert(
-                "line_breaks".into(),
-                serde_json::json!({
-                    "german": layouts[0].as_str(),
-                    "english": layouts[1].as_str(),
-                }),
-            );
+        if files[0] == "-" && files[1] == "-" {
+            return Err(Failure::usage(
+                "only one of the files can be standard input",
+            ));
         }
-        serde_json::to_writer(&mut out, &summary)
-            .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
-        writeln!(out).map_err(|e| io_error(&path, e))?;
-        return finish(out, &path);
-    }
-    let written = match args.format {
-        Format::Vecalign => io::write_vecalign(alignment, &mut out),
-        Format::Tsv => io::write_tsv(alignment, &mut out),
-        Format::Jsonl => io::write_jsonl(alignment, &mut out),
-        Format::Json => serde_json::to_writer(&mut out, alignment)
-            .map_err(|e| io_error(&path, std::io::Error::other(e)))
-            .and_then(|()| writeln!(out).map_err(|e| io_error(&path, e))),
-        Format::Tmx => io::write_tmx(
-            alignment,
-            &mut out,
-            Lang::De.code(),
-            args.english_lang.code(),
-        ),
-        Format::Ladder => io::write_ladder(alignment, &mut out),
-        Format::Moses => Ok(()),
-    };
-    written.map_err(|e| name_sink(e, &path))?;
-    finish(out, &path)
-}
-
-fn with_suffix(prefix: &Path, suffix: &str) -> PathBuf {
-    let mut name = prefix.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn create(path: &Path) -> Result<BufWriter<File>, satzweise::Error> {
-    File::create(path)
-        .map(BufWriter::new)
-        .map_err(|e| io_error(path, e))
-}
-
-fn finish(mut out: impl Write, path: &Path) -> Result<(), satzweise::Error> {
-    out.flush().map_err(|e| io_error(path, e))
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> satzweise::Error {
-    satzweise::ErrorKind::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-    .into()
-}
-
-/// The writers do not know where they write: put the file name into their I/O errors.
-fn name_sink(error: satzweise::Error, path: &Path) -> satzweise::Error {
-    match error.into_kind() {
-        satzweise::ErrorKind::Io { path: p, source } if p.as_os_str().is_empty() => {
-            io_error(path, source)
+        let german = cli::read_input(&files[0])?;
+        let english = cli::read_input(&files[1])?;
+        let config: AlignerConfig = match &config {
+            Some(path) => serde_json::from_str(&cli::read_input(path)?)
+                .map_err(|e| Failure::runtime(format!("{path}: {e}")))?,
+            None => AlignerConfig::default(),
+        };
+        let aligner = Aligner::builder()
+            .config(config)
+            .languages(Lang::De, english_lang)
+            .build()?;
+        let german_segmenter = Segmenter::new(Lang::De).line_breaks(line_breaks);
+        let english_segmenter = Segmenter::new(english_lang).line_breaks(line_breaks);
+        let layouts = if presegmented {
+            [LineBreaks::Line, LineBreaks::Line]
+        } else {
+            [
+                german_segmenter.layout_of(&german),
+                english_segmenter.layout_of(&english),
+            ]
+        };
+        let (german, english) = if presegmented {
+            (Text::from_lines(german), Text::from_lines(english))
+        } else {
+            (
+                Text::segment_with(german, &german_segmenter),
+                Text::segment_with(english, &english_segmenter),
+            )
+        };
+        let alignment = aligner.align_texts(german, english)?;
+        let languages = (Lang::De, english_lang);
+        if summary {
+            let mut out = Output::open(output.as_deref())?;
+            let verdict = satzweise::quality::Report::new(&alignment).verdict();
+            let mut summary =
+                serde_json::to_value(&verdict).map_err(|e| Failure::runtime(e.to_string()))?;
+            if let Some(fields) = summary.as_object_mut() {
+                // The layout each file was read in: "line" or "paragraph" (hard-wrapped text).
+                fields.insert(
+                    "line_breaks".into(),
+                    serde_json::json!({
+                        "german": layouts[0].as_str(),
+                        "english": layouts[1].as_str(),
+                    }),
+                );
+            }
+            serde_json::to_writer(&mut out, &summary).map_err(|e| out.error(e.into()))?;
+            writeln!(out).map_err(|e| out.error(e))?;
+            return out.finish();
         }
-        kind => kind.into(),
-    }
+        match output.as_deref() {
+            Some(path) if path != "-" => {
+                Ok(format.write_path(&alignment, languages, Path::new(path))?)
+            }
+            _ => {
+                let mut out = Output::open(None)?;
+                format.write(&alignment, languages, &mut out)?;
+                out.finish()
+            }
+        }
+    })
 }

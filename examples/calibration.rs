@@ -22,7 +22,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use satzweise::io::{BeadLine, read_bead_file};
+use satzweise::eval::GoldSet;
+use satzweise::io::BeadLine;
 use satzweise::quality::{BeadKind, Calibration};
 use satzweise::{Aligner, Lang, Text};
 
@@ -42,28 +43,29 @@ fn read(path: &Path) -> Option<String> {
     satzweise::read_text_file(path).ok()
 }
 
-fn load(
-    dir: &Path,
-    name: &str,
-    german_ext: &str,
-    english_ext: &str,
-    gold_ext: &str,
-) -> Option<Doc> {
-    let base = dir.join(name);
+/// The gold beads of `doc` as (German, English) index lists.
+fn gold_beads(doc: &Doc) -> HashSet<(Vec<usize>, Vec<usize>)> {
+    doc.gold
+        .iter()
+        .map(|b| (b.german.clone(), b.english.clone()))
+        .collect()
+}
+
+/// Document `name` of the gold set in `dir` whose other side is `other`, if present.
+fn load(dir: &Path, name: &str, other: &str) -> Option<Doc> {
+    let set = GoldSet::with_documents(dir, other, [name]).ok()?;
+    let document = set.documents().next()?;
     Some(Doc {
         name: name.to_string(),
-        german: read(&base.with_extension(german_ext))?,
-        english: read(&base.with_extension(english_ext))?,
-        gold: read_bead_file(base.with_extension(gold_ext)).ok()?,
+        german: read(&document.german_path())?,
+        english: read(&document.other_path())?,
+        gold: document.gold().ok()?,
     })
 }
 
 fn textberg(names: &[&str]) -> Vec<Doc> {
     let dir = data_dir().join("textberg-de-fr");
-    names
-        .iter()
-        .filter_map(|n| load(&dir, n, "de", "fr", "defr"))
-        .collect()
+    names.iter().filter_map(|n| load(&dir, n, "fr")).collect()
 }
 
 /// The 23 chunks of `wmt21-de-en-perturbed` in their listed order, each marked dev or not.
@@ -83,7 +85,7 @@ fn wmt(dev: Option<bool>) -> Vec<Doc> {
     wmt_chunks()
         .into_iter()
         .filter(|(_, is_dev)| dev.is_none_or(|d| d == *is_dev))
-        .filter_map(|(n, _)| load(&dir, &n, "de", "en", "deen"))
+        .filter_map(|(n, _)| load(&dir, &n, "en"))
         .collect()
 }
 
@@ -103,11 +105,7 @@ fn samples(aligner: &Aligner, docs: &[Doc]) -> Vec<Sample> {
                 continue;
             }
         };
-        let gold: HashSet<(Vec<usize>, Vec<usize>)> = doc
-            .gold
-            .iter()
-            .map(|b| (b.german.clone(), b.english.clone()))
-            .collect();
+        let gold = gold_beads(doc);
         for line in BeadLine::from_alignment(&alignment) {
             let printed = (line.score.unwrap_or(0.0) * 1000.0).round() / 1000.0;
             let correct = gold.contains(&(line.german.clone(), line.english.clone()));
@@ -172,19 +170,19 @@ fn bin(samples: &[Sample]) -> [Bin; 10] {
 }
 
 fn table(title: &str, samples: &[Sample]) {
-    println!("\n## {title}\n");
+    outln!("\n## {title}\n");
     if samples.is_empty() {
-        println!("(no data: ../shared/data is absent)");
+        outln!("(no data: ../shared/data is absent)");
         return;
     }
-    println!("| confidence | beads | mean confidence | strictly correct |");
-    println!("| --- | ---: | ---: | ---: |");
+    outln!("| confidence | beads | mean confidence | strictly correct |");
+    outln!("| --- | ---: | ---: | ---: |");
     for (k, b) in bin(samples).iter().enumerate() {
         let range = format!("{:.1}–{:.1}", k as f64 / 10.0, (k + 1) as f64 / 10.0);
         if b.count == 0 {
-            println!("| {range} | 0 | – | – |");
+            outln!("| {range} | 0 | – | – |");
         } else {
-            println!(
+            outln!(
                 "| {range} | {} | {:.3} | {:.3} |",
                 b.count,
                 b.mean_confidence(),
@@ -194,7 +192,7 @@ fn table(title: &str, samples: &[Sample]) {
     }
     let (ece, precision, confident) = summary(samples);
     let right = samples.iter().filter(|s| s.3).count();
-    println!(
+    outln!(
         "\nbeads {}, strictly correct {:.3}, ECE {:.4}, precision at confidence ≥ 0.9: {:.4} ({} beads, {:.1}% of all)",
         samples.len(),
         right as f64 / samples.len() as f64,
@@ -220,7 +218,7 @@ fn aligner(english: Lang, calibration: &Calibration) -> Aligner {
 }
 
 fn reliability(calibration: &Calibration, label: &str) {
-    println!("# Reliability of the confidence ({label})");
+    outln!("# Reliability of the confidence ({label})");
     let fr = aligner(Lang::Fr, calibration);
     let en = aligner(Lang::En, calibration);
     let tests: Vec<String> = (0..7).map(|k| format!("test{k}")).collect();
@@ -266,11 +264,21 @@ fn fit(path: &Path) {
          wmt21-de-en-perturbed (de-orig-00..05, en-orig-00..05). Do not edit by hand.",
         all.len()
     );
-    if let Err(e) = std::fs::write(path, rust_source(&fitted, &header)) {
+    // The source file appears complete or not at all.
+    let written = satzweise::io::AtomicFile::create(path).and_then(|mut file| {
+        std::io::Write::write_all(&mut file, rust_source(&fitted, &header).as_bytes()).map_err(
+            |e| satzweise::ErrorKind::Io {
+                path: path.to_path_buf(),
+                source: e,
+            },
+        )?;
+        file.commit()
+    });
+    if let Err(e) = written {
         eprintln!("calibration: cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-    println!("wrote {} (rebuild to use it)", path.display());
+    outln!("wrote {} (rebuild to use it)", path.display());
     reliability(&fitted, "freshly fitted calibration");
 }
 
@@ -301,20 +309,20 @@ fn auc(positives: &[f64], negatives: &[f64]) -> f64 {
 }
 
 fn parallel() {
-    println!("# Parallel score: true pairs against German chunk k + English chunk k+1\n");
+    outln!("# Parallel score: true pairs against German chunk k + English chunk k+1\n");
     let dir = data_dir().join("wmt21-de-en-perturbed");
     let chunks = wmt_chunks();
     let docs: Vec<(Doc, bool)> = chunks
         .iter()
-        .filter_map(|(n, dev)| Some((load(&dir, n, "de", "en", "deen")?, *dev)))
+        .filter_map(|(n, dev)| Some((load(&dir, n, "en")?, *dev)))
         .collect();
     if docs.len() < 2 {
-        println!("(no data: ../shared/data is absent)");
+        outln!("(no data: ../shared/data is absent)");
         return;
     }
     let aligner = Aligner::new();
-    println!("| pair | kind | parallel_score | coverage | mean conf | length corr | numbers |");
-    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    outln!("| pair | kind | parallel_score | coverage | mean conf | length corr | numbers |");
+    outln!("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
     let (mut pos, mut neg, mut pos_dev, mut neg_dev) = (vec![], vec![], vec![], vec![]);
     for (k, (doc, dev)) in docs.iter().enumerate() {
         let next = &docs[(k + 1) % docs.len()].0;
@@ -331,7 +339,7 @@ fn parallel() {
             } else {
                 format!("{} × {}", doc.name, next.name)
             };
-            println!(
+            outln!(
                 "| {name} | {} | {:.4} | {:.3} | {:.3} | {:.3} | {:.3} |",
                 if is_true { "true" } else { "false" },
                 v.parallel_score(),
@@ -380,7 +388,7 @@ fn parallel() {
         }
     }
     if !tb.is_empty() {
-        println!(
+        outln!(
             "Text+Berg German–French: true pairs {:?}, false pairs {:?}, ROC AUC {:.4}",
             tb_pos
                 .iter()
@@ -395,13 +403,13 @@ fn parallel() {
     }
     let min_true = pos.iter().copied().fold(f64::INFINITY, f64::min);
     let max_false = neg.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    println!(
+    outln!(
         "\nROC AUC, development half: {:.4} ({} true, {} false pairs)",
         auc(&pos_dev, &neg_dev),
         pos_dev.len(),
         neg_dev.len()
     );
-    println!(
+    outln!(
         "ROC AUC, all chunks: {:.4} ({} true, {} false pairs); lowest true score {:.4}, highest false score {:.4}",
         auc(&pos, &neg),
         pos.len(),
@@ -415,7 +423,7 @@ fn parallel() {
 /// against the same figures for unflagged beads (all of wmt21-de-en-perturbed).
 fn flags() {
     use satzweise::quality::FlagKind;
-    println!("# QA flags against gold (wmt21-de-en-perturbed, all chunks; Text+Berg test0–6)\n");
+    outln!("# QA flags against gold (wmt21-de-en-perturbed, all chunks; Text+Berg test0–6)\n");
     let tests: Vec<String> = (0..7).map(|k| format!("test{k}")).collect();
     let test_names: Vec<&str> = tests.iter().map(String::as_str).collect();
     for (title, docs) in [
@@ -433,11 +441,7 @@ fn flags() {
             ) else {
                 continue;
             };
-            let gold: HashSet<(Vec<usize>, Vec<usize>)> = doc
-                .gold
-                .iter()
-                .map(|b| (b.german.clone(), b.english.clone()))
-                .collect();
+            let gold = gold_beads(doc);
             for checked in satzweise::quality::Report::new(&alignment).beads() {
                 let b = checked.bead();
                 let key = (
@@ -457,43 +461,67 @@ fn flags() {
                 }
             }
         }
-        println!("## {title}\n\n| flag | beads | strictly wrong |\n| --- | ---: | ---: |");
+        outln!("## {title}\n\n| flag | beads | strictly wrong |\n| --- | ---: | ---: |");
         for (kind, n, wrong) in by_kind {
             let share = if n == 0 { 0.0 } else { wrong as f64 / n as f64 };
-            println!("| {kind} | {n} | {wrong} ({:.0}%) |", 100.0 * share);
+            outln!("| {kind} | {n} | {wrong} ({:.0}%) |", 100.0 * share);
         }
         let share = if clean == 0 {
             0.0
         } else {
             clean_wrong as f64 / clean as f64
         };
-        println!(
+        outln!(
             "| (no flag) | {clean} | {clean_wrong} ({:.0}%) |\n",
             100.0 * share
         );
     }
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None => reliability(&Calibration::default(), "built-in calibration"),
-        Some("--raw") => reliability(&Calibration::identity(), "raw posterior, no calibration"),
-        Some("--fit") => match args.get(1) {
-            Some(path) => fit(Path::new(path)),
-            None => {
-                eprintln!("usage: calibration --fit PATH");
-                std::process::exit(2);
-            }
-        },
-        Some("--parallel") => parallel(),
-        Some("--flags") => flags(),
-        Some(other) => {
-            eprintln!("calibration: unknown argument {other:?}; try --raw, --fit PATH, --parallel");
-            std::process::exit(2);
+const USAGE: &str = "usage: calibration [--raw | --fit PATH | --parallel | --flags]
+
+Measures what the confidence means against the gold sets of ../shared/data (not in the
+repository: see the README; tables are skipped with a message when absent).
+
+  (no option)   reliability tables with the built-in calibration
+  --raw         reliability tables of the raw posterior
+  --fit PATH    refit the calibration and write it as Rust source to PATH
+  --parallel    ROC AUC of the parallel score
+  --flags       how often flagged beads are wrong
+  -h, --help    this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
+
+fn main() -> std::process::ExitCode {
+    cli::run("calibration", USAGE, |args| {
+        let raw = args.flag(&["--raw"]);
+        let fit_path = args.value(&["--fit"])?;
+        let parallel_only = args.flag(&["--parallel"]);
+        let flags_only = args.flag(&["--flags"]);
+        args.finish()?;
+        let chosen = usize::from(raw)
+            + usize::from(fit_path.is_some())
+            + usize::from(parallel_only)
+            + usize::from(flags_only);
+        if chosen > 1 {
+            return Err(cli::Failure::usage(
+                "give one of --raw, --fit, --parallel, --flags",
+            ));
         }
-    }
+        match fit_path {
+            Some(path) => fit(Path::new(&path)),
+            None if raw => reliability(&Calibration::identity(), "raw posterior, no calibration"),
+            None if parallel_only => parallel(),
+            None if flags_only => flags(),
+            None => reliability(&Calibration::default(), "built-in calibration"),
+        }
+        Ok(())
+    })
 }
+
+#[path = "common/cli.rs"]
+mod cli;
 
 /// Rust source of a function `fitted()` returning `calibration`, as stored in
 /// `src/align/fitted.rs`.

@@ -15,134 +15,132 @@
 //! (test0–test6 pooled), `wmt`, `wmt-perturbed`. Files hold one sentence per line.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::Parser;
 use satzweise::eval::{Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Error, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Lang, Text};
 
-/// Evaluate the aligner on gold sentence alignments.
-#[derive(Debug, Parser)]
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/sets.rs"]
+mod sets;
+
+use cli::Failure;
+
+const USAGE: &str = "usage: evaluate [OPTIONS] (--set NAME | --triple GERMAN OTHER GOLD)...
+
+Aligns gold documents and prints strict and lax precision, recall and F1 per file and
+pooled, and recall per gold bead shape.
+
+  --set NAME           a named gold set: textberg-dev, textberg-test, wmt, wmt-perturbed
+                       (repeatable); read from --data
+  --triple G O GOLD    one document: German file, other file, gold bead file (repeatable)
+  --data DIR           where the named sets live (default ../shared/data beside the
+                       checkout; the sets are not in the repository: see the README)
+  --config JSON        an aligner configuration file (satzweise::AlignerConfig as JSON)
+  --ding PATH          add a Ding dictionary (German-English sets only)
+  --ding-max-translations N
+                       keep the first N translations of each German word of --ding
+  --core-lexicon       add the built-in German-English core lexicon
+  --quiet              print only the pooled line of each set
+  --together           align the documents of each set together, learning a lexicon
+                       across them (Aligner::align_batch with Batch::learn_across)
+  --concatenate        join the documents of each set into one long document
+  -h, --help           this text
+
+Exit codes: 0 success, 1 runtime error (a missing gold set: the message names the path),
+2 usage error.
+";
+
+/// The parsed command line.
+#[derive(Debug)]
 struct Args {
-    /// A named gold set: textberg-dev, textberg-test, wmt, wmt-perturbed.
-    #[arg(long)]
     set: Vec<String>,
-    /// One gold triple: GERMAN OTHER GOLD (repeatable).
-    #[arg(long, num_args = 3, value_names = ["GERMAN", "OTHER", "GOLD"])]
     triple: Vec<PathBuf>,
-    /// Where the named sets live.
-    #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// An aligner configuration as JSON (fields not given keep their defaults).
-    #[arg(long)]
     config: Option<PathBuf>,
-    /// Add a Ding dictionary (German–English sets only).
-    #[arg(long)]
     ding: Option<PathBuf>,
-    /// Keep only the first N translations of each German word of the Ding dictionary.
-    #[arg(long, value_name = "N")]
     ding_max_translations: Option<usize>,
-    /// Add the built-in German–English core lexicon (German–English sets only).
-    #[arg(long)]
     core_lexicon: bool,
-    /// Print only the pooled line of each set.
-    #[arg(long)]
     quiet: bool,
-    /// Align the documents of each set together, learning a lexicon across them
-    /// (`Aligner::align_batch` with `Batch::learn_across`), instead of one by one.
-    #[arg(long)]
     together: bool,
-    /// Join the documents of each set into one long document (and their gold beads into one
-    /// gold): tests the search and the sampled first pass of long documents on real gold.
-    #[arg(long, conflicts_with = "together")]
     concatenate: bool,
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("evaluate: {error}");
-            ExitCode::from(1)
-        }
-    }
+    cli::run("evaluate", USAGE, |line| {
+        let args = Args {
+            set: line.values(&["--set"])?,
+            triple: line
+                .groups(&["--triple"], 3)?
+                .into_iter()
+                .flatten()
+                .map(PathBuf::from)
+                .collect(),
+            data: line
+                .value(&["--data"])?
+                .map_or_else(sets::default_data, PathBuf::from),
+            config: line.value(&["--config"])?.map(PathBuf::from),
+            ding: line.value(&["--ding"])?.map(PathBuf::from),
+            ding_max_translations: line.parsed(&["--ding-max-translations"])?,
+            core_lexicon: line.flag(&["--core-lexicon"]),
+            quiet: line.flag(&["--quiet"]),
+            together: line.flag(&["--together"]),
+            concatenate: line.flag(&["--concatenate"]),
+        };
+        line.finish()?;
+        args_done(args)
+    })
 }
 
-/// The (German, other, gold) files of a named set.
-fn named_set(data: &Path, name: &str) -> Result<Vec<[PathBuf; 3]>, Error> {
-    let (folder, other, gold, names): (&str, &str, &str, Vec<String>) = match name {
-        "textberg-dev" => ("textberg-de-fr", "fr", "defr", vec!["dev".into()]),
-        "textberg-test" => (
-            "textberg-de-fr",
-            "fr",
-            "defr",
-            (0..7).map(|k| format!("test{k}")).collect(),
-        ),
-        "wmt" | "wmt-perturbed" => {
-            let folder = if name == "wmt" {
-                "wmt21-de-en"
-            } else {
-                "wmt21-de-en-perturbed"
-            };
-            let dir = data.join(folder);
-            let mut names: Vec<String> = std::fs::read_dir(&dir)
-                .map_err(|e| satzweise::ErrorKind::Io {
-                    path: dir.clone(),
-                    source: e,
-                })?
-                .filter_map(|entry| entry.ok())
-                .filter_map(|entry| {
-                    entry
-                        .file_name()
-                        .to_str()?
-                        .strip_suffix(".deen")
-                        .map(str::to_owned)
-                })
-                .collect();
-            names.sort();
-            (folder, "en", "deen", names)
-        }
-        _ => {
-            return Err(satzweise::ErrorKind::InvalidConfig(format!(
-                "unknown set {name:?} (textberg-dev, textberg-test, wmt, wmt-perturbed)"
-            ))
-            .into());
-        }
-    };
-    let dir = data.join(folder);
-    Ok(names
-        .iter()
-        .map(|n| {
-            [
-                dir.join(format!("{n}.de")),
-                dir.join(format!("{n}.{other}")),
-                dir.join(format!("{n}.{gold}")),
-            ]
-        })
-        .collect())
+fn args_done(args: Args) -> Result<(), Failure> {
+    if args.set.is_empty() && args.triple.is_empty() {
+        return Err(Failure::usage("give at least one --set or --triple"));
+    }
+    if args.together && args.concatenate {
+        return Err(Failure::usage(
+            "--together and --concatenate exclude each other",
+        ));
+    }
+    run(&args)
+}
+
+/// The (German, other, gold) files of a named set, and the other side's language.
+fn named_set(data: &std::path::Path, name: &str) -> Result<(Vec<[PathBuf; 3]>, Lang), Failure> {
+    if !sets::NAMES.contains(&name) {
+        return Err(Failure::usage(format!(
+            "unknown set {name:?} (expected one of {})",
+            sets::NAMES.join(", ")
+        )));
+    }
+    let (set, lang) = sets::named(data, name).map_err(Failure::Runtime)?;
+    let files = set
+        .documents()
+        .map(|d| [d.german_path(), d.other_path(), d.gold_path()])
+        .collect();
+    Ok((files, lang))
 }
 
 fn shape_of(bead: &BeadLine) -> String {
     format!("{}-{}", bead.german.len(), bead.english.len())
 }
 
-fn run(args: &Args) -> Result<(), Error> {
+fn run(args: &Args) -> Result<(), Failure> {
     let config: AlignerConfig = match &args.config {
         Some(path) => {
             let text = satzweise::read_text_file(path)?;
-            serde_json::from_str(&text).map_err(|e| {
-                satzweise::ErrorKind::InvalidConfig(format!("{}: {e}", path.display()))
-            })?
+            serde_json::from_str(&text)
+                .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))?
         }
         None => AlignerConfig::default(),
     };
-    let mut sets: Vec<(String, Vec<[PathBuf; 3]>)> = Vec::new();
+    let mut sets: Vec<(String, Vec<[PathBuf; 3]>, Option<Lang>)> = Vec::new();
     for name in &args.set {
-        sets.push((name.clone(), named_set(&args.data, name)?));
+        let (files, lang) = named_set(&args.data, name)?;
+        sets.push((name.clone(), files, Some(lang)));
     }
     if !args.triple.is_empty() {
         let triples = args
@@ -150,7 +148,7 @@ fn run(args: &Args) -> Result<(), Error> {
             .chunks(3)
             .map(|c| [c[0].clone(), c[1].clone(), c[2].clone()])
             .collect();
-        sets.push(("triples".into(), triples));
+        sets.push(("triples".into(), triples, None));
     }
     let mut dictionaries: Vec<Arc<Dictionary>> = Vec::new();
     if args.core_lexicon {
@@ -172,13 +170,11 @@ fn run(args: &Args) -> Result<(), Error> {
         );
         dictionaries.push(Arc::new(dictionary));
     }
-    for (name, triples) in sets {
+    for (name, triples, lang) in sets {
         let mut config = config.clone();
-        config.english = if name.starts_with("textberg") {
-            Lang::Fr
-        } else {
-            config.english
-        };
+        if lang == Some(Lang::Fr) {
+            config.english = Lang::Fr;
+        }
         let mut builder = Aligner::builder();
         if config.english == Lang::En {
             for dictionary in &dictionaries {
@@ -217,7 +213,7 @@ fn run(args: &Args) -> Result<(), Error> {
             triples = vec![[stem.clone().into(), stem.clone().into(), stem.into()]];
             concatenated_gold = Some(gold);
         }
-        let alignments: Vec<Result<Alignment, Error>> = if args.together {
+        let alignments: Vec<Result<Alignment, satzweise::Error>> = if args.together {
             let batch = documents
                 .into_iter()
                 .map(|(g, e)| ((), satzweise::DocumentPair::texts(g, e)));
@@ -253,7 +249,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 }
             }
             if !args.quiet {
-                println!(
+                outln!(
                     "{:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
                     german.file_stem().and_then(|s| s.to_str()).unwrap_or("?"),
                     scores.precision_strict(),
@@ -265,7 +261,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 );
             }
         }
-        println!(
+        outln!(
             "{name:<16} pooled strict P {:.4} R {:.4} F1 {:.4} | lax P {:.4} R {:.4} F1 {:.4}",
             pooled.precision_strict(),
             pooled.recall_strict(),
@@ -279,7 +275,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 .iter()
                 .map(|(shape, (hit, all))| format!("{shape} {hit}/{all}"))
                 .collect();
-            println!(
+            outln!(
                 "{name:<16} exact recall by gold shape: {}",
                 shapes.join(", ")
             );

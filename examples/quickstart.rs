@@ -15,43 +15,42 @@ use satzweise::{Aligner, Alignment};
 const GERMAN: &str = include_str!("data/article.de.txt");
 const ENGLISH: &str = include_str!("data/article.en.txt");
 const GOLD: &str = include_str!("data/article.gold");
-const COLUMN: usize = 50;
+
+#[path = "common/cli.rs"]
+mod cli;
+
+/// The width of each text column: the table fills the terminal (`COLUMNS`, or 100 columns
+/// when the output is not a terminal); the shape and confidence columns and the rules take
+/// 28 characters.
+fn column_width() -> usize {
+    (cli::terminal_width().saturating_sub(28) / 2).max(12)
+}
+
+const USAGE: &str = "usage: quickstart [--json]
+
+Aligns the German article shipped in examples/data with its English reference and prints
+the beads side by side (as wide as the terminal), or the Alignment as JSON.
+
+  --json       print the alignment as JSON
+  -h, --help   this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
 
 fn main() -> ExitCode {
-    let json = match std::env::args().nth(1).as_deref() {
-        None => false,
-        Some("--json") => true,
-        Some("-h" | "--help") => {
-            println!(
-                "usage: quickstart [--json]\n\nAligns the shipped German article with its English reference."
-            );
-            return ExitCode::SUCCESS;
+    cli::run("quickstart", USAGE, |args| {
+        let json = args.flag(&["--json"]);
+        args.finish()?;
+        let alignment = Aligner::new().align(GERMAN, ENGLISH)?;
+        if json {
+            let text = serde_json::to_string_pretty(&alignment).map_err(cli::Failure::runtime)?;
+            outln!("{text}");
+        } else {
+            print_table(&alignment, column_width());
+            print_summary(&alignment);
         }
-        Some(other) => {
-            eprintln!("quickstart: unknown argument {other:?}\nusage: quickstart [--json]");
-            return ExitCode::from(2);
-        }
-    };
-    let alignment = match Aligner::new().align(GERMAN, ENGLISH) {
-        Ok(alignment) => alignment,
-        Err(error) => {
-            eprintln!("quickstart: {error}");
-            return ExitCode::from(1);
-        }
-    };
-    if json {
-        match serde_json::to_string_pretty(&alignment) {
-            Ok(text) => println!("{text}"),
-            Err(error) => {
-                eprintln!("quickstart: {error}");
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        print_table(&alignment);
-        print_summary(&alignment);
-    }
-    ExitCode::SUCCESS
+        Ok(())
+    })
 }
 
 /// Breaks `text` into lines of at most `width` characters at spaces.
@@ -79,22 +78,22 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(len)))
 }
 
-fn print_table(alignment: &Alignment) {
+fn print_table(alignment: &Alignment, column: usize) {
     let rule = format!(
         "+{}+{}+-------+------------+",
-        "-".repeat(COLUMN + 2),
-        "-".repeat(COLUMN + 2)
+        "-".repeat(column + 2),
+        "-".repeat(column + 2)
     );
-    println!("{rule}");
-    println!(
+    outln!("{rule}");
+    outln!(
         "| {} | {} | shape | confidence |",
-        pad("German", COLUMN),
-        pad("English", COLUMN)
+        pad("German", column),
+        pad("English", column)
     );
-    println!("{rule}");
+    outln!("{rule}");
     for bead in alignment {
-        let german = wrap(&bead.german_text(), COLUMN);
-        let english = wrap(&bead.english_text(), COLUMN);
+        let german = wrap(&bead.german_text(), column);
+        let english = wrap(&bead.english_text(), column);
         for k in 0..german.len().max(english.len()) {
             let (shape, confidence) = if k == 0 {
                 (
@@ -104,15 +103,15 @@ fn print_table(alignment: &Alignment) {
             } else {
                 (String::new(), String::new())
             };
-            println!(
+            outln!(
                 "| {} | {} | {:<5} | {:>10} |",
-                pad(german.get(k).map_or("", String::as_str), COLUMN),
-                pad(english.get(k).map_or("", String::as_str), COLUMN),
+                pad(german.get(k).map_or("", String::as_str), column),
+                pad(english.get(k).map_or("", String::as_str), column),
                 shape,
                 confidence
             );
         }
-        println!("{rule}");
+        outln!("{rule}");
     }
 }
 
@@ -134,7 +133,7 @@ fn print_summary(alignment: &Alignment) {
     let shapes: Vec<String> = shapes.iter().map(|(s, n)| format!("{n}× {s}")).collect();
     let gold: Vec<BeadLine> = GOLD.lines().filter_map(|l| l.parse().ok()).collect();
     let scores = score_document(&gold, &BeadLine::from_alignment(alignment));
-    println!(
+    outln!(
         "{} German and {} English sentences in {beads} beads ({}); mean confidence {mean:.3}; \
          {} omitted, {} added; strict F1 against the hand-made gold {:.3}, lax {:.3}",
         alignment.german_text().len(),

@@ -30,64 +30,55 @@ Trade grew by 1.5 million euros last year. \
 The 28th session will take place in Baku in November. \
 Jonas Survila thanked his hosts.";
 
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::Failure;
+
+const USAGE: &str = "usage: report [--presegmented] [-o report.html] [GERMAN ENGLISH]
+
+Writes a self-contained HTML report of the alignment of GERMAN with ENGLISH (`-` reads one
+of them from standard input; without files, the shipped article pair) and lists the
+flagged beads on standard output.
+
+  --presegmented      the files hold one sentence per line
+  -o, --output PATH   the HTML file (default satzweise-report.html); it appears complete
+                      or not at all
+  -h, --help          this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
+
 struct Args {
     presegmented: bool,
     output: PathBuf,
-    files: Vec<PathBuf>,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        presegmented: false,
-        output: PathBuf::from("satzweise-report.html"),
-        files: Vec::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--presegmented" => args.presegmented = true,
-            "-o" | "--output" => {
-                args.output = it.next().ok_or("-o needs a file name")?.into();
-            }
-            "-h" | "--help" => {
-                return Err(
-                    "usage: report [--presegmented] [-o report.html] [GERMAN ENGLISH]".into(),
-                );
-            }
-            _ if arg.starts_with('-') => return Err(format!("unknown option {arg}")),
-            _ => args.files.push(arg.into()),
-        }
-    }
-    if !(args.files.is_empty() || args.files.len() == 2) {
-        return Err("give two files (German, English) or none".into());
-    }
-    Ok(args)
+    files: Vec<String>,
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(message) => {
-            eprintln!("report: {message}");
-            return ExitCode::from(2);
+    cli::run("report", USAGE, |args| {
+        let args = Args {
+            presegmented: args.flag(&["--presegmented"]),
+            output: args
+                .value(&["-o", "--output"])?
+                .unwrap_or_else(|| "satzweise-report.html".into())
+                .into(),
+            files: args.operands(0, 2)?,
+        };
+        if args.files.len() == 1 {
+            return Err(Failure::usage("give two files (German, English) or none"));
         }
-    };
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("report: {e}");
-            ExitCode::from(1)
-        }
-    }
+        run(&args)
+    })
 }
 
-fn run(args: &Args) -> Result<(), satzweise::Error> {
+fn run(args: &Args) -> Result<(), Failure> {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
     let (german, english, names) = match args.files.as_slice() {
         [g, e] => (
-            satzweise::read_text_file(g)?,
-            satzweise::read_text_file(e)?,
-            (g.display().to_string(), e.display().to_string()),
+            cli::read_input(g)?,
+            cli::read_input(e)?,
+            (g.clone(), e.clone()),
         ),
         _ if data.join("article.de.txt").is_file() && data.join("article.en.txt").is_file() => (
             satzweise::read_text_file(data.join("article.de.txt"))?,
@@ -113,26 +104,25 @@ fn run(args: &Args) -> Result<(), satzweise::Error> {
     };
     let alignment = Aligner::new().align_texts(german, english)?;
     let report = satzweise::quality::Report::new(&alignment);
+    let html = render(&alignment, &report, &names);
+    let mut file = satzweise::io::AtomicFile::create(&args.output)?;
+    std::io::Write::write_all(&mut file, html.as_bytes())
+        .map_err(|e| Failure::runtime(format!("{}: {e}", args.output.display())))?;
+    file.commit()?;
+    // The file first: printing stops early when standard output is closed.
     for checked in report.flagged() {
         let bead = checked.bead();
-        println!(
+        outln!(
             "{}:{} ({:.2})",
             fmt_range(bead.german().to_usize()),
             fmt_range(bead.english().to_usize()),
             bead.confidence()
         );
         for flag in checked.flags() {
-            println!("    {}", flag.reason());
+            outln!("    {}", flag.reason());
         }
     }
-    let html = render(&alignment, &report, &names);
-    std::fs::write(&args.output, html).map_err(|e| {
-        satzweise::Error::from(satzweise::ErrorKind::Io {
-            path: args.output.clone(),
-            source: e,
-        })
-    })?;
-    println!("wrote {}", args.output.display());
+    outln!("wrote {}", args.output.display());
     Ok(())
 }
 

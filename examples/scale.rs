@@ -14,11 +14,35 @@ use std::time::{Duration, Instant};
 
 use satzweise::{Aligner, PairFeatures, Text};
 
-fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+#[path = "common/cli.rs"]
+mod cli;
+
+const USAGE: &str = "usage: scale [SIZES...]
+
+Prints how the default pipeline scales with the document length: for each size (sentence
+pairs; default 1000 10000 100000 1000000) the time of the features and of the whole
+alignment, best of SCALE_RUNS runs (environment variable, default 3).
+
+  -h, --help   this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
+
+fn main() -> std::process::ExitCode {
+    cli::run("scale", USAGE, |args| {
+        let sizes = args
+            .operands(0, usize::MAX)?
+            .iter()
+            .map(|a| {
+                a.parse::<usize>()
+                    .map_err(|e| cli::Failure::usage(format!("size {a:?}: {e}")))
+            })
+            .collect::<Result<Vec<usize>, _>>()?;
+        measure(sizes)
+    })
+}
+
+fn measure(sizes: Vec<usize>) -> Result<(), cli::Failure> {
     let sizes = if sizes.is_empty() {
         vec![1_000, 10_000, 100_000, 1_000_000]
     } else {
@@ -30,10 +54,14 @@ fn main() {
         .unwrap_or(3)
         .max(1);
     let (german, english, one_to_one, source) = corpus::pairs();
-    println!("input: {source}; best of {runs} runs");
-    println!(
+    outln!("input: {source}; best of {runs} runs");
+    outln!(
         "{:>9} {:>12} {:>12} {:>14} {:>12}",
-        "pairs", "features s", "align s", "sentences/s", "µs/sentence"
+        "pairs",
+        "features s",
+        "align s",
+        "sentences/s",
+        "µs/sentence"
     );
     let aligner = Aligner::new();
     for size in sizes {
@@ -55,19 +83,17 @@ fn main() {
             let start = Instant::now();
             let alignment = aligner.align_texts(g, e);
             total = total.min(start.elapsed());
-            if let Err(error) = alignment {
-                eprintln!("scale: {error}");
-                return;
-            }
+            alignment?;
         }
         let seconds = total.as_secs_f64();
-        println!(
+        outln!(
             "{size:>9} {:>12.3} {seconds:>12.3} {:>14.0} {:>12.2}",
             features.as_secs_f64(),
             size as f64 / seconds,
             seconds * 1e6 / size as f64
         );
     }
+    Ok(())
 }
 
 #[path = "common/corpus.rs"]

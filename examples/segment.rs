@@ -3,7 +3,6 @@
 //! ```text
 //! cargo run --release --example segment -- --lang de FILE
 //! cargo run --release --example segment -- --lang en --spans FILE
-//! cargo run --release --example segment -- --lang de --line-breaks paragraph FILE
 //! ```
 //!
 //! With `--spans` each line starts with the sentence's byte offsets in the file (a leading
@@ -11,96 +10,77 @@
 //! `start<TAB>end<TAB>paragraph<TAB>sentence`. `--line-breaks` says what a line break means
 //! (`auto`, the default, reads it from the text; `paragraph`; `line`); the layout used is
 //! printed to standard error. Line breaks inside a sentence (wrapped text) and tabs are
-//! written as spaces, so that each sentence stays one line.
+//! written as spaces, so that each sentence stays one line. `-` reads standard input.
 //!
-//! A missing file or invalid UTF-8 is reported with the file name, exit status 1; a usage
-//! error exits with status 2.
+//! Exit codes: 0 success, 1 runtime error (a missing file, invalid UTF-8: the message names
+//! the file), 2 usage error.
 
-use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use satzweise::{Lang, LineBreaks, Segmenter, read_text_file};
+use std::borrow::Cow;
 
-/// Split a text file into sentences, one per line.
-#[derive(Parser)]
-struct Args {
-    /// Language of the text: de, en, fr or xx.
-    #[arg(long)]
-    lang: Lang,
-    /// Print byte offsets (start, end) and the paragraph number before each sentence.
-    #[arg(long)]
-    spans: bool,
-    /// What a line break means: auto (read from the text), paragraph or line.
-    #[arg(long, default_value = "auto")]
-    line_breaks: LineBreaks,
-    /// The text file (UTF-8).
-    file: PathBuf,
-}
+use satzweise::{Lang, LineBreaks, Segmenter};
 
-fn run(args: &Args) -> Result<(), String> {
-    let text = read_text_file(&args.file).map_err(|e| e.to_string())?;
-    // `read_text_file` drops a leading byte-order mark; offsets are in the file.
-    let bom = if starts_with_bom(&args.file) {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    };
-    let stdout = std::io::stdout().lock();
-    let mut out = BufWriter::new(stdout);
-    let mut sentences = Segmenter::new(args.lang)
-        .line_breaks(args.line_breaks)
-        .sentences(&text);
-    eprintln!("segment: line breaks: {}", sentences.layout());
-    for sentence in sentences.by_ref() {
-        let line = one_line(sentence.as_str());
-        let written = if args.spans {
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{line}",
-                sentence.start() + bom,
-                sentence.end() + bom,
-                sentence.paragraph(),
-            )
-        } else {
-            writeln!(out, "{line}")
-        };
-        if let Err(e) = written {
-            // A closed pipe (`| head`) ends the output quietly.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(());
-            }
-            return Err(format!("writing to standard output: {e}"));
-        }
-    }
-    out.flush()
-        .or_else(|e| {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Ok(())
+#[path = "common/cli.rs"]
+mod cli;
+
+use cli::{Failure, Output};
+
+const USAGE: &str = "usage: segment --lang LANG [--spans] [--line-breaks MODE] FILE
+
+Splits a text file (UTF-8; `-` for standard input) into sentences, one per line.
+
+  --lang LANG   language of the text: de, en, fr or xx
+  --spans       print the byte offsets in the file (start, end) and the paragraph number
+                before each sentence, tab-separated
+  --line-breaks MODE
+                what a line break means: auto (default; read from the text), paragraph
+                (hard-wrapped text) or line (every line a unit)
+  -h, --help    this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
+
+fn main() -> ExitCode {
+    cli::run("segment", USAGE, |args| {
+        let spans = args.flag(&["--spans"]);
+        let line_breaks: LineBreaks = args.parsed(&["--line-breaks"])?.unwrap_or_default();
+        let lang: Lang = args
+            .parsed(&["--lang"])?
+            .ok_or_else(|| Failure::usage("--lang is required"))?;
+        let file = args.operands(1, 1)?.remove(0);
+        let (text, offset) = cli::read_input_with_offset(&file)?;
+        let mut out = Output::open(None)?;
+        let mut sentences = Segmenter::new(lang)
+            .line_breaks(line_breaks)
+            .sentences(&text);
+        eprintln!("segment: line breaks: {}", sentences.layout());
+        for sentence in sentences.by_ref() {
+            let line = one_line(sentence.as_str());
+            let written = if spans {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{line}",
+                    sentence.start() + offset,
+                    sentence.end() + offset,
+                    sentence.paragraph(),
+                )
             } else {
-                Err(e)
-            }
-        })
-        .map_err(|e| format!("writing to standard output: {e}"))
-}
-
-/// Whether the file starts with the UTF-8 byte-order mark.
-fn starts_with_bom(path: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 3];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok()
-        && head == [0xEF, 0xBB, 0xBF]
+                writeln!(out, "{line}")
+            };
+            written.map_err(|e| out.error(e))?;
+        }
+        out.finish()
+    })
 }
 
 /// The sentence with its line breaks and tabs as spaces; a word broken after a hyphen at a
 /// line end (`US-\nRegierung`) is written without the break (`US-Regierung`).
-fn one_line(sentence: &str) -> std::borrow::Cow<'_, str> {
+fn one_line(sentence: &str) -> Cow<'_, str> {
     let breaks = |c: char| matches!(c, '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}');
     if !sentence.contains(breaks) {
-        return std::borrow::Cow::Borrowed(sentence);
+        return Cow::Borrowed(sentence);
     }
     let mut out = String::with_capacity(sentence.len());
     let mut rest = sentence;
@@ -125,16 +105,5 @@ fn one_line(sentence: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.push_str(rest);
-    std::borrow::Cow::Owned(out)
-}
-
-fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
-        }
-    }
+    Cow::Owned(out)
 }

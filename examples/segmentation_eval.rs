@@ -31,20 +31,34 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
 use satzweise::{Lang, Segmenter, read_text_file};
 
-/// Measure sentence boundary precision, recall and F1 on the shared gold sets.
-#[derive(Parser)]
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/sets.rs"]
+mod sets;
+
+const USAGE: &str = "usage: segmentation_eval [--data DIR] [--errors] [--wrapped DIR ...]
+
+Measures sentence boundary precision, recall and F1 of the segmenter on the WMT21 German
+segmentation gold and the English side of wmt21-de-en.
+
+  --data DIR   the shared data folder (default ../shared/data beside the checkout; the
+               gold sets are not in the repository: see the README)
+  --errors     print each wrong or missed boundary with its context
+  --wrapped DIR
+               also score the German set hard-wrapped: DIR/NAME.txt holds the same
+               paragraphs wrapped at some width (tools/wrap_paragraphs.py); repeatable
+  -h, --help   this text
+
+Exit codes: 0 success, 1 runtime error (missing data: the message names the path),
+2 usage error.
+";
+
 struct Args {
-    /// The shared data folder.
-    #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// Print each wrong or missed boundary.
-    #[arg(long)]
     errors: bool,
     /// Folders of hard-wrapped German inputs (`NAME.txt`) to score as well.
-    #[arg(long)]
     wrapped: Vec<PathBuf>,
 }
 
@@ -105,9 +119,11 @@ impl Counts {
         } else {
             0.0
         };
-        println!(
+        outln!(
             "{name:<32} gold {:>5}  predicted {:>5}  correct {:>5}  P {p:.4}  R {r:.4}  F1 {f:.4}",
-            self.gold, self.predicted, self.correct
+            self.gold,
+            self.predicted,
+            self.correct
         );
     }
 }
@@ -210,10 +226,10 @@ fn score(
             format!("{}▮{}", &l[from..at], &l[at..to])
         };
         for b in predicted.iter().filter(|b| !gold.contains(b)) {
-            println!("{name} false split: {}", context(*b));
+            outln!("{name} false split: {}", context(*b));
         }
         for b in gold.iter().filter(|b| !predicted.contains(b)) {
-            println!("{name} missed:      {}", context(*b));
+            outln!("{name} missed:      {}", context(*b));
         }
     }
     Counts {
@@ -358,12 +374,31 @@ fn run(args: &Args) -> satzweise::Result<()> {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
+    cli::run("segmentation_eval", USAGE, |line| {
+        let args = Args {
+            data: line
+                .value(&["--data"])?
+                .map_or_else(sets::default_data, PathBuf::from),
+            errors: line.flag(&["--errors"]),
+            wrapped: line
+                .values(&["--wrapped"])?
+                .into_iter()
+                .map(PathBuf::from)
+                .collect(),
+        };
+        line.finish()?;
+        args_done(&args)
+    })
+}
+
+fn args_done(args: &Args) -> Result<(), cli::Failure> {
+    let folder = args.data.join("wmt21-de-segmentation");
+    if !folder.is_dir() {
+        return Err(cli::Failure::runtime(format!(
+            "{}: not found\n{}",
+            folder.display(),
+            sets::missing_data_help(&args.data)
+        )));
     }
+    Ok(run(args)?)
 }

@@ -23,20 +23,47 @@ const CASES: [&str; 4] = [
     "sentences-on-one-line",
 ];
 
+const USAGE: &str = "usage: stress [CASE [LINES]]
+
+Runs the adversarial inputs at full size and prints time and peak memory of each: every
+case, each in its own process, or only CASE (long-line, two-long-lines, million-lines,
+sentences-on-one-line; LINES scales million-lines down).
+
+  -h, --help   this text
+
+Exit codes: 0 success, 1 runtime error, 2 usage error.
+";
+
 fn main() -> ExitCode {
+    if matches!(std::env::args().nth(1).as_deref(), Some("-h" | "--help")) {
+        // A closed pipe (`--help | head -1`) is no error.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), USAGE.as_bytes());
+        return ExitCode::SUCCESS;
+    }
     let Some(case) = std::env::args().nth(1) else {
         let Ok(me) = std::env::current_exe() else {
             eprintln!("stress: cannot find my own executable");
             return ExitCode::from(1);
         };
+        let mut failed = false;
         for case in CASES {
             match Command::new(&me).arg(case).status() {
                 Ok(status) if status.success() => {}
-                Ok(status) => eprintln!("stress: {case} failed: {status}"),
-                Err(e) => eprintln!("stress: cannot run {case}: {e}"),
+                Ok(status) => {
+                    eprintln!("stress: {case} failed: {status}");
+                    failed = true;
+                }
+                Err(e) => {
+                    eprintln!("stress: cannot run {case}: {e}");
+                    failed = true;
+                }
             }
         }
-        return ExitCode::SUCCESS;
+        return if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        };
     };
     let start = Instant::now();
     let aligner = Aligner::new();
@@ -92,7 +119,7 @@ fn main() -> ExitCode {
         }
         other => {
             eprintln!(
-                "stress: unknown case {other:?}; cases: {}",
+                "stress: usage error: unknown case {other:?}; cases: {}\n(see stress --help)",
                 CASES.join(", ")
             );
             return ExitCode::from(2);

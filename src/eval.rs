@@ -25,9 +25,11 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::io::BeadLine;
+use crate::text::Text;
 
 type Key = (Vec<usize>, Vec<usize>);
 
@@ -194,6 +196,163 @@ pub fn score(gold: &[Vec<BeadLine>], test: &[Vec<BeadLine>]) -> Result<Scores> {
         total.add(score_document(g, t));
     }
     Ok(total)
+}
+
+/// A gold set on disk, laid out as in the Text+Berg corpus and the WMT21 sets: in one
+/// folder, for every document `NAME`, the German text `NAME.de` and the other side
+/// `NAME.OTHER` (one sentence per line), and the gold beads `NAME.deOTHER` (vecalign bead
+/// lines, [`read_bead_file`](crate::io::read_bead_file)): `dev.de`, `dev.fr`, `dev.defr`.
+///
+/// ```
+/// use satzweise::eval::{GoldSet, score};
+/// let dir = std::env::temp_dir().join(format!("satzweise-doc-gold-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("a.de"), "Eins.\nZwei.\n")?;
+/// std::fs::write(dir.join("a.en"), "One.\nTwo.\n")?;
+/// std::fs::write(dir.join("a.deen"), "[0]:[0]\n[1]:[1]\n")?;
+/// let set = GoldSet::open(&dir, "en")?;
+/// assert_eq!(set.names(), ["a"]);
+/// let document = set.documents().next().unwrap();
+/// let (german, english) = document.texts()?;
+/// let alignment = satzweise::Aligner::new().align_texts(german, english)?;
+/// let test = satzweise::io::BeadLine::from_alignment(&alignment);
+/// assert_eq!(score(&[document.gold()?], &[test])?.f1_strict(), 1.0);
+///
+/// let missing = GoldSet::with_documents(&dir, "en", ["b"]).unwrap_err();
+/// assert!(missing.to_string().contains("b.de"), "{missing}");
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldSet {
+    dir: PathBuf,
+    other: String,
+    names: Vec<String>,
+}
+
+impl GoldSet {
+    /// Every document of `dir` that has a gold file `NAME.deOTHER`, in the order of their
+    /// names. Fails, naming the folder, when it cannot be read or holds no gold file, and
+    /// naming the file when a document lacks its German or other text.
+    pub fn open(dir: impl AsRef<Path>, other: &str) -> Result<GoldSet> {
+        let dir = dir.as_ref();
+        let suffix = format!(".de{other}");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                name.to_str()?.strip_suffix(&suffix).map(str::to_owned)
+            })
+            .collect();
+        if names.is_empty() {
+            return Err(Error::invalid(format!(
+                "{}: no gold file (*{suffix})",
+                dir.display()
+            )));
+        }
+        names.sort();
+        GoldSet::with_documents(dir, other, names)
+    }
+
+    /// The documents `names` of `dir`; fails, naming the first missing file.
+    pub fn with_documents<S: Into<String>>(
+        dir: impl AsRef<Path>,
+        other: &str,
+        names: impl IntoIterator<Item = S>,
+    ) -> Result<GoldSet> {
+        let set = GoldSet {
+            dir: dir.as_ref().to_path_buf(),
+            other: other.to_owned(),
+            names: names.into_iter().map(Into::into).collect(),
+        };
+        for document in set.documents() {
+            for path in [
+                document.german_path(),
+                document.other_path(),
+                document.gold_path(),
+            ] {
+                if !path.is_file() {
+                    return Err(Error::io(
+                        &path,
+                        std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            "gold set file not found",
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The extension of the other side: `fr`, `en`.
+    pub fn other(&self) -> &str {
+        &self.other
+    }
+
+    /// The document names.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The documents, in order.
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = GoldDocument<'_>> + '_ {
+        self.names
+            .iter()
+            .map(move |name| GoldDocument { set: self, name })
+    }
+}
+
+/// One document of a [`GoldSet`].
+#[derive(Debug, Clone, Copy)]
+pub struct GoldDocument<'a> {
+    set: &'a GoldSet,
+    name: &'a str,
+}
+
+impl GoldDocument<'_> {
+    /// The document's name (`dev`, `test3`, `de-orig-00`).
+    pub fn name(&self) -> &str {
+        self.name
+    }
+
+    fn path(&self, extension: &str) -> PathBuf {
+        self.set.dir.join(format!("{}.{extension}", self.name))
+    }
+
+    /// `NAME.de`.
+    pub fn german_path(&self) -> PathBuf {
+        self.path("de")
+    }
+
+    /// `NAME.OTHER`.
+    pub fn other_path(&self) -> PathBuf {
+        self.path(&self.set.other)
+    }
+
+    /// `NAME.deOTHER`.
+    pub fn gold_path(&self) -> PathBuf {
+        self.path(&format!("de{}", self.set.other))
+    }
+
+    /// Both texts, one sentence per line ([`Text::from_lines`]).
+    pub fn texts(&self) -> Result<(Text, Text)> {
+        Ok((
+            Text::from_lines(crate::read_text_file(self.german_path())?),
+            Text::from_lines(crate::read_text_file(self.other_path())?),
+        ))
+    }
+
+    /// The gold beads.
+    pub fn gold(&self) -> Result<Vec<BeadLine>> {
+        crate::io::read_bead_file(self.gold_path())
+    }
 }
 
 #[cfg(test)]

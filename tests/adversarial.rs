@@ -2,27 +2,12 @@
 //! panic. Sizes here suit a debug build; `examples/stress.rs` runs the full sizes (a 10 MB
 //! line, a million lines) in release and prints time and peak memory.
 
+mod common;
+
+use common::assert_covers;
 use satzweise::{Aligner, Alignment, ErrorKind, Lang, Text};
 
 /// The beads cover both sides once, in order (the invariant every case must keep).
-fn assert_covers(alignment: &Alignment) {
-    let (mut g, mut e) = (0, 0);
-    for bead in alignment.beads() {
-        let (gr, er) = (bead.german().to_usize(), bead.english().to_usize());
-        assert_eq!((gr.start, er.start), (g, e));
-        assert!(!(gr.is_empty() && er.is_empty()));
-        assert!((0.0..=1.0).contains(&bead.confidence()));
-        (g, e) = (gr.end, er.end);
-    }
-    assert_eq!(
-        (g, e),
-        (
-            alignment.german_text().len(),
-            alignment.english_text().len()
-        )
-    );
-}
-
 fn scratch_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("satzweise-adversarial-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -263,7 +248,7 @@ fn hostile_bead_and_ladder_files_are_errors() {
     assert!(satzweise::io::read_bead_lines(huge.as_bytes(), "x").is_err());
     let rungs =
         satzweise::io::read_ladder(format!("0 0 1\n{} 0 1\n", usize::MAX).as_bytes(), "x").unwrap();
-    assert!(satzweise::io::ladder_to_beads(&rungs).is_err());
+    assert!(satzweise::io::ladder_to_beads(&rungs, 1, 1).is_err());
     let line: satzweise::io::BeadLine = format!("[{}]:[0]", usize::MAX).parse().unwrap();
     let err =
         satzweise::io::alignment_from_beads(Text::from_lines("a"), Text::from_lines("b"), &[line]);

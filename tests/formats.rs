@@ -1,9 +1,12 @@
 //! Every io format: write, read back, compare; TMX also parsed by a real XML parser; the
 //! `align` example run on good and bad input for its messages and exit codes.
 
+use std::io::Write;
+use std::path::PathBuf;
+
 use proptest::prelude::*;
-use satzweise::io::{self, TextPair};
-use satzweise::{Aligner, Alignment};
+use satzweise::io::{self, Contents, Format, TextPair};
+use satzweise::{Aligner, Alignment, Lang};
 
 /// An alignment with omissions, additions, a merge, and text that stresses every escape:
 /// tabs, line breaks, markup characters, quotes, control characters, emoji, right-to-left.
@@ -68,116 +71,156 @@ fn xml_text(text: &str) -> String {
         .collect()
 }
 
+/// A scratch folder of this test process.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("satzweise-formats-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A text as every format can hold it: line breaks and tabs as spaces, without what XML
+/// cannot hold (the TMX and TSV tests below check each format's exact rules).
+fn held(text: &str) -> String {
+    xml_text(&flat(text, true))
+}
+
+/// Every format of the registry, written to a file and read back, gives back what
+/// `Format::carries` says it holds.
 #[test]
-fn vecalign_round_trip() {
-    for alignment in alignments() {
-        let mut out = Vec::new();
-        io::write_vecalign(&alignment, &mut out).unwrap();
-        let lines = io::read_bead_lines(&out[..], "out").unwrap();
-        let back = io::alignment_from_beads(
-            alignment.german_text().clone(),
-            alignment.english_text().clone(),
-            &lines,
-        )
-        .unwrap();
-        assert_eq!(ranges(&back), ranges(&alignment));
-        for (a, b) in back.beads().zip(alignment.beads()) {
-            assert!((a.confidence() - b.confidence()).abs() <= 0.0005);
+fn every_format_round_trips_what_it_carries() {
+    let dir = scratch("round-trip");
+    for (&format, languages) in Format::all()
+        .iter()
+        .flat_map(|f| [(f, (Lang::De, Lang::En)), (f, (Lang::De, Lang::Fr))])
+    {
+        assert_eq!(format.name().parse::<Format>().unwrap(), format);
+        let carries = format.carries();
+        for (k, alignment) in alignments().into_iter().enumerate() {
+            let path = dir.join(format!("{k}-{}.{format}", languages.1));
+            format.write_path(&alignment, languages, &path).unwrap();
+            let contents = format.read_path(&path, languages).unwrap();
+            let kept: Vec<_> = alignment
+                .beads()
+                .filter(|b| carries.unlinked || (!b.german().is_empty() && !b.english().is_empty()))
+                .collect();
+            assert_eq!(contents.len(), kept.len(), "{format}");
+            assert_eq!(
+                carries.indices,
+                !matches!(contents, Contents::Pairs(_)),
+                "{format}"
+            );
+            if let Contents::Pairs(pairs) = &contents {
+                for (pair, bead) in pairs.iter().zip(&kept) {
+                    assert_eq!(held(&pair.german), held(&bead.german_text()), "{format}");
+                    assert_eq!(held(&pair.english), held(&bead.english_text()), "{format}");
+                    assert_eq!(pair.confidence.is_some(), carries.confidence, "{format}");
+                    if let Some(confidence) = pair.confidence {
+                        assert!((confidence - bead.confidence()).abs() <= 0.0005, "{format}");
+                    }
+                }
+                continue;
+            }
+            let back = contents
+                .into_alignment(
+                    alignment.german_text().clone(),
+                    alignment.english_text().clone(),
+                )
+                .unwrap();
+            assert_eq!(ranges(&back), ranges(&alignment), "{format}");
+            for (a, b) in back.beads().zip(alignment.beads()) {
+                assert!(
+                    (a.confidence() - b.confidence()).abs() <= 0.0005,
+                    "{format}"
+                );
+            }
+            if carries.texts_whole {
+                assert_eq!(back, alignment, "{format}");
+            }
         }
     }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
-fn tsv_round_trip() {
-    for alignment in alignments() {
-        let mut out = Vec::new();
-        io::write_tsv(&alignment, &mut out).unwrap();
-        let pairs = io::read_tsv(&out[..], "out").unwrap();
-        assert_eq!(pairs.len(), alignment.beads().len());
-        for (pair, bead) in pairs.iter().zip(alignment.beads()) {
-            assert_eq!(pair.german, flat(&bead.german_text(), true));
-            assert_eq!(pair.english, flat(&bead.english_text(), true));
-            assert!((pair.confidence.unwrap() - bead.confidence()).abs() <= 0.0005);
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-#[test]
-fn jsonl_round_trip_is_exact() {
-    for alignment in alignments() {
-        let mut out = Vec::new();
-        io::write_jsonl(&alignment, &mut out).unwrap();
-        let records = io::read_jsonl(&out[..], "out").unwrap();
-        assert_eq!(records.len(), alignment.beads().len());
-        for (record, bead) in records.iter().zip(alignment.beads()) {
-            assert_eq!(record.german_text, bead.german_text());
-            assert_eq!(record.english_text, bead.english_text());
-            assert_eq!(record.cost, bead.cost());
-            assert_eq!(record.confidence, bead.confidence());
-        }
-        let lines: Vec<_> = records.iter().map(|r| r.to_bead_line()).collect();
-        let back = io::alignment_from_beads(
-            alignment.german_text().clone(),
-            alignment.english_text().clone(),
-            &lines,
-        )
+fn text_formats_cannot_rebuild_an_alignment_and_moses_needs_a_path() {
+    let alignment = small();
+    let mut out = Vec::new();
+    assert!(
+        Format::Moses
+            .write(&alignment, (Lang::De, Lang::En), &mut out)
+            .is_err()
+    );
+    assert!(out.is_empty());
+    Format::Tsv
+        .write(&alignment, (Lang::De, Lang::En), &mut out)
         .unwrap();
-        assert_eq!(ranges(&back), ranges(&alignment));
-    }
-}
-
-#[cfg(feature = "serde")]
-#[test]
-fn json_round_trip_is_exact() {
-    for alignment in alignments() {
-        let json = serde_json::to_string(&alignment).unwrap();
-        let back: Alignment = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, alignment);
-    }
-}
-
-#[test]
-fn moses_round_trip() {
-    for alignment in alignments() {
-        let (mut de, mut en) = (Vec::new(), Vec::new());
-        io::write_moses(&alignment, &mut de, &mut en).unwrap();
-        let pairs = io::read_moses(&de[..], "out.de", &en[..], "out.en").unwrap();
-        let expected: Vec<TextPair> = TextPair::pairs_of(&alignment)
-            .into_iter()
-            .map(|p| TextPair {
-                german: flat(&p.german, false),
-                english: flat(&p.english, false),
-                confidence: None,
-            })
-            .collect();
-        assert_eq!(pairs, expected);
-    }
-}
-
-#[test]
-fn moses_files_of_different_length_are_an_error_naming_the_file() {
-    let err = io::read_moses("a\nb\n".as_bytes(), "x.de", "a\n".as_bytes(), "x.en").unwrap_err();
-    assert!(err.to_string().starts_with("x.de:"), "{err}");
-    let err = io::read_moses("a\n".as_bytes(), "x.de", "a\nb\n".as_bytes(), "x.en").unwrap_err();
-    assert!(err.to_string().starts_with("x.en:2:"), "{err}");
-}
-
-#[test]
-fn ladder_round_trip() {
-    for alignment in alignments() {
-        let mut out = Vec::new();
-        io::write_ladder(&alignment, &mut out).unwrap();
-        let rungs = io::read_ladder(&out[..], "out").unwrap();
-        let beads = io::ladder_to_beads(&rungs).unwrap();
-        let back = io::alignment_from_beads(
-            alignment.german_text().clone(),
-            alignment.english_text().clone(),
-            &beads,
-        )
+    let contents = Format::Tsv
+        .read(&out[..], "x.tsv", (Lang::De, Lang::En))
         .unwrap();
-        assert_eq!(ranges(&back), ranges(&alignment));
+    let german = alignment.german_text().clone();
+    let english = alignment.english_text().clone();
+    assert!(contents.into_alignment(german, english).is_err());
+    let err = "xml".parse::<Format>().unwrap_err().to_string();
+    assert!(err.contains("vecalign") && err.contains("ladder"), "{err}");
+}
+
+/// The names of the files in `dir`.
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Failed writes leave no partial file: not when the folder is missing, not when the second
+/// Moses file cannot be put in place (both or neither), not when a write fails midway.
+#[test]
+fn failed_writes_leave_no_partial_file() {
+    let dir = scratch("atomic");
+    let alignment = tricky();
+    let languages = (Lang::De, Lang::En);
+    for &format in Format::all() {
+        let missing = dir.join("no-such-folder").join("out");
+        let err = format
+            .write_path(&alignment, languages, &missing)
+            .unwrap_err();
+        assert!(err.to_string().contains("no-such-folder"), "{err}");
     }
+    assert_eq!(listing(&dir), Vec::<String>::new());
+
+    // `out.en` is a folder: the German file is written and renamed first, then removed again.
+    std::fs::create_dir(dir.join("out.en")).unwrap();
+    let err = Format::Moses
+        .write_path(&alignment, languages, &dir.join("out"))
+        .unwrap_err();
+    assert!(err.to_string().contains("out.en"), "{err}");
+    assert_eq!(listing(&dir), ["out.en"]);
+    assert!(
+        std::fs::read_dir(dir.join("out.en"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+
+    // A writer that fails midway: the earlier file at the target stays as it was.
+    let target = dir.join("kept.txt");
+    std::fs::write(&target, "earlier\n").unwrap();
+    {
+        let mut file = io::AtomicFile::create(&target).unwrap();
+        file.write_all(b"half of the new").unwrap();
+        // An error here: the file is dropped without commit.
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "earlier\n");
+    assert_eq!(listing(&dir), ["kept.txt", "out.en"]);
+    let mut file = io::AtomicFile::create(&target).unwrap();
+    file.write_all(b"new\n").unwrap();
+    file.commit().unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+    assert_eq!(listing(&dir), ["kept.txt", "out.en"]);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 fn tmx_of(alignment: &Alignment) -> String {
@@ -373,7 +416,11 @@ mod cli {
             lines[0].starts_with("[0]:[0]:") && lines[1].starts_with("[1]:[1]:"),
             "{out}"
         );
-        for format in ["vecalign", "tsv", "jsonl", "json", "tmx", "ladder"] {
+        for format in satzweise::io::Format::all()
+            .iter()
+            .filter(|f| f.files() == 1)
+        {
+            let format = format.name();
             let (code, out, err) = run(&[&s("--format"), &s(format), &os(&de), &os(&en)]);
             assert_eq!(code, 0, "{format}: {err}");
             assert!(!out.is_empty());
@@ -415,7 +462,24 @@ mod cli {
         assert_eq!(code, 2);
         let (code, out, _) = run(&[&s("--help")]);
         assert_eq!(code, 0);
-        assert!(out.contains("--format") && out.contains("ladder"));
+        for format in satzweise::io::Format::all() {
+            assert!(
+                out.contains(format.name()),
+                "{format} missing from --help: {out}"
+            );
+        }
+        // `-` reads standard input.
+        let mut child = Command::new(binary().unwrap())
+            .args([&s("--presegmented"), &s("-"), &os(&en)])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"Eins.\nZwei.\n").unwrap();
+        drop(child.stdin.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

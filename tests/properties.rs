@@ -2,6 +2,8 @@
 //! once; the output does not depend on the number of threads; NFC and NFD forms of a text
 //! align alike; alignments and configurations survive a serde round trip.
 
+mod common;
+
 use proptest::prelude::*;
 use satzweise::{Aligner, Alignment, SearchConfig};
 #[cfg(feature = "serde")]
@@ -31,19 +33,7 @@ fn ranges(a: &Alignment) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)
 /// Beads in order, each starting where the previous ended, none empty on both sides,
 /// together covering every sentence of both sides once; confidences in [0, 1].
 fn assert_covers(alignment: &Alignment) -> Result<(), TestCaseError> {
-    let (mut g, mut e) = (0, 0);
-    for bead in alignment.beads() {
-        let (gr, er) = (bead.german().to_usize(), bead.english().to_usize());
-        prop_assert_eq!(gr.start, g);
-        prop_assert_eq!(er.start, e);
-        prop_assert!(!(gr.is_empty() && er.is_empty()), "empty bead");
-        prop_assert!((0.0..=1.0).contains(&bead.confidence()));
-        g = gr.end;
-        e = er.end;
-    }
-    prop_assert_eq!(g, alignment.german_text().len());
-    prop_assert_eq!(e, alignment.english_text().len());
-    Ok(())
+    common::coverage(alignment).map_err(TestCaseError::fail)
 }
 
 proptest! {

@@ -1,10 +1,11 @@
 //! The fast (coarse-to-fine, windowed) search against the exact one.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use proptest::prelude::*;
-use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, Alignment, Lang, SearchConfig, Text, eval};
+use satzweise::eval::GoldSet;
+use satzweise::io::BeadLine;
+use satzweise::{Aligner, Alignment, Lang, SearchConfig, eval};
 
 /// Forces the fast search on any length, with small windows so that short documents are cut
 /// into several.
@@ -33,19 +34,6 @@ fn ranges(alignment: &Alignment) -> Vec<(std::ops::Range<usize>, std::ops::Range
         .beads()
         .map(|b| (b.german().to_usize(), b.english().to_usize()))
         .collect()
-}
-
-fn covers_both_sides(alignment: &Alignment, n: usize, m: usize) -> bool {
-    let (mut i, mut j) = (0, 0);
-    for bead in alignment.beads() {
-        let (g, e) = (bead.german().to_usize(), bead.english().to_usize());
-        if g.start != i || e.start != j || (g.is_empty() && e.is_empty()) {
-            return false;
-        }
-        i = g.end;
-        j = e.end;
-    }
-    (i, j) == (n, m)
 }
 
 /// A German sentence and its translation built from the same seed: the translation may be
@@ -113,7 +101,7 @@ proptest! {
     fn fast_search_equals_exact_search_on_small_documents((german, english) in document()) {
         let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
         let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
-        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        prop_assert_eq!(common::coverage(&fast), Ok(()));
         let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
         prop_assert!(total(&fast) >= total(&exact) - 1e-9);
         same_beads_and_costs(&exact, &fast)?;
@@ -133,92 +121,55 @@ proptest! {
     ) {
         let exact = exact_aligner(Lang::En).align_sentences(&german, &english).unwrap();
         let fast = fast_aligner(Lang::En).align_sentences(&german, &english).unwrap();
-        prop_assert!(covers_both_sides(&fast, german.len(), english.len()));
+        prop_assert_eq!(common::coverage(&fast), Ok(()));
         let total = |a: &Alignment| a.beads().map(|b| b.cost()).sum::<f64>();
         prop_assert!(total(&fast) >= total(&exact) - 1e-6);
     }
 }
 
-fn shared_data() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if root.is_dir() {
-        Some(root)
-    } else {
-        eprintln!("skipped: ../shared/data is absent");
-        None
-    }
-}
-
-/// F1 of `aligner` over the named documents of a data folder.
-fn f1(aligner: &Aligner, dir: &Path, names: &[String], ext: &str, gold_ext: &str) -> (f64, f64) {
+/// F1 of `aligner` over a gold set.
+fn f1(aligner: &Aligner, set: &GoldSet) -> (f64, f64) {
     let mut gold: Vec<Vec<BeadLine>> = Vec::new();
     let mut test: Vec<Vec<BeadLine>> = Vec::new();
-    for name in names {
-        let german = std::fs::read_to_string(dir.join(format!("{name}.de"))).unwrap();
-        let english = std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
-        let alignment = aligner
-            .align_texts(Text::from_lines(german), Text::from_lines(english))
-            .unwrap();
+    for document in set.documents() {
+        let (german, english) = document.texts().unwrap();
+        let alignment = aligner.align_texts(german, english).unwrap();
         test.push(BeadLine::from_alignment(&alignment));
-        gold.push(read_bead_file(dir.join(format!("{name}.{gold_ext}"))).unwrap());
+        gold.push(document.gold().unwrap());
     }
     let scores = eval::score(&gold, &test).unwrap();
     (scores.f1_strict(), scores.f1_lax())
 }
 
-fn chunk_names(dir: &Path, gold_ext: &str) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| {
-            let path = e.ok()?.path();
-            (path.extension()? == gold_ext).then(|| path.file_stem()?.to_str().map(String::from))?
-        })
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn fast_search_keeps_the_f1_of_the_exact_search_on_the_dev_sets() {
-    let Some(root) = shared_data() else {
+    let Some(root) = common::shared_data() else {
         return;
     };
-    let sets: [(&str, Vec<String>, &str, &str, Lang); 3] = [
+    let sets = [
         (
-            "textberg-de-fr",
-            vec!["dev".to_string()],
-            "fr",
-            "defr",
+            GoldSet::with_documents(root.join("textberg-de-fr"), "fr", ["dev"]).unwrap(),
             Lang::Fr,
         ),
         (
-            "wmt21-de-en",
-            chunk_names(&root.join("wmt21-de-en"), "deen"),
-            "en",
-            "deen",
+            GoldSet::open(root.join("wmt21-de-en"), "en").unwrap(),
             Lang::En,
         ),
         (
-            "wmt21-de-en-perturbed",
-            chunk_names(&root.join("wmt21-de-en-perturbed"), "deen"),
-            "en",
-            "deen",
+            GoldSet::open(root.join("wmt21-de-en-perturbed"), "en").unwrap(),
             Lang::En,
         ),
     ];
-    for (set, names, ext, gold_ext, lang) in sets {
-        let dir = root.join(set);
-        let exact = f1(&exact_aligner(lang), &dir, &names, ext, gold_ext);
-        let fast = f1(&fast_aligner(lang), &dir, &names, ext, gold_ext);
+    for (gold_set, lang) in sets {
+        let set = gold_set.dir().display();
+        let exact = f1(&exact_aligner(lang), &gold_set);
+        let fast = f1(&fast_aligner(lang), &gold_set);
         let default = f1(
             &Aligner::builder()
                 .languages(Lang::De, lang)
                 .build()
                 .unwrap(),
-            &dir,
-            &names,
-            ext,
-            gold_ext,
+            &gold_set,
         );
         println!("{set}: exact {exact:?} fast {fast:?} default {default:?}");
         for (a, b) in [(exact, fast), (exact, default)] {

@@ -1,12 +1,14 @@
 //! The dev sets repeated to any size, or synthetic text when `../shared` is absent: the input
 //! of `examples/scale.rs` and `benches/align.rs`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// German and English lines of the dev sets, how many lines at their start pair one to
 /// one (the WMT lines), and where they came from.
 pub fn pairs() -> (Vec<String>, Vec<String>, usize, String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let Some(root) = shared_data() else {
+        return fallback();
+    };
     let mut german = Vec::new();
     let mut english = Vec::new();
     let wmt = root.join("wmt21-de-en");
@@ -34,13 +36,7 @@ pub fn pairs() -> (Vec<String>, Vec<String>, usize, String) {
         english.extend(e.lines().map(str::to_owned));
     }
     if german.is_empty() || english.is_empty() {
-        let (g, e) = synthetic(2000);
-        return (
-            g,
-            e,
-            2000,
-            "synthetic sentences (../shared is absent)".into(),
-        );
+        return fallback();
     }
     (
         german,
@@ -48,6 +44,26 @@ pub fn pairs() -> (Vec<String>, Vec<String>, usize, String) {
         one_to_one,
         "wmt21-de-en + textberg dev lines, repeated".into(),
     )
+}
+
+fn fallback() -> (Vec<String>, Vec<String>, usize, String) {
+    let (g, e) = synthetic(2000);
+    (
+        g,
+        e,
+        2000,
+        "synthetic sentences (../shared is absent)".into(),
+    )
+}
+
+/// The `shared/data` folder beside the checkout (`../shared/data` seen from the crate
+/// root, or from the benches crate inside it), if there is one.
+pub fn shared_data() -> Option<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .take(3)
+        .map(|dir| dir.join("../shared/data"))
+        .find(|dir| dir.is_dir())
 }
 
 /// How many English lines go with the first `size` German lines of the repeated dev

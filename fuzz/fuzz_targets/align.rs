@@ -2,19 +2,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use satzweise::{Aligner, Alignment, SearchConfig};
+use satzweise::{Aligner, SearchConfig};
 
-fn check(alignment: &Alignment) {
-    let (mut g, mut e) = (0, 0);
-    for bead in alignment.beads() {
-        let (gr, er) = (bead.german().to_usize(), bead.english().to_usize());
-        assert_eq!((gr.start, er.start), (g, e));
-        assert!(!(gr.is_empty() && er.is_empty()));
-        assert!((0.0..=1.0).contains(&bead.confidence()));
-        (g, e) = (gr.end, er.end);
-    }
-    assert_eq!((g, e), (alignment.german_text().len(), alignment.english_text().len()));
-}
+#[path = "../../tests/common/mod.rs"]
+mod common;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
@@ -43,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     .expect("the default shapes align any pair");
-    check(&alignment);
+    common::assert_covers(&alignment);
     for bead in &alignment {
         let _ = bead.german_text();
         let _ = bead.english_text();

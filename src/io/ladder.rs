@@ -130,25 +130,41 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
     Ok(rungs)
 }
 
-/// The most sentences of one side that [`ladder_to_beads`] accepts in one bead: a ladder
-/// whose rungs jump further is rejected rather than expanded into huge index lists.
-pub const MAX_BEAD_SENTENCES: usize = 10_000;
-
-/// The beads between consecutive rungs, each with the score of the rung it starts at.
+/// The beads between consecutive rungs, each with the score of the rung it starts at, for
+/// texts of `german_sentences` and `english_sentences` sentences.
 ///
-/// Rungs must advance on at least one side at every step, by at most
-/// [`MAX_BEAD_SENTENCES`] on each side; the first rung should be `0 0`
-/// and the last the end of both texts, which [`alignment_from_beads`](super::alignment_from_beads)
-/// checks.
+/// Rungs must advance on at least one side at every step and stay within the texts: a
+/// rung past their end is an error that says so, before any index is expanded, so the beads
+/// hold at most `german_sentences + english_sentences` indices whatever the file says (a
+/// 218 KB ladder of rungs `k*10000 k*10000` cannot become gigabytes of indices). The first
+/// rung should be `0 0` and the last the end of both texts, which
+/// [`alignment_from_beads`](super::alignment_from_beads) checks.
 ///
 /// ```
 /// use satzweise::io::{Rung, ladder_to_beads};
 /// let rungs = [Rung { german: 0, english: 0, score: 0.9 }, Rung { german: 1, english: 2, score: 0.0 }];
-/// let beads = ladder_to_beads(&rungs)?;
+/// let beads = ladder_to_beads(&rungs, 1, 2)?;
 /// assert_eq!(beads[0].to_string(), "[0]:[0, 1]:0.9");
+/// let error = ladder_to_beads(&rungs, 1, 1).unwrap_err();
+/// assert!(error.to_string().contains("past the end of the texts"), "{error}");
 /// # Ok::<(), satzweise::Error>(())
 /// ```
-pub fn ladder_to_beads(rungs: &[Rung]) -> Result<Vec<BeadLine>> {
+pub fn ladder_to_beads(
+    rungs: &[Rung],
+    german_sentences: usize,
+    english_sentences: usize,
+) -> Result<Vec<BeadLine>> {
+    if let Some((k, rung)) = rungs
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.german > german_sentences || r.english > english_sentences)
+    {
+        return Err(Error::invalid(format!(
+            "rung {k} ({} {}) is past the end of the texts ({german_sentences} German, \
+             {english_sentences} English sentences)",
+            rung.german, rung.english
+        )));
+    }
     let mut beads = Vec::with_capacity(rungs.len().saturating_sub(1));
     for (k, pair) in rungs.windows(2).enumerate() {
         let [from, to] = pair else { continue };
@@ -163,16 +179,6 @@ pub fn ladder_to_beads(rungs: &[Rung]) -> Result<Vec<BeadLine>> {
                 to.english,
                 from.german,
                 from.english
-            )));
-        }
-        if to.german - from.german > MAX_BEAD_SENTENCES
-            || to.english - from.english > MAX_BEAD_SENTENCES
-        {
-            return Err(Error::invalid(format!(
-                "rung {} ({} {}) makes a bead of more than {MAX_BEAD_SENTENCES} sentences",
-                k + 1,
-                to.german,
-                to.english
             )));
         }
         beads.push(BeadLine {
@@ -197,7 +203,12 @@ mod tests {
         write_ladder(&alignment, &mut out).unwrap();
         let rungs = read_ladder(&out[..], "out").unwrap();
         assert_eq!(rungs.len(), alignment.beads().len() + 1);
-        let beads = ladder_to_beads(&rungs).unwrap();
+        let beads = ladder_to_beads(
+            &rungs,
+            alignment.german_text().len(),
+            alignment.english_text().len(),
+        )
+        .unwrap();
         let back = super::super::alignment_from_beads(
             alignment.german_text().clone(),
             alignment.english_text().clone(),
@@ -212,9 +223,37 @@ mod tests {
     }
 
     #[test]
+    fn a_ladder_expands_to_no_more_indices_than_the_texts_hold() {
+        // Rungs `k*10000 k*10000 0.5`, k = 0..10000 (218 KB), used to become 1.57 GB of
+        // indices; against texts of 300 sentences a side they are an error at once.
+        let ladder: String = (0..10_000u64)
+            .map(|k| format!("{} {} 0.5\n", k * 10_000, k * 10_000))
+            .collect();
+        let rungs = read_ladder(ladder.as_bytes(), "big.ladder").unwrap();
+        let error = ladder_to_beads(&rungs, 300, 300).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("rung 1 (10000 10000) is past the end"),
+            "{error}"
+        );
+        // Within the texts the beads hold each index once.
+        let small: Vec<Rung> = (0..=300)
+            .map(|k| Rung {
+                german: k,
+                english: k,
+                score: 0.5,
+            })
+            .collect();
+        let beads = ladder_to_beads(&small, 300, 300).unwrap();
+        let indices: usize = beads.iter().map(|b| b.german.len() + b.english.len()).sum();
+        assert_eq!(indices, 600);
+    }
+
+    #[test]
     fn rungs_that_stand_still_are_rejected() {
         let rungs = read_ladder("0 0 1\n0 0 1\n".as_bytes(), "l").unwrap();
-        assert!(ladder_to_beads(&rungs).is_err());
+        assert!(ladder_to_beads(&rungs, 0, 0).is_err());
         let err = read_ladder("0 0\nx 1\n".as_bytes(), "l.ladder").unwrap_err();
         assert!(err.to_string().starts_with("l.ladder:2:"), "{err}");
     }

@@ -12,6 +12,10 @@
 //! | [TMX 1.4b](tmx) translation memory | [`write_tmx`] | [`read_tmx`] | texts of linked pairs, confidence |
 //! | [hunalign ladder](ladder) `0⇥0⇥0.97` | [`write_ladder`] | [`read_ladder`] | bead boundaries, confidence |
 //!
+//! [`Format`] lists them all by name, with what each carries ([`Format::carries`]), and
+//! writes and reads any of them; [`Format::write_path`] writes files that appear complete
+//! or not at all ([`AtomicFile`]).
+//!
 //! The whole [`Alignment`] (both texts with their sentence spans, and the beads) serializes
 //! with serde (crate feature `serde`), for example as one JSON object.
 //!
@@ -25,6 +29,8 @@
 //!
 //! [`ErrorKind::InvalidUtf8`]: crate::ErrorKind::InvalidUtf8
 
+mod atomic;
+mod format;
 #[cfg(feature = "serde")]
 pub mod jsonl;
 pub mod ladder;
@@ -40,6 +46,8 @@ use crate::align::{Alignment, Bead};
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::Text;
 
+pub use atomic::AtomicFile;
+pub use format::{Carries, Contents, Format};
 #[cfg(feature = "serde")]
 pub use jsonl::{JsonlBead, read_jsonl, write_jsonl};
 pub use ladder::{Rung, ladder_to_beads, read_ladder, write_ladder};

@@ -163,6 +163,14 @@ fn escape_into(out: &mut String, text: &str) {
 /// ```
 pub fn read_tmx(reader: impl BufRead, source_name: &str) -> Result<Vec<TmxUnit>> {
     let source = read_all(reader, source_name)?;
+    if let Some((at, c)) = first_forbidden(&source) {
+        let line = source[..at].matches('\n').count() + 1;
+        return Err(Error::syntax(
+            source_name,
+            line,
+            format!("character U+{:04X} is not allowed in XML", u32::from(c)),
+        ));
+    }
     Parser {
         src: &source,
         name: source_name,
@@ -177,6 +185,37 @@ pub fn read_tmx(reader: impl BufRead, source_name: &str) -> Result<Vec<TmxUnit>>
         prop: None,
     }
     .run()
+}
+
+/// The byte offset of the `>` that closes the declaration `<!…` at the start of `rest`:
+/// the first `>` outside quoted strings, comments and the brackets of an internal subset
+/// (whose entity values may hold `>`). Reads only the declaration itself, so a document of
+/// many declarations is read in linear time.
+fn declaration_end(rest: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut depth = 0usize;
+    let mut k = 2;
+    while k < bytes.len() {
+        match bytes[k] {
+            quote @ (b'"' | b'\'') => {
+                k += 1 + memchr::memchr(quote, &bytes[k + 1..])?;
+            }
+            b'<' if bytes[k..].starts_with(b"<!--") => {
+                k += 4 + memchr::memmem::find(&bytes[k + 4..], b"-->")? + 2;
+            }
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if depth == 0 => return Some(k),
+            _ => {}
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The first character XML 1.0 does not allow anywhere in a document, and its byte offset.
+fn first_forbidden(source: &str) -> Option<(usize, char)> {
+    source.char_indices().find(|&(_, c)| !xml_allowed(c))
 }
 
 /// Elements inside `<seg>` that hold native code rather than text.
@@ -283,10 +322,15 @@ impl<'a> Parser<'a> {
                 "quot" => '"',
                 "apos" => '\'',
                 _ => {
+                    // Digits only: the number parsers would also take a sign (`&#+65;`).
                     let code = if let Some(hex) = entity.strip_prefix("#x") {
-                        u32::from_str_radix(hex, 16).ok()
+                        (!hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+                            .then(|| u32::from_str_radix(hex, 16).ok())
+                            .flatten()
                     } else if let Some(dec) = entity.strip_prefix('#') {
-                        dec.parse::<u32>().ok()
+                        (!dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit()))
+                            .then(|| dec.parse::<u32>().ok())
+                            .flatten()
                     } else {
                         None
                     };
@@ -324,19 +368,9 @@ impl<'a> Parser<'a> {
             self.pos += "<![CDATA[".len() + end + 3;
         } else if rest.starts_with("<!") {
             // A document type declaration, perhaps with an internal subset in brackets.
-            let close = rest.find('>');
-            let open = rest.find('[');
-            match (open, close) {
-                (Some(o), Some(c)) if o < c => {
-                    let end = rest[o..]
-                        .find("]")
-                        .and_then(|b| rest[o + b..].find('>').map(|g| o + b + g))
-                        .ok_or_else(|| self.error(self.pos, "<!DOCTYPE is never closed"))?;
-                    self.pos += end + 1;
-                }
-                (_, Some(c)) => self.pos += c + 1,
-                _ => return Err(self.error(self.pos, "<! is never closed")),
-            }
+            let end =
+                declaration_end(rest).ok_or_else(|| self.error(self.pos, "<! is never closed"))?;
+            self.pos += end + 1;
         } else if rest.starts_with("<?") {
             self.pos = self.find_from("?>", "processing instruction")? + 2;
         } else if let Some(body) = rest.strip_prefix("</") {
@@ -559,6 +593,24 @@ mod tests {
     }
 
     #[test]
+    fn an_internal_subset_may_hold_gt_in_entity_values_and_comments() {
+        let tmx = "<!DOCTYPE tmx [\n<!ENTITY arrow \"->\">\n<!-- a > b ] -->\n<!ENTITY q '>]'>\n]>\
+                   <tmx><body><tu><tuv xml:lang='de'><seg>ja</seg></tuv></tu></body></tmx>";
+        let units = read_tmx(tmx.as_bytes(), "t").unwrap();
+        assert_eq!(units[0].text("de"), Some("ja"));
+    }
+
+    #[test]
+    fn a_declaration_is_read_without_looking_past_its_end() {
+        // Each declaration used to search the rest of the document for a `[`: quadratic
+        // in the number of declarations. The end is found inside the declaration.
+        let rest = format!("<!ELEMENT a ANY><!ELEMENT b ANY>{}", "x".repeat(1 << 20));
+        assert_eq!(declaration_end(&rest), Some(15));
+        let many = "<!ELEMENT a ANY>".repeat(40_000) + "<tmx></tmx>";
+        assert!(read_tmx(many.as_bytes(), "many").unwrap().is_empty());
+    }
+
+    #[test]
     fn malformed_documents_are_errors() {
         for bad in [
             "",
@@ -571,6 +623,12 @@ mod tests {
             "<tmx><tu><tu></tu></tu></tmx>",
             "<tmx><!-- </tmx>",
             "<tmx><tu><tuv xml:lang='de'><seg>&#0;</seg></tuv></tu></tmx>",
+            "<tmx><tu><tuv xml:lang='de'><seg>&#+65;</seg></tuv></tu></tmx>",
+            "<tmx><tu><tuv xml:lang='de'><seg>&#x+41;</seg></tuv></tu></tmx>",
+            "<tmx><tu><tuv xml:lang='de'><seg>&#-65;</seg></tuv></tu></tmx>",
+            "<tmx><tu><tuv xml:lang='de'><seg>a\u{1}b</seg></tuv></tu></tmx>",
+            "<tmx><tu><tuv xml:lang='de'><seg>a\u{1b}b</seg></tuv></tu></tmx>",
+            "<!DOCTYPE tmx [<!ENTITY x \"a>b\">] <tmx></tmx>",
         ] {
             assert!(read_tmx(bad.as_bytes(), "bad").is_err(), "{bad:?}");
         }

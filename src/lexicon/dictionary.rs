@@ -204,7 +204,7 @@ impl Dictionary {
     /// Reads a TSV dictionary: one `German<TAB>English` pair per line; either column may list
     /// several terms separated by `;` (every German term is paired with every English term).
     /// Blank lines and lines starting with `#` are ignored; multi-word terms are dropped (see
-    /// the [module documentation](self)).
+    /// the [module documentation](self)). A column may list at most 64 terms.
     ///
     /// # Errors
     ///
@@ -240,7 +240,8 @@ impl Dictionary {
     /// `::` between the languages, ` | ` between aligned sub-entries (the same number on both
     /// sides), `;` between synonyms, which are all paired with each other within one
     /// sub-entry. Lines starting with `#` and blank lines are ignored; lines that do not parse
-    /// are skipped and counted in [`skipped_lines`](Self::skipped_lines). What is kept of each
+    /// are skipped and counted in [`skipped_lines`](Self::skipped_lines), and so are lines with
+    /// a sub-entry of more than 64 synonyms on one side. What is kept of each
     /// term is described in the [module documentation](self).
     ///
     /// # Errors
@@ -304,6 +305,7 @@ fn for_each_line(
 
 fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dictionary> {
     let mut dictionary = Dictionary::new();
+    let mut seen = Seen::default();
     for_each_line(reader, path, |number, line| {
         let line = line.map_err(|()| Error::syntax(source_name, number, "invalid UTF-8"))?;
         let trimmed = line.trim();
@@ -324,14 +326,64 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
                 "empty German or English term",
             ));
         }
+        if german.split(';').count() > MAX_SYNONYMS || english.split(';').count() > MAX_SYNONYMS {
+            return Err(Error::syntax(
+                source_name,
+                number,
+                format!("more than {MAX_SYNONYMS} terms in a column"),
+            ));
+        }
         for g in german.split(';') {
             for e in english.split(';') {
-                dictionary.insert(g, e);
+                if let (Some(g), Some(e)) = (
+                    single_word(g.trim()),
+                    single_word(strip_infinitive(e.trim())),
+                ) {
+                    seen.insert(&mut dictionary, &key(g), &key(e));
+                }
             }
         }
         Ok(())
     })?;
     Ok(dictionary)
+}
+
+/// The most synonyms a reader pairs with each other in one entry (a TSV column, a Ding
+/// sub-entry side). Every German term of an entry is paired with every English one, so
+/// without a bound one line of n synonyms a side would make n² pairs: real entries list a
+/// handful; a longer one is an error (TSV) or a skipped line (Ding).
+const MAX_SYNONYMS: usize = 64;
+
+/// The pairs a reader has inserted, for the German keys with many translations: the check
+/// of [`Dictionary::insert_keys`] runs over a key's translations, which is quadratic when a
+/// key gathers thousands of them across lines.
+#[derive(Default)]
+struct Seen {
+    pairs: rustc_hash::FxHashSet<(String, String)>,
+}
+
+impl Seen {
+    /// Keys with more translations than this are checked against the set.
+    const LINEAR: usize = 16;
+
+    fn insert(&mut self, dictionary: &mut Dictionary, german: &str, english: &str) {
+        let count = dictionary.entries.get(german).map_or(0, Vec::len);
+        if count < Self::LINEAR {
+            dictionary.insert_keys(german, english);
+            if dictionary.entries.get(german).map_or(0, Vec::len) == Self::LINEAR {
+                for translation in &dictionary.entries[german] {
+                    self.pairs.insert((german.to_owned(), translation.clone()));
+                }
+            }
+            return;
+        }
+        if self.pairs.insert((german.to_owned(), english.to_owned())) {
+            if let Some(translations) = dictionary.entries.get_mut(german) {
+                translations.push(english.to_owned());
+                dictionary.pairs += 1;
+            }
+        }
+    }
 }
 
 fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
@@ -342,6 +394,7 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let (mut english_terms, mut english_ends) = (String::new(), Vec::new());
     let mut keys = KeyCache::default();
     let mut german_keys: Vec<String> = Vec::new();
+    let mut seen = Seen::default();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
             dictionary.skipped_lines += 1;
@@ -355,7 +408,13 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             dictionary.skipped_lines += 1;
             return Ok(());
         };
-        if english.contains("::") || german.split('|').count() != english.split('|').count() {
+        if english.contains("::")
+            || german.split('|').count() != english.split('|').count()
+            || german
+                .split('|')
+                .chain(english.split('|'))
+                .any(|side| side.split(';').count() > MAX_SYNONYMS)
+        {
             dictionary.skipped_lines += 1;
             return Ok(());
         }
@@ -388,7 +447,7 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             for term in terms(&english_terms, &english_ends) {
                 let english = keys.key(term);
                 for german in &german_keys {
-                    dictionary.insert_keys(german, english);
+                    seen.insert(&mut dictionary, german, english);
                 }
             }
         }
@@ -569,6 +628,78 @@ mod tests {
         let dictionary = Dictionary::from_ding_reader(&input[..]).unwrap();
         assert_eq!(dictionary.skipped_lines(), 3);
         assert_eq!(translations(&dictionary, "Haus"), [word_key("house")]);
+    }
+
+    /// A distinct word for each `k` (syllables of distinct consonants and vowels, so that
+    /// no two share a [`word_key`]).
+    fn word(k: usize) -> String {
+        let syllable = |s: usize| {
+            let (c, v) = (b"bdlmnr"[s % 6] as char, b"aio"[s / 6] as char);
+            format!("{c}{v}")
+        };
+        format!(
+            "{}{}{}",
+            syllable(k % 18),
+            syllable(k / 18 % 18),
+            syllable(k / 324 % 18)
+        )
+    }
+
+    #[test]
+    fn an_entry_of_thousands_of_synonyms_is_skipped_not_squared() {
+        // 2,000 × 2,000 synonyms used to make 4,000,000 pairs from one 38 KB line.
+        let side = |offset: usize| {
+            (0..2000)
+                .map(|k| word(offset + k))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let line = format!("{} :: {}\nHaus :: house\n", side(0), side(2000));
+        let dictionary = Dictionary::from_ding_reader(line.as_bytes()).unwrap();
+        assert_eq!(dictionary.skipped_lines(), 1);
+        assert_eq!(dictionary.pair_count(), 1);
+        let tsv = format!("{}\t{}\n", side(0).replace(' ', ""), side(2000));
+        let error = Dictionary::from_tsv_reader(tsv.as_bytes()).unwrap_err();
+        assert!(
+            error.to_string().contains(":1: more than 64 terms"),
+            "{error}"
+        );
+        // At the bound, every pair is kept.
+        let side = |offset: usize| {
+            (0..MAX_SYNONYMS)
+                .map(|k| word(offset + k))
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        let tsv = format!("{}\t{}\n", side(0), side(100));
+        let dictionary = Dictionary::from_tsv_reader(tsv.as_bytes()).unwrap();
+        assert_eq!(dictionary.pair_count(), MAX_SYNONYMS * MAX_SYNONYMS);
+    }
+
+    #[test]
+    fn a_word_with_many_translations_keeps_each_once_in_order() {
+        // Past `Seen::LINEAR` translations, duplicates are found in a set, not by a scan.
+        let mut ding = String::new();
+        for round in 0..2 {
+            for k in 0..500 {
+                ding.push_str(&format!("Wort :: {}\n", word(k)));
+            }
+            if round == 0 {
+                ding.push_str(&format!("Wort :: {}; {}\n", word(3), word(499)));
+            }
+        }
+        let dictionary = Dictionary::from_ding_reader(ding.as_bytes()).unwrap();
+        let expected: Vec<String> = (0..500).map(|k| word_key(&word(k))).collect();
+        let distinct: std::collections::HashSet<&String> = expected.iter().collect();
+        assert_eq!(distinct.len(), 500);
+        assert_eq!(translations(&dictionary, "Wort"), expected);
+        assert_eq!(dictionary.pair_count(), 500);
+        let tsv: String = (0..300)
+            .chain(0..300)
+            .map(|k| format!("Wort\t{}\n", word(k)))
+            .collect();
+        let dictionary = Dictionary::from_tsv_reader(tsv.as_bytes()).unwrap();
+        assert_eq!(dictionary.pair_count(), 300);
     }
 
     #[test]

@@ -19,7 +19,7 @@ const FALLBACK_EN: &str = "Mr. Smith arrived in the U.S. at 5 p.m. on Jan. 6, 20
 
 /// The text of every `*.suffix` file of the wmt21-de-en folder, or `fallback`.
 fn news(suffix: &str, fallback: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/wmt21-de-en");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/wmt21-de-en");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| {
             d.filter_map(|e| e.ok().map(|e| e.path()))

@@ -8,7 +8,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use satzweise::{Aligner, DocumentPair, Text};
 
-#[path = "../examples/common/corpus.rs"]
+#[path = "../../examples/common/corpus.rs"]
 mod corpus;
 
 fn pipeline(c: &mut Criterion) {
