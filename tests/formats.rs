@@ -345,10 +345,14 @@ proptest! {
         prop_assert_eq!(ours, expected);
     }
 
-    /// TSV keeps any text that has no tab or line break (and, as readers take a leading
-    /// U+FEFF for a byte-order mark, does not start with one).
+    /// TSV keeps any text that has no tab or line end of any kind (the writers fold LF, CR,
+    /// VT, FF, the information separators U+001C–U+001E, NEL, U+2028 and U+2029 into spaces)
+    /// and, as readers take a leading U+FEFF for a byte-order mark, does not start with one.
     #[test]
-    fn tsv_keeps_single_line_text(german in "[^\t\r\n\u{feff}][^\t\r\n]{0,30}|", english in "[^\t\r\n]{0,30}") {
+    fn tsv_keeps_single_line_text(
+        german in "[^\t\r\n\u{b}\u{c}\u{1c}-\u{1e}\u{85}\u{2028}\u{2029}\u{feff}][^\t\r\n\u{b}\u{c}\u{1c}-\u{1e}\u{85}\u{2028}\u{2029}]{0,30}|",
+        english in "[^\t\r\n\u{b}\u{c}\u{1c}-\u{1e}\u{85}\u{2028}\u{2029}]{0,30}",
+    ) {
         let alignment = Aligner::new().align_sentences(&[german.as_str()], &[english.as_str()]).unwrap();
         let mut out = Vec::new();
         io::write_tsv(&alignment, &mut out).unwrap();
