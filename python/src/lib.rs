@@ -1,0 +1,599 @@
+//! Python bindings of satzweise: the `satzweise` Python module.
+//!
+//! The classes and functions here convert between Python objects and the plain types of
+//! [`engine`], the only module that uses the Rust library's API. Alignment runs with the GIL
+//! released; [`align_batch`] aligns each chunk of its input in parallel on all cores.
+
+#![deny(missing_docs)]
+
+mod engine;
+
+use std::collections::VecDeque;
+use std::sync::{Arc, OnceLock};
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
+
+use engine::{BeadData, Doc, Engine, Item, Side};
+
+create_exception!(
+    satzweise,
+    AlignmentError,
+    PyValueError,
+    "A document pair could not be aligned, or a configuration is not valid. The message is the library's."
+);
+
+/// The default aligner, built on first use.
+fn default_engine() -> Arc<Engine> {
+    static DEFAULT: OnceLock<Arc<Engine>> = OnceLock::new();
+    Arc::clone(DEFAULT.get_or_init(|| Arc::new(Engine::new())))
+}
+
+/// Builds an engine from a Python config: `None` (the defaults) or a dict.
+fn engine_from(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<Engine>> {
+    let Some(config) = config.filter(|c| !c.is_none()) else {
+        return Ok(default_engine());
+    };
+    if !config.is_instance_of::<PyDict>() {
+        return Err(PyTypeError::new_err(format!(
+            "config must be a dict or None, not {}",
+            config.get_type().name()?
+        )));
+    }
+    let json: String = py
+        .import("json")?
+        .call_method1("dumps", (config,))?
+        .extract()?;
+    Engine::from_json(&json)
+        .map(Arc::new)
+        .map_err(AlignmentError::new_err)
+}
+
+/// Parses a JSON string from the engine into Python objects.
+fn from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+/// Reads one `(german, english)` pair from a Python object: a tuple or list of two strings.
+fn extract_pair(item: &Bound<'_, PyAny>, presegmented: bool) -> PyResult<Item> {
+    let pair: Option<(String, String)> =
+        if item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() {
+            item.extract().ok()
+        } else {
+            None
+        };
+    match pair {
+        Some((german, english)) => Ok(Item {
+            german,
+            english,
+            presegmented,
+        }),
+        None => Err(PyTypeError::new_err(format!(
+            "each document pair must be a tuple (german: str, english: str), not {}",
+            describe(item)
+        ))),
+    }
+}
+
+fn describe(item: &Bound<'_, PyAny>) -> String {
+    let type_name = item
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into());
+    match item.repr() {
+        Ok(repr) => {
+            let repr = repr.to_string();
+            let short: String = repr.chars().take(60).collect();
+            let ellipsis = if short.len() < repr.len() { "…" } else { "" };
+            format!("{type_name} {short}{ellipsis}")
+        }
+        Err(_) => type_name,
+    }
+}
+
+/// Maps byte offsets of `text` to Python string indices (code points).
+fn char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let char_index = |byte: usize| text.get(..byte).map_or(0, |s| s.chars().count());
+    spans
+        .iter()
+        .map(|&(start, end)| (char_index(start), char_index(end)))
+        .collect()
+}
+
+/// A sentence aligner, built once from a configuration and reused for any number of
+/// documents (and from any number of threads).
+///
+/// `Aligner(config=None)`: `config` is a dict of the library's `AlignerConfig` fields (for
+/// example `{"skip_cost": 3.0, "search": {"band_width": 4}}`); keys left out keep their
+/// defaults, and an unknown key or a value of the wrong type raises `AlignmentError`.
+#[pyclass(module = "satzweise", frozen, name = "Aligner")]
+struct PyAligner {
+    engine: Arc<Engine>,
+}
+
+#[pymethods]
+impl PyAligner {
+    #[new]
+    #[pyo3(signature = (config=None))]
+    fn new(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Ok(PyAligner {
+            engine: engine_from(py, config)?,
+        })
+    }
+
+    /// The configuration in force, as a dict (every field, defaults included).
+    #[getter]
+    fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        from_json(py, &self.engine.config_json())
+    }
+
+    /// Aligns `german` with `english` and returns an `Alignment`. With `presegmented=True`
+    /// both texts hold one sentence per line; otherwise they are split into sentences.
+    /// Raises `AlignmentError` when no alignment exists under the configured bead shapes.
+    #[pyo3(signature = (german, english, presegmented=false))]
+    fn align(
+        &self,
+        py: Python<'_>,
+        german: String,
+        english: String,
+        presegmented: bool,
+    ) -> PyResult<PyAlignment> {
+        align_one(py, &self.engine, german, english, presegmented)
+    }
+
+    /// Aligns an iterable of `(german, english)` pairs on all cores and yields an
+    /// `Alignment` for each, in input order. See `satzweise.align_batch`.
+    #[pyo3(signature = (pairs, presegmented=false, chunk_size=None, on_error="raise"))]
+    fn align_batch(
+        &self,
+        pairs: &Bound<'_, PyAny>,
+        presegmented: bool,
+        chunk_size: Option<usize>,
+        on_error: &str,
+    ) -> PyResult<AlignBatch> {
+        AlignBatch::new(
+            Arc::clone(&self.engine),
+            pairs,
+            presegmented,
+            chunk_size,
+            on_error,
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        "satzweise.Aligner(...)".into()
+    }
+}
+
+fn align_one(
+    py: Python<'_>,
+    engine: &Engine,
+    german: String,
+    english: String,
+    presegmented: bool,
+) -> PyResult<PyAlignment> {
+    let item = Item {
+        german,
+        english,
+        presegmented,
+    };
+    py.detach(|| engine.align(item))
+        .map(PyAlignment::new)
+        .map_err(AlignmentError::new_err)
+}
+
+/// One bead: a run of German sentences linked to a run of English sentences (either run may
+/// be empty: an English sentence left out of the German is an omission, a German sentence
+/// without English an addition).
+#[pyclass(module = "satzweise", frozen, eq, name = "Bead")]
+#[derive(PartialEq)]
+struct PyBead {
+    data: BeadData,
+}
+
+#[pymethods]
+impl PyBead {
+    /// Indices of the German sentences (possibly none).
+    #[getter]
+    fn german(&self) -> Vec<usize> {
+        self.data.german.clone()
+    }
+
+    /// Indices of the English sentences (possibly none).
+    #[getter]
+    fn english(&self) -> Vec<usize> {
+        self.data.english.clone()
+    }
+
+    /// The German sentences of the bead, joined by a space.
+    #[getter]
+    fn german_text(&self) -> &str {
+        &self.data.german_text
+    }
+
+    /// The English sentences of the bead, joined by a space.
+    #[getter]
+    fn english_text(&self) -> &str {
+        &self.data.english_text
+    }
+
+    /// The shape, `"<german count>-<english count>"`, e.g. `"1-2"`.
+    #[getter]
+    fn shape(&self) -> &str {
+        &self.data.shape
+    }
+
+    /// The search's cost of the bead (lower is better).
+    #[getter]
+    fn cost(&self) -> f64 {
+        self.data.cost
+    }
+
+    /// The calibrated probability in [0, 1] that the bead is right.
+    #[getter]
+    fn confidence(&self) -> f64 {
+        self.data.confidence
+    }
+
+    /// English sentences without German.
+    #[getter]
+    fn is_omission(&self) -> bool {
+        self.data.german.is_empty()
+    }
+
+    /// German sentences without English.
+    #[getter]
+    fn is_addition(&self) -> bool {
+        self.data.english.is_empty()
+    }
+
+    /// The bead as a dict: `german`, `english`, `german_text`, `english_text`, `shape`,
+    /// `cost`, `confidence`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = &self.data;
+        let dict = PyDict::new(py);
+        dict.set_item("german", &d.german)?;
+        dict.set_item("english", &d.english)?;
+        dict.set_item("german_text", &d.german_text)?;
+        dict.set_item("english_text", &d.english_text)?;
+        dict.set_item("shape", &d.shape)?;
+        dict.set_item("cost", d.cost)?;
+        dict.set_item("confidence", d.confidence)?;
+        Ok(dict)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Bead(german={:?}, english={:?}, shape='{}', confidence={:.3})",
+            self.data.german, self.data.english, self.data.shape, self.data.confidence
+        )
+    }
+}
+
+/// The alignment of a German text with its English reference: both texts, split into
+/// sentences, and the beads that cover every sentence of both sides once, in order.
+///
+/// Iterating an `Alignment` yields its beads; `len()` is their number.
+#[pyclass(module = "satzweise", frozen, name = "Alignment")]
+struct PyAlignment {
+    doc: Doc,
+}
+
+impl PyAlignment {
+    fn new(doc: Doc) -> Self {
+        PyAlignment { doc }
+    }
+
+    fn spans(&self, side: Side) -> Vec<(usize, usize)> {
+        char_spans(self.doc.source(side), &self.doc.spans(side))
+    }
+}
+
+#[pymethods]
+impl PyAlignment {
+    /// The beads, in order.
+    #[getter]
+    fn beads(&self) -> Vec<PyBead> {
+        self.doc
+            .beads()
+            .into_iter()
+            .map(|data| PyBead { data })
+            .collect()
+    }
+
+    /// The German sentences, in order.
+    #[getter]
+    fn german(&self) -> Vec<&str> {
+        self.doc.sentences(Side::German)
+    }
+
+    /// The English sentences, in order.
+    #[getter]
+    fn english(&self) -> Vec<&str> {
+        self.doc.sentences(Side::English)
+    }
+
+    /// The German text as given.
+    #[getter]
+    fn german_source(&self) -> &str {
+        self.doc.source(Side::German)
+    }
+
+    /// The English text as given.
+    #[getter]
+    fn english_source(&self) -> &str {
+        self.doc.source(Side::English)
+    }
+
+    /// Where each German sentence sits in `german_source`, as `(start, end)` string indices:
+    /// `german_source[start:end] == german[k]`.
+    #[getter]
+    fn german_spans(&self) -> Vec<(usize, usize)> {
+        self.spans(Side::German)
+    }
+
+    /// Where each English sentence sits in `english_source`, as `(start, end)` string indices.
+    #[getter]
+    fn english_spans(&self) -> Vec<(usize, usize)> {
+        self.spans(Side::English)
+    }
+
+    /// The beads linking sentences of both sides whose confidence is at least
+    /// `min_confidence`, as `(german_text, english_text, confidence)` tuples.
+    #[pyo3(signature = (min_confidence=0.0))]
+    fn pairs(&self, min_confidence: f64) -> Vec<(String, String, f64)> {
+        self.doc.pairs(min_confidence)
+    }
+
+    /// English sentences with no German counterpart, as `(english_index, text, confidence)`.
+    fn omissions(&self) -> Vec<(usize, String, f64)> {
+        self.doc.omissions()
+    }
+
+    /// German sentences with no English counterpart, as `(german_index, text, confidence)`.
+    fn additions(&self) -> Vec<(usize, String, f64)> {
+        self.doc.additions()
+    }
+
+    /// The translation-QA flags, one dict per flag: `bead` (the bead's index), `kind`
+    /// (`number_mismatch`, `name_one_side`, `length_ratio`, `omission`, `addition`), `reason`
+    /// (a sentence a reviewer can read) and the flag's own fields.
+    #[getter]
+    fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        from_json(py, &self.doc.flags_json())
+    }
+
+    /// The verdict on the document pair, a dict: `parallel_score`, `coverage`,
+    /// `mean_confidence`, `shapes`, `flags`, and more.
+    #[getter]
+    fn verdict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        from_json(py, &self.doc.verdict_json())
+    }
+
+    /// The alignment as JSON, in the layout of the Rust library's serde output (the same as
+    /// `cargo run --example quickstart -- --json`): both texts with their sentences and byte
+    /// spans, and the beads. `indent=True` pretty-prints it.
+    #[pyo3(signature = (indent=false))]
+    fn to_json(&self, indent: bool) -> String {
+        self.doc.to_json(indent)
+    }
+
+    fn __len__(&self) -> usize {
+        self.doc.len()
+    }
+
+    fn __iter__(slf: PyRef<'_, Self>) -> PyResult<Bound<'_, PyIterator>> {
+        let beads = PyList::new(slf.py(), slf.beads())?;
+        beads.try_iter()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Alignment({} German, {} English sentences, {} beads)",
+            self.doc.sentences(Side::German).len(),
+            self.doc.sentences(Side::English).len(),
+            self.doc.len()
+        )
+    }
+}
+
+/// What happens to a document that fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnError {
+    /// Raise the exception from the iterator (the documents after it are not aligned).
+    Raise,
+    /// Yield the exception object in the document's place and go on.
+    Return,
+}
+
+/// The result of one document of a batch.
+enum Slot {
+    Aligned(Doc),
+    Failed(PyErr),
+}
+
+/// The iterator returned by `align_batch`: alignments in input order.
+#[pyclass(module = "satzweise", name = "AlignBatch")]
+struct AlignBatch {
+    engine: Arc<Engine>,
+    source: Py<PyIterator>,
+    presegmented: bool,
+    chunk_size: usize,
+    on_error: OnError,
+    ready: VecDeque<Slot>,
+    exhausted: bool,
+}
+
+impl AlignBatch {
+    fn new(
+        engine: Arc<Engine>,
+        pairs: &Bound<'_, PyAny>,
+        presegmented: bool,
+        chunk_size: Option<usize>,
+        on_error: &str,
+    ) -> PyResult<Self> {
+        let on_error = match on_error {
+            "raise" => OnError::Raise,
+            "return" => OnError::Return,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "on_error must be \"raise\" or \"return\", not {other:?}"
+                )));
+            }
+        };
+        let chunk_size = match chunk_size {
+            Some(0) => return Err(PyValueError::new_err("chunk_size must be at least 1")),
+            Some(n) => n,
+            None => {
+                64 * std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            }
+        };
+        if pairs.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "pairs must be an iterable of (german, english) tuples, not a str",
+            ));
+        }
+        Ok(AlignBatch {
+            engine,
+            source: pairs.try_iter()?.unbind(),
+            presegmented,
+            chunk_size,
+            on_error,
+            ready: VecDeque::new(),
+            exhausted: false,
+        })
+    }
+
+    /// Reads the next chunk of pairs (with the GIL) and aligns it (without).
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        let source = self.source.bind(py);
+        // Per input position: the pair, or why it is not one.
+        let mut read: Vec<Result<Item, PyErr>> = Vec::with_capacity(self.chunk_size);
+        while read.len() < self.chunk_size {
+            match source.clone().next() {
+                Some(Ok(item)) => read.push(extract_pair(&item, self.presegmented)),
+                Some(Err(error)) => return Err(error),
+                None => {
+                    self.exhausted = true;
+                    break;
+                }
+            }
+        }
+        let (mut items, mut places) = (Vec::new(), Vec::new());
+        for (k, entry) in read.iter_mut().enumerate() {
+            if let Ok(item) = entry {
+                items.push(std::mem::replace(
+                    item,
+                    Item {
+                        german: String::new(),
+                        english: String::new(),
+                        presegmented: false,
+                    },
+                ));
+                places.push(k);
+            }
+        }
+        let engine = Arc::clone(&self.engine);
+        let mut aligned = py.detach(move || engine.align_many(items)).into_iter();
+        let mut places = places.into_iter().peekable();
+        for (k, entry) in read.into_iter().enumerate() {
+            let slot = match entry {
+                Err(error) => Slot::Failed(error),
+                Ok(_) if places.peek() == Some(&k) => {
+                    places.next();
+                    match aligned.next() {
+                        Some(Ok(doc)) => Slot::Aligned(doc),
+                        Some(Err(message)) => Slot::Failed(AlignmentError::new_err(message)),
+                        None => Slot::Failed(AlignmentError::new_err("document lost")),
+                    }
+                }
+                Ok(_) => Slot::Failed(AlignmentError::new_err("document lost")),
+            };
+            self.ready.push_back(slot);
+        }
+        Ok(())
+    }
+}
+
+#[pymethods]
+impl AlignBatch {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        if self.ready.is_empty() && !self.exhausted {
+            self.fill(py)?;
+        }
+        match self.ready.pop_front() {
+            None => Ok(None),
+            Some(Slot::Aligned(doc)) => Ok(Some(Py::new(py, PyAlignment::new(doc))?.into_any())),
+            Some(Slot::Failed(error)) => match self.on_error {
+                OnError::Raise => Err(error),
+                OnError::Return => Ok(Some(error.into_value(py).into_any())),
+            },
+        }
+    }
+}
+
+/// Aligns `german` with `english` and returns an `Alignment`.
+///
+/// With `presegmented=True` both texts hold one sentence per line; otherwise they are split
+/// into sentences. `config` is `None` (the defaults) or a dict of configuration fields (see
+/// `Aligner`). Raises `AlignmentError` when the configuration is not valid or no alignment
+/// exists under its bead shapes, `TypeError` when the texts are not strings.
+#[pyfunction]
+#[pyo3(signature = (german, english, presegmented=false, config=None))]
+fn align(
+    py: Python<'_>,
+    german: String,
+    english: String,
+    presegmented: bool,
+    config: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyAlignment> {
+    let engine = engine_from(py, config)?;
+    align_one(py, &engine, german, english, presegmented)
+}
+
+/// Aligns an iterable of `(german, english)` pairs and yields an `Alignment` for each, in
+/// input order.
+///
+/// The input is read `chunk_size` pairs at a time (by default 64 per core); each chunk is
+/// aligned in parallel on all cores with the GIL released, so only one chunk is held in
+/// memory. A pair that is not two strings raises `TypeError`, a pair that cannot be aligned
+/// `AlignmentError`, at its place in the output; with `on_error="return"` the exception
+/// object is yielded in its place instead and the batch goes on.
+#[pyfunction]
+#[pyo3(signature = (pairs, presegmented=false, config=None, chunk_size=None, on_error="raise"))]
+fn align_batch(
+    py: Python<'_>,
+    pairs: &Bound<'_, PyAny>,
+    presegmented: bool,
+    config: Option<&Bound<'_, PyAny>>,
+    chunk_size: Option<usize>,
+    on_error: &str,
+) -> PyResult<AlignBatch> {
+    let engine = engine_from(py, config)?;
+    AlignBatch::new(engine, pairs, presegmented, chunk_size, on_error)
+}
+
+/// Sentence alignment of German text with its English reference: typed beads, calibrated
+/// confidence, QA flags.
+#[pymodule]
+#[pyo3(name = "satzweise")]
+fn satzweise_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyAligner>()?;
+    m.add_class::<PyAlignment>()?;
+    m.add_class::<PyBead>()?;
+    m.add_class::<AlignBatch>()?;
+    m.add_function(wrap_pyfunction!(align, m)?)?;
+    m.add_function(wrap_pyfunction!(align_batch, m)?)?;
+    m.add("AlignmentError", m.py().get_type::<AlignmentError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
