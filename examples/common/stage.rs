@@ -125,7 +125,18 @@ fn decode(line: &RawLine) -> Result<&str, String> {
 fn parse_json(text: &str, presegmented: bool) -> (Option<Value>, Result<DocumentPair, String>) {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
-        Err(e) => return (None, Err(format!("malformed JSON: {e}"))),
+        Err(e) => {
+            // serde_json says "at line 1 column N": the line is the input's, not the JSON's.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(&*message, |(m, _)| m);
+            let column = e.column();
+            return (
+                None,
+                Err(format!("malformed JSON at column {column}: {message}")),
+            );
+        }
     };
     let Value::Object(mut object) = value else {
         return (None, Err("the line is not a JSON object".into()));

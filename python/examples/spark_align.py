@@ -96,13 +96,18 @@ def main():
     if (args.master or "").startswith("local"):
         # Local mode: the Python workers run this interpreter, which has satzweise installed.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
     started = time.monotonic()
     builder = SparkSession.builder.appName("satzweise-align")
     if args.master:
         builder = builder.master(args.master)
-    spark = builder.config("spark.ui.enabled", "false").getOrCreate()
+    spark = (
+        builder.config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("ERROR")
     try:
         lines = spark.read.text(args.input)  # a DataFrame of document-pair lines

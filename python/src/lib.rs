@@ -58,12 +58,16 @@ fn from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Reads one `(german, english)` pair from a Python object: a tuple or list of two strings.
 fn extract_pair(item: &Bound<'_, PyAny>, presegmented: bool) -> PyResult<Item> {
-    let pair: Option<(String, String)> =
-        if item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>() {
-            item.extract().ok()
-        } else {
-            None
-        };
+    let pair: Option<(String, String)> = if item.is_instance_of::<PyTuple>() {
+        item.extract().ok()
+    } else if item.is_instance_of::<PyList>() {
+        item.extract::<Vec<String>>()
+            .ok()
+            .and_then(|texts| <[String; 2]>::try_from(texts).ok())
+            .map(|[german, english]| (german, english))
+    } else {
+        None
+    };
     match pair {
         Some((german, english)) => Ok(Item {
             german,

@@ -88,6 +88,7 @@ def test_omissions_additions_and_flags():
         "The 28th session costs 1.5 million euros.\nIt begins on 3 May in Baku.\n"
         "The weather in Baku was sunny and warm all week long, with light winds.\n",
         presegmented=True,
+        config={"shapes": ["1-1", "1-0", "0-1"]},
     )
     assert alignment.omissions()[0][0] == 2
     assert alignment.additions() == []
@@ -165,7 +166,7 @@ def test_bad_input_raises():
 
 
 def test_a_batch_can_return_errors_in_place_and_go_on():
-    pairs = [("Eins.", "One."), ("Eins. Zwei.", ""), ("Zwei.", 2), ("Drei.", "Three.")]
+    pairs = [("Eins.", "One."), ("Eins. Zwei.", ""), ("Zwei.", 2), ["Drei.", "Three."]]
     results = list(satzweise.align_batch(pairs, config={"shapes": ["1-1"]}, on_error="return"))
     assert len(results) == 4
     assert isinstance(results[0], satzweise.Alignment)
