@@ -24,14 +24,16 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def timed(command, output, env):
+    """Runs `command` with its output to `output`; returns wall and CPU seconds and what it
+    printed to standard error."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(output, "w") as out:
-        subprocess.run(command, stdout=out, env=env, check=True)
+        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, env=env, check=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return wall, cpu, done.stderr.decode()
 
 
 def records(path):
@@ -52,13 +54,16 @@ def main():
         "python align_batch": [sys.executable, str(HERE / "align_jsonl.py"), args.docs],
     }
     results = {name: [] for name in commands}
+    phases = []
     with tempfile.TemporaryDirectory() as tmp:
         outputs = {name: os.path.join(tmp, f"{k}.jsonl") for k, name in enumerate(commands)}
         for run in range(args.runs):
             order = list(commands) if run % 2 == 0 else list(reversed(commands))
             for name in order:
-                wall, cpu = timed(commands[name], outputs[name], env)
+                wall, cpu, stderr = timed(commands[name], outputs[name], env)
                 results[name].append((wall, cpu))
+                if name == "python align_batch":
+                    phases.append(json.loads(stderr.strip().splitlines()[-1]))
                 print(f"run {run + 1} {name:<20} wall {wall:6.2f} s  cpu {cpu:6.2f} s", flush=True)
         same = records(outputs["rust corpus"]) == records(outputs["python align_batch"])
     documents = sum(1 for line in open(args.docs, encoding="utf-8") if line.strip())
@@ -73,6 +78,16 @@ def main():
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {documents / wall:.0f} |")
     (rw, rc), (pw, pc) = medians["rust corpus"], medians["python align_batch"]
     print(f"\nPython overhead: wall {100 * (pw / rw - 1):+.1f} %, CPU {100 * (pc / rc - 1):+.1f} %")
+    parts = {k: statistics.median(p[k] for p in phases) for k in phases[0]}
+    print(
+        "Python phases (median CPU s): "
+        + ", ".join(f"{k} {v:.3f}" for k, v in parts.items())
+        + f"; the rest ({pc - sum(parts.values()):.3f}) is interpreter start and imports"
+    )
+    print(
+        f"align_batch alone (align phase) against the whole Rust stage: "
+        f"{100 * (parts['align'] / rc - 1):+.1f} % CPU"
+    )
     print(f"records equal: {same}")
     if not same:
         sys.exit(1)

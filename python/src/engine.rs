@@ -38,12 +38,8 @@ pub struct BeadData {
     pub german: Vec<usize>,
     /// Indices of the English sentences.
     pub english: Vec<usize>,
-    /// The German sentences joined by a space.
-    pub german_text: String,
-    /// The English sentences joined by a space.
-    pub english_text: String,
-    /// The shape, e.g. `1-2`.
-    pub shape: String,
+    /// The shape: German and English sentence counts.
+    pub shape: (usize, usize),
     /// The search's cost of the bead.
     pub cost: f64,
     /// The calibrated confidence in `[0, 1]`.
@@ -199,13 +195,21 @@ impl Doc {
             .map(|b| BeadData {
                 german: b.german().to_usize().collect(),
                 english: b.english().to_usize().collect(),
-                german_text: b.german_text().into_owned(),
-                english_text: b.english_text().into_owned(),
-                shape: b.shape().to_string(),
+                shape: (b.shape().german(), b.shape().english()),
                 cost: b.cost(),
                 confidence: b.confidence(),
             })
             .collect()
+    }
+
+    /// The sentences of `bead` on one side, joined by a space.
+    pub fn bead_text(&self, bead: &BeadData, side: Side) -> String {
+        let (text, indices) = match side {
+            Side::German => (self.alignment.german(), &bead.german),
+            Side::English => (self.alignment.english(), &bead.english),
+        };
+        let sentences: Vec<&str> = indices.iter().filter_map(|&i| text.sentence(i)).collect();
+        sentences.join(" ")
     }
 
     /// Beads linking sentences of both sides at or above `min_confidence`, as

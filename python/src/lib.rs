@@ -192,10 +192,17 @@ fn align_one(
 /// One bead: a run of German sentences linked to a run of English sentences (either run may
 /// be empty: an English sentence left out of the German is an omission, a German sentence
 /// without English an addition).
-#[pyclass(module = "satzweise", frozen, eq, name = "Bead")]
-#[derive(PartialEq)]
+#[pyclass(module = "satzweise", frozen, name = "Bead")]
 struct PyBead {
     data: BeadData,
+    /// The alignment the bead belongs to, for its sentences' texts.
+    alignment: Py<PyAlignment>,
+}
+
+impl PyBead {
+    fn text(&self, side: Side) -> String {
+        self.alignment.get().doc.bead_text(&self.data, side)
+    }
 }
 
 #[pymethods]
@@ -214,20 +221,20 @@ impl PyBead {
 
     /// The German sentences of the bead, joined by a space.
     #[getter]
-    fn german_text(&self) -> &str {
-        &self.data.german_text
+    fn german_text(&self) -> String {
+        self.text(Side::German)
     }
 
     /// The English sentences of the bead, joined by a space.
     #[getter]
-    fn english_text(&self) -> &str {
-        &self.data.english_text
+    fn english_text(&self) -> String {
+        self.text(Side::English)
     }
 
     /// The shape, `"<german count>-<english count>"`, e.g. `"1-2"`.
     #[getter]
-    fn shape(&self) -> &str {
-        &self.data.shape
+    fn shape(&self) -> String {
+        format!("{}-{}", self.data.shape.0, self.data.shape.1)
     }
 
     /// The search's cost of the bead (lower is better).
@@ -261,18 +268,31 @@ impl PyBead {
         let dict = PyDict::new(py);
         dict.set_item("german", &d.german)?;
         dict.set_item("english", &d.english)?;
-        dict.set_item("german_text", &d.german_text)?;
-        dict.set_item("english_text", &d.english_text)?;
-        dict.set_item("shape", &d.shape)?;
+        dict.set_item("german_text", self.text(Side::German))?;
+        dict.set_item("english_text", self.text(Side::English))?;
+        dict.set_item("shape", self.shape())?;
         dict.set_item("cost", d.cost)?;
         dict.set_item("confidence", d.confidence)?;
         Ok(dict)
     }
 
+    /// Beads are equal when their indices, texts, cost and confidence are.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<PyBead>().is_ok_and(|other| {
+            let other = other.get();
+            self.data == other.data
+                && self.text(Side::German) == other.text(Side::German)
+                && self.text(Side::English) == other.text(Side::English)
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Bead(german={:?}, english={:?}, shape='{}', confidence={:.3})",
-            self.data.german, self.data.english, self.data.shape, self.data.confidence
+            self.data.german,
+            self.data.english,
+            self.shape(),
+            self.data.confidence
         )
     }
 }
@@ -300,11 +320,15 @@ impl PyAlignment {
 impl PyAlignment {
     /// The beads, in order.
     #[getter]
-    fn beads(&self) -> Vec<PyBead> {
-        self.doc
+    fn beads(slf: &Bound<'_, Self>) -> Vec<PyBead> {
+        slf.get()
+            .doc
             .beads()
             .into_iter()
-            .map(|data| PyBead { data })
+            .map(|data| PyBead {
+                data,
+                alignment: slf.clone().unbind(),
+            })
             .collect()
     }
 
@@ -389,8 +413,8 @@ impl PyAlignment {
         self.doc.len()
     }
 
-    fn __iter__(slf: PyRef<'_, Self>) -> PyResult<Bound<'_, PyIterator>> {
-        let beads = PyList::new(slf.py(), slf.beads())?;
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyIterator>> {
+        let beads = PyList::new(slf.py(), Self::beads(slf))?;
         beads.try_iter()
     }
 
@@ -420,6 +444,9 @@ enum Slot {
 }
 
 /// The iterator returned by `align_batch`: alignments in input order.
+///
+/// While Python consumes the results of one chunk, the next chunk is already being aligned
+/// on a background thread (with all cores), so at most two chunks are held at a time.
 #[pyclass(module = "satzweise", name = "AlignBatch")]
 struct AlignBatch {
     engine: Arc<Engine>,
@@ -428,7 +455,18 @@ struct AlignBatch {
     chunk_size: usize,
     on_error: OnError,
     ready: VecDeque<Slot>,
+    in_flight: Option<InFlight>,
     exhausted: bool,
+    /// An exception raised by the input iterator, raised after the results before it.
+    pending: Option<PyErr>,
+}
+
+/// A chunk read from the input and being aligned.
+struct InFlight {
+    /// Per input position: `None` for a pair being aligned (in order), or why it is not one.
+    read: Vec<Option<PyErr>>,
+    /// The alignment of the chunk's pairs, running on its own thread.
+    handle: Option<std::thread::JoinHandle<Vec<Result<Doc, String>>>>,
 }
 
 impl AlignBatch {
@@ -469,58 +507,73 @@ impl AlignBatch {
             chunk_size,
             on_error,
             ready: VecDeque::new(),
+            in_flight: None,
             exhausted: false,
+            pending: None,
         })
     }
 
-    /// Reads the next chunk of pairs (with the GIL) and aligns it (without).
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Reads the next chunk of pairs (with the GIL) and starts aligning it on a background
+    /// thread.
+    fn start_next(&mut self, py: Python<'_>) {
+        if self.exhausted {
+            return;
+        }
         let source = self.source.bind(py);
-        // Per input position: the pair, or why it is not one.
-        let mut read: Vec<Result<Item, PyErr>> = Vec::with_capacity(self.chunk_size);
+        let mut read = Vec::with_capacity(self.chunk_size);
+        let mut items = Vec::with_capacity(self.chunk_size);
         while read.len() < self.chunk_size {
             match source.clone().next() {
-                Some(Ok(item)) => read.push(extract_pair(&item, self.presegmented)),
-                Some(Err(error)) => return Err(error),
-                None => {
-                    self.exhausted = true;
-                    break;
-                }
-            }
-        }
-        let (mut items, mut places) = (Vec::new(), Vec::new());
-        for (k, entry) in read.iter_mut().enumerate() {
-            if let Ok(item) = entry {
-                items.push(std::mem::replace(
-                    item,
-                    Item {
-                        german: String::new(),
-                        english: String::new(),
-                        presegmented: false,
-                    },
-                ));
-                places.push(k);
-            }
-        }
-        let engine = Arc::clone(&self.engine);
-        let mut aligned = py.detach(move || engine.align_many(items)).into_iter();
-        let mut places = places.into_iter().peekable();
-        for (k, entry) in read.into_iter().enumerate() {
-            let slot = match entry {
-                Err(error) => Slot::Failed(error),
-                Ok(_) if places.peek() == Some(&k) => {
-                    places.next();
-                    match aligned.next() {
-                        Some(Ok(doc)) => Slot::Aligned(doc),
-                        Some(Err(message)) => Slot::Failed(AlignmentError::new_err(message)),
-                        None => Slot::Failed(AlignmentError::new_err("document lost")),
+                Some(Ok(item)) => match extract_pair(&item, self.presegmented) {
+                    Ok(item) => {
+                        items.push(item);
+                        read.push(None);
                     }
+                    Err(error) => read.push(Some(error)),
+                },
+                Some(Err(error)) => {
+                    self.pending = Some(error);
+                    self.exhausted = true;
                 }
-                Ok(_) => Slot::Failed(AlignmentError::new_err("document lost")),
+                None => self.exhausted = true,
+            }
+            if self.exhausted {
+                break;
+            }
+        }
+        if read.is_empty() {
+            return;
+        }
+        let handle = (!items.is_empty()).then(|| {
+            let engine = Arc::clone(&self.engine);
+            std::thread::spawn(move || engine.align_many(items))
+        });
+        self.in_flight = Some(InFlight { read, handle });
+    }
+
+    /// Waits (without the GIL) for the chunk in flight and queues its results in order.
+    fn finish(&mut self, py: Python<'_>, flight: InFlight) {
+        let aligned = match flight.handle {
+            None => Ok(Vec::new()),
+            Some(handle) => py.detach(move || handle.join()),
+        };
+        let mut aligned = match aligned {
+            Ok(aligned) => aligned.into_iter(),
+            Err(_) => Vec::new().into_iter(),
+        };
+        for entry in flight.read {
+            let slot = match entry {
+                Some(error) => Slot::Failed(error),
+                None => match aligned.next() {
+                    Some(Ok(doc)) => Slot::Aligned(doc),
+                    Some(Err(message)) => Slot::Failed(AlignmentError::new_err(message)),
+                    None => Slot::Failed(AlignmentError::new_err(
+                        "the alignment of this chunk stopped unexpectedly",
+                    )),
+                },
             };
             self.ready.push_back(slot);
         }
-        Ok(())
     }
 }
 
@@ -531,16 +584,32 @@ impl AlignBatch {
     }
 
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        if self.ready.is_empty() && !self.exhausted {
-            self.fill(py)?;
-        }
-        match self.ready.pop_front() {
-            None => Ok(None),
-            Some(Slot::Aligned(doc)) => Ok(Some(Py::new(py, PyAlignment::new(doc))?.into_any())),
-            Some(Slot::Failed(error)) => match self.on_error {
-                OnError::Raise => Err(error),
-                OnError::Return => Ok(Some(error.into_value(py).into_any())),
-            },
+        loop {
+            if let Some(slot) = self.ready.pop_front() {
+                return match slot {
+                    Slot::Aligned(doc) => Ok(Some(Py::new(py, PyAlignment::new(doc))?.into_any())),
+                    Slot::Failed(error) => match self.on_error {
+                        OnError::Raise => Err(error),
+                        OnError::Return => Ok(Some(error.into_value(py).into_any())),
+                    },
+                };
+            }
+            if let Some(flight) = self.in_flight.take() {
+                self.finish(py, flight);
+                // Align the next chunk while Python consumes this one.
+                self.start_next(py);
+                continue;
+            }
+            if !self.exhausted {
+                self.start_next(py);
+                if self.in_flight.is_some() {
+                    continue;
+                }
+            }
+            return match self.pending.take() {
+                Some(error) => Err(error),
+                None => Ok(None),
+            };
         }
     }
 }
@@ -568,10 +637,12 @@ fn align(
 /// input order.
 ///
 /// The input is read `chunk_size` pairs at a time (by default 64 per core); each chunk is
-/// aligned in parallel on all cores with the GIL released, so only one chunk is held in
-/// memory. A pair that is not two strings raises `TypeError`, a pair that cannot be aligned
-/// `AlignmentError`, at its place in the output; with `on_error="return"` the exception
-/// object is yielded in its place instead and the batch goes on.
+/// aligned in parallel on all cores with the GIL released, the next one while Python consumes
+/// the results of the last, so at most two chunks are held in memory. A pair that is not two
+/// strings raises `TypeError`, a pair that cannot be aligned `AlignmentError`, at its place in
+/// the output; with `on_error="return"` the exception object is yielded in its place instead
+/// and the batch goes on. An exception raised by the input iterable is raised after the
+/// results of the pairs before it.
 #[pyfunction]
 #[pyo3(signature = (pairs, presegmented=false, config=None, chunk_size=None, on_error="raise"))]
 fn align_batch(

@@ -120,10 +120,24 @@ def test_a_batch_reads_its_input_a_chunk_at_a_time():
             yield (f"Satz {k}.", f"Sentence {k}.")
 
     batch = satzweise.align_batch(pairs(), chunk_size=4)
+    assert taken == []
     first = next(batch)
     assert first.german == ["Satz 0."]
-    assert len(taken) == 4
+    # The first chunk, and the next one, which aligns while Python reads the first.
+    assert len(taken) == 8
     assert [a.english[0] for a in batch] == [f"Sentence {k}." for k in range(1, 10)]
+
+
+def test_an_input_that_raises_raises_after_the_results_before_it():
+    def pairs():
+        yield ("Eins.", "One.")
+        yield ("Zwei.", "Two.")
+        raise KeyError("broken input")
+
+    batch = satzweise.align_batch(pairs(), chunk_size=5)
+    assert [a.english for a in (next(batch), next(batch))] == [["One."], ["Two."]]
+    with pytest.raises(KeyError, match="broken input"):
+        next(batch)
 
 
 def test_presegmented_takes_one_sentence_per_line():
