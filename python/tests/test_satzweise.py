@@ -153,7 +153,7 @@ def test_bad_config_raises_with_the_library_message():
         satzweise.align("A.", "B.", config={"search": {"no_such_key": 1}})
     with pytest.raises(satzweise.AlignmentError, match="invalid type"):
         satzweise.Aligner({"skip_cost": "high"})
-    with pytest.raises(satzweise.AlignmentError, match="temperature must be positive"):
+    with pytest.raises(satzweise.AlignmentError, match="temperature"):
         satzweise.Aligner({"temperature": 0.0})
     with pytest.raises(ValueError):  # AlignmentError is a ValueError
         satzweise.Aligner({"shapes": ["0-0"]})
