@@ -1,7 +1,33 @@
 """Sentence alignment of German text with its English reference: typed beads, calibrated
 confidence, QA flags."""
 
-from typing import Any, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union
+from typing import (
+    Any,
+    Generic,
+    Iterable,
+    Iterator,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+    Union,
+    final,
+    overload,
+)
+
+__all__ = [
+    "AlignBatch",
+    "Aligner",
+    "Alignment",
+    "AlignmentError",
+    "Bead",
+    "__version__",
+    "align",
+    "align_batch",
+]
 
 __version__: str
 
@@ -9,6 +35,7 @@ class AlignmentError(ValueError):
     """A document pair could not be aligned, or a configuration is not valid. The message is
     the library's."""
 
+@final
 class Bead:
     """One bead: a run of German sentences linked to a run of English sentences (either run
     may be empty: an English sentence left out of the German is an omission, a German sentence
@@ -44,8 +71,9 @@ class Bead:
     def to_dict(self) -> dict[str, Any]:
         """The bead as a dict: german, english, german_text, english_text, shape, cost,
         confidence."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
+@final
 class Alignment:
     """The alignment of a German text with its English reference: both texts, split into
     sentences, and the beads that cover every sentence of both sides once, in order.
@@ -94,14 +122,19 @@ class Alignment:
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[Bead]: ...
 
-Pair = Union[Tuple[str, str], Sequence[str]]
+_Pair = Union[Tuple[str, str], Sequence[str]]
 
-class AlignBatch(Iterator[Union[Alignment, BaseException]]):
-    """The iterator returned by ``align_batch``: alignments in input order."""
+_T = TypeVar("_T")
 
-    def __iter__(self) -> "AlignBatch": ...
-    def __next__(self) -> Union[Alignment, BaseException]: ...
+@final
+class AlignBatch(Iterator[_T], Generic[_T]):
+    """The iterator returned by ``align_batch``: alignments in input order (with
+    ``on_error="return"``, the exception of a failed pair in its place)."""
 
+    def __iter__(self) -> "AlignBatch[_T]": ...
+    def __next__(self) -> _T: ...
+
+@final
 class Aligner:
     """A sentence aligner, built once from a configuration and reused.
 
@@ -109,20 +142,30 @@ class Aligner:
     ``{"skip_cost": 3.0, "search": {"band_width": 4}}``); keys left out keep their defaults,
     and an unknown key or a value of the wrong type raises ``AlignmentError``."""
 
-    def __init__(self, config: Optional[Mapping[str, Any]] = None) -> None: ...
+    def __new__(cls, config: Optional[Mapping[str, Any]] = None) -> "Aligner": ...
     @property
     def config(self) -> dict[str, Any]:
         """The configuration in force (every field, defaults included)."""
     def align(self, german: str, english: str, presegmented: bool = False) -> Alignment:
         """Aligns one document pair."""
+    @overload
     def align_batch(
         self,
-        pairs: Iterable[Pair],
+        pairs: Iterable[_Pair],
         presegmented: bool = False,
         chunk_size: Optional[int] = None,
-        on_error: Literal["raise", "return"] = "raise",
-    ) -> AlignBatch:
-        """Aligns many pairs on all cores; results in input order."""
+        on_error: Literal["raise"] = "raise",
+    ) -> AlignBatch[Alignment]: ...
+    @overload
+    def align_batch(
+        self,
+        pairs: Iterable[_Pair],
+        presegmented: bool = False,
+        chunk_size: Optional[int] = None,
+        *,
+        on_error: Literal["return"],
+    ) -> AlignBatch[Union[Alignment, BaseException]]:
+        """Aligns many pairs on all cores; results in input order. See ``align_batch``."""
 
 def align(
     german: str,
@@ -133,14 +176,26 @@ def align(
     """Aligns ``german`` with ``english``. Raises ``AlignmentError`` when the configuration is
     not valid or no alignment exists under its bead shapes."""
 
+@overload
 def align_batch(
-    pairs: Iterable[Pair],
+    pairs: Iterable[_Pair],
     presegmented: bool = False,
     config: Optional[Mapping[str, Any]] = None,
     chunk_size: Optional[int] = None,
-    on_error: Literal["raise", "return"] = "raise",
-) -> AlignBatch:
+    on_error: Literal["raise"] = "raise",
+) -> AlignBatch[Alignment]: ...
+@overload
+def align_batch(
+    pairs: Iterable[_Pair],
+    presegmented: bool = False,
+    config: Optional[Mapping[str, Any]] = None,
+    chunk_size: Optional[int] = None,
+    *,
+    on_error: Literal["return"],
+) -> AlignBatch[Union[Alignment, BaseException]]:
     """Aligns an iterable of ``(german, english)`` pairs and yields an ``Alignment`` for each,
-    in input order, reading ``chunk_size`` pairs at a time and aligning each chunk on all
-    cores with the GIL released. With ``on_error="return"`` a failed pair yields its exception
-    object instead of raising."""
+    in input order. The input is read ``chunk_size`` pairs at a time (by default 64 per
+    core); each chunk is aligned on all cores with the GIL released, the next one while
+    Python consumes the last. A pair that is not two strings raises ``TypeError``, one that
+    cannot be aligned ``AlignmentError``, at its place; with ``on_error="return"`` the
+    exception object is yielded in its place instead and the batch goes on."""
