@@ -58,27 +58,29 @@ fn from_json<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// Reads one `(german, english)` pair from a Python object: a tuple or list of two strings.
 fn extract_pair(item: &Bound<'_, PyAny>, presegmented: bool) -> PyResult<Item> {
-    let pair: Option<(String, String)> = if item.is_instance_of::<PyTuple>() {
-        item.extract().ok()
-    } else if item.is_instance_of::<PyList>() {
-        item.extract::<Vec<String>>()
-            .ok()
-            .and_then(|texts| <[String; 2]>::try_from(texts).ok())
-            .map(|[german, english]| (german, english))
+    let is_pair = (item.is_instance_of::<PyTuple>() || item.is_instance_of::<PyList>())
+        && item.len().is_ok_and(|n| n == 2);
+    let texts = if is_pair {
+        (item.get_item(0)?, item.get_item(1)?)
     } else {
-        None
+        return Err(not_a_pair(item));
     };
-    match pair {
-        Some((german, english)) => Ok(Item {
-            german,
-            english,
-            presegmented,
-        }),
-        None => Err(PyTypeError::new_err(format!(
-            "each document pair must be a tuple (german: str, english: str), not {}",
-            describe(item)
-        ))),
+    if !texts.0.is_instance_of::<PyString>() || !texts.1.is_instance_of::<PyString>() {
+        return Err(not_a_pair(item));
     }
+    // A str that is not valid Unicode (a lone surrogate) raises UnicodeEncodeError here.
+    Ok(Item {
+        german: texts.0.extract()?,
+        english: texts.1.extract()?,
+        presegmented,
+    })
+}
+
+fn not_a_pair(item: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!(
+        "each document pair must be a tuple (german: str, english: str), not {}",
+        describe(item)
+    ))
 }
 
 fn describe(item: &Bound<'_, PyAny>) -> String {

@@ -168,6 +168,12 @@ def test_bad_input_raises():
         satzweise.align("Fünf.", None)
     with pytest.raises(TypeError, match="tuple"):
         list(satzweise.align_batch([("Eins.", "One."), "not a pair"]))
+    with pytest.raises(UnicodeEncodeError):
+        satzweise.align("Ein \ud800 Surrogat.", "A surrogate.")
+    with pytest.raises(UnicodeEncodeError):
+        list(satzweise.align_batch([("Ein \ud800 Surrogat.", "A surrogate.")]))
+    with pytest.raises(TypeError, match="tuple"):
+        list(satzweise.align_batch([("Eins.", "One.", "Uno.")]))
     with pytest.raises(TypeError, match="not a str"):
         satzweise.align_batch("Eins.")
     with pytest.raises(ValueError, match="on_error"):
