@@ -49,23 +49,27 @@ def main():
     parser.add_argument("--corpus", default="target/release/examples/corpus")
     args = parser.parse_args()
     env = dict(os.environ, RAYON_NUM_THREADS=str(args.threads))
+    worker = [sys.executable, str(HERE / "align_jsonl.py"), args.docs]
     commands = {
         "rust corpus": [args.corpus, args.docs],
-        "python align_batch": [sys.executable, str(HERE / "align_jsonl.py"), args.docs],
+        "python align_batch": worker,
+        "python, phase by phase": worker + ["--phases"],
     }
     results = {name: [] for name in commands}
     phases = []
     with tempfile.TemporaryDirectory() as tmp:
         outputs = {name: os.path.join(tmp, f"{k}.jsonl") for k, name in enumerate(commands)}
         for run in range(args.runs):
+            # Alternate: Rust first on even runs, last on odd ones.
             order = list(commands) if run % 2 == 0 else list(reversed(commands))
             for name in order:
                 wall, cpu, stderr = timed(commands[name], outputs[name], env)
                 results[name].append((wall, cpu))
-                if name == "python align_batch":
+                if name == "python, phase by phase":
                     phases.append(json.loads(stderr.strip().splitlines()[-1]))
-                print(f"run {run + 1} {name:<20} wall {wall:6.2f} s  cpu {cpu:6.2f} s", flush=True)
-        same = records(outputs["rust corpus"]) == records(outputs["python align_batch"])
+                print(f"run {run + 1} {name:<22} wall {wall:6.2f} s  cpu {cpu:6.2f} s", flush=True)
+        rust = records(outputs["rust corpus"])
+        same = all(records(outputs[name]) == rust for name in commands)
     documents = sum(1 for line in open(args.docs, encoding="utf-8") if line.strip())
     print(f"\n{documents} documents, {args.threads} threads, {args.runs} runs each, medians:")
     print("| side | wall s | CPU s | documents/s |")
@@ -75,9 +79,10 @@ def main():
         wall = statistics.median(w for w, _ in samples)
         cpu = statistics.median(c for _, c in samples)
         medians[name] = (wall, cpu)
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {documents / wall:.0f} |")
+        print(f"| {name} | {wall:.3f} | {cpu:.3f} | {documents / wall:.0f} |")
     (rw, rc), (pw, pc) = medians["rust corpus"], medians["python align_batch"]
     print(f"\nPython overhead: wall {100 * (pw / rw - 1):+.1f} %, CPU {100 * (pc / rc - 1):+.1f} %")
+    pc = medians["python, phase by phase"][1]
     parts = {k: statistics.median(p[k] for p in phases) for k in phases[0]}
     print(
         "Python phases (median CPU s): "
