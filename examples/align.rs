@@ -146,7 +146,7 @@ fn write_output(alignment: &Alignment, args: &Args) -> Result<(), satzweise::Err
         ),
     };
     if args.summary {
-        let verdict = alignment.report().verdict();
+        let verdict = satzweise::quality::Report::new(alignment).verdict();
         serde_json::to_writer(&mut out, &verdict)
             .map_err(|e| io_error(&path, std::io::Error::other(e)))?;
         writeln!(out).map_err(|e| io_error(&path, e))?;

@@ -325,7 +325,7 @@ fn parallel() {
             ) else {
                 continue;
             };
-            let v = alignment.report().verdict();
+            let v = satzweise::quality::Report::new(&alignment).verdict();
             let name = if is_true {
                 doc.name.clone()
             } else {
@@ -368,7 +368,9 @@ fn parallel() {
                 Text::from_lines(doc.german.as_str()),
                 Text::from_lines(french.as_str()),
             ) {
-                let score = a.report().verdict().parallel_score();
+                let score = satzweise::quality::Report::new(&a)
+                    .verdict()
+                    .parallel_score();
                 if is_true {
                     tb_pos.push(score)
                 } else {
@@ -436,7 +438,7 @@ fn flags() {
                 .iter()
                 .map(|b| (b.german.clone(), b.english.clone()))
                 .collect();
-            for checked in alignment.report().beads() {
+            for checked in satzweise::quality::Report::new(&alignment).beads() {
                 let b = checked.bead();
                 let key = (
                     b.german().to_usize().collect(),

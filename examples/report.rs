@@ -112,7 +112,7 @@ fn run(args: &Args) -> Result<(), satzweise::Error> {
         )
     };
     let alignment = Aligner::new().align_texts(german, english)?;
-    let report = alignment.report();
+    let report = satzweise::quality::Report::new(&alignment);
     for checked in report.flagged() {
         let bead = checked.bead();
         println!(

@@ -55,37 +55,39 @@
 struct ReadmeDoctests;
 
 mod align;
-mod batch;
-mod cooccurrence;
-pub mod dictionary;
-pub mod embeddings;
 mod error;
 pub mod eval;
 pub mod features;
 pub mod io;
 mod lang;
-pub mod normalize;
+mod lexicon;
+mod par;
 pub mod quality;
 pub mod score;
+mod search;
 mod segment;
 mod text;
 
+pub use lexicon::dictionary;
+pub use score::embeddings;
+pub use text::normalize;
+
 pub use align::{
-    Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Bead, BeadRef,
-    BeadShape, Beads, ConfidentBeads, LearnedLexicon, Omission, Omissions, Pair, Pairs,
-    SearchConfig,
+    Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Batch, Bead, BeadRef,
+    BeadShape, Beads, ConfidentBeads, DocumentPair, Omission, Omissions, Pair, Pairs, SearchConfig,
+    Unaligned, UnalignedSentences,
 };
-pub use batch::{Batch, DocumentPair};
 pub use dictionary::Dictionary;
 pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
-pub use error::{Error, ErrorKind, Result, decode_utf8, read_text_file};
+pub use error::{Error, ErrorKind, Result};
 pub use features::{
     AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
 };
 pub use lang::Lang;
+pub use lexicon::LearnedLexicon;
 pub use score::Scorer;
 pub use segment::{Segmenter, Sentence, Sentences};
 pub use text::{
     EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,
-    TextSentences,
+    TextSentences, decode_utf8, read_text_file,
 };

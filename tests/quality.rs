@@ -1,6 +1,6 @@
 //! Quality through the public API: flags, adapters, verdict, calibration config.
 
-use satzweise::quality::{Calibration, CalibrationMap, Flag, FlagKind};
+use satzweise::quality::{Calibration, CalibrationMap, Flag, FlagKind, Report};
 use satzweise::{Aligner, AlignerConfig, Side};
 
 const GERMAN: [&str; 6] = [
@@ -23,7 +23,8 @@ const ENGLISH: [&str; 6] = [
 #[test]
 fn flags_name_what_differs() {
     let alignment = Aligner::new().align_sentences(&GERMAN, &ENGLISH).unwrap();
-    let flagged: Vec<_> = alignment.flagged().collect();
+    let report = Report::new(&alignment);
+    let flagged: Vec<_> = report.flagged().collect();
     let kinds: Vec<Vec<FlagKind>> = flagged
         .iter()
         .map(|f| f.flags().iter().map(Flag::kind).collect())
@@ -39,7 +40,7 @@ fn flags_name_what_differs() {
             side: Side::English
         }]
     );
-    let report = alignment.report();
+    let report = Report::new(&alignment);
     assert_eq!(report.flag_count(), 2);
     assert_eq!(report.flagged().count(), 2);
     assert_eq!(report.beads().len(), alignment.beads().len());
@@ -81,9 +82,9 @@ fn omissions_and_additions_are_flagged_with_a_reason() {
         ),
     ];
     let alignment = Alignment::from_parts(german, english, beads).unwrap();
-    let reasons: Vec<String> = alignment
+    let reasons: Vec<String> = Report::new(&alignment)
         .flagged()
-        .flat_map(|b| b.into_flags())
+        .flat_map(|b| b.flags().to_vec())
         .map(|f| f.reason())
         .collect();
     assert_eq!(
@@ -93,7 +94,7 @@ fn omissions_and_additions_are_flagged_with_a_reason() {
             "omission: 1 English reference sentence not rendered in the German"
         ]
     );
-    let verdict = alignment.report().verdict();
+    let verdict = Report::new(&alignment).verdict();
     assert!((verdict.coverage() - 4.0 / 6.0).abs() < 1e-12);
     assert!((verdict.mean_confidence() - 0.825).abs() < 1e-12);
     assert_eq!(alignment.low_confidence(0.85).count(), 2);
@@ -124,8 +125,8 @@ fn parallel_score_separates_translations_from_unrelated_text() {
     let true_pair = aligner.align_sentences(&GERMAN, &ENGLISH).unwrap();
     let false_pair = aligner.align_sentences(&GERMAN, &unrelated).unwrap();
     let (t, f) = (
-        true_pair.report().verdict().parallel_score(),
-        false_pair.report().verdict().parallel_score(),
+        Report::new(&true_pair).verdict().parallel_score(),
+        Report::new(&false_pair).verdict().parallel_score(),
     );
     assert!(t > 0.5 && f < 0.5, "true {t}, false {f}");
 }
@@ -163,7 +164,7 @@ fn calibration_round_trips_through_serde() {
 #[test]
 fn verdict_serializes_with_parallel_score() {
     let alignment = Aligner::new().align_sentences(&GERMAN, &ENGLISH).unwrap();
-    let json = serde_json::to_value(alignment.report().verdict()).unwrap();
+    let json = serde_json::to_value(Report::new(&alignment).verdict()).unwrap();
     let score = json["parallel_score"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&score));
     assert_eq!(json["flags_by_kind"]["number_mismatch"], 1);
@@ -179,9 +180,10 @@ fn empty_and_one_sided_documents() {
         (&none[..], &ENGLISH[..]),
     ] {
         let alignment = aligner.align_sentences(g, e).unwrap();
-        let verdict = alignment.report().verdict();
+        let verdict = Report::new(&alignment).verdict();
         assert_eq!(verdict.parallel_score(), 0.0);
         assert!(verdict.mean_confidence().is_finite());
-        assert_eq!(alignment.flagged().count(), alignment.beads().len());
+        let report = Report::new(&alignment);
+        assert_eq!(report.flagged().count(), alignment.beads().len());
     }
 }

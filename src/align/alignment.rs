@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
-use crate::text::{EnglishIndex, GermanIndex, IndexIter, IndexRange, Text};
+use crate::text::{EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, Side, Text};
 
 /// One bead: a run of German sentences linked to a run of English sentences.
 ///
@@ -204,11 +204,22 @@ impl Alignment {
         }
     }
 
-    /// The beads with a confidence of at least `min_confidence`.
+    /// The beads with a confidence of at least `min_confidence`, in order.
     pub fn confident(&self, min_confidence: f64) -> ConfidentBeads<'_> {
         ConfidentBeads {
             beads: self.beads(),
-            min_confidence,
+            threshold: min_confidence,
+            above: true,
+        }
+    }
+
+    /// The beads whose confidence is below `threshold`, in order (the complement of
+    /// [`confident`](Alignment::confident)).
+    pub fn low_confidence(&self, threshold: f64) -> ConfidentBeads<'_> {
+        ConfidentBeads {
+            beads: self.beads(),
+            threshold,
+            above: false,
         }
     }
 
@@ -223,7 +234,7 @@ impl Alignment {
     /// English reference sentences that the German does not render (in beads with no German
     /// sentence), in order.
     pub fn omissions(&self) -> Omissions<'_> {
-        Omissions {
+        UnalignedSentences {
             beads: self.beads(),
             current: None,
         }
@@ -231,7 +242,7 @@ impl Alignment {
 
     /// German sentences with no English counterpart, in order.
     pub fn additions(&self) -> Additions<'_> {
-        Additions {
+        UnalignedSentences {
             beads: self.beads(),
             current: None,
         }
@@ -369,18 +380,31 @@ impl DoubleEndedIterator for Beads<'_> {
 impl ExactSizeIterator for Beads<'_> {}
 impl FusedIterator for Beads<'_> {}
 
-/// Beads at or above a confidence, created by [`Alignment::confident`].
+/// The beads on one side of a confidence threshold: at or above it, created by
+/// [`Alignment::confident`], or below it, created by [`Alignment::low_confidence`].
 #[derive(Debug, Clone)]
 pub struct ConfidentBeads<'a> {
     beads: Beads<'a>,
-    min_confidence: f64,
+    threshold: f64,
+    /// Whether the beads at or above the threshold are kept (else those below).
+    above: bool,
+}
+
+impl ConfidentBeads<'_> {
+    fn keeps(&self, bead: &BeadRef<'_>) -> bool {
+        (bead.confidence() >= self.threshold) == self.above
+    }
 }
 
 impl<'a> Iterator for ConfidentBeads<'a> {
     type Item = BeadRef<'a>;
     fn next(&mut self) -> Option<BeadRef<'a>> {
-        let min = self.min_confidence;
-        self.beads.find(|b| b.confidence() >= min)
+        while let Some(bead) = self.beads.next() {
+            if self.keeps(&bead) {
+                return Some(bead);
+            }
+        }
+        None
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
         (0, self.beads.size_hint().1)
@@ -389,8 +413,12 @@ impl<'a> Iterator for ConfidentBeads<'a> {
 
 impl DoubleEndedIterator for ConfidentBeads<'_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        let min = self.min_confidence;
-        self.beads.rfind(|b| b.confidence() >= min)
+        while let Some(bead) = self.beads.next_back() {
+            if self.keeps(&bead) {
+                return Some(bead);
+            }
+        }
+        None
     }
 }
 
@@ -452,43 +480,28 @@ impl DoubleEndedIterator for Pairs<'_> {
 
 impl FusedIterator for Pairs<'_> {}
 
-/// An English sentence the German does not render, yielded by [`Alignment::omissions`].
+/// A sentence of one side that no sentence of the other renders: an [`Omission`] (an English
+/// sentence the German leaves out) or an [`Addition`] (a German sentence with no English
+/// counterpart).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Omission<'a> {
-    index: EnglishIndex,
+pub struct Unaligned<'a, I> {
+    index: I,
     text: &'a str,
     confidence: f64,
 }
 
-impl<'a> Omission<'a> {
-    /// Index of the English sentence.
-    pub fn index(&self) -> EnglishIndex {
-        self.index
-    }
-    /// The English sentence.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-    /// Confidence of the bead that leaves it unaligned.
-    pub fn confidence(&self) -> f64 {
-        self.confidence
-    }
-}
+/// An English sentence the German does not render, yielded by [`Alignment::omissions`].
+pub type Omission<'a> = Unaligned<'a, EnglishIndex>;
 
 /// A German sentence with no English counterpart, yielded by [`Alignment::additions`].
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Addition<'a> {
-    index: GermanIndex,
-    text: &'a str,
-    confidence: f64,
-}
+pub type Addition<'a> = Unaligned<'a, GermanIndex>;
 
-impl<'a> Addition<'a> {
-    /// Index of the German sentence.
-    pub fn index(&self) -> GermanIndex {
+impl<'a, I: SentenceIndex> Unaligned<'a, I> {
+    /// Index of the sentence.
+    pub fn index(&self) -> I {
         self.index
     }
-    /// The German sentence.
+    /// The sentence.
     pub fn text(&self) -> &'a str {
         self.text
     }
@@ -496,75 +509,53 @@ impl<'a> Addition<'a> {
     pub fn confidence(&self) -> f64 {
         self.confidence
     }
+}
+
+/// The unaligned sentences of one side, in order: [`Omissions`] or [`Additions`].
+#[derive(Debug, Clone)]
+pub struct UnalignedSentences<'a, I> {
+    beads: Beads<'a>,
+    current: Option<(IndexIter<I>, f64)>,
 }
 
 /// Omitted English sentences, created by [`Alignment::omissions`].
-#[derive(Debug, Clone)]
-pub struct Omissions<'a> {
-    beads: Beads<'a>,
-    current: Option<(IndexIter<EnglishIndex>, f64)>,
-}
-
-impl<'a> Iterator for Omissions<'a> {
-    type Item = Omission<'a>;
-    fn next(&mut self) -> Option<Omission<'a>> {
-        loop {
-            if let Some((indices, confidence)) = &mut self.current {
-                if let Some(index) = indices.next() {
-                    let text = self
-                        .beads
-                        .alignment
-                        .english
-                        .sentence(index.get())
-                        .unwrap_or("");
-                    return Some(Omission {
-                        index,
-                        text,
-                        confidence: *confidence,
-                    });
-                }
-            }
-            let bead = self.beads.find(|b| b.bead().is_omission())?;
-            self.current = Some((bead.english().iter(), bead.confidence()));
-        }
-    }
-}
-
-impl FusedIterator for Omissions<'_> {}
+pub type Omissions<'a> = UnalignedSentences<'a, EnglishIndex>;
 
 /// Added German sentences, created by [`Alignment::additions`].
-#[derive(Debug, Clone)]
-pub struct Additions<'a> {
-    beads: Beads<'a>,
-    current: Option<(IndexIter<GermanIndex>, f64)>,
-}
+pub type Additions<'a> = UnalignedSentences<'a, GermanIndex>;
 
-impl<'a> Iterator for Additions<'a> {
-    type Item = Addition<'a>;
-    fn next(&mut self) -> Option<Addition<'a>> {
+impl<'a, I: SentenceIndex> Iterator for UnalignedSentences<'a, I> {
+    type Item = Unaligned<'a, I>;
+    fn next(&mut self) -> Option<Unaligned<'a, I>> {
         loop {
             if let Some((indices, confidence)) = &mut self.current {
                 if let Some(index) = indices.next() {
-                    let text = self
-                        .beads
-                        .alignment
-                        .german
-                        .sentence(index.get())
-                        .unwrap_or("");
-                    return Some(Addition {
+                    let alignment = self.beads.alignment;
+                    let text = match I::SIDE {
+                        Side::German => &alignment.german,
+                        Side::English => &alignment.english,
+                    };
+                    return Some(Unaligned {
                         index,
-                        text,
+                        text: text.sentence(index.get()).unwrap_or(""),
                         confidence: *confidence,
                     });
                 }
             }
-            let bead = self.beads.find(|b| b.bead().is_addition())?;
-            self.current = Some((bead.german().iter(), bead.confidence()));
+            let bead = self.beads.find(|b| match I::SIDE {
+                Side::German => b.bead().is_addition(),
+                Side::English => b.bead().is_omission(),
+            })?;
+            let run = match I::SIDE {
+                Side::German => bead.german().to_usize(),
+                Side::English => bead.english().to_usize(),
+            };
+            self.current = Some((IndexRange::<I>::from_usize(run).iter(), bead.confidence()));
         }
     }
 }
 
-impl FusedIterator for Additions<'_> {}
+impl<I: SentenceIndex> FusedIterator for UnalignedSentences<'_, I> {}
 
 #[cfg(feature = "serde")]
 mod serde_impl {
@@ -649,18 +640,23 @@ mod serde_impl {
         Ok(text)
     }
 
-    fn run(indices: &[usize], side: &str, k: usize) -> Result<Range<usize>> {
+    /// The run of consecutive `indices`; `None` when there is none.
+    fn run(indices: &[usize], side: &str, k: usize) -> Result<Option<Range<usize>>> {
         let Some(&first) = indices.first() else {
-            return Ok(usize::MAX..usize::MAX);
+            return Ok(None);
         };
         for (offset, &index) in indices.iter().enumerate() {
-            if index != first + offset {
+            if first.checked_add(offset) != Some(index) {
                 return Err(Error::invalid(format!(
                     "bead {k}: {side} indices are not consecutive"
                 )));
             }
         }
-        Ok(first..first + indices.len())
+        // `first + len - 1` is the last index, so `first + len` overflows only past usize::MAX.
+        let end = first.checked_add(indices.len()).ok_or_else(|| {
+            Error::invalid(format!("bead {k}: {side} index {} is too large", first))
+        })?;
+        Ok(Some(first..end))
     }
 
     impl Serialize for Alignment {
@@ -695,13 +691,13 @@ mod serde_impl {
                 let (mut next_german, mut next_english) = (0, 0);
                 let mut beads = Vec::with_capacity(record.beads.len());
                 for (k, b) in record.beads.iter().enumerate() {
-                    let mut g = run(&b.german, "German", k)?;
-                    let mut e = run(&b.english, "English", k)?;
-                    if g.start == usize::MAX {
-                        g = next_german..next_german;
-                    }
-                    if e.start == usize::MAX {
-                        e = next_english..next_english;
+                    let g = run(&b.german, "German", k)?.unwrap_or(next_german..next_german);
+                    let e = run(&b.english, "English", k)?.unwrap_or(next_english..next_english);
+                    if !b.cost.is_finite() || !(0.0..=1.0).contains(&b.confidence) {
+                        return Err(Error::invalid(format!(
+                            "bead {k}: cost {} or confidence {} out of range",
+                            b.cost, b.confidence
+                        )));
                     }
                     if b.shape != BeadShape::new(g.len().min(255) as u8, e.len().min(255) as u8) {
                         return Err(Error::invalid(format!(

@@ -2,75 +2,14 @@
 
 use std::sync::Arc;
 
+use super::calibration::Calibration;
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
+use crate::features::{CHANCE_POWER, IDF_POWER};
 use crate::lang::Lang;
-use crate::score::Scorer;
-
-/// How the search trades exactness for speed.
-///
-/// Short documents (at most [`exact_cells`](SearchConfig::exact_cells) cells in the lattice)
-/// are searched exactly. Longer ones are searched coarse to fine: blocks of 2, 4, 8, …
-/// sentences are aligned with a cheap length model, and the full cost function is only
-/// evaluated in a band around the path of 2-sentence blocks. Every level is cut into
-/// overlapping windows that are searched independently (in parallel with the `rayon`
-/// feature), so time and memory grow linearly with the length.
-///
-/// ```
-/// use satzweise::{Aligner, SearchConfig};
-/// let mut search = SearchConfig::default();
-/// search.band_width = 8;
-/// let aligner = Aligner::builder().search(search).build()?;
-/// # Ok::<(), satzweise::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
-#[non_exhaustive]
-pub struct SearchConfig {
-    /// Documents whose lattice has at most this many cells (`(n + 1) × (m + 1)`) are searched
-    /// exactly; longer ones coarse to fine.
-    pub exact_cells: usize,
-    /// Half-width, in sentences, of the band searched around the coarse path. 0 forces the
-    /// exact search whatever the length (quadratic: for tests and short texts only).
-    pub band_width: usize,
-    /// Documents with more German sentences than this learn their length model and lexicon
-    /// from a first pass over a sample of this many sentences (windows spread evenly along
-    /// the coarse path) instead of a first pass over the whole document; the second pass
-    /// then searches the whole document around the coarse path.
-    pub first_pass_rows: usize,
-    /// A window's band is doubled while its best path runs along the band's edge, up to this
-    /// width.
-    pub max_band_width: usize,
-    /// The coarsest level of blocks is the first whose lattice has at most this many cells;
-    /// it is searched exactly.
-    pub coarse_cells: usize,
-    /// Half-width, in blocks, of the band of each coarse level around the path of the level
-    /// above.
-    pub coarse_band_width: usize,
-    /// Rows (German sentences, or blocks) that each window owns.
-    pub window_rows: usize,
-    /// Rows a window reaches beyond the rows it owns on each side, so that its free first and
-    /// last rows do not change the path or the confidences of the rows it owns. Doubled
-    /// automatically when two neighbouring windows disagree.
-    pub window_margin: usize,
-}
-
-impl Default for SearchConfig {
-    fn default() -> Self {
-        SearchConfig {
-            exact_cells: 1 << 12,
-            band_width: 2,
-            first_pass_rows: 16_384,
-            max_band_width: 256,
-            coarse_cells: 1 << 16,
-            coarse_band_width: 2,
-            window_rows: 1024,
-            window_margin: 64,
-        }
-    }
-}
+use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior};
+pub use crate::search::SearchConfig;
 
 /// Everything that determines an [`Aligner`](crate::Aligner)'s output, except user scorers.
 ///
@@ -86,7 +25,7 @@ impl Default for SearchConfig {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct AlignerConfig {
     /// Language of the first text (segmentation rules).
@@ -112,8 +51,9 @@ pub struct AlignerConfig {
     /// part of the other side's sentences holding a partner of the token: a word whose
     /// translation is in every sentence matches by chance and tells little.
     pub chance_power: f64,
-    /// After a first pass, fit the length model (ratio and variance) to the document's own
-    /// confident 1-1 beads and align again.
+    /// After a first pass, fit the length model's ratio of English to German characters to
+    /// the document's own confident 1-1 beads and align again (the variance stays
+    /// `length_variance`).
     pub fit_length: bool,
     /// After a first pass, learn word pairs from the document's confident beads (mutual-best
     /// Dice) and align again with them as anchors.
@@ -148,54 +88,83 @@ pub struct AlignerConfig {
     pub search: SearchConfig,
     /// The map from each bead's raw posterior to its reported confidence (quality issue:
     /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
-    pub calibration: crate::quality::Calibration,
+    pub calibration: Calibration,
 }
 
 impl Default for AlignerConfig {
+    /// The defaults of each signal live with the signal ([`ShapePrior`], [`LengthScorer`],
+    /// [`AnchorScorer`], the evidence weighting of [`PairFeatures`](crate::PairFeatures)); this
+    /// gathers them.
     fn default() -> Self {
+        let prior = ShapePrior::default();
+        let length = LengthScorer::default();
+        let anchor = AnchorScorer::default();
         AlignerConfig {
             german: Lang::De,
             english: Lang::En,
             shapes: BeadShape::defaults(),
             length_weight: 1.0,
-            length_variance: 6.8,
-            anchor_weight: 4.0,
-            unmatched_weight: 1.0,
-            idf_power: 0.4,
-            chance_power: 2.0,
+            length_variance: length.variance,
+            anchor_weight: anchor.matched,
+            unmatched_weight: anchor.unmatched,
+            idf_power: IDF_POWER,
+            chance_power: CHANCE_POWER,
             fit_length: true,
             learn_lexicon: true,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,
-            merge_cost: 2.3,
-            open_merge_cost: 1.0,
-            closure_mismatch_cost: 1.0,
-            debris_factor: 0.5,
-            skip_cost: 4.5,
-            skip_extend_cost: 1.5,
+            merge_cost: prior.merge_cost,
+            open_merge_cost: prior.open_merge_cost,
+            closure_mismatch_cost: prior.closure_mismatch_cost,
+            debris_factor: prior.debris_factor,
+            skip_cost: prior.skip_cost,
+            skip_extend_cost: prior.skip_extend_cost,
             max_skip_run: 8,
             temperature: 1.0,
             search: SearchConfig::default(),
-            calibration: crate::quality::Calibration::default(),
+            calibration: Calibration::default(),
         }
     }
 }
 
+/// The largest cost or weight a configuration may set: far above any useful value, and small
+/// enough that the cost of a million beads stays finite.
+pub(crate) const MAX_COST: f64 = 1e6;
+
+/// The most shapes the search can tell apart (its back-pointers are bytes; one value is free).
+pub(crate) const MAX_SHAPES: usize = u8::MAX as usize;
+
 impl AlignerConfig {
-    /// Checks the configuration: at least one shape, no `0-0` shape, shapes of at most 8
-    /// sentences a side, finite non-negative weights, positive temperature.
+    /// Checks the configuration. What validates aligns every input (when the shapes include
+    /// `1-0` and `0-1`) with every sentence covered and finite costs; the rest is rejected
+    /// with a message that names the field:
+    ///
+    /// - at least one shape, no `0-0` shape, shapes of at most 8 sentences a side, and at most
+    ///   255 shapes once runs of up to `max_skip_run` skipped sentences are counted;
+    /// - costs and weights finite, non-negative and at most 10⁶; `length_variance` in
+    ///   `[10⁻⁶, 10⁶]`; `temperature` in `[10⁻³, 10³]`;
+    /// - search widths and window sizes at least 1 (`band_width` may be 0, the exact search)
+    ///   and at most 2²⁴; `coarse_cells` at least 16.
+    ///
+    /// ```
+    /// use satzweise::AlignerConfig;
+    /// let mut config = AlignerConfig::default();
+    /// config.max_skip_run = 200;
+    /// let err = config.validate().unwrap_err();
+    /// assert!(err.to_string().contains("max_skip_run"));
+    /// ```
     pub fn validate(&self) -> Result<()> {
         if self.shapes.is_empty() {
-            return Err(Error::config("no bead shape allowed"));
+            return Err(Error::config("shapes: no bead shape allowed"));
         }
         for shape in &self.shapes {
             if shape.german() == 0 && shape.english() == 0 {
-                return Err(Error::config("the 0-0 bead shape is not a bead"));
+                return Err(Error::config("shapes: the 0-0 bead shape is not a bead"));
             }
             if shape.german() > 8 || shape.english() > 8 {
                 return Err(Error::config(format!(
-                    "bead shape {shape} is larger than 8-8"
+                    "shapes: bead shape {shape} is larger than 8-8"
                 )));
             }
         }
@@ -215,30 +184,57 @@ impl AlignerConfig {
             ("skip_extend_cost", self.skip_extend_cost),
         ];
         for (name, value) in weights {
-            if !value.is_finite() || value < 0.0 {
+            if !(0.0..=MAX_COST).contains(&value) {
                 return Err(Error::config(format!(
-                    "{name} must be finite and non-negative, not {value}"
+                    "{name} must be finite, non-negative and at most {MAX_COST:e}, not {value}"
                 )));
             }
         }
-        if !(self.length_variance.is_finite() && self.length_variance > 0.0) {
-            return Err(Error::config("length_variance must be positive"));
+        if !(1e-6..=1e6).contains(&self.length_variance) {
+            return Err(Error::config(format!(
+                "length_variance must be between 1e-6 and 1e6, not {}",
+                self.length_variance
+            )));
         }
-        if !(self.temperature.is_finite() && self.temperature > 0.0) {
-            return Err(Error::config("temperature must be positive"));
+        if !(1e-3..=1e3).contains(&self.temperature) {
+            return Err(Error::config(format!(
+                "temperature must be between 1e-3 and 1e3, not {}",
+                self.temperature
+            )));
         }
         if self.max_skip_run == 0 {
             return Err(Error::config("max_skip_run must be at least 1"));
         }
-        if self.search.max_band_width < self.search.band_width {
-            return Err(Error::config("max_band_width is below band_width"));
+        let shapes = self.search_shapes().len();
+        if shapes > MAX_SHAPES {
+            return Err(Error::config(format!(
+                "max_skip_run {} makes {shapes} shapes with the skip runs, more than the \
+                 {MAX_SHAPES} the search can tell apart",
+                self.max_skip_run
+            )));
         }
-        if self.search.window_rows == 0 || self.search.window_margin == 0 {
-            return Err(Error::config(
-                "window_rows and window_margin must be positive",
-            ));
+        self.search.validate()
+    }
+
+    /// The shapes the search uses: the configured ones and, when `1-0` (`0-1`) is among them,
+    /// the runs of up to `max_skip_run` skipped German (English) sentences, sorted.
+    pub(crate) fn search_shapes(&self) -> Vec<(usize, usize)> {
+        let mut shapes: Vec<(usize, usize)> = self
+            .shapes
+            .iter()
+            .map(|s| (s.german(), s.english()))
+            .collect();
+        // Runs of unaligned sentences: one gap in the search, one bead per sentence in the result.
+        let run = usize::from(self.max_skip_run);
+        if shapes.contains(&(1, 0)) {
+            shapes.extend((2..=run).map(|k| (k, 0)));
         }
-        Ok(())
+        if shapes.contains(&(0, 1)) {
+            shapes.extend((2..=run).map(|k| (0, k)));
+        }
+        shapes.sort_unstable();
+        shapes.dedup();
+        shapes
     }
 }
 
@@ -329,7 +325,7 @@ impl AlignerBuilder {
     }
 
     /// The map from raw posterior to reported confidence (quality issue).
-    pub fn calibration(&mut self, calibration: crate::quality::Calibration) -> &mut Self {
+    pub fn calibration(&mut self, calibration: Calibration) -> &mut Self {
         self.config.calibration = calibration;
         self
     }

@@ -1,22 +1,22 @@
 //! The aligner: configuration, search, and the alignment it returns.
 
 mod alignment;
+mod batch;
+mod calibration;
 mod config;
-mod corpus;
-mod dp;
-mod search;
+mod fitted;
 mod shape;
 
 pub use alignment::{
     Addition, Additions, Alignment, Bead, BeadRef, Beads, ConfidentBeads, Omission, Omissions,
-    Pair, Pairs,
+    Pair, Pairs, Unaligned, UnalignedSentences,
 };
+pub use batch::{Batch, DocumentPair};
+pub use calibration::{BeadKind, Calibration, CalibrationMap};
 pub use config::{AlignerBuilder, AlignerConfig, SearchConfig};
-pub use corpus::LearnedLexicon;
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
-use dp::BeadCost;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -24,6 +24,7 @@ use crate::features::{PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{
     AnchorScorer, LengthScorer, Scorer, ShapePrior, WeightedSum, two_sided_tail_cost,
 };
+use crate::search::{self, BeadCost};
 use crate::text::Text;
 
 /// Aligns document pairs: built once from a configuration, then used for any number of pairs,
@@ -93,7 +94,6 @@ impl Aligner {
             length_weight: config.length_weight,
             length: LengthScorer {
                 variance: config.length_variance,
-                fitted: config.fit_length,
             },
             anchor: AnchorScorer {
                 matched: config.anchor_weight,
@@ -104,24 +104,17 @@ impl Aligner {
             .with(1.0, built_in.prior)
             .with(built_in.length_weight, built_in.length)
             .with(1.0, built_in.anchor);
-        for (weight, extra) in &builder.scorers {
-            scorer.push(*weight, extra.clone());
+        for (k, (weight, extra)) in builder.scorers.iter().enumerate() {
+            if !(-config::MAX_COST..=config::MAX_COST).contains(weight) {
+                return Err(Error::config(format!(
+                    "the weight of added scorer {k} ({extra:?}) must be finite and at most \
+                     {:e} in size, not {weight}",
+                    config::MAX_COST
+                )));
+            }
+            scorer.push(*weight, Arc::new(Bounded(extra.clone())));
         }
-        let mut shapes: Vec<(usize, usize)> = config
-            .shapes
-            .iter()
-            .map(|s| (s.german(), s.english()))
-            .collect();
-        // Runs of unaligned sentences: one gap in the search, one bead per sentence in the result.
-        let run = usize::from(config.max_skip_run);
-        if shapes.contains(&(1, 0)) {
-            shapes.extend((2..=run).map(|k| (k, 0)));
-        }
-        if shapes.contains(&(0, 1)) {
-            shapes.extend((2..=run).map(|k| (0, k)));
-        }
-        shapes.sort_unstable();
-        shapes.dedup();
+        let shapes = config.search_shapes();
         Ok(Aligner {
             config,
             scorer,
@@ -174,9 +167,10 @@ impl Aligner {
         self.finish(german, english, found)
     }
 
-    /// Features, first pass, refinement, second pass. With `extra`, its word pairs are links
-    /// too; with `teaching`, the confident beads of the result are appended to it as word
-    /// keys (German, English) for learning across documents.
+    /// The passes over one document pair: [`features`](Self::features), then either one
+    /// [`search`](Self::search) or, when the model learns from the document,
+    /// [`refined_search`](Self::refined_search); then, with `teaching`,
+    /// [`teach`](Self::teach). With `extra`, its word pairs are links too.
     pub(crate) fn run(
         &self,
         german: &Text,
@@ -184,6 +178,30 @@ impl Aligner {
         extra: Option<&dyn WordTranslations>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<Vec<search::FoundBead>> {
+        let mut features = self.features(german, english, extra);
+        // The token tables serve only the lexicon learning and the teaching of a corpus; with no
+        // user scorer to read them, the last pass does not need them (a third of the features'
+        // memory on a long document).
+        let can_release = !self.has_extra_scorers && teaching.is_none();
+        let found = if self.config.fit_length || self.config.learn_lexicon {
+            self.refined_search(&mut features, can_release)
+        } else {
+            self.search(&features, &mut None)
+        };
+        if let (Some(teaching), Some(beads)) = (teaching, &found) {
+            self.teach(&features, beads, teaching);
+        }
+        found
+    }
+
+    /// Pass 0: the features of both texts under the configured weighting, linked by the
+    /// aligner's dictionaries and `extra`.
+    fn features<'t>(
+        &self,
+        german: &'t Text,
+        english: &'t Text,
+        extra: Option<&dyn WordTranslations>,
+    ) -> PairFeatures<'t> {
         let scheme = WeightScheme {
             idf_power: self.config.idf_power as f32,
             chance_power: self.config.chance_power as f32,
@@ -196,69 +214,71 @@ impl Aligner {
         if let Some(extra) = extra {
             features.add_translations(extra);
         }
-        let refining = self.config.fit_length || self.config.learn_lexicon;
-        // The token tables serve only the lexicon learning and the teaching of a corpus; with no
-        // user scorer to read them, the last pass does not need them (a third of the features'
-        // memory on a long document).
-        let can_release = !self.has_extra_scorers && teaching.is_none();
-        let sampled = if refining && german.len() > self.config.search.first_pass_rows {
-            self.sample(&features)
-        } else {
-            None
-        };
-        let found = match sampled {
-            // A long document: learn from a sample, then one pass over the whole.
-            Some(sample) => {
-                self.refine(&mut features, &sample.beads);
+        features
+    }
+
+    /// A first pass that teaches the model (over a sample of a long document, over the whole
+    /// of a short one), the refinement, and a second pass over the whole document with the
+    /// refined model (only when the refinement changed something, for a short document).
+    fn refined_search(
+        &self,
+        features: &mut PairFeatures<'_>,
+        can_release: bool,
+    ) -> Option<Vec<search::FoundBead>> {
+        if features.german().len() > self.config.search.first_pass_rows {
+            if let Some(sample) = self.sample(features) {
+                // A long document: learn from a sample, then one pass over the whole.
+                self.refine(features, &sample.beads);
                 if can_release {
                     features.release_tokens();
                 }
                 let mut coarse = (!self.has_extra_scorers).then_some(sample.coarse);
-                self.search(&features, &mut coarse)
-            }
-            None => {
-                let mut coarse = None;
-                let mut found = self.search(&features, &mut coarse);
-                if refining {
-                    if let Some(first) = &found {
-                        // The second pass searches the whole band again, not just near the
-                        // first path: where the first pass went astray for a long stretch, the
-                        // refined model finds its way back only with room to do so.
-                        if self.refine(&mut features, first) {
-                            if can_release {
-                                features.release_tokens();
-                            }
-                            if self.has_extra_scorers {
-                                // A scorer of the user's might price a skipped sentence
-                                // differently once refined: let the coarse levels run again.
-                                coarse = None;
-                            }
-                            found = self.search(&features, &mut coarse);
-                        }
-                    }
-                }
-                found
-            }
-        };
-        if let (Some(teaching), Some(beads)) = (teaching, &found) {
-            let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
-            for (g, e) in self.teaching_beads(beads) {
-                features.german().word_set(g, 1, &mut german_words);
-                features.english().word_set(e, 1, &mut english_words);
-                let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
-                    words
-                        .iter()
-                        .filter_map(|&t| side.key(t))
-                        .map(str::to_owned)
-                        .collect()
-                };
-                teaching.push((
-                    keys(features.german(), &german_words),
-                    keys(features.english(), &english_words),
-                ));
+                return self.search(features, &mut coarse);
             }
         }
-        found
+        let mut coarse = None;
+        let first = self.search(features, &mut coarse)?;
+        // The second pass searches the whole band again, not just near the first path: where
+        // the first pass went astray for a long stretch, the refined model finds its way back
+        // only with room to do so.
+        if !self.refine(features, &first) {
+            return Some(first);
+        }
+        if can_release {
+            features.release_tokens();
+        }
+        if self.has_extra_scorers {
+            // A scorer of the user's might price a skipped sentence differently once refined:
+            // let the coarse levels run again.
+            coarse = None;
+        }
+        self.search(features, &mut coarse)
+    }
+
+    /// Appends the confident beads of `found` to `teaching` as word keys (German, English),
+    /// for learning across documents.
+    fn teach(
+        &self,
+        features: &PairFeatures<'_>,
+        found: &[search::FoundBead],
+        teaching: &mut Vec<(Vec<String>, Vec<String>)>,
+    ) {
+        let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
+        let keys = |side: &crate::SideFeatures, words: &[u32]| -> Vec<String> {
+            words
+                .iter()
+                .filter_map(|&t| side.key(t))
+                .map(str::to_owned)
+                .collect()
+        };
+        for (g, e) in self.teaching_beads(found) {
+            features.german().word_set(g, 1, &mut german_words);
+            features.english().word_set(e, 1, &mut english_words);
+            teaching.push((
+                keys(features.german(), &german_words),
+                keys(features.english(), &english_words),
+            ));
+        }
     }
 
     /// Turns search output into an alignment; gaps become one bead per sentence.
@@ -397,6 +417,23 @@ impl Aligner {
             0
         };
         learned > 0 || features.length_variance() != before
+    }
+}
+
+/// A user's scorer with its costs made finite: NaN and costs beyond ±[`config::MAX_COST`]
+/// become that bound, so that no bead is unusable and no sum overflows (an infinite cost
+/// would make some inputs unalignable, a negative infinite one every path equally good).
+#[derive(Debug)]
+struct Bounded(Arc<dyn Scorer>);
+
+impl Scorer for Bounded {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let cost = self.0.cost(pair, german, english);
+        if cost.is_nan() {
+            config::MAX_COST
+        } else {
+            cost.clamp(-config::MAX_COST, config::MAX_COST)
+        }
     }
 }
 

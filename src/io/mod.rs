@@ -138,52 +138,26 @@ fn consecutive(
 /// Calls `line` with each line of `reader` (1-based number, text without its line end);
 /// strips a byte-order mark at the start, fails on invalid UTF-8 with its byte offset.
 pub(crate) fn for_each_line(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     source_name: &str,
     mut line: impl FnMut(usize, &str) -> Result<()>,
 ) -> Result<()> {
-    let mut buffer = Vec::new();
-    let mut offset = 0usize;
-    let mut number = 0usize;
-    loop {
-        buffer.clear();
-        let read = reader
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| Error::io(source_name, e))?;
-        if read == 0 {
-            return Ok(());
-        }
-        number += 1;
-        let text = std::str::from_utf8(&buffer).map_err(|e| {
+    let source = std::path::Path::new(source_name);
+    crate::text::for_each_line(reader, source, |number, start, bytes| {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
             Error::new(ErrorKind::InvalidUtf8 {
                 path: Some(PathBuf::from(source_name)),
-                offset: offset + e.valid_up_to(),
+                offset: start + e.valid_up_to(),
             })
         })?;
-        offset += read;
-        let text = text.strip_suffix('\n').unwrap_or(text);
-        let text = text.strip_suffix('\r').unwrap_or(text);
-        let text = if number == 1 {
-            text.strip_prefix('\u{feff}').unwrap_or(text)
-        } else {
-            text
-        };
-        line(number, text)?;
-    }
+        line(number, text)
+    })
 }
 
 /// Reads all of `reader` as UTF-8 (byte offset of the first bad byte on failure), without a
 /// leading byte-order mark.
-pub(crate) fn read_all(mut reader: impl BufRead, source_name: &str) -> Result<String> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(source_name, e))?;
-    let mut text = crate::error::decode_utf8(bytes, Some(std::path::Path::new(source_name)))?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+pub(crate) fn read_all(reader: impl BufRead, source_name: &str) -> Result<String> {
+    crate::text::read_all(reader, std::path::Path::new(source_name))
 }
 
 /// An error while writing (the writers do not know the name of their sink).

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::numbers::{Number, numbers};
 use crate::align::{Alignment, BeadRef};
-use crate::normalize::{fold, skeleton};
+use crate::normalize::word_key;
 use crate::text::Side;
 
 /// What a [`Flag`] is about.
@@ -224,11 +224,6 @@ impl LengthModel {
     }
 }
 
-/// Key under which names are compared across languages.
-fn name_key(word: &str) -> String {
-    skeleton(&fold(word))
-}
-
 fn alike(a: &str, b: &str) -> bool {
     a == b
         || (a.chars().count() >= 6 && b.chars().count() >= 6 && strsim::jaro_winkler(a, b) >= 0.9)
@@ -321,7 +316,7 @@ fn sentence_frequencies<'t>(
     for sentence in sentences {
         let here: HashSet<String> = words(sentence)
             .filter(|(k, w)| keep(*k, w))
-            .map(|(_, w)| name_key(w))
+            .map(|(_, w)| word_key(w))
             .collect();
         for key in here {
             *counts.entry(key).or_default() += 1;
@@ -429,12 +424,12 @@ impl Checker {
         let german_keys: Vec<String> = bead
             .german_sentences()
             .flat_map(words)
-            .map(|(_, w)| name_key(w))
+            .map(|(_, w)| word_key(w))
             .collect();
         let english_keys: Vec<String> = bead
             .english_sentences()
             .flat_map(words)
-            .map(|(_, w)| name_key(w))
+            .map(|(_, w)| word_key(w))
             .collect();
         let mut seen: HashSet<String> = HashSet::new();
         // German words that the document links to an English name.
@@ -443,7 +438,7 @@ impl Checker {
             if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let key = name_key(word);
+            let key = word_key(word);
             if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
                 continue;
             }
@@ -459,7 +454,7 @@ impl Checker {
             if k == 0 || !is_capitalized(word) || is_function_word(word) {
                 continue;
             }
-            let key = name_key(word);
+            let key = word_key(word);
             if !self.english_names.contains(&key) || !seen.insert(key.clone()) {
                 continue;
             }
@@ -557,7 +552,7 @@ mod tests {
                 ],
             )
             .unwrap();
-        let report = alignment.report();
+        let report = crate::quality::Report::new(&alignment);
         let flagged: Vec<_> = report.flagged().collect();
         assert_eq!(flagged.len(), 1, "{flagged:?}");
         let reasons: Vec<String> = flagged[0].flags().iter().map(Flag::reason).collect();

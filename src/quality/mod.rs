@@ -13,30 +13,29 @@
 //!
 //! ```
 //! use satzweise::Aligner;
-//! use satzweise::quality::FlagKind;
+//! use satzweise::quality::{FlagKind, Report};
 //!
 //! let alignment = Aligner::new().align_sentences(
 //!     &["Die 29. Sitzung kostet 1,5 Mio. Euro.", "Sie beginnt am 3. Mai in Baku."],
 //!     &["The 28th session costs 1.5 million euros.", "It begins on 3 May in Baku."],
 //! )?;
-//! let flagged: Vec<_> = alignment.flagged().collect();
+//! let report = Report::new(&alignment);
+//! let flagged: Vec<_> = report.flagged().collect();
 //! assert_eq!(flagged.len(), 1);
 //! assert_eq!(flagged[0].flags()[0].kind(), FlagKind::NumberMismatch);
 //! assert!(flagged[0].flags()[0].reason().contains("29."));
-//! let verdict = alignment.report().verdict();
+//! let verdict = report.verdict();
 //! assert_eq!(verdict.flags(), 1);
 //! assert_eq!(verdict.coverage(), 1.0);
 //! assert!((0.0..=1.0).contains(&verdict.parallel_score()));
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 
-mod calibration;
-mod fitted;
 mod flags;
 mod numbers;
 mod verdict;
 
-pub use calibration::{BeadKind, Calibration, CalibrationMap};
+pub use crate::align::{BeadKind, Calibration, CalibrationMap};
 pub use flags::{Flag, FlagKind};
 pub use numbers::{Number, numbers};
 pub use verdict::{ShapeShare, Verdict};
@@ -46,7 +45,7 @@ use std::iter::FusedIterator;
 use crate::align::{Alignment, BeadRef, Beads};
 
 /// The quality of every bead of an alignment: its flags, and the document verdict. Created by
-/// [`Report::new`] or [`Alignment::report`].
+/// [`Report::new`].
 #[derive(Debug, Clone)]
 pub struct Report<'a> {
     alignment: &'a Alignment,
@@ -166,116 +165,3 @@ impl DoubleEndedIterator for CheckedBeads<'_, '_> {
 
 impl ExactSizeIterator for CheckedBeads<'_, '_> {}
 impl FusedIterator for CheckedBeads<'_, '_> {}
-
-/// Flagged beads, owning their flags, created by [`Alignment::flagged`].
-#[derive(Debug, Clone)]
-pub struct Flagged<'a> {
-    beads: Beads<'a>,
-    flags: std::vec::IntoIter<Vec<Flag>>,
-}
-
-/// A flagged bead with its flags, yielded by [`Alignment::flagged`].
-#[derive(Debug, Clone)]
-pub struct FlaggedBead<'a> {
-    bead: BeadRef<'a>,
-    flags: Vec<Flag>,
-}
-
-impl<'a> FlaggedBead<'a> {
-    /// The bead.
-    pub fn bead(&self) -> BeadRef<'a> {
-        self.bead
-    }
-
-    /// Its flags (at least one).
-    pub fn flags(&self) -> &[Flag] {
-        &self.flags
-    }
-
-    /// Takes the flags.
-    pub fn into_flags(self) -> Vec<Flag> {
-        self.flags
-    }
-}
-
-impl<'a> Iterator for Flagged<'a> {
-    type Item = FlaggedBead<'a>;
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let bead = self.beads.next()?;
-            let flags = self.flags.next().unwrap_or_default();
-            if !flags.is_empty() {
-                return Some(FlaggedBead { bead, flags });
-            }
-        }
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, self.beads.size_hint().1)
-    }
-}
-
-impl FusedIterator for Flagged<'_> {}
-
-/// Beads below a confidence, created by [`Alignment::low_confidence`].
-#[derive(Debug, Clone)]
-pub struct LowConfidence<'a> {
-    beads: Beads<'a>,
-    threshold: f64,
-}
-
-impl<'a> Iterator for LowConfidence<'a> {
-    type Item = BeadRef<'a>;
-    fn next(&mut self) -> Option<BeadRef<'a>> {
-        let threshold = self.threshold;
-        self.beads.find(|b| b.confidence() < threshold)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, self.beads.size_hint().1)
-    }
-}
-
-impl DoubleEndedIterator for LowConfidence<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let threshold = self.threshold;
-        self.beads.rfind(|b| b.confidence() < threshold)
-    }
-}
-
-impl FusedIterator for LowConfidence<'_> {}
-
-impl Alignment {
-    /// Checks every bead: flags and the document verdict (see [`crate::quality`]).
-    pub fn report(&self) -> Report<'_> {
-        Report::new(self)
-    }
-
-    /// The beads with at least one QA flag, each with its flags, in order.
-    ///
-    /// ```
-    /// use satzweise::Aligner;
-    /// let alignment = Aligner::new().align_sentences(
-    ///     &["Er kam am 3. Mai.", "Es regnete."],
-    ///     &["He came on 4 May.", "It rained."],
-    /// )?;
-    /// let flagged: Vec<_> = alignment.flagged().collect();
-    /// assert_eq!(flagged.len(), 1);
-    /// assert_eq!(flagged[0].bead().german_text(), "Er kam am 3. Mai.");
-    /// # Ok::<(), satzweise::Error>(())
-    /// ```
-    pub fn flagged(&self) -> Flagged<'_> {
-        let report = Report::new(self);
-        Flagged {
-            beads: self.beads(),
-            flags: report.flags.into_iter(),
-        }
-    }
-
-    /// The beads whose confidence is below `threshold`, in order (the complement of
-    /// [`confident`](Alignment::confident)).
-    pub fn low_confidence(&self, threshold: f64) -> LowConfidence<'_> {
-        LowConfidence {
-            beads: self.beads(),
-            threshold,
-        }
-    }
-}

@@ -15,7 +15,7 @@ mod rules;
 use std::iter::FusedIterator;
 
 use crate::lang::Lang;
-use crate::text::SentenceSpan;
+use crate::text::{SentenceSpan, Text};
 use rules::{Candidates, Rules};
 
 /// Splits text into sentences with the rules of one language.
@@ -239,6 +239,20 @@ impl<'t> Iterator for Sentences<'t> {
 }
 
 impl FusedIterator for Sentences<'_> {}
+
+/// Segmenting is how running text becomes a [`Text`]; the constructor lives with the segmenter
+/// so that `text` needs nothing from `segment`.
+impl Text {
+    /// Splits running text into sentences with the rules of `lang`.
+    pub fn segment(source: impl Into<String>, lang: Lang) -> Self {
+        let source = source.into();
+        let spans = Segmenter::new(lang)
+            .sentences(&source)
+            .map(|s| s.span())
+            .collect();
+        Text::from_trusted_spans(source, spans)
+    }
+}
 
 #[cfg(test)]
 mod tests;

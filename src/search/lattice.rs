@@ -171,21 +171,54 @@ pub(crate) struct BandPath {
     pub(crate) posteriors: Vec<f64>,
 }
 
-/// Finds the least-cost path through `band` and, with `temperature`, the posterior of each of
-/// its beads under `P(path) ∝ exp(-cost / temperature)`. `cost(i0, i1, j0, j1, cutoff)` is the cost of
-/// the bead of units `i0..i1` and `j0..j1`. A fixed start needs the band to begin at row 0 and
-/// a fixed end to stop at row `n`. Returns `None` when no path crosses the band.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn solve(
-    n: usize,
-    m: usize,
-    shapes: &[(usize, usize)],
-    band: &Band,
-    start: End,
-    end: End,
-    cost: BeadCost<'_>,
-    temperature: Option<f64>,
-) -> Option<BandPath> {
+/// The lattice a search runs on: `(n + 1) × (m + 1)` cells of units (sentences, or blocks of
+/// them), the bead shapes that step between cells, what a bead costs, and the temperature of
+/// the posteriors (`None`: the best path only). Every level and window of the search is a
+/// band of one such lattice.
+#[derive(Clone, Copy)]
+pub(crate) struct Lattice<'a> {
+    /// German units.
+    pub(crate) n: usize,
+    /// English units.
+    pub(crate) m: usize,
+    /// `(German, English)` units of each bead shape.
+    pub(crate) shapes: &'a [(usize, usize)],
+    /// `cost(i0, i1, j0, j1, cutoff)`: the cost of the bead of units `i0..i1` and `j0..j1`.
+    pub(crate) cost: BeadCost<'a>,
+    /// Temperature of the posteriors, when they are wanted.
+    pub(crate) temperature: Option<f64>,
+}
+
+impl<'a> Lattice<'a> {
+    pub(crate) fn new(
+        n: usize,
+        m: usize,
+        shapes: &'a [(usize, usize)],
+        cost: BeadCost<'a>,
+        temperature: Option<f64>,
+    ) -> Self {
+        Lattice {
+            n,
+            m,
+            shapes,
+            cost,
+            temperature,
+        }
+    }
+}
+
+/// Finds the least-cost path of `lattice` through `band` and, with a temperature, the
+/// posterior of each of its beads under `P(path) ∝ exp(-cost / temperature)`. A fixed start
+/// needs the band to begin at row 0 and a fixed end to stop at row `n`. Returns `None` when no
+/// path crosses the band.
+pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) -> Option<BandPath> {
+    let Lattice {
+        n,
+        m,
+        shapes,
+        cost,
+        temperature,
+    } = *lattice;
     let first = band.first_row();
     let last = band.last_row();
     if (start == End::Fixed && first != 0) || (end == End::Fixed && last != n) {
@@ -442,24 +475,8 @@ pub(crate) fn touches_edge(band: &Band, nodes: &[(usize, usize)], m: usize) -> b
 
 /// The best path over the whole lattice from `(0, 0)` to `(n, m)` within `band` (which must
 /// span rows `0..=n`).
-pub(crate) fn best_path(
-    n: usize,
-    m: usize,
-    shapes: &[(usize, usize)],
-    band: &Band,
-    cost: BeadCost<'_>,
-    temperature: Option<f64>,
-) -> Option<BandPath> {
-    solve(
-        n,
-        m,
-        shapes,
-        band,
-        End::Fixed,
-        End::Fixed,
-        cost,
-        temperature,
-    )
+pub(crate) fn best_path(lattice: &Lattice<'_>, band: &Band) -> Option<BandPath> {
+    solve(lattice, band, End::Fixed, End::Fixed)
 }
 
 #[cfg(test)]
@@ -477,7 +494,11 @@ mod tests {
                 5.0
             }
         };
-        let path = best_path(4, 4, &SHAPES, &Band::full(4, 4), &cost, Some(1.0)).unwrap();
+        let path = best_path(
+            &Lattice::new(4, 4, &SHAPES, &cost, Some(1.0)),
+            &Band::full(4, 4),
+        )
+        .unwrap();
         assert_eq!(path.nodes, [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]);
         for p in &path.posteriors {
             assert!(*p > 0.9 && *p <= 1.0);
@@ -493,7 +514,11 @@ mod tests {
             (0, 1) if j0 == 1 => 1.0,
             _ => 100.0,
         };
-        let path = best_path(1, 2, &SHAPES, &Band::full(1, 2), &cost, Some(1.0)).unwrap();
+        let path = best_path(
+            &Lattice::new(1, 2, &SHAPES, &cost, Some(1.0)),
+            &Band::full(1, 2),
+        )
+        .unwrap();
         let first = path.posteriors[0];
         assert!((first - 0.5).abs() < 1e-6, "{first}");
     }
@@ -501,8 +526,20 @@ mod tests {
     #[test]
     fn unreachable_end_gives_none() {
         let cost = |_: usize, _: usize, _: usize, _: usize, _: f64| 0.0;
-        assert!(best_path(2, 3, &[(1, 1)], &Band::full(2, 3), &cost, None).is_none());
-        assert!(best_path(0, 0, &[(1, 1)], &Band::full(0, 0), &cost, Some(1.0)).is_some());
+        assert!(
+            best_path(
+                &Lattice::new(2, 3, &[(1, 1)], &cost, None),
+                &Band::full(2, 3)
+            )
+            .is_none()
+        );
+        assert!(
+            best_path(
+                &Lattice::new(0, 0, &[(1, 1)], &cost, Some(1.0)),
+                &Band::full(0, 0)
+            )
+            .is_some()
+        );
     }
 
     #[test]
@@ -545,22 +582,21 @@ mod tests {
         };
         let guide: Vec<(usize, usize)> = (0..=30).map(|k| (k, k)).collect();
         let band = Band::around_path(&guide, 30, 30, 2, 10..=20);
-        let path = solve(
-            30,
-            30,
-            &SHAPES,
-            &band,
-            End::Free,
-            End::Free,
-            &cost,
-            Some(1.0),
-        )
-        .unwrap();
+        let lattice = Lattice::new(30, 30, &SHAPES, &cost, Some(1.0));
+        let path = solve(&lattice, &band, End::Free, End::Free).unwrap();
         assert_eq!(path.nodes.first(), Some(&(10, 10)));
         assert_eq!(path.nodes.last(), Some(&(20, 20)));
         assert!(path.posteriors.iter().all(|p| *p > 0.9));
         // A fixed start needs row 0.
-        assert!(solve(30, 30, &SHAPES, &band, End::Fixed, End::Free, &cost, None).is_none());
+        assert!(
+            solve(
+                &Lattice::new(30, 30, &SHAPES, &cost, None),
+                &band,
+                End::Fixed,
+                End::Free
+            )
+            .is_none()
+        );
     }
 
     #[test]
@@ -577,8 +613,8 @@ mod tests {
             if c > cutoff { f64::INFINITY } else { c }
         };
         let band = Band::full(30, 33);
-        let a = best_path(30, 33, &SHAPES, &band, &exact, Some(1.0)).unwrap();
-        let b = best_path(30, 33, &SHAPES, &band, &pruning, Some(1.0)).unwrap();
+        let a = best_path(&Lattice::new(30, 33, &SHAPES, &exact, Some(1.0)), &band).unwrap();
+        let b = best_path(&Lattice::new(30, 33, &SHAPES, &pruning, Some(1.0)), &band).unwrap();
         assert_eq!(a.nodes, b.nodes);
         assert_eq!(a.costs, b.costs);
         for (p, q) in a.posteriors.iter().zip(&b.posteriors) {

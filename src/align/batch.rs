@@ -13,6 +13,7 @@ use std::iter::FusedIterator;
 
 use crate::align::{Aligner, Alignment};
 use crate::error::Result;
+use crate::lexicon::LearnedLexicon;
 use crate::text::Text;
 
 /// One document pair of a batch: both sides as raw text (segmented into sentences with the
@@ -120,21 +121,10 @@ impl Aligner {
         Batch {
             aligner: self,
             input: pairs.into_iter(),
-            chunk_size: default_chunk_size(),
+            chunk_size: crate::par::batch_chunk_size(),
             ready: VecDeque::new(),
             done: false,
         }
-    }
-}
-
-fn default_chunk_size() -> usize {
-    #[cfg(feature = "rayon")]
-    {
-        64 * rayon::current_num_threads()
-    }
-    #[cfg(not(feature = "rayon"))]
-    {
-        1
     }
 }
 
@@ -182,15 +172,7 @@ where
             }
             let aligner = self.aligner;
             let align = |(key, pair): (K, DocumentPair)| (key, aligner.align_document(pair));
-            #[cfg(feature = "rayon")]
-            {
-                use rayon::prelude::*;
-                let results: Vec<(K, Result<Alignment>)> =
-                    chunk.into_par_iter().map(align).collect();
-                self.ready.extend(results);
-            }
-            #[cfg(not(feature = "rayon"))]
-            self.ready.extend(chunk.into_iter().map(align));
+            self.ready.extend(crate::par::map_owned(chunk, align));
         }
         self.ready.pop_front()
     }
@@ -214,6 +196,48 @@ where
     I: Iterator<Item = (K, DocumentPair)>,
     K: Send,
 {
+}
+
+impl Aligner {
+    /// Aligns document pairs together: a first pass over every pair, a lexicon learned from
+    /// the confident beads of all of them ([`LearnedLexicon`]), then a second pass over every
+    /// pair with it. Small documents profit most: one news article teaches little, a hundred
+    /// teach a vocabulary.
+    ///
+    /// Results come in input order; with the `rayon` feature the passes run in parallel, and
+    /// the output is the same whatever the number of threads. Memory holds all documents; for
+    /// a stream, call it on chunks.
+    ///
+    /// ```
+    /// use satzweise::{Aligner, Text};
+    /// let documents = vec![
+    ///     (Text::from_sentences(["Der Berg ist hoch."]), Text::from_sentences(["The mountain is high."])),
+    ///     (Text::from_sentences(["Ein Berg.", "Zwei Hütten."]), Text::from_sentences(["A mountain.", "Two huts."])),
+    /// ];
+    /// let alignments = Aligner::new().align_corpus(documents);
+    /// assert_eq!(alignments.len(), 2);
+    /// assert_eq!(alignments[1].as_ref().unwrap().beads().len(), 2);
+    /// ```
+    pub fn align_corpus(&self, documents: Vec<(Text, Text)>) -> Vec<Result<Alignment>> {
+        let first_pass = |(german, english): &(Text, Text)| {
+            let mut teaching = Vec::new();
+            self.run(german, english, None, Some(&mut teaching));
+            teaching
+        };
+        let teaching: Vec<Vec<(Vec<String>, Vec<String>)>> =
+            crate::par::map(&documents, first_pass);
+        let teaching: Vec<(Vec<String>, Vec<String>)> = teaching.into_iter().flatten().collect();
+        let lexicon = LearnedLexicon::learn(
+            &teaching,
+            self.config.lexicon_min_count,
+            self.config.lexicon_min_dice,
+        );
+        let second_pass = |(german, english): (Text, Text)| {
+            let found = self.run(&german, &english, Some(&lexicon), None);
+            self.finish(german, english, found)
+        };
+        crate::par::map_owned(documents, second_pass)
+    }
 }
 
 #[cfg(test)]

@@ -49,9 +49,9 @@
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -65,7 +65,7 @@ use crate::normalize::{skeleton, word_key};
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
     /// German key → English keys, each once, in the order first seen.
-    entries: HashMap<String, Vec<String>, BuildHasherDefault<KeyHasher>>,
+    entries: FxHashMap<String, Vec<String>>,
     /// Number of (German, English) key pairs.
     pairs: usize,
     /// Ding lines that were not comments or blank and could not be parsed.
@@ -78,48 +78,8 @@ impl WordTranslations for Dictionary {
     }
 }
 
-/// A fast hasher for short word keys (multiply-rotate over 8-byte words, in the style of
-/// rustc's Fx hash). Dictionary keys come from files the user chose, so resistance to
-/// adversarial collisions is not needed; loading the 200,000-line Ding file spends much of its
-/// time hashing.
-#[derive(Debug, Clone, Copy, Default)]
-struct KeyHasher(u64);
-
-impl KeyHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The built-in lexicon's source: `German<TAB>English`, written for this crate.
-const CORE_DE_EN: &str = include_str!("lexicon/de_en.tsv");
+const CORE_DE_EN: &str = include_str!("de_en.tsv");
 
 impl Dictionary {
     /// An empty dictionary.
@@ -331,37 +291,15 @@ impl Dictionary {
     }
 }
 
-/// Reads lines as raw bytes, so that invalid UTF-8 is reported (TSV) or skipped (Ding) per line.
+/// Each line as text, or `Err(())` when it is not UTF-8: reported (TSV) or skipped (Ding).
 fn for_each_line(
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     path: &Path,
     mut each: impl FnMut(usize, std::result::Result<&str, ()>) -> Result<()>,
 ) -> Result<()> {
-    let mut buffer = Vec::new();
-    let mut number = 0;
-    loop {
-        buffer.clear();
-        let read = reader
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| Error::io(path, e))?;
-        if read == 0 {
-            return Ok(());
-        }
-        number += 1;
-        let mut line: &[u8] = &buffer;
-        if let Some(rest) = line.strip_suffix(b"\n") {
-            line = rest;
-        }
-        if let Some(rest) = line.strip_suffix(b"\r") {
-            line = rest;
-        }
-        if number == 1 {
-            if let Some(rest) = line.strip_prefix("\u{feff}".as_bytes()) {
-                line = rest;
-            }
-        }
-        each(number, std::str::from_utf8(line).map_err(|_| ()))?;
-    }
+    crate::text::for_each_line(reader, path, |number, _, line| {
+        each(number, std::str::from_utf8(line).map_err(|_| ()))
+    })
 }
 
 fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dictionary> {
@@ -469,7 +407,7 @@ fn terms<'t>(joined: &'t str, ends: &'t [usize]) -> impl Iterator<Item = &'t str
 
 /// Word keys computed once per distinct term (the Ding file repeats its terms a lot).
 #[derive(Default)]
-struct KeyCache(HashMap<String, String, BuildHasherDefault<KeyHasher>>);
+struct KeyCache(FxHashMap<String, String>);
 
 impl KeyCache {
     fn key(&mut self, term: &str) -> &str {

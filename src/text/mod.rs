@@ -6,8 +6,12 @@ use std::marker::PhantomData;
 use std::ops::Range;
 
 use crate::error::Error;
-use crate::lang::Lang;
-use crate::segment::Segmenter;
+
+pub mod normalize;
+mod read;
+
+pub use read::{decode_utf8, read_text_file};
+pub(crate) use read::{for_each_line, read_all};
 
 macro_rules! sentence_index {
     ($(#[$doc:meta])* $name:ident, $side:expr) => {
@@ -247,16 +251,6 @@ pub struct Text {
 }
 
 impl Text {
-    /// Splits running text into sentences with the rules of `lang`.
-    pub fn segment(source: impl Into<String>, lang: Lang) -> Self {
-        let source = source.into();
-        let spans = Segmenter::new(lang)
-            .sentences(&source)
-            .map(|s| s.span())
-            .collect();
-        Text { source, spans }
-    }
-
     /// Takes text that holds one sentence per line: sentence `k` is line `k` (0-based), its
     /// line end (`\n` or `\r\n`) excluded. Empty lines are empty sentences, so indices stay
     /// line numbers. A final line end does not start another line.
@@ -311,6 +305,17 @@ impl Text {
     /// Builds a text from a source and spans, checking that every span lies inside the
     /// source, on character boundaries, in order and without overlap.
     pub fn from_parts(source: String, spans: Vec<SentenceSpan>) -> crate::Result<Self> {
+        Self::check_spans(&source, &spans)?;
+        Ok(Text { source, spans })
+    }
+
+    /// A text from spans its maker guarantees (in order, on character boundaries, inside the
+    /// source), such as the segmenter's.
+    pub(crate) fn from_trusted_spans(source: String, spans: Vec<SentenceSpan>) -> Self {
+        Text { source, spans }
+    }
+
+    fn check_spans(source: &str, spans: &[SentenceSpan]) -> crate::Result<()> {
         let mut previous_end = 0;
         let mut previous_paragraph = 0;
         for (k, span) in spans.iter().enumerate() {
@@ -334,7 +339,7 @@ impl Text {
             previous_end = span.end;
             previous_paragraph = span.paragraph;
         }
-        Ok(Text { source, spans })
+        Ok(())
     }
 
     /// The original text.

@@ -69,8 +69,24 @@ impl fmt::Display for BeadKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(from = "KnotsRecord"))]
 pub struct CalibrationMap {
     knots: Vec<(f64, f64)>,
+}
+
+/// A map as read from a file: repaired by [`CalibrationMap::from_knots`] on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnotsRecord {
+    knots: Vec<(f64, f64)>,
+}
+
+#[cfg(feature = "serde")]
+impl From<KnotsRecord> for CalibrationMap {
+    fn from(record: KnotsRecord) -> CalibrationMap {
+        CalibrationMap::from_knots(record.knots)
+    }
 }
 
 impl CalibrationMap {
@@ -228,7 +244,7 @@ impl CalibrationMap {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct Calibration {
     /// The map for 1-1 beads.
     pub one_to_one: CalibrationMap,

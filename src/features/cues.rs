@@ -1,0 +1,51 @@
+//! Sentence cues: surface traits that tell fragments and debris from sentences.
+
+/// Surface traits of a sentence that tell fragments and debris from sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SentenceShape {
+    /// The sentence ends without sentence-final punctuation (`.`, `!`, `?`, `…`, possibly
+    /// followed by closing quotes or brackets): a headline, a caption, or a fragment.
+    pub open_end: bool,
+    /// The sentence ends as if it went on: with `,`, `;`, `:`, a dash or hyphen, an opening
+    /// bracket or quote (a line broken inside a sentence).
+    pub continues: bool,
+    /// The first letter of the sentence is lower case (it continues the line before).
+    pub starts_lower: bool,
+    /// The sentence looks like debris rather than text: fewer than 12 letters, or fewer letters
+    /// than other non-space characters (page numbers, OCR noise, `Tags:`).
+    pub debris: bool,
+}
+
+impl SentenceShape {
+    pub(super) fn of(sentence: &str) -> SentenceShape {
+        let trimmed = sentence.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\'' | ')' | ']' | '»' | '«' | '“' | '”' | '’' | '‘' | '›' | '‹'
+                )
+        });
+        let open_end = !trimmed.ends_with(['.', '!', '?', '…']);
+        let continues = sentence
+            .trim_end()
+            .ends_with([',', ';', ':', '-', '–', '—', '(', '[', '„', '«', '»', '"']);
+        let starts_lower = sentence
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        let (mut letters, mut others) = (0usize, 0usize);
+        for c in sentence.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+            } else if !c.is_whitespace() {
+                others += 1;
+            }
+        }
+        SentenceShape {
+            open_end,
+            continues,
+            starts_lower,
+            debris: letters < 12 || letters < others,
+        }
+    }
+}

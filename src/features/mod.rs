@@ -1,0 +1,125 @@
+//! Features computed once per sentence, before the search.
+//!
+//! Scoring a bead must never re-read raw text, so everything a [`Scorer`](crate::Scorer)
+//! needs is extracted here into compact arrays:
+//!
+//! - the length of each sentence in characters (white space excluded);
+//! - its *tokens*: words, numbers and marked punctuation, each interned as a type id of its
+//!   side (each type once per sentence);
+//! - *links* between German and English types that are evidence of translation: the same
+//!   number (`1.000,5` = `1,000.5`, `29.` = `29th`), the same or a near-identical word after
+//!   folding (names, cognates, acronyms: `Rzayev`, `Aserbaidschan` / `Azerbaijan`), the same
+//!   marked punctuation, and word pairs learned from the document pair itself
+//!   ([`PairFeatures::learn_lexicon`]) or given by a dictionary.
+//!
+//! A token is *linkable* when one of its links points at a type that occurs on the other side
+//! of the document pair; only linkable tokens are evidence. For a candidate bead,
+//! [`PairFeatures::evidence`] counts the linkable tokens of each side that find a partner on
+//! the other side of the bead (matched) and those that do not (unmatched).
+
+mod cues;
+mod evidence;
+mod intern;
+mod length;
+mod link;
+mod rows;
+mod side;
+#[cfg(test)]
+mod tests;
+mod tokenize;
+mod weight;
+
+pub use crate::lexicon::WordTranslations;
+pub use cues::SentenceShape;
+pub use evidence::Evidence;
+pub use side::SideFeatures;
+pub use tokenize::AnchorKind;
+pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
+
+use intern::extract_side;
+use link::link_identical;
+use rows::Rows;
+
+use crate::text::Text;
+
+/// The features of a document pair: both sides, the links between their types, and the
+/// length model's parameters.
+#[derive(Debug, Clone)]
+pub struct PairFeatures<'a> {
+    pub(super) german_text: &'a Text,
+    pub(super) english_text: &'a Text,
+    pub(super) german: SideFeatures,
+    pub(super) english: SideFeatures,
+    pub(super) scheme: WeightScheme,
+    pub(super) length_ratio: f64,
+    pub(super) length_variance: Option<f64>,
+}
+
+impl<'a> PairFeatures<'a> {
+    /// Extracts the features of both texts, with links by identity and near-identity only.
+    pub fn new(german_text: &'a Text, english_text: &'a Text) -> Self {
+        Self::with_scheme(german_text, english_text, WeightScheme::default())
+    }
+
+    pub(crate) fn with_scheme(
+        german_text: &'a Text,
+        english_text: &'a Text,
+        scheme: WeightScheme,
+    ) -> Self {
+        // The sides are independent until they are linked; each numbers its types in order of
+        // first occurrence, so ids do not depend on the number of threads.
+        let ((mut german, _), (mut english, english_index)) =
+            crate::par::join(|| extract_side(german_text), || extract_side(english_text));
+        link_identical(&mut german, &mut english, &english_index);
+        drop(english_index);
+        let german_total: f64 = german.lengths.iter().map(|&l| l as f64).sum();
+        let english_total: f64 = english.lengths.iter().map(|&l| l as f64).sum();
+        let length_ratio = if german_total > 0.0 && english_total > 0.0 {
+            (english_total / german_total).clamp(0.2, 5.0)
+        } else {
+            1.0
+        };
+        let mut features = PairFeatures {
+            german_text,
+            english_text,
+            german,
+            english,
+            scheme,
+            length_ratio,
+            length_variance: None,
+        };
+        features.refresh();
+        features
+    }
+
+    /// Frees both sides' per-sentence token tables when nothing will read them again: the
+    /// built-in scorers read only the linkable tables, which stay. Afterwards `tokens` and word
+    /// sets are empty and the links are frozen (adding links changes nothing). The aligner
+    /// calls this before its last pass over a document when no user scorer is installed.
+    pub(crate) fn release_tokens(&mut self) {
+        for side in [&mut self.german, &mut self.english] {
+            side.tokens = Rows::new();
+            side.tokens_released = true;
+        }
+    }
+
+    /// The German text.
+    pub fn german_text(&self) -> &'a Text {
+        self.german_text
+    }
+
+    /// The English text.
+    pub fn english_text(&self) -> &'a Text {
+        self.english_text
+    }
+
+    /// German sentence features.
+    pub fn german(&self) -> &SideFeatures {
+        &self.german
+    }
+
+    /// English sentence features.
+    pub fn english(&self) -> &SideFeatures {
+        &self.english
+    }
+}

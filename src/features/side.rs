@@ -1,0 +1,120 @@
+//! The features of one side: per-sentence lengths, cues, token and linkable rows, the
+//! vocabulary with its weights and links.
+
+use std::ops::Range;
+
+use super::cues::SentenceShape;
+use super::rows::Rows;
+use super::tokenize::AnchorKind;
+
+/// A type of one side's vocabulary.
+#[derive(Debug, Clone)]
+pub(super) struct TypeInfo {
+    pub(super) kind: AnchorKind,
+    /// Folded key (a skeleton for words, digits for numbers).
+    pub(super) key: Box<str>,
+    /// Number of sentences the type occurs in.
+    pub(super) sentences: u32,
+}
+
+/// Per-sentence features of one side.
+#[derive(Debug, Clone, Default)]
+pub struct SideFeatures {
+    pub(super) lengths: Vec<f32>,
+    pub(super) shapes: Vec<SentenceShape>,
+    /// Every type of each sentence, sorted, each once.
+    pub(super) tokens: Rows,
+    /// The linkable types of each sentence, sorted, each once.
+    pub(super) linkable: Rows,
+    pub(super) types: Vec<TypeInfo>,
+    /// Weight of each type as evidence (0 when it is not linkable).
+    pub(super) weights: Vec<f32>,
+    /// Links from each type to types of the other side, sorted, each once.
+    pub(super) links: Rows,
+    /// What evidence needs of each type, in one place: its weight and its link, or
+    /// [`MANY_LINKS`] when it has several (or none).
+    pub(super) evidence_links: Vec<(f32, u32)>,
+    /// Whether `tokens` was freed (see [`PairFeatures::release_tokens`]).
+    pub(super) tokens_released: bool,
+}
+
+/// Stands for the link of a type that has more than one (or none) in
+/// `SideFeatures::evidence_links`.
+pub(super) const MANY_LINKS: u32 = u32::MAX;
+
+impl SideFeatures {
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// Whether the side has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// Length of sentence `k` in characters, white space excluded (0 past the end).
+    pub fn length(&self, k: usize) -> f32 {
+        self.lengths.get(k).copied().unwrap_or(0.0)
+    }
+
+    /// The length of every sentence, in characters without white space.
+    pub(crate) fn lengths(&self) -> &[f32] {
+        &self.lengths
+    }
+
+    /// Surface traits of sentence `k` (default past the end).
+    pub fn shape(&self, k: usize) -> SentenceShape {
+        self.shapes.get(k).copied().unwrap_or_default()
+    }
+
+    /// Summed length of the sentences in `run`.
+    pub fn run_length(&self, run: Range<usize>) -> f32 {
+        self.lengths.get(run).map_or(0.0, |l| l.iter().sum())
+    }
+
+    /// The type ids of sentence `k`, sorted, each once.
+    pub fn tokens(&self, k: usize) -> &[u32] {
+        self.tokens.row(k)
+    }
+
+    /// The linkable type ids of sentence `k` (those with a partner type on the other side of
+    /// the document pair), sorted, each once.
+    pub fn linkable(&self, k: usize) -> &[u32] {
+        self.linkable.row(k)
+    }
+
+    /// Number of types in the side's vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.types.len()
+    }
+
+    /// Weight of a type as evidence, in `[0, 1]`.
+    pub fn weight(&self, type_id: u32) -> f32 {
+        self.weights.get(type_id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The types of the other side that `type_id` links to.
+    pub fn links(&self, type_id: u32) -> &[u32] {
+        self.links.row(type_id as usize)
+    }
+
+    /// The word types of the sentences in `run`, sorted, each once, into `out`.
+    /// Only words that occur in at least `min_sentences` sentences are kept.
+    pub(crate) fn word_set(&self, run: Range<usize>, min_sentences: u32, out: &mut Vec<u32>) {
+        out.clear();
+        for k in run {
+            out.extend(self.tokens(k).iter().copied().filter(|&t| {
+                let info = &self.types[t as usize];
+                info.kind == AnchorKind::Word && info.sentences >= min_sentences
+            }));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// The folded key of a type (for diagnostics).
+    pub fn key(&self, type_id: u32) -> Option<&str> {
+        self.types.get(type_id as usize).map(|t| &*t.key)
+    }
+}

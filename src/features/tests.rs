@@ -1,0 +1,209 @@
+//! Unit tests of the features.
+
+use super::evidence::MARKS;
+use super::link::{char_counts, may_reach_near_identity};
+use super::*;
+
+/// Features weighted by kind and document frequency only (no discount for chance matches),
+/// so that the evidence of one- and two-sentence documents shows.
+fn plain<'a>(german: &'a Text, english: &'a Text) -> PairFeatures<'a> {
+    let scheme = WeightScheme {
+        idf_power: 1.0,
+        chance_power: 0.0,
+        ..WeightScheme::default()
+    };
+    PairFeatures::with_scheme(german, english, scheme)
+}
+
+#[test]
+fn numbers_match_across_notations() {
+    let german = Text::from_sentences(["Es kostet 1.000,5 Euro am 29. Mai."]);
+    let english = Text::from_sentences(["It costs 1,000.5 euros on May 29th."]);
+    let pair = plain(&german, &english);
+    let evidence = pair.evidence(0..1, 0..1);
+    // 10005 and 29 are shared, both sides.
+    assert!(evidence.german_matched >= 2.0, "{evidence:?}");
+    assert_eq!(evidence.german_unmatched, 0.0);
+}
+
+#[test]
+fn near_identical_names_link() {
+    let german = Text::from_sentences(["Aserbaidschan und Litauen.", "Nichts."]);
+    let english = Text::from_sentences(["Azerbaijan and Lithuania.", "Nothing."]);
+    let pair = plain(&german, &english);
+    assert!(pair.evidence(0..1, 0..1).german_matched > 0.5);
+    assert_eq!(pair.evidence(1..2, 1..2), Evidence::default());
+    assert!(pair.evidence(0..1, 1..2).german_unmatched > 0.5);
+}
+
+#[test]
+fn empty_runs_have_no_evidence() {
+    let german = Text::from_sentences(["2020"]);
+    let english = Text::from_sentences(["2020"]);
+    let pair = plain(&german, &english);
+    assert_eq!(pair.evidence(0..0, 0..1), Evidence::default());
+    assert_eq!(pair.evidence(0..1, 0..1).german_matched, 1.0);
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_near_identity_bound_never_rejects_a_near_identical_pair(
+        a in "[aeinrstkä]{5,14}",
+        edits in proptest::collection::vec((0usize..16, "[aeinrstkäz]?"), 0..4),
+    ) {
+        // `b` is `a` with a few characters replaced, dropped or appended.
+        let mut chars: Vec<char> = a.chars().collect();
+        for (at, with) in &edits {
+            match (with.chars().next(), *at < chars.len()) {
+                (Some(c), true) => chars[*at] = c,
+                (Some(c), false) => chars.push(c),
+                (None, true) => {
+                    chars.remove(*at);
+                }
+                (None, false) => {}
+            }
+        }
+        let b: String = chars.into_iter().collect();
+        let (a_len, b_len) = (a.chars().count(), b.chars().count());
+        let (Some(a_counts), Some(b_counts)) = (char_counts(&a), char_counts(&b)) else {
+            unreachable!("short words")
+        };
+        if strsim::jaro_winkler(&a, &b) >= 0.9 {
+            proptest::prop_assert!(may_reach_near_identity(&a_counts, a_len, &b_counts, b_len));
+        }
+    }
+}
+
+#[test]
+fn the_near_identity_bound_rejects_unlike_words() {
+    let bound = |a: &str, b: &str| {
+        let (a_counts, b_counts) = (char_counts(a).unwrap(), char_counts(b).unwrap());
+        may_reach_near_identity(&a_counts, a.len(), &b_counts, b.len())
+    };
+    assert!(bound("aserbaidshan", "aserbaijan"));
+    assert!(bound("litauen", "lituania"));
+    assert!(!bound("regierung", "government"));
+}
+
+#[test]
+fn a_type_counts_once_per_run() {
+    let german = Text::from_sentences(["Im Jahr 2020.", "Seit 2020.", "Nichts."]);
+    let english = Text::from_sentences(["In 2020.", "Since 2020.", "Nothing."]);
+    let pair = plain(&german, &english);
+    let one = pair.evidence(0..1, 0..1);
+    assert!(one.german_matched > 0.0, "{one:?}");
+    assert_eq!(pair.evidence(0..2, 0..1), one);
+    assert_eq!(pair.evidence(0..3, 0..2), one);
+    assert_eq!(pair.evidence(2..3, 2..3), Evidence::default());
+}
+
+#[test]
+fn marks_survive_the_wraparound_of_generations() {
+    let german = Text::from_sentences(["Es kostet 1.000,5 Euro.", "Am 29. Mai.", "Ja!"]);
+    let english = Text::from_sentences(["It costs 1,000.5 euros.", "On May 29th.", "No."]);
+    let pair = plain(&german, &english);
+    let runs = [
+        (0..1, 0..1),
+        (0..1, 1..2),
+        (0..2, 0..2),
+        (1..3, 0..1),
+        (2..3, 2..3),
+    ];
+    let expected: Vec<Evidence> = runs
+        .iter()
+        .map(|(g, e)| pair.evidence(g.clone(), e.clone()))
+        .collect();
+    MARKS.with_borrow_mut(|scratch| scratch.generation = u32::MAX - 2);
+    for _ in 0..3 {
+        for ((g, e), &want) in runs.iter().zip(&expected) {
+            assert_eq!(pair.evidence(g.clone(), e.clone()), want, "{g:?} {e:?}");
+        }
+    }
+    assert!(MARKS.with_borrow(|scratch| scratch.generation) < 100);
+}
+
+#[test]
+fn a_lexicon_is_learned_from_beads() {
+    let german: Vec<String> = (0..30)
+        .map(|k| match k % 2 {
+            0 => format!("Der Berg {k} ist hoch."),
+            _ => format!("Das Haus {k} ist alt."),
+        })
+        .collect();
+    let english: Vec<String> = (0..30)
+        .map(|k| match k % 2 {
+            0 => format!("The mountain {k} is high."),
+            _ => format!("The house {k} is old."),
+        })
+        .collect();
+    let (german, english) = (
+        Text::from_sentences(&german),
+        Text::from_sentences(&english),
+    );
+    let mut pair = plain(&german, &english);
+    let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
+    let right_before = pair.evidence(0..1, 0..1).german_matched;
+    assert!(pair.learn_lexicon(&beads, 2, 0.5) >= 1);
+    // "Berg" and "Der" co-occur with "mountain" equally often here; either link tells a
+    // mountain sentence from a house sentence.
+    let right = pair.evidence(0..1, 0..1);
+    let wrong = pair.evidence(0..1, 1..2);
+    assert!(right.german_matched > right_before, "{right:?}");
+    assert!(
+        right.german_matched > wrong.german_matched,
+        "{right:?} {wrong:?}"
+    );
+    assert!(wrong.german_unmatched > 0.0, "{wrong:?}");
+}
+
+#[test]
+fn length_model_fits_a_document() {
+    let german: Vec<String> = (0..40).map(|k| "x".repeat(20 + k)).collect();
+    let english: Vec<String> = (0..40).map(|k| "y".repeat(40 + 2 * k + k % 3)).collect();
+    let (german, english) = (
+        Text::from_sentences(&german),
+        Text::from_sentences(&english),
+    );
+    let mut pair = plain(&german, &english);
+    let beads: Vec<_> = (0..40).map(|k| (k..k + 1, k..k + 1)).collect();
+    pair.fit_length_model(&beads);
+    assert!(
+        (pair.length_ratio() - 2.0).abs() < 0.05,
+        "{}",
+        pair.length_ratio()
+    );
+    assert!(pair.length_variance().is_some());
+}
+
+#[derive(Debug)]
+struct OneWord;
+
+impl WordTranslations for OneWord {
+    fn translations(&self, german_key: &str) -> &[String] {
+        static HOUSE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        if german_key == crate::normalize::word_key("Haus") {
+            HOUSE.get_or_init(|| vec![crate::normalize::word_key("house")])
+        } else {
+            &[]
+        }
+    }
+}
+
+#[test]
+fn released_tokens_keep_the_evidence_and_freeze_the_links() {
+    let german = Text::from_sentences(["Das Haus 2020 ist alt.", "Nichts hier."]);
+    let english = Text::from_sentences(["The house 2020 is old.", "Nothing here."]);
+    let mut pair = plain(&german, &english);
+    let before = [pair.evidence(0..1, 0..1), pair.evidence(0..2, 0..2)];
+    pair.release_tokens();
+    assert!(pair.german().tokens(0).is_empty());
+    assert_eq!(
+        before,
+        [pair.evidence(0..1, 0..1), pair.evidence(0..2, 0..2)]
+    );
+    assert_eq!(pair.add_translations(&OneWord), 0);
+    assert_eq!(pair.evidence(0..1, 0..1), before[0]);
+    // Without the release, the same dictionary adds its link.
+    let mut fresh = plain(&german, &english);
+    assert_eq!(fresh.add_translations(&OneWord), 1);
+}

@@ -1,0 +1,18 @@
+//! The lexicon: word translations given by a dictionary, learned from a document pair or a
+//! batch of them, and the co-occurrence counts that learning uses.
+
+mod cooccurrence;
+pub mod dictionary;
+mod learned;
+
+pub(crate) use cooccurrence::Cooccurrence;
+pub use learned::LearnedLexicon;
+
+/// A source of German → English word translations, such as a bilingual dictionary.
+///
+/// Words are given and returned under their [`word_key`](crate::normalize::word_key).
+pub trait WordTranslations: Send + Sync + std::fmt::Debug {
+    /// The keys of the English translations of the German word with key `german_key`
+    /// (empty when there is none).
+    fn translations(&self, german_key: &str) -> &[String];
+}

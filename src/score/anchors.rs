@@ -1,0 +1,40 @@
+//! Anchors: evidence that two runs render each other.
+
+use std::ops::Range;
+
+use super::Scorer;
+use crate::features::PairFeatures;
+
+/// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
+/// pairs that link the two runs (see [`crate::features`]).
+///
+/// The cost is `-matched × m + unmatched × u`, where `m` is the mean over both sides of the
+/// weight of linkable tokens that find their partner in the other run and `u` the mean weight of
+/// those that do not ([`PairFeatures::evidence`]). A bead with an empty side has no evidence and
+/// costs 0 here, so a sentence full of unmatched anchors is cheaper to leave unaligned than to
+/// merge into a bead that does not render it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnchorScorer {
+    /// Nats gained per unit of matched weight.
+    pub matched: f64,
+    /// Nats lost per unit of unmatched weight.
+    pub unmatched: f64,
+}
+
+impl Default for AnchorScorer {
+    fn default() -> Self {
+        AnchorScorer {
+            matched: 4.0,
+            unmatched: 1.0,
+        }
+    }
+}
+
+impl Scorer for AnchorScorer {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let evidence = pair.evidence(german, english);
+        let matched = (evidence.german_matched + evidence.english_matched) as f64 / 2.0;
+        let unmatched = (evidence.german_unmatched + evidence.english_unmatched) as f64 / 2.0;
+        -self.matched * matched + self.unmatched * unmatched
+    }
+}

@@ -1,0 +1,91 @@
+//! The shape prior: what a bead's shape costs before any evidence.
+
+use std::ops::Range;
+
+use super::Scorer;
+use crate::features::PairFeatures;
+
+/// The prior cost of a bead's shape, aware of fragments and debris.
+///
+/// - 1-1 costs 0.
+/// - A bead with two non-empty sides pays, for every sentence boundary inside it,
+///   `merge_cost`, or `open_merge_cost` when the boundary looks like a line broken inside a
+///   sentence (the line before ends with `,`, `;`, `:` or a dash, or the line after starts in
+///   lower case), which asks to be merged; see [`SentenceShape`](crate::features::SentenceShape).
+/// - A bead whose German and English runs disagree on ending open (one ends like a headline,
+///   the other like a sentence) pays `closure_mismatch_cost`.
+/// - Unaligned sentences (a bead with an empty side) pay `skip_cost` for the first sentence and
+///   `skip_extend_cost` for each further one, each multiplied by `debris_factor` when the
+///   sentence looks like debris.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapePrior {
+    /// Cost of each sentence boundary inside a merged bead after a closed sentence.
+    pub merge_cost: f64,
+    /// Cost of each sentence boundary inside a merged bead after an open-ended sentence.
+    pub open_merge_cost: f64,
+    /// Cost of a bead whose two sides disagree on ending open.
+    pub closure_mismatch_cost: f64,
+    /// Cost of leaving one sentence unaligned (a 1-0 or 0-1 bead).
+    pub skip_cost: f64,
+    /// Cost of each further sentence in one run of unaligned sentences.
+    pub skip_extend_cost: f64,
+    /// Factor on the skip cost of a sentence that looks like debris.
+    pub debris_factor: f64,
+}
+
+impl Default for ShapePrior {
+    fn default() -> Self {
+        ShapePrior {
+            merge_cost: 2.3,
+            open_merge_cost: 1.0,
+            closure_mismatch_cost: 1.0,
+            skip_cost: 4.5,
+            skip_extend_cost: 1.5,
+            debris_factor: 0.5,
+        }
+    }
+}
+
+impl Scorer for ShapePrior {
+    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+        let (g, e) = (pair.german(), pair.english());
+        if german.is_empty() || english.is_empty() {
+            let skipped = german
+                .map(|k| g.shape(k))
+                .chain(english.map(|k| e.shape(k)));
+            return skipped
+                .enumerate()
+                .map(|(n, shape)| {
+                    let base = if n == 0 {
+                        self.skip_cost
+                    } else {
+                        self.skip_extend_cost
+                    };
+                    if shape.debris {
+                        base * self.debris_factor
+                    } else {
+                        base
+                    }
+                })
+                .sum();
+        }
+        let boundary = |side: &crate::SideFeatures, k: usize| {
+            if side.shape(k).continues || side.shape(k + 1).starts_lower {
+                self.open_merge_cost
+            } else {
+                self.merge_cost
+            }
+        };
+        let mut cost = 0.0;
+        for k in german.start..german.end - 1 {
+            cost += boundary(g, k);
+        }
+        for k in english.start..english.end - 1 {
+            cost += boundary(e, k);
+        }
+        if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
+            cost += self.closure_mismatch_cost;
+        }
+        cost
+    }
+}
