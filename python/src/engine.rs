@@ -4,6 +4,7 @@
 //! [`BeadData`], [`Item`]) and never names a library type, so that a change of the library's
 //! public API is met here and nowhere else.
 
+use satzweise::quality::Report;
 use satzweise::{Aligner, AlignerConfig, Alignment, DocumentPair};
 use serde_json::{Map, Value};
 
@@ -247,7 +248,7 @@ impl Doc {
     /// The QA flags as a JSON array: one object per flag with `bead` (its index), `kind`,
     /// `reason` and the flag's own fields.
     pub fn flags_json(&self) -> String {
-        let report = self.alignment.report();
+        let report = Report::new(&self.alignment);
         let mut flags = Vec::new();
         for (k, checked) in report.beads().enumerate() {
             for flag in checked.flags() {
@@ -265,7 +266,8 @@ impl Doc {
 
     /// The document verdict as a JSON object.
     pub fn verdict_json(&self) -> String {
-        serde_json::to_string(&self.alignment.report().verdict()).unwrap_or_else(|_| "{}".into())
+        serde_json::to_string(&Report::new(&self.alignment).verdict())
+            .unwrap_or_else(|_| "{}".into())
     }
 
     /// The whole alignment as JSON, in the library's serde layout (both texts with their
