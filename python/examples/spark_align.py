@@ -3,7 +3,8 @@
     python python/examples/spark_align.py INPUT.jsonl OUTPUT_DIR [--master local[2]] [--partitions N]
 
 INPUT is JSON lines, `{"id": ..., "de": "...", "en": "..."}`, the input of the Rust `corpus`
-example. The job reads it into a DataFrame of lines, numbers them, and aligns each
+example. (For a DataFrame you already have, `align_dataframe(df)` adds the beads, the mean
+confidence and an error column to it; `--dataframe-output DIR` shows it on INPUT.) The job reads it into a DataFrame of lines, numbers them, and aligns each
 partition with `satzweise.align_batch` (all cores of the executor, the GIL released). It
 writes one JSON record per input line that is not blank, in input order, to OUTPUT_DIR
 (Spark's part files: concatenate `part-*` in name order): `{"id": ..., "beads": [{"de",
@@ -85,12 +86,65 @@ def record(alignment):
     return {"beads": beads, "mean_confidence": mean}
 
 
+def align_dataframe(df, german="de", english="en"):
+    """Aligns a DataFrame of document pairs (string columns `german` and `english`, any
+    others kept) and returns it with three more columns: `beads` (an array of structs `de`,
+    `en`, `cost`, `confidence`), `mean_confidence`, and `error` (null unless the pair could
+    not be aligned, e.g. a null text). Each partition goes through one `align_batch`."""
+    from pyspark.sql.types import (
+        ArrayType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    bead = StructType(
+        [
+            StructField("de", ArrayType(LongType())),
+            StructField("en", ArrayType(LongType())),
+            StructField("cost", DoubleType()),
+            StructField("confidence", DoubleType()),
+        ]
+    )
+    schema = StructType(
+        df.schema.fields
+        + [
+            StructField("beads", ArrayType(bead)),
+            StructField("mean_confidence", DoubleType()),
+            StructField("error", StringType()),
+        ]
+    )
+
+    def run(rows):
+        import satzweise  # imported on the executor
+
+        rows = list(rows)
+        pairs = [(row[german], row[english]) for row in rows]
+        for row, result in zip(rows, satzweise.align_batch(pairs, on_error="return")):
+            if isinstance(result, BaseException):
+                yield tuple(row) + (None, None, str(result))
+            else:
+                aligned = record(result)
+                beads = [(b["de"], b["en"], b["cost"], b["confidence"]) for b in aligned["beads"]]
+                yield tuple(row) + (beads, aligned["mean_confidence"], None)
+
+    return df.sparkSession.createDataFrame(df.rdd.mapPartitions(run), schema)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("input")
     parser.add_argument("output")
     parser.add_argument("--master", default=None, help="e.g. local[2]; spark-submit's when absent")
     parser.add_argument("--partitions", type=int, default=None)
+    parser.add_argument(
+        "--dataframe-output",
+        default=None,
+        help="also align the input read as a DataFrame (id, de, en) with align_dataframe and "
+        "write it here with DataFrame.write.json",
+    )
     args = parser.parse_args()
 
     if (args.master or "").startswith("local"):
@@ -117,6 +171,10 @@ def main():
         aligned = rdd.mapPartitions(align_partition).sortByKey().values()
         aligned.saveAsTextFile(args.output)
         count = spark.read.text(args.output).count()
+        if args.dataframe_output:
+            pairs = spark.read.schema("id string, de string, en string").json(args.input)
+            aligned = align_dataframe(pairs).drop("de", "en")
+            aligned.write.json(args.dataframe_output)
     finally:
         spark.stop()
     print(
