@@ -157,6 +157,9 @@ def main():
     builder = SparkSession.builder.appName("satzweise-align")
     if args.master:
         builder = builder.master(args.master)
+    if (args.master or "").startswith("local"):
+        # A handful of cores: a few shuffle partitions, not Spark's default of 200.
+        builder = builder.config("spark.sql.shuffle.partitions", "4")
     spark = (
         builder.config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
