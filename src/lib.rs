@@ -78,14 +78,14 @@ pub use align::{
     Unaligned, UnalignedSentences,
 };
 pub use dictionary::Dictionary;
-pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
+pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result};
 pub use features::{
     AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
 };
 pub use lang::Lang;
 pub use lexicon::LearnedLexicon;
-pub use score::Scorer;
+pub use score::{Candidate, Scorer};
 pub use segment::{Segmenter, Sentence, Sentences};
 pub use text::{
     EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,

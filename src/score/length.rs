@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Scorer;
+use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// A Gale-Church length model: the English length of a bead is normally distributed around
@@ -34,7 +34,19 @@ impl Default for LengthScorer {
 }
 
 impl Scorer for LengthScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl LengthScorer {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
         self.delta(pair, german, english)
             .map_or(0.0, two_sided_tail_cost)
     }
