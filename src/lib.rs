@@ -18,7 +18,7 @@
 //!    formats ([`io`]) and strict/lax precision, recall and F1 against gold ([`eval`]).
 //!
 //! Many document pairs: [`Aligner::align_batch`] streams them through all cores in input
-//! order; [`Aligner::align_corpus`] also learns a lexicon across them.
+//! order; with [`Batch::learn_across`] they also learn a lexicon from each other.
 //!
 //! ```
 //! use satzweise::Aligner;

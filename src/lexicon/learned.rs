@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{Cooccurrence, WordTranslations};
 
 /// Word pairs learned from the confident beads of many documents (see
-/// [`Aligner::align_corpus`](crate::Aligner::align_corpus)), usable as a dictionary for further documents.
+/// [`Batch::learn_across`](crate::Batch::learn_across)), usable as a dictionary for further documents.
 #[derive(Debug, Clone, Default)]
 pub struct LearnedLexicon {
     translations: HashMap<String, Vec<String>>,

@@ -8,8 +8,9 @@ use crate::features::PairFeatures;
 /// A Gale-Church length model: the English length of a bead is normally distributed around
 /// `ratio × German length` with a variance proportional to the bead's mean length, where
 /// `ratio` is the document pair's own ratio of English to German characters and the variance
-/// per character is `variance × ratio`. The ratio is the one [`PairFeatures::fit_length_model`]
-/// fitted to confident beads once it ran; the variance stays the configured one.
+/// per character is `variance × ratio`. The ratio is the one the aligner's refinement fitted to
+/// the confident beads of a first pass ([`PairFeatures::length_ratio`]); the variance stays the
+/// configured one.
 ///
 /// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
 /// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
