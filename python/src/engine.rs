@@ -84,8 +84,12 @@ impl Engine {
 
     /// Aligns one document pair.
     pub fn align(&self, item: Item) -> Result<Doc, String> {
-        self.aligner
-            .align_document(document(item))
+        let aligned = if item.presegmented {
+            self.aligner.align_lines(&item.german, &item.english)
+        } else {
+            self.aligner.align(&item.german, &item.english)
+        };
+        aligned
             .map(|alignment| Doc { alignment })
             .map_err(|e| e.to_string())
     }
