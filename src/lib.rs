@@ -80,11 +80,8 @@ pub use align::{
 pub use dictionary::Dictionary;
 pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result};
-pub use features::{
-    AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
-};
+pub use features::{Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations};
 pub use lang::Lang;
-pub use lexicon::LearnedLexicon;
 pub use score::{Candidate, Scorer};
 pub use segment::{Segmenter, Sentence, Sentences};
 pub use text::{

@@ -154,7 +154,7 @@ impl<I, K> Batch<'_, I, K> {
     }
 
     /// Learns a lexicon across the batch: each chunk gets a first pass, a lexicon is learned
-    /// ([`LearnedLexicon`]) from the confident beads of the first passes of this chunk and of
+    /// (mutual-best Dice word pairs) from the confident beads of the first passes of this chunk and of
     /// every chunk before it, and the chunk is aligned again with it. Small documents profit
     /// most: one news article teaches little, a hundred teach a vocabulary. With a chunk size
     /// of at least the batch's length every document learns from all the others; memory then

@@ -33,7 +33,6 @@ pub use crate::lexicon::WordTranslations;
 pub use cues::SentenceShape;
 pub use evidence::Evidence;
 pub use side::SideFeatures;
-pub use tokenize::AnchorKind;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 
 use intern::extract_side;
