@@ -339,8 +339,8 @@ fn write_tsv(out: &mut impl Write, origin: &Origin, alignment: &Alignment) -> io
             "{}\t{}\t{}\t{}\t{:.4}",
             urls.first().copied().unwrap_or(""),
             urls.get(1).copied().unwrap_or(""),
-            flat(&pair.german()),
-            flat(&pair.english()),
+            flat(&pair.german_text()),
+            flat(&pair.english_text()),
             pair.confidence()
         )?;
     }

@@ -183,8 +183,8 @@ impl Doc {
 
     fn text(&self, side: Side) -> &satzweise::Text {
         match side {
-            Side::German => self.alignment.german(),
-            Side::English => self.alignment.english(),
+            Side::German => self.alignment.german_text(),
+            Side::English => self.alignment.english_text(),
         }
     }
 
@@ -210,8 +210,8 @@ impl Doc {
     /// The sentences of `bead` on one side, joined by a space.
     pub fn bead_text(&self, bead: &BeadData, side: Side) -> String {
         let (text, indices) = match side {
-            Side::German => (self.alignment.german(), &bead.german),
-            Side::English => (self.alignment.english(), &bead.english),
+            Side::German => (self.alignment.german_text(), &bead.german),
+            Side::English => (self.alignment.english_text(), &bead.english),
         };
         let sentences: Vec<&str> = indices.iter().filter_map(|&i| text.sentence(i)).collect();
         sentences.join(" ")
@@ -225,8 +225,8 @@ impl Doc {
             .filter(|p| p.confidence() >= min_confidence)
             .map(|p| {
                 (
-                    p.german().into_owned(),
-                    p.english().into_owned(),
+                    p.german_text().into_owned(),
+                    p.english_text().into_owned(),
                     p.confidence(),
                 )
             })
