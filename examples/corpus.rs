@@ -20,112 +20,117 @@
 //! that links both sides; error records go to standard error.
 //!
 //! Reads INPUT, or standard input when INPUT is absent or `-`. `--config FILE` reads an
-//! `AlignerConfig` as JSON. A progress bar is drawn on standard error when it is a terminal.
+//! `AlignerConfig` as JSON. A count of the documents done is drawn on standard error when it
+//! is a terminal.
 //!
 //! Exit codes: 0 when every document aligned, 1 when any failed (or the input could not be
-//! read, or the output written), 2 on a usage error.
+//! read, or the output written, or its reader went away: documents would be lost), 2 on a
+//! usage error.
 
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/stage.rs"]
 mod stage;
 
-use std::io::{BufReader, BufWriter, IsTerminal};
-use std::path::PathBuf;
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use cli::Failure;
 use satzweise::{Aligner, AlignerConfig};
 
-/// Align the document pairs of a JSON-lines corpus.
-#[derive(Debug, Parser)]
-#[command(version)]
-struct Args {
-    /// The "de" and "en" fields hold one sentence per line (otherwise they are split into
-    /// sentences).
-    #[arg(long)]
-    presegmented: bool,
-    /// Read and write bleualign-cpp's tab-separated layout instead of JSON lines.
-    #[arg(long)]
-    tsv: bool,
-    /// An aligner configuration (JSON, the fields of `AlignerConfig`; missing fields keep
-    /// their defaults).
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// Document pairs aligned together (default: 64 per thread).
-    #[arg(long)]
-    chunk: Option<usize>,
-    /// The corpus; standard input when absent or `-`.
-    input: Option<PathBuf>,
-}
+const USAGE: &str = "usage: corpus [--presegmented] [--tsv] [--config FILE] [--chunk N] [INPUT]
+
+Aligns the document pairs of a JSON-lines corpus ({\"id\", \"de\", \"en\"} a line) on all
+cores and writes one JSON line per document, in input order; a document that cannot be read
+or aligned gives an error record and the stream goes on.
+
+  --presegmented  the \"de\" and \"en\" fields hold one sentence per line (otherwise they
+                  are split into sentences)
+  --tsv           read and write bleualign-cpp's tab-separated layout instead
+  --config FILE   an aligner configuration (satzweise::AlignerConfig as JSON)
+  --chunk N       document pairs aligned together (default: 64 per thread)
+  -h, --help      this text
+
+INPUT is the corpus; standard input when absent or `-`.
+
+Exit codes: 0 every document aligned, 1 some failed (or the input could not be read or the
+output written), 2 usage error.
+";
+
+/// How often the count of documents done is redrawn on a terminal.
+const PROGRESS_EVERY: usize = 256;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
-        Ok(summary) => {
-            eprintln!(
-                "corpus: {} of {} documents failed",
+    cli::run("corpus", USAGE, |args| {
+        let presegmented = args.flag(&["--presegmented"]);
+        let tsv = args.flag(&["--tsv"]);
+        let config = args.value(&["--config"])?;
+        let chunk: Option<usize> = args.parsed(&["--chunk"])?;
+        if chunk == Some(0) {
+            return Err(Failure::usage("--chunk must be at least 1"));
+        }
+        let input = args.operands(0, 1)?.pop();
+        let aligner = match &config {
+            None => Aligner::new(),
+            Some(path) => {
+                let config: AlignerConfig = serde_json::from_str(&cli::read_input(path)?)
+                    .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
+                Aligner::from_config(config)
+                    .map_err(|e| Failure::runtime(format!("{path}: {e}")))?
+            }
+        };
+        let options = stage::Options {
+            layout: if tsv {
+                stage::Layout::Tsv
+            } else {
+                stage::Layout::Jsonl
+            },
+            presegmented,
+            chunk,
+        };
+        let summary = run(&aligner, input.as_deref(), options).map_err(Failure::runtime)?;
+        if summary.failed == 0 {
+            Ok(())
+        } else {
+            Err(Failure::runtime(format!(
+                "{} of {} documents failed",
                 summary.failed, summary.documents
-            );
-            ExitCode::from(1)
+            )))
         }
-        Err(error) => {
-            eprintln!("corpus: {error}");
-            ExitCode::from(1)
-        }
-    }
+    })
 }
 
-fn run(args: &Args) -> Result<stage::Summary, String> {
-    let aligner = match &args.config {
-        None => Aligner::new(),
-        Some(path) => {
-            let text = satzweise::read_text_file(path).map_err(|e| e.to_string())?;
-            let config: AlignerConfig =
-                serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            Aligner::from_config(config).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-    };
-    let options = stage::Options {
-        layout: if args.tsv {
-            stage::Layout::Tsv
-        } else {
-            stage::Layout::Jsonl
-        },
-        presegmented: args.presegmented,
-        chunk: args.chunk,
-    };
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents, {per_sec}, {elapsed}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    });
+fn run(
+    aligner: &Aligner,
+    input: Option<&str>,
+    options: stage::Options,
+) -> Result<stage::Summary, String> {
+    let terminal = std::io::stderr().is_terminal();
+    let mut done = 0usize;
     let tick = || {
-        if let Some(bar) = &progress {
-            bar.inc(1);
+        done += 1;
+        if terminal && done % PROGRESS_EVERY == 0 {
+            let _ = write!(std::io::stderr(), "\rcorpus: {done} documents");
         }
     };
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut err = std::io::stderr().lock();
-    let result = match args.input.as_deref() {
-        Some(path) if path.as_os_str() != "-" => {
-            let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Not locked: the progress count writes to standard error between records.
+    let mut err = std::io::stderr();
+    let result = match input {
+        Some(path) if path != "-" => {
+            let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
             stage::run(
-                &aligner,
+                aligner,
                 BufReader::new(file),
                 &mut out,
                 &mut err,
                 options,
                 tick,
             )
-            .map_err(|e| format!("{} or standard output: {e}", path.display()))
+            .map_err(|e| format!("{path} or standard output: {e}"))
         }
         _ => stage::run(
-            &aligner,
+            aligner,
             std::io::stdin().lock(),
             &mut out,
             &mut err,
@@ -134,8 +139,8 @@ fn run(args: &Args) -> Result<stage::Summary, String> {
         )
         .map_err(|e| format!("standard input or output: {e}")),
     };
-    if let Some(bar) = &progress {
-        bar.finish();
+    if terminal {
+        let _ = writeln!(err);
     }
     result
 }

@@ -28,8 +28,26 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
 use satzweise::{Aligner, Lang, LineBreaks, Segmenter, Text, read_text_file};
+
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/sets.rs"]
+mod sets;
+
+const USAGE: &str = "usage: wrapped_eval [--inputs DIR] [--data DIR] [--line-breaks MODE] [--show]
+
+Measures alignment on paragraph-layout and hard-wrapped versions of the WMT21 de-en gold
+(build the inputs first: python3 tools/wrap_paragraphs.py --out /tmp/wrapped).
+
+  --inputs DIR        the folder tools/wrap_paragraphs.py wrote (default /tmp/wrapped)
+  --data DIR          the shared data folder (default ../shared/data beside the checkout)
+  --line-breaks MODE  what a line break means: auto (default), paragraph or line
+  --show              print every fragment bead
+  -h, --help          this text
+
+Exit codes: 0 success, 1 runtime error (missing data or inputs), 2 usage error.
+";
 
 /// `println!` that ends the program quietly when standard output is closed (`| head`).
 macro_rules! say {
@@ -41,20 +59,15 @@ macro_rules! say {
     }};
 }
 
-/// Measure alignment on paragraph-layout and hard-wrapped versions of the WMT gold.
-#[derive(Parser)]
+/// What to measure.
 struct Args {
     /// The folder `tools/wrap_paragraphs.py` wrote.
-    #[arg(long, default_value = "/tmp/wrapped")]
     inputs: PathBuf,
     /// The shared data folder (for the gold lines).
-    #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// What a line break means: auto (read from each text), paragraph or line.
-    #[arg(long, default_value = "auto")]
     line_breaks: LineBreaks,
     /// Print every fragment bead.
-    #[arg(long)]
     show: bool,
 }
 
@@ -316,19 +329,25 @@ fn run(args: &Args) -> satzweise::Result<()> {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    if !Path::new(&args.data).join("wmt21-de-en").is_dir() {
-        eprintln!(
-            "wrapped_eval: {} has no wmt21-de-en; nothing to measure",
-            args.data.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("wrapped_eval: {e}");
-            ExitCode::FAILURE
+    cli::run("wrapped_eval", USAGE, |line| {
+        let args = Args {
+            inputs: line
+                .value(&["--inputs"])?
+                .map_or_else(|| PathBuf::from("/tmp/wrapped"), PathBuf::from),
+            data: line
+                .value(&["--data"])?
+                .map_or_else(sets::default_data, PathBuf::from),
+            line_breaks: line.parsed(&["--line-breaks"])?.unwrap_or_default(),
+            show: line.flag(&["--show"]),
+        };
+        line.finish()?;
+        if !Path::new(&args.data).join("wmt21-de-en").is_dir() {
+            return Err(cli::Failure::runtime(format!(
+                "{} has no wmt21-de-en; nothing to measure\n{}",
+                args.data.display(),
+                sets::missing_data_help(&args.data)
+            )));
         }
-    }
+        Ok(run(&args)?)
+    })
 }

@@ -5,6 +5,9 @@
 mod common;
 
 use proptest::prelude::*;
+
+#[path = "common/seeded.rs"]
+mod seeded;
 use satzweise::{Aligner, Alignment, SearchConfig};
 #[cfg(feature = "serde")]
 use satzweise::{AlignerConfig, BeadShape, Lang};
@@ -37,7 +40,7 @@ fn assert_covers(alignment: &Alignment) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(seeded::deterministic(96, 0x5a72776569736604))]
 
     #[test]
     fn beads_are_monotone_and_cover_each_sentence_once(
@@ -140,7 +143,7 @@ mod threads {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(16))]
+        #![proptest_config(seeded::deterministic(16, 0x5a72776569736605))]
 
         #[test]
         fn same_output_with_1_and_4_threads(

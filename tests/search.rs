@@ -1,6 +1,8 @@
 //! The fast (coarse-to-fine, windowed) search against the exact one.
 
 mod common;
+#[path = "common/seeded.rs"]
+mod seeded;
 
 use proptest::prelude::*;
 use satzweise::eval::GoldSet;
@@ -67,17 +69,6 @@ fn document() -> impl Strategy<Value = (Vec<String>, Vec<String>)> {
     })
 }
 
-/// Fixed seeds and no regression file: `cargo test` runs the same cases every time, so these
-/// properties are never red by chance and never write into the checkout.
-fn deterministic(cases: u32, seed: u64) -> ProptestConfig {
-    ProptestConfig {
-        cases,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 /// What the fast search promises against the exact one: the same beads at the same costs.
 /// Its confidences are posteriors over the band around the path (the windows cut the lattice
 /// and the band leaves far paths out), so they are probabilities but not the exact search's:
@@ -92,7 +83,7 @@ fn same_beads_and_costs(exact: &Alignment, fast: &Alignment) -> Result<(), TestC
 }
 
 proptest! {
-    #![proptest_config(deterministic(48, 0x5a72_7765_6973_6501))]
+    #![proptest_config(seeded::deterministic(48, 0x5a72_7765_6973_6501))]
 
     /// The fast search always returns a complete monotone alignment that costs at least as
     /// much as the exact one, and on these translations (a clear diagonal) the same beads at
@@ -110,7 +101,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(deterministic(48, 0x5a72_7765_6973_6502))]
+    #![proptest_config(seeded::deterministic(48, 0x5a72_7765_6973_6502))]
 
     /// On random, unrelated sentences the fast search may pick another path, but a complete
     /// one that is never cheaper than the exact optimum.
