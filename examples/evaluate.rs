@@ -174,13 +174,13 @@ fn run(args: &Args) -> Result<(), Error> {
     }
     for (name, triples) in sets {
         let mut config = config.clone();
-        config.english = if name.starts_with("textberg") {
+        config.languages.english = if name.starts_with("textberg") {
             Lang::Fr
         } else {
-            config.english
+            config.languages.english
         };
         let mut builder = Aligner::builder();
-        if config.english == Lang::En {
+        if config.languages.english == Lang::En {
             for dictionary in &dictionaries {
                 builder.dictionary(dictionary.clone());
             }

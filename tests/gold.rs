@@ -53,7 +53,7 @@ fn evaluate(dir: &Path, names: &[String], other: &str, gold: &str, aligner: &Ali
 
 fn german_french() -> Aligner {
     let mut config = AlignerConfig::default();
-    config.english = Lang::Fr;
+    config.languages.english = Lang::Fr;
     Aligner::from_config(config).unwrap()
 }
 
