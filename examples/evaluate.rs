@@ -173,10 +173,10 @@ fn run(args: &Args) -> Result<(), Failure> {
     for (name, triples, lang) in sets {
         let mut config = config.clone();
         if lang == Some(Lang::Fr) {
-            config.english = Lang::Fr;
+            config.languages.english = Lang::Fr;
         }
         let mut builder = Aligner::builder();
-        if config.english == Lang::En {
+        if config.languages.english == Lang::En {
             for dictionary in &dictionaries {
                 builder.dictionary(dictionary.clone());
             }

@@ -139,7 +139,7 @@ class Aligner:
     """A sentence aligner, built once from a configuration and reused.
 
     ``config`` is a dict of the library's ``AlignerConfig`` fields (for example
-    ``{"skip_cost": 3.0, "search": {"band_width": 4}}``); keys left out keep their defaults,
+    ``{"costs": {"skip_cost": 3.0}, "search": {"band_width": 4}}``); keys left out keep their defaults,
     and an unknown key or a value of the wrong type raises ``AlignmentError``."""
 
     def __new__(cls, config: Optional[Mapping[str, Any]] = None) -> "Aligner": ...

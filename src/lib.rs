@@ -74,8 +74,9 @@ pub use text::normalize;
 
 pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Batch, Bead, BeadRef,
-    BeadShape, Beads, ConfidentBeads, DocumentPair, Omission, Omissions, Pair, Pairs, SearchConfig,
-    Unaligned, UnalignedSentences,
+    BeadShape, Beads, ConfidentBeads, CostConfig, DocumentPair, LanguageConfig, Omission,
+    Omissions, Pair, Pairs, RefinementConfig, SearchConfig, ShapeConfig, Unaligned,
+    UnalignedSentences,
 };
 pub use dictionary::Dictionary;
 pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};

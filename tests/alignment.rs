@@ -73,8 +73,20 @@ proptest! {
 #[test]
 fn larger_shapes_are_configurable() {
     let aligner = Aligner::builder().max_bead(4, 4).build().unwrap();
-    assert!(aligner.config().shapes.contains(&BeadShape::new(4, 3)));
-    assert!(!aligner.config().shapes.contains(&BeadShape::new(0, 2)));
+    assert!(
+        aligner
+            .config()
+            .shapes
+            .allowed
+            .contains(&BeadShape::new(4, 3))
+    );
+    assert!(
+        !aligner
+            .config()
+            .shapes
+            .allowed
+            .contains(&BeadShape::new(0, 2))
+    );
     let alignment = aligner
         .align_sentences(
             &["Ein langer Satz mit 12 Teilen, 3 Zahlen und 7 Namen wie Bern und Zürich."],
@@ -181,7 +193,7 @@ mod serde_round_trip {
         let back: satzweise::AlignerConfig = serde_json::from_str(&json).unwrap();
         assert_eq!(back, config);
         let partial: satzweise::AlignerConfig =
-            serde_json::from_str(r#"{"skip_cost": 2.0}"#).unwrap();
-        assert_eq!(partial.skip_cost, 2.0);
+            serde_json::from_str(r#"{"costs": {"skip_cost": 2.0}}"#).unwrap();
+        assert_eq!(partial.costs.skip_cost, 2.0);
     }
 }

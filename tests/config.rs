@@ -50,6 +50,10 @@ fn sentences(count: usize, word: &str) -> Vec<String> {
 fn unknown_fields_are_rejected_by_name() {
     for (json, field) in [
         (r#"{"skip_costt": 3}"#, "skip_costt"),
+        (r#"{"costs": {"skip_costt": 3}}"#, "skip_costt"),
+        (r#"{"shapes": {"max_skip_runn": 3}}"#, "max_skip_runn"),
+        (r#"{"languages": {"germn": "de"}}"#, "germn"),
+        (r#"{"refinement": {"fit_lenght": false}}"#, "fit_lenght"),
         (r#"{"search": {"band_widht": 3}}"#, "band_widht"),
         (
             r#"{"calibration": {"one_to_one": {"knots": [], "x": 1}}}"#,
@@ -60,8 +64,64 @@ fn unknown_fields_are_rejected_by_name() {
         let err = serde_json::from_str::<AlignerConfig>(json).unwrap_err();
         assert!(err.to_string().contains(field), "{json}: {err}");
     }
-    let config: AlignerConfig = serde_json::from_str(r#"{"skip_cost": 3}"#).unwrap();
-    assert_eq!(config.skip_cost, 3.0);
+    let config: AlignerConfig = serde_json::from_str(r#"{"costs": {"skip_cost": 3}}"#).unwrap();
+    assert_eq!(config.costs.skip_cost, 3.0);
+    assert_eq!(config.refinement, AlignerConfig::default().refinement);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_flat_field_of_the_old_layout_is_rejected_by_name() {
+    // Before the settings were grouped these sat at the top level; read there now they would
+    // be lost, so each is rejected by its name.
+    for (json, field) in [
+        (r#"{"skip_cost": 3}"#, "skip_cost"),
+        (r#"{"max_skip_run": 4}"#, "max_skip_run"),
+        (r#"{"english": "fr"}"#, "english"),
+        (r#"{"learn_lexicon": false}"#, "learn_lexicon"),
+    ] {
+        let err = serde_json::from_str::<AlignerConfig>(json).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains(&format!("unknown field `{field}`")),
+            "{json}: {err}"
+        );
+    }
+    // `shapes` is a group now, not the list of shapes.
+    assert!(serde_json::from_str::<AlignerConfig>(r#"{"shapes": [[1, 1]]}"#).is_err());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_default_config_serialises_grouped_and_reads_back_equal() {
+    let config = AlignerConfig::default();
+    let value = serde_json::to_value(&config).unwrap();
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let top = [
+        "calibration",
+        "costs",
+        "languages",
+        "refinement",
+        "search",
+        "shapes",
+        "temperature",
+    ];
+    assert_eq!(keys, top);
+    assert_eq!(value["costs"]["skip_cost"], config.costs.skip_cost);
+    assert_eq!(value["costs"].as_object().unwrap().len(), 13);
+    assert_eq!(value["shapes"]["max_skip_run"], 8);
+    assert!(value["shapes"]["allowed"].is_array());
+    assert_eq!(value["refinement"]["learn_lexicon"], true);
+    assert!(value["languages"]["german"].is_string());
+    let json = serde_json::to_string_pretty(&config).unwrap();
+    let back: AlignerConfig = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, config);
 }
 
 #[cfg(feature = "serde")]
@@ -87,9 +147,9 @@ fn a_deserialised_calibration_map_is_repaired() {
 fn as_many_shapes_as_validate_allows_align() {
     let mut config = AlignerConfig::default();
     // 1-0 and 0-1 each bring `max_skip_run - 1` more shapes.
-    config.max_skip_run = 122;
-    rejected(&config, "max_skip_run");
-    config.max_skip_run = 121;
+    config.shapes.max_skip_run = 122;
+    rejected(&config, "shapes.max_skip_run");
+    config.shapes.max_skip_run = 121;
     let aligner = Aligner::from_config(config).unwrap();
     let (german, english) = (sentences(30, "Satz"), sentences(20, "Sentence"));
     let alignment = aligner.align_sentences(&german, &english).unwrap();
@@ -128,19 +188,38 @@ fn search_settings_that_broke_the_search_are_rejected() {
 }
 
 #[test]
+fn shapes_that_are_no_beads_are_rejected_by_their_path() {
+    for allowed in [
+        vec![],
+        vec![BeadShape::new(0, 0)],
+        vec![BeadShape::new(9, 1)],
+    ] {
+        let mut config = AlignerConfig::default();
+        config.shapes.allowed = allowed;
+        rejected(&config, "shapes.allowed");
+    }
+    let mut config = AlignerConfig::default();
+    config.shapes.max_skip_run = 0;
+    rejected(&config, "shapes.max_skip_run");
+    let mut config = AlignerConfig::default();
+    config.refinement.lexicon_min_dice = -0.5;
+    rejected(&config, "refinement.lexicon_min_dice");
+}
+
+#[test]
 fn numbers_that_overflow_the_costs_are_rejected() {
     let mut config = AlignerConfig::default();
     config.temperature = 1e-300;
     rejected(&config, "temperature");
     let mut config = AlignerConfig::default();
-    config.skip_cost = 1e308;
-    rejected(&config, "skip_cost");
+    config.costs.skip_cost = 1e308;
+    rejected(&config, "costs.skip_cost");
     let mut config = AlignerConfig::default();
-    config.anchor_weight = f64::NAN;
-    rejected(&config, "anchor_weight");
+    config.costs.anchor_weight = f64::NAN;
+    rejected(&config, "costs.anchor_weight");
     let mut config = AlignerConfig::default();
-    config.length_variance = f64::INFINITY;
-    rejected(&config, "length_variance");
+    config.costs.length_variance = f64::INFINITY;
+    rejected(&config, "costs.length_variance");
 }
 
 #[cfg(feature = "serde")]
@@ -226,31 +305,32 @@ fn config() -> impl Strategy<Value = AlignerConfig> {
     )
         .prop_map(|(shapes, f, s, run, (fit, learn, skips), count)| {
             let mut config = AlignerConfig::default();
-            config.shapes = shapes;
+            config.shapes.allowed = shapes;
             if skips {
                 config
                     .shapes
+                    .allowed
                     .extend([BeadShape::new(1, 0), BeadShape::new(0, 1)]);
             }
-            config.length_weight = f[0];
-            config.length_variance = f[1];
-            config.anchor_weight = f[2];
-            config.unmatched_weight = f[3];
-            config.idf_power = f[4];
-            config.chance_power = f[5];
-            config.refine_min_confidence = f[6];
-            config.lexicon_min_dice = f[7];
-            config.merge_cost = f[8];
-            config.open_merge_cost = f[9];
-            config.closure_mismatch_cost = f[10];
-            config.debris_factor = f[11];
-            config.skip_cost = f[12];
-            config.skip_extend_cost = f[13];
+            config.costs.length_weight = f[0];
+            config.costs.length_variance = f[1];
+            config.costs.anchor_weight = f[2];
+            config.costs.unmatched_weight = f[3];
+            config.costs.idf_power = f[4];
+            config.costs.chance_power = f[5];
+            config.refinement.refine_min_confidence = f[6];
+            config.refinement.lexicon_min_dice = f[7];
+            config.costs.merge_cost = f[8];
+            config.costs.open_merge_cost = f[9];
+            config.costs.closure_mismatch_cost = f[10];
+            config.costs.debris_factor = f[11];
+            config.costs.skip_cost = f[12];
+            config.costs.skip_extend_cost = f[13];
             config.temperature = if f[14] == 0.0 { 1.0 } else { f[14] };
-            config.fit_length = fit;
-            config.learn_lexicon = learn;
-            config.lexicon_min_count = count;
-            config.max_skip_run = run;
+            config.refinement.fit_length = fit;
+            config.refinement.learn_lexicon = learn;
+            config.refinement.lexicon_min_count = count;
+            config.shapes.max_skip_run = run;
             config.search.exact_cells = s[0];
             config.search.band_width = s[1];
             config.search.first_pass_rows = s[2];
@@ -303,8 +383,8 @@ proptest! {
             prop_assert!(Aligner::from_config(config).is_err());
             return Ok(());
         }
-        let skips = config.shapes.contains(&BeadShape::new(1, 0))
-            && config.shapes.contains(&BeadShape::new(0, 1));
+        let skips = config.shapes.allowed.contains(&BeadShape::new(1, 0))
+            && config.shapes.allowed.contains(&BeadShape::new(0, 1));
         let aligner = Aligner::from_config(config).unwrap();
         match aligner.align_sentences(&german, &english) {
             Ok(alignment) => {

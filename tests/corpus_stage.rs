@@ -160,7 +160,7 @@ fn a_leading_bom_and_crlf_line_ends_are_accepted() {
 #[test]
 fn a_document_that_fails_to_align_gives_an_error_record_and_the_stream_goes_on() {
     let mut config = AlignerConfig::default();
-    config.shapes = vec![BeadShape::new(1, 1)];
+    config.shapes.allowed = vec![BeadShape::new(1, 1)];
     let aligner = Aligner::from_config(config).unwrap();
     let input = format!(
         "{}\n{GOOD}\n",

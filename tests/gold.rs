@@ -58,7 +58,7 @@ fn open(data: &std::path::Path, folder: &str, other: &str, documents: Option<&[&
 /// The aligner for a set whose other side has the extension `other`.
 fn aligner_for(other: &str) -> Aligner {
     let mut config = AlignerConfig::default();
-    config.english = if other == "fr" { Lang::Fr } else { Lang::En };
+    config.languages.english = if other == "fr" { Lang::Fr } else { Lang::En };
     Aligner::from_config(config).unwrap()
 }
 

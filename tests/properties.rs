@@ -105,13 +105,13 @@ proptest! {
         english in prop::sample::select(vec![Lang::De, Lang::En, Lang::Fr, Lang::Other]),
     ) {
         let mut config = AlignerConfig::default();
-        config.english = english;
-        config.shapes = shapes.into_iter().map(|(a, b)| BeadShape::new(a, b)).collect();
-        config.length_weight = weights[0];
-        config.length_variance = weights[1];
-        config.anchor_weight = weights[2];
-        config.merge_cost = weights[3];
-        config.skip_cost = weights[4];
+        config.languages.english = english;
+        config.shapes.allowed = shapes.into_iter().map(|(a, b)| BeadShape::new(a, b)).collect();
+        config.costs.length_weight = weights[0];
+        config.costs.length_variance = weights[1];
+        config.costs.anchor_weight = weights[2];
+        config.costs.merge_cost = weights[3];
+        config.costs.skip_cost = weights[4];
         config.temperature = weights[5];
         config.search.exact_cells = exact_cells;
         config.search.band_width = band;

@@ -156,7 +156,7 @@ fn calibration_round_trips_through_serde() {
     let back: AlignerConfig = serde_json::from_str(&json).unwrap();
     assert_eq!(back, config);
     // A configuration written before calibration existed still loads, with the default.
-    let old: AlignerConfig = serde_json::from_str(r#"{"skip_cost": 3.0}"#).unwrap();
+    let old: AlignerConfig = serde_json::from_str(r#"{"costs": {"skip_cost": 3.0}}"#).unwrap();
     assert_eq!(old.calibration, Calibration::default());
 }
 

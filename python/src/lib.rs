@@ -113,7 +113,7 @@ fn char_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// documents (and from any number of threads).
 ///
 /// `Aligner(config=None)`: `config` is a dict of the library's `AlignerConfig` fields (for
-/// example `{"skip_cost": 3.0, "search": {"band_width": 4}}`); keys left out keep their
+/// example `{"costs": {"skip_cost": 3.0}, "search": {"band_width": 4}}`); keys left out keep their
 /// defaults, and an unknown key or a value of the wrong type raises `AlignmentError`.
 #[pyclass(module = "satzweise", frozen, name = "Aligner")]
 struct PyAligner {

@@ -88,7 +88,7 @@ def test_omissions_additions_and_flags():
         "The 28th session costs 1.5 million euros.\nIt begins on 3 May in Baku.\n"
         "The weather in Baku was sunny and warm all week long, with light winds.\n",
         presegmented=True,
-        config={"shapes": ["1-1", "1-0", "0-1"]},
+        config={"shapes": {"allowed": ["1-1", "1-0", "0-1"]}},
     )
     assert alignment.omissions()[0][0] == 2
     assert alignment.additions() == []
@@ -105,7 +105,7 @@ def test_a_batch_equals_one_by_one_in_input_order():
     for chunk_size in (1, 3, None):
         batch = [a.to_json() for a in satzweise.align_batch(iter(documents), chunk_size=chunk_size)]
         assert batch == one_by_one
-    aligner = satzweise.Aligner({"skip_cost": 3.0})
+    aligner = satzweise.Aligner({"costs": {"skip_cost": 3.0}})
     assert [a.to_json() for a in aligner.align_batch(documents)] == [
         aligner.align(g, e).to_json() for g, e in documents
     ]
@@ -152,11 +152,11 @@ def test_bad_config_raises_with_the_library_message():
     with pytest.raises(satzweise.AlignmentError, match="search.no_such_key"):
         satzweise.align("A.", "B.", config={"search": {"no_such_key": 1}})
     with pytest.raises(satzweise.AlignmentError, match="invalid type"):
-        satzweise.Aligner({"skip_cost": "high"})
+        satzweise.Aligner({"costs": {"skip_cost": "high"}})
     with pytest.raises(satzweise.AlignmentError, match="temperature"):
         satzweise.Aligner({"temperature": 0.0})
     with pytest.raises(ValueError):  # AlignmentError is a ValueError
-        satzweise.Aligner({"shapes": ["0-0"]})
+        satzweise.Aligner({"shapes": {"allowed": ["0-0"]}})
     with pytest.raises(TypeError, match="config must be a dict"):
         satzweise.Aligner(["skip_cost", 1.0])
 
@@ -180,20 +180,20 @@ def test_bad_input_raises():
         satzweise.align_batch([], on_error="ignore")
     with pytest.raises(ValueError, match="chunk_size"):
         satzweise.align_batch([], chunk_size=0)
-    strict = {"shapes": ["1-1"]}
+    strict = {"shapes": {"allowed": ["1-1"]}}
     with pytest.raises(satzweise.AlignmentError, match="alignment"):
         satzweise.align("Eins. Zwei.", "", config=strict)
 
 
 def test_a_batch_can_return_errors_in_place_and_go_on():
     pairs = [("Eins.", "One."), ("Eins. Zwei.", ""), ("Zwei.", 2), ["Drei.", "Three."]]
-    results = list(satzweise.align_batch(pairs, config={"shapes": ["1-1"]}, on_error="return"))
+    results = list(satzweise.align_batch(pairs, config={"shapes": {"allowed": ["1-1"]}}, on_error="return"))
     assert len(results) == 4
     assert isinstance(results[0], satzweise.Alignment)
     assert isinstance(results[1], satzweise.AlignmentError)
     assert isinstance(results[2], TypeError)
     assert results[3].english == ["Three."]
-    batch = satzweise.align_batch(pairs, config={"shapes": ["1-1"]})
+    batch = satzweise.align_batch(pairs, config={"shapes": {"allowed": ["1-1"]}})
     assert next(batch).german == ["Eins."]
     with pytest.raises(satzweise.AlignmentError):
         next(batch)

@@ -76,8 +76,8 @@ impl DocumentPair {
         };
         let config = aligner.config();
         (
-            text(self.german, config.german),
-            text(self.english, config.english),
+            text(self.german, config.languages.german),
+            text(self.english, config.languages.english),
         )
     }
 }
@@ -258,8 +258,8 @@ impl Aligner {
         );
         let lexicon = LearnedLexicon::learn(
             teaching,
-            self.config.lexicon_min_count,
-            self.config.lexicon_min_dice,
+            self.config.refinement.lexicon_min_count,
+            self.config.refinement.lexicon_min_dice,
         );
         let second_pass = |(german, english): (Text, Text)| {
             let found = self.run(&german, &english, Some(&lexicon), None);

@@ -1,4 +1,4 @@
-//! Aligner configuration: serializable, validated once by the builder.
+//! Aligner configuration: serializable, validated once by the builder, grouped by concern.
 
 use std::sync::Arc;
 
@@ -16,10 +16,19 @@ pub use crate::search::SearchConfig;
 /// Serialize it next to a corpus to make the run reproducible. Build one with
 /// [`AlignerBuilder`] or start from `AlignerConfig::default()` and change fields.
 ///
+/// The settings are grouped by concern, one small struct a group: the
+/// [`languages`](LanguageConfig) of the texts, the bead [`shapes`](ShapeConfig) the search may
+/// use, the [`costs`](CostConfig) of the signals that score a bead, the
+/// [`refinement`](RefinementConfig) between the first and the second pass, the
+/// [`search`](SearchConfig) and the [`calibration`](Calibration) of the confidences. Each
+/// setting keeps its name inside its group (`skip_cost` is `costs.skip_cost`); in JSON a
+/// group, and any setting of a group, may be left out and keeps its default, and a name that
+/// is not a setting is rejected.
+///
 /// ```
 /// use satzweise::{Aligner, AlignerConfig};
 /// let mut config = AlignerConfig::default();
-/// config.skip_cost = 3.0;
+/// config.costs.skip_cost = 3.0;
 /// let aligner = Aligner::from_config(config)?;
 /// # Ok::<(), satzweise::Error>(())
 /// ```
@@ -28,13 +37,121 @@ pub use crate::search::SearchConfig;
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct AlignerConfig {
+    /// Languages of the two texts.
+    pub languages: LanguageConfig,
+    /// Bead shapes the search may use.
+    pub shapes: ShapeConfig,
+    /// Costs and weights of the signals that score a candidate bead.
+    pub costs: CostConfig,
+    /// What the first pass teaches the second.
+    pub refinement: RefinementConfig,
+    /// Temperature of the posterior that gives each bead its confidence: costs are divided by
+    /// it. Higher values spread probability over more alignments.
+    ///
+    /// It stands beside [`calibration`](AlignerConfig::calibration) rather than in a group:
+    /// together they turn costs into confidences (the temperature shapes the posterior, the
+    /// calibration maps it), it changes no cost (so it is not one of the `costs`) and the
+    /// search only applies it (so it is not a `search` speed setting). It does change the
+    /// beads of the second pass, since the confident beads of the first teach it.
+    pub temperature: f64,
+    /// Search settings.
+    pub search: SearchConfig,
+    /// The map from each bead's raw posterior to its reported confidence (quality issue:
+    /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
+    pub calibration: Calibration,
+}
+
+impl Default for AlignerConfig {
+    /// The defaults of each signal live with the signal ([`ShapePrior`], [`LengthScorer`],
+    /// [`AnchorScorer`], the evidence weighting of [`PairFeatures`](crate::PairFeatures)); the
+    /// groups gather them.
+    fn default() -> Self {
+        AlignerConfig {
+            languages: LanguageConfig::default(),
+            shapes: ShapeConfig::default(),
+            costs: CostConfig::default(),
+            refinement: RefinementConfig::default(),
+            temperature: 1.0,
+            search: SearchConfig::default(),
+            calibration: Calibration::default(),
+        }
+    }
+}
+
+/// Languages of the two texts: they choose the segmentation rules.
+///
+/// ```
+/// use satzweise::{AlignerConfig, Lang};
+/// let mut config = AlignerConfig::default();
+/// config.languages.english = Lang::Fr;
+/// assert_eq!(config.languages.german, Lang::De);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct LanguageConfig {
     /// Language of the first text (segmentation rules).
     pub german: Lang,
     /// Language of the second text, the reference (segmentation rules).
     pub english: Lang,
+}
+
+impl Default for LanguageConfig {
+    fn default() -> Self {
+        LanguageConfig {
+            german: Lang::De,
+            english: Lang::En,
+        }
+    }
+}
+
+/// The bead shapes the search may use.
+///
+/// ```
+/// use satzweise::{AlignerConfig, BeadShape};
+/// let mut config = AlignerConfig::default();
+/// config.shapes.allowed.retain(|&s| s != BeadShape::new(2, 2));
+/// config.shapes.max_skip_run = 4;
+/// assert!(config.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct ShapeConfig {
     /// Bead shapes the search may use. Without `1-0` and `0-1` some pairs of texts have no
     /// alignment at all.
-    pub shapes: Vec<BeadShape>,
+    pub allowed: Vec<BeadShape>,
+    /// The longest run of unaligned sentences the search treats as one gap. Gaps are still
+    /// reported as one bead per sentence.
+    pub max_skip_run: u8,
+}
+
+impl Default for ShapeConfig {
+    fn default() -> Self {
+        ShapeConfig {
+            allowed: BeadShape::defaults(),
+            max_skip_run: 8,
+        }
+    }
+}
+
+/// Costs and weights of the signals that score a candidate bead: the length model, the
+/// anchors and the shape prior. All are in nats; lower costs are better.
+///
+/// ```
+/// use satzweise::AlignerConfig;
+/// let mut config = AlignerConfig::default();
+/// config.costs.skip_cost = 3.0;
+/// config.costs.anchor_weight *= 2.0;
+/// assert!(config.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct CostConfig {
     /// Weight of the Gale-Church length cost.
     pub length_weight: f64,
     /// Variance of the length model (English characters per German character).
@@ -51,19 +168,6 @@ pub struct AlignerConfig {
     /// part of the other side's sentences holding a partner of the token: a word whose
     /// translation is in every sentence matches by chance and tells little.
     pub chance_power: f64,
-    /// After a first pass, fit the length model's ratio of English to German characters to
-    /// the document's own confident 1-1 beads and align again (the variance stays
-    /// `length_variance`).
-    pub fit_length: bool,
-    /// After a first pass, learn word pairs from the document's confident beads (mutual-best
-    /// Dice) and align again with them as anchors.
-    pub learn_lexicon: bool,
-    /// Beads of the first pass at or above this confidence teach the second.
-    pub refine_min_confidence: f64,
-    /// A learned word pair must co-occur in at least this many beads.
-    pub lexicon_min_count: u32,
-    /// A learned word pair needs at least this Dice coefficient.
-    pub lexicon_min_dice: f64,
     /// Cost of each sentence boundary inside a merged bead (after a closed sentence).
     pub merge_cost: f64,
     /// Cost of each sentence boundary inside a merged bead after an open-ended sentence (a
@@ -78,52 +182,72 @@ pub struct AlignerConfig {
     /// Cost of each further sentence in a run of consecutive unaligned sentences on one side
     /// (a block of captions or notes is one gap, not many).
     pub skip_extend_cost: f64,
-    /// The longest run of unaligned sentences the search treats as one gap. Gaps are still
-    /// reported as one bead per sentence.
-    pub max_skip_run: u8,
-    /// Temperature of the posterior that gives each bead its confidence: costs are divided by
-    /// it. Higher values spread probability over more alignments.
-    pub temperature: f64,
-    /// Search settings.
-    pub search: SearchConfig,
-    /// The map from each bead's raw posterior to its reported confidence (quality issue:
-    /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
-    pub calibration: Calibration,
+    /// Cost of a bead that crosses a paragraph boundary on one side only, when both texts
+    /// group their sentences into paragraphs (never charged on pre-split lines).
+    pub paragraph_cost: f64,
 }
 
-impl Default for AlignerConfig {
-    /// The defaults of each signal live with the signal ([`ShapePrior`], [`LengthScorer`],
-    /// [`AnchorScorer`], the evidence weighting of [`PairFeatures`](crate::PairFeatures)); this
-    /// gathers them.
+impl Default for CostConfig {
     fn default() -> Self {
         let prior = ShapePrior::default();
         let length = LengthScorer::default();
         let anchor = AnchorScorer::default();
-        AlignerConfig {
-            german: Lang::De,
-            english: Lang::En,
-            shapes: BeadShape::defaults(),
+        CostConfig {
             length_weight: 1.0,
             length_variance: length.variance,
             anchor_weight: anchor.matched,
             unmatched_weight: anchor.unmatched,
             idf_power: IDF_POWER,
             chance_power: CHANCE_POWER,
-            fit_length: true,
-            learn_lexicon: true,
-            refine_min_confidence: 0.9,
-            lexicon_min_count: 2,
-            lexicon_min_dice: 0.5,
             merge_cost: prior.merge_cost,
             open_merge_cost: prior.open_merge_cost,
             closure_mismatch_cost: prior.closure_mismatch_cost,
             debris_factor: prior.debris_factor,
             skip_cost: prior.skip_cost,
             skip_extend_cost: prior.skip_extend_cost,
-            max_skip_run: 8,
-            temperature: 1.0,
-            search: SearchConfig::default(),
-            calibration: Calibration::default(),
+            paragraph_cost: prior.paragraph_cost,
+        }
+    }
+}
+
+/// What the first pass teaches the second: after a first pass, the aligner learns from the
+/// document's confident beads and aligns again.
+///
+/// ```
+/// use satzweise::AlignerConfig;
+/// let mut config = AlignerConfig::default();
+/// config.refinement.learn_lexicon = false;
+/// config.refinement.fit_length = false; // one pass only
+/// assert!(config.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct RefinementConfig {
+    /// After a first pass, fit the length model's ratio of English to German characters to
+    /// the document's own confident 1-1 beads and align again (the variance stays
+    /// `costs.length_variance`).
+    pub fit_length: bool,
+    /// After a first pass, learn word pairs from the document's confident beads (mutual-best
+    /// Dice) and align again with them as anchors.
+    pub learn_lexicon: bool,
+    /// Beads of the first pass at or above this confidence teach the second.
+    pub refine_min_confidence: f64,
+    /// A learned word pair must co-occur in at least this many beads.
+    pub lexicon_min_count: u32,
+    /// A learned word pair needs at least this Dice coefficient.
+    pub lexicon_min_dice: f64,
+}
+
+impl Default for RefinementConfig {
+    fn default() -> Self {
+        RefinementConfig {
+            fit_length: true,
+            learn_lexicon: true,
+            refine_min_confidence: 0.9,
+            lexicon_min_count: 2,
+            lexicon_min_dice: 0.5,
         }
     }
 }
@@ -135,92 +259,95 @@ pub(crate) const MAX_COST: f64 = 1e6;
 /// The most shapes the search can tell apart (its back-pointers are bytes; one value is free).
 pub(crate) const MAX_SHAPES: usize = u8::MAX as usize;
 
+/// Checks that each named weight is finite, non-negative and at most [`MAX_COST`].
+fn check_weights<const N: usize>(weights: [(&str, f64); N]) -> Result<()> {
+    for (name, value) in weights {
+        if !(0.0..=MAX_COST).contains(&value) {
+            return Err(Error::config(format!(
+                "{name} must be finite, non-negative and at most {MAX_COST:e}, not {value}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl AlignerConfig {
     /// Checks the configuration. What validates aligns every input (when the shapes include
     /// `1-0` and `0-1`) with every sentence covered and finite costs; the rest is rejected
-    /// with a message that names the field:
+    /// with a message that names the field by its path (`costs.skip_cost`):
     ///
-    /// - at least one shape, no `0-0` shape, shapes of at most 8 sentences a side, and at most
-    ///   255 shapes once runs of up to `max_skip_run` skipped sentences are counted;
-    /// - costs and weights finite, non-negative and at most 10⁶; `length_variance` in
-    ///   `[10⁻⁶, 10⁶]`; `temperature` in `[10⁻³, 10³]`;
-    /// - search widths and window sizes at least 1 (`band_width` may be 0, the exact search)
-    ///   and at most 2²⁴; `coarse_cells` at least 16.
+    /// - at least one shape in `shapes.allowed`, no `0-0` shape, shapes of at most 8
+    ///   sentences a side, `shapes.max_skip_run` at least 1, and at most 255 shapes once runs
+    ///   of up to `shapes.max_skip_run` skipped sentences are counted;
+    /// - costs and weights (`costs.*`, `refinement.refine_min_confidence`,
+    ///   `refinement.lexicon_min_dice`) finite, non-negative and at most 10⁶;
+    ///   `costs.length_variance` in `[10⁻⁶, 10⁶]`; `temperature` in `[10⁻³, 10³]`;
+    /// - search widths and window sizes at least 1 (`search.band_width` may be 0, the exact
+    ///   search) and at most 2²⁴; `search.coarse_cells` at least 16.
     ///
     /// ```
     /// use satzweise::AlignerConfig;
     /// let mut config = AlignerConfig::default();
-    /// config.max_skip_run = 200;
+    /// config.shapes.max_skip_run = 200;
     /// let err = config.validate().unwrap_err();
-    /// assert!(err.to_string().contains("max_skip_run"));
+    /// assert!(err.to_string().contains("shapes.max_skip_run"));
     /// ```
     pub fn validate(&self) -> Result<()> {
-        if self.shapes.is_empty() {
-            return Err(Error::config("shapes: no bead shape allowed"));
-        }
-        for shape in &self.shapes {
-            if shape.german() == 0 && shape.english() == 0 {
-                return Err(Error::config("shapes: the 0-0 bead shape is not a bead"));
-            }
-            if shape.german() > 8 || shape.english() > 8 {
-                return Err(Error::config(format!(
-                    "shapes: bead shape {shape} is larger than 8-8"
-                )));
-            }
-        }
-        let weights = [
-            ("length_weight", self.length_weight),
-            ("anchor_weight", self.anchor_weight),
-            ("unmatched_weight", self.unmatched_weight),
-            ("idf_power", self.idf_power),
-            ("chance_power", self.chance_power),
-            ("refine_min_confidence", self.refine_min_confidence),
-            ("lexicon_min_dice", self.lexicon_min_dice),
-            ("merge_cost", self.merge_cost),
-            ("open_merge_cost", self.open_merge_cost),
-            ("closure_mismatch_cost", self.closure_mismatch_cost),
-            ("debris_factor", self.debris_factor),
-            ("skip_cost", self.skip_cost),
-            ("skip_extend_cost", self.skip_extend_cost),
-        ];
-        for (name, value) in weights {
-            if !(0.0..=MAX_COST).contains(&value) {
-                return Err(Error::config(format!(
-                    "{name} must be finite, non-negative and at most {MAX_COST:e}, not {value}"
-                )));
-            }
-        }
-        if !(1e-6..=1e6).contains(&self.length_variance) {
-            return Err(Error::config(format!(
-                "length_variance must be between 1e-6 and 1e6, not {}",
-                self.length_variance
-            )));
-        }
+        self.shapes.validate()?;
+        self.costs.validate()?;
+        self.refinement.validate()?;
         if !(1e-3..=1e3).contains(&self.temperature) {
             return Err(Error::config(format!(
                 "temperature must be between 1e-3 and 1e3, not {}",
                 self.temperature
             )));
         }
+        self.search.validate()
+    }
+
+    /// The shapes the search uses (see [`ShapeConfig::search_shapes`]).
+    pub(crate) fn search_shapes(&self) -> Vec<(usize, usize)> {
+        self.shapes.search_shapes()
+    }
+}
+
+impl ShapeConfig {
+    /// Checks the shapes (see [`AlignerConfig::validate`]).
+    fn validate(&self) -> Result<()> {
+        if self.allowed.is_empty() {
+            return Err(Error::config("shapes.allowed: no bead shape allowed"));
+        }
+        for shape in &self.allowed {
+            if shape.german() == 0 && shape.english() == 0 {
+                return Err(Error::config(
+                    "shapes.allowed: the 0-0 bead shape is not a bead",
+                ));
+            }
+            if shape.german() > 8 || shape.english() > 8 {
+                return Err(Error::config(format!(
+                    "shapes.allowed: bead shape {shape} is larger than 8-8"
+                )));
+            }
+        }
         if self.max_skip_run == 0 {
-            return Err(Error::config("max_skip_run must be at least 1"));
+            return Err(Error::config("shapes.max_skip_run must be at least 1"));
         }
         let shapes = self.search_shapes().len();
         if shapes > MAX_SHAPES {
             return Err(Error::config(format!(
-                "max_skip_run {} makes {shapes} shapes with the skip runs, more than the \
+                "shapes.max_skip_run {} makes {shapes} shapes with the skip runs, more than the \
                  {MAX_SHAPES} the search can tell apart",
                 self.max_skip_run
             )));
         }
-        self.search.validate()
+        Ok(())
     }
 
-    /// The shapes the search uses: the configured ones and, when `1-0` (`0-1`) is among them,
+    /// The shapes the search uses: the allowed ones and, when `1-0` (`0-1`) is among them,
     /// the runs of up to `max_skip_run` skipped German (English) sentences, sorted.
     pub(crate) fn search_shapes(&self) -> Vec<(usize, usize)> {
         let mut shapes: Vec<(usize, usize)> = self
-            .shapes
+            .allowed
             .iter()
             .map(|s| (s.german(), s.english()))
             .collect();
@@ -238,6 +365,46 @@ impl AlignerConfig {
     }
 }
 
+impl CostConfig {
+    /// Checks the costs (see [`AlignerConfig::validate`]).
+    fn validate(&self) -> Result<()> {
+        check_weights([
+            ("costs.length_weight", self.length_weight),
+            ("costs.anchor_weight", self.anchor_weight),
+            ("costs.unmatched_weight", self.unmatched_weight),
+            ("costs.idf_power", self.idf_power),
+            ("costs.chance_power", self.chance_power),
+            ("costs.merge_cost", self.merge_cost),
+            ("costs.open_merge_cost", self.open_merge_cost),
+            ("costs.closure_mismatch_cost", self.closure_mismatch_cost),
+            ("costs.debris_factor", self.debris_factor),
+            ("costs.skip_cost", self.skip_cost),
+            ("costs.skip_extend_cost", self.skip_extend_cost),
+            ("costs.paragraph_cost", self.paragraph_cost),
+        ])?;
+        if !(1e-6..=1e6).contains(&self.length_variance) {
+            return Err(Error::config(format!(
+                "costs.length_variance must be between 1e-6 and 1e6, not {}",
+                self.length_variance
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl RefinementConfig {
+    /// Checks the refinement settings (see [`AlignerConfig::validate`]).
+    fn validate(&self) -> Result<()> {
+        check_weights([
+            (
+                "refinement.refine_min_confidence",
+                self.refine_min_confidence,
+            ),
+            ("refinement.lexicon_min_dice", self.lexicon_min_dice),
+        ])
+    }
+}
+
 /// Builds an [`Aligner`](crate::Aligner): set what differs from the defaults, then
 /// [`build`](AlignerBuilder::build), which validates.
 ///
@@ -248,7 +415,8 @@ impl AlignerConfig {
 ///     .shapes([BeadShape::new(1, 1), BeadShape::new(1, 2), BeadShape::new(2, 1)])
 ///     .skip_cost(3.0)
 ///     .build()?;
-/// assert_eq!(aligner.config().shapes.len(), 3);
+/// assert_eq!(aligner.config().shapes.allowed.len(), 3);
+/// assert_eq!(aligner.config().costs.skip_cost, 3.0);
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -272,21 +440,21 @@ impl AlignerBuilder {
 
     /// Languages of the two texts (segmentation rules).
     pub fn languages(&mut self, german: Lang, english: Lang) -> &mut Self {
-        self.config.german = german;
-        self.config.english = english;
+        self.config.languages.german = german;
+        self.config.languages.english = english;
         self
     }
 
     /// Allowed bead shapes.
     pub fn shapes(&mut self, shapes: impl IntoIterator<Item = BeadShape>) -> &mut Self {
-        self.config.shapes = shapes.into_iter().collect();
+        self.config.shapes.allowed = shapes.into_iter().collect();
         self
     }
 
     /// Allows every shape with at most `german` German and `english` English sentences
     /// (and at least one on some side).
     pub fn max_bead(&mut self, german: u8, english: u8) -> &mut Self {
-        self.config.shapes = (0..=german)
+        self.config.shapes.allowed = (0..=german)
             .flat_map(|a| (0..=english).map(move |b| BeadShape::new(a, b)))
             .filter(|s| !(s.german() == 0 && s.english() == 0))
             .filter(|s| !s.is_skip() || s.german() + s.english() == 1)
@@ -296,25 +464,25 @@ impl AlignerBuilder {
 
     /// Cost of leaving a sentence unaligned.
     pub fn skip_cost(&mut self, cost: f64) -> &mut Self {
-        self.config.skip_cost = cost;
+        self.config.costs.skip_cost = cost;
         self
     }
 
     /// Cost of each extra sentence in a merged bead.
     pub fn merge_cost(&mut self, cost: f64) -> &mut Self {
-        self.config.merge_cost = cost;
+        self.config.costs.merge_cost = cost;
         self
     }
 
     /// Weight of the anchor signal.
     pub fn anchor_weight(&mut self, weight: f64) -> &mut Self {
-        self.config.anchor_weight = weight;
+        self.config.costs.anchor_weight = weight;
         self
     }
 
     /// Weight of the length signal.
     pub fn length_weight(&mut self, weight: f64) -> &mut Self {
-        self.config.length_weight = weight;
+        self.config.costs.length_weight = weight;
         self
     }
 
@@ -333,6 +501,18 @@ impl AlignerBuilder {
     /// Search settings.
     pub fn search(&mut self, search: SearchConfig) -> &mut Self {
         self.config.search = search;
+        self
+    }
+
+    /// Costs and weights of the signals (see [`CostConfig`]).
+    pub fn costs(&mut self, costs: CostConfig) -> &mut Self {
+        self.config.costs = costs;
+        self
+    }
+
+    /// What the first pass teaches the second (see [`RefinementConfig`]).
+    pub fn refinement(&mut self, refinement: RefinementConfig) -> &mut Self {
+        self.config.refinement = refinement;
         self
     }
 

@@ -13,7 +13,10 @@ pub use alignment::{
 };
 pub use batch::{Batch, DocumentPair};
 pub use calibration::{BeadKind, Calibration, CalibrationMap};
-pub use config::{AlignerBuilder, AlignerConfig, SearchConfig};
+pub use config::{
+    AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
+    ShapeConfig,
+};
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -83,21 +86,21 @@ impl Aligner {
         config.validate()?;
         let built_in = BuiltInScorers {
             prior: ShapePrior {
-                merge_cost: config.merge_cost,
-                open_merge_cost: config.open_merge_cost,
-                closure_mismatch_cost: config.closure_mismatch_cost,
-                skip_cost: config.skip_cost,
-                skip_extend_cost: config.skip_extend_cost,
-                debris_factor: config.debris_factor,
-                paragraph_cost: crate::score::PARAGRAPH_COST,
+                merge_cost: config.costs.merge_cost,
+                open_merge_cost: config.costs.open_merge_cost,
+                closure_mismatch_cost: config.costs.closure_mismatch_cost,
+                skip_cost: config.costs.skip_cost,
+                skip_extend_cost: config.costs.skip_extend_cost,
+                debris_factor: config.costs.debris_factor,
+                paragraph_cost: config.costs.paragraph_cost,
             },
-            length_weight: config.length_weight,
+            length_weight: config.costs.length_weight,
             length: LengthScorer {
-                variance: config.length_variance,
+                variance: config.costs.length_variance,
             },
             anchor: AnchorScorer {
-                matched: config.anchor_weight,
-                unmatched: config.unmatched_weight,
+                matched: config.costs.anchor_weight,
+                unmatched: config.costs.unmatched_weight,
             },
         };
         let mut extras = Vec::new();
@@ -132,8 +135,8 @@ impl Aligner {
     /// aligns them.
     pub fn align(&self, german: &str, english: &str) -> Result<Alignment> {
         self.align_texts(
-            Text::segment(german, self.config.german),
-            Text::segment(english, self.config.english),
+            Text::segment(german, self.config.languages.german),
+            Text::segment(english, self.config.languages.english),
         )
     }
 
@@ -182,7 +185,7 @@ impl Aligner {
         // user scorer to read them, the last pass does not need them (a third of the features'
         // memory on a long document).
         let can_release = extras.is_empty() && teaching.is_none();
-        let found = if self.config.fit_length || self.config.learn_lexicon {
+        let found = if self.config.refinement.fit_length || self.config.refinement.learn_lexicon {
             self.refined_search(&mut features, &extras, can_release)
         } else {
             self.search(&features, &extras, &mut None)
@@ -202,8 +205,8 @@ impl Aligner {
         extra: Option<&dyn WordTranslations>,
     ) -> PairFeatures<'t> {
         let scheme = WeightScheme {
-            idf_power: self.config.idf_power as f32,
-            chance_power: self.config.chance_power as f32,
+            idf_power: self.config.costs.idf_power as f32,
+            chance_power: self.config.costs.chance_power as f32,
             ..WeightScheme::default()
         };
         let mut features = PairFeatures::with_scheme(german, english, scheme);
@@ -326,7 +329,7 @@ impl Aligner {
         let confident: Vec<(Range<usize>, Range<usize>)> = found
             .iter()
             .filter(|b| {
-                b.posterior >= self.config.refine_min_confidence
+                b.posterior >= self.config.refinement.refine_min_confidence
                     && !b.german.is_empty()
                     && !b.english.is_empty()
             })
@@ -415,14 +418,14 @@ impl Aligner {
             .cloned()
             .collect();
         let before = features.length_variance();
-        if self.config.fit_length {
+        if self.config.refinement.fit_length {
             features.fit_length_model(&one_to_one);
         }
-        let learned = if self.config.learn_lexicon {
+        let learned = if self.config.refinement.learn_lexicon {
             features.learn_lexicon(
                 &teaching,
-                self.config.lexicon_min_count,
-                self.config.lexicon_min_dice as f32,
+                self.config.refinement.lexicon_min_count,
+                self.config.refinement.lexicon_min_dice as f32,
             )
         } else {
             0

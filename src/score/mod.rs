@@ -23,7 +23,6 @@ mod prior;
 pub use anchors::AnchorScorer;
 pub(crate) use length::two_sided_tail_cost;
 pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
-pub(crate) use prior::PARAGRAPH_COST;
 pub use prior::ShapePrior;
 
 /// A candidate bead the search asks the cost of: a run of German and a run of English
