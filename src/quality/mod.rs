@@ -35,7 +35,7 @@ mod flags;
 mod numbers;
 mod verdict;
 
-pub use crate::align::{BeadKind, Calibration, CalibrationMap};
+pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
 pub use flags::{Flag, FlagKind};
 pub use numbers::{Number, numbers};
 pub use verdict::{ShapeShare, Verdict};
