@@ -75,16 +75,9 @@ fn target(kind: FlagKind) -> Option<&'static str> {
         FlagKind::Omission => "dropped",
         FlagKind::Addition => "added",
         FlagKind::LengthRatio => "clause",
-        _ => return target_of_new(kind),
+        FlagKind::Untranslated => "untranslated",
+        _ => return None,
     })
-}
-
-/// Flag kinds added after the benchmark was written map by name.
-fn target_of_new(kind: FlagKind) -> Option<&'static str> {
-    match kind.name() {
-        "untranslated" => Some("untranslated"),
-        _ => None,
-    }
 }
 
 #[derive(Default)]

@@ -24,20 +24,23 @@ pub enum FlagKind {
     Omission,
     /// A German sentence with no English counterpart.
     Addition,
+    /// German text that is the English copied, or reads as English: left untranslated.
+    Untranslated,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 5] = [
+    pub const ALL: [FlagKind; 6] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
         FlagKind::Omission,
         FlagKind::Addition,
+        FlagKind::Untranslated,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`.
+    /// `addition`, `untranslated`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -45,6 +48,7 @@ impl FlagKind {
             FlagKind::LengthRatio => "length_ratio",
             FlagKind::Omission => "omission",
             FlagKind::Addition => "addition",
+            FlagKind::Untranslated => "untranslated",
         }
     }
 }
@@ -95,6 +99,11 @@ pub enum Flag {
         /// How many sentences.
         sentences: usize,
     },
+    /// The German side is the English copied, or is written in English.
+    Untranslated {
+        /// Whether the German is identical to the English (else it reads as English).
+        identical: bool,
+    },
 }
 
 impl Flag {
@@ -106,6 +115,7 @@ impl Flag {
             Flag::LengthRatio { .. } => FlagKind::LengthRatio,
             Flag::Omission { .. } => FlagKind::Omission,
             Flag::Addition { .. } => FlagKind::Addition,
+            Flag::Untranslated { .. } => FlagKind::Untranslated,
         }
     }
 
@@ -164,6 +174,12 @@ impl fmt::Display for Flag {
                 "addition: {sentences} German sentence{} with no English counterpart",
                 if *sentences == 1 { "" } else { "s" }
             ),
+            Flag::Untranslated { identical: true } => {
+                f.write_str("untranslated: the German is identical to the English")
+            }
+            Flag::Untranslated { identical: false } => {
+                f.write_str("untranslated: the German side is written in English")
+            }
         }
     }
 }
@@ -390,6 +406,9 @@ impl Checker {
             return flags;
         }
         let (german, english) = (bead.german_text(), bead.english_text());
+        if let Some(flag) = untranslated_flag(&german, &english) {
+            flags.push(flag);
+        }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
         }
@@ -483,6 +502,47 @@ fn loosely_alike(a: &str, b: &str) -> bool {
         || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
 }
 
+/// English words that are rare in German text (no "in", "die", "also", ...).
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "was", "were", "with", "for", "that", "this", "it",
+    "on", "by", "from", "has", "have", "had", "be", "been", "will", "would", "not", "a", "an",
+    "which", "who", "their", "they", "he", "she", "at", "or", "but", "its",
+];
+
+/// German words that are rare in English text.
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "ist", "sind", "war", "mit", "für", "dass", "nicht", "ein", "eine",
+    "einen", "von", "zu", "den", "dem", "des", "auf", "im", "sich", "es", "auch", "wird", "hat",
+    "sie", "er", "wir", "ich", "bei", "nach", "aus", "oder", "aber", "wie",
+];
+
+/// The untranslated flag of a linked bead, if any: the German side identical to the English
+/// (ignoring case and white space), or written in English (English function words clearly
+/// outnumber German ones).
+pub(crate) fn untranslated_flag(german: &str, english: &str) -> Option<Flag> {
+    let fold = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let words: Vec<String> = german
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 3 {
+        return None;
+    }
+    if fold(german) == fold(english) {
+        return Some(Flag::Untranslated { identical: true });
+    }
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let (en, de) = (count(ENGLISH_FUNCTION_WORDS), count(GERMAN_FUNCTION_WORDS));
+    (words.len() >= 5 && en >= 2 && en > 2 * de && en * 5 >= words.len())
+        .then_some(Flag::Untranslated { identical: false })
+}
+
 fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
     // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over.
     let mut used = vec![false; other.len()];
@@ -534,6 +594,28 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    #[test]
+    fn untranslated_flags() {
+        let en = "The talks lasted two hours and focused on trade.";
+        assert_eq!(
+            untranslated_flag(en, en),
+            Some(Flag::Untranslated { identical: true })
+        );
+        let copied = "The talks lasted two hours and covered trade and transport.";
+        assert_eq!(
+            untranslated_flag(copied, en),
+            Some(Flag::Untranslated { identical: false })
+        );
+        let de = "Die Gespräche dauerten zwei Stunden und drehten sich um Handel.";
+        assert_eq!(untranslated_flag(de, en), None);
+        // Names and short headlines written alike on both sides are not untranslated.
+        assert_eq!(untranslated_flag("Fariz Rzayev", "Fariz Rzayev"), None);
+        // German with an English quotation stays German.
+        let quoted =
+            "Er sagte, die Lage sei \"under control\", und es gebe keinen Grund zur Sorge.";
+        assert_eq!(untranslated_flag(quoted, en), None);
     }
 
     #[test]
