@@ -13,7 +13,10 @@
 //! python3 tools/inject_qa_errors.py /tmp/satzweise-qa            # wmt21-de-en, seed 13
 //! python3 tools/inject_qa_errors.py --seed 7 MY_DIR /tmp/my-qa     # any NAME.de/NAME.en pairs
 //! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa
+//! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa --show name_one_side
 //! ```
+//!
+//! `--show KIND` also prints the false alarms of one flag kind, with their reasons.
 //!
 //! A flag counts as *right* when its bead holds a line of an injected error of the kind the
 //! flag is meant to find (number mismatch: a changed number; name on one side: a changed or
@@ -88,9 +91,16 @@ struct Counts {
 }
 
 fn main() -> ExitCode {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|k| args.get(k + 1).cloned());
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--show"))
+        .map(|(_, a)| PathBuf::from(a))
         .unwrap_or_else(|| PathBuf::from("/tmp/satzweise-qa"));
     let mut names: Vec<String> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
@@ -167,6 +177,15 @@ fn main() -> ExitCode {
                     counts.right += 1;
                 } else if !here.is_empty() {
                     counts.other_error += 1;
+                } else if show.as_deref() == Some(flag.kind().name()) {
+                    println!(
+                        "{name} {:?}:{:?}: {}\n    {}\n    {}",
+                        b.bead().german().to_usize(),
+                        b.bead().english().to_usize(),
+                        flag.reason(),
+                        b.bead().german_text(),
+                        b.bead().english_text()
+                    );
                 }
             }
         }

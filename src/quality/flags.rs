@@ -305,6 +305,26 @@ fn is_capitalized(word: &str) -> bool {
             && word.chars().any(char::is_uppercase))
 }
 
+/// Whether an English sentence is written in title case ("Talks On Trade And Energy"):
+/// three in four of its words of four letters or more capitalised, and at least two of them
+/// words the document writes in lower case elsewhere (so that a sentence of names is not a
+/// title).
+fn is_title_case(sentence: &str, lowercase: &HashSet<String>) -> bool {
+    let long: Vec<&str> = words(sentence)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised: Vec<&&str> = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let common = capitalised
+        .iter()
+        .filter(|w| lowercase.contains(&word_key(w)))
+        .count();
+    long.len() >= 3 && capitalised.len() * 4 >= long.len() * 3 && common >= 2
+}
+
 /// Document-level state for checking beads.
 pub(crate) struct Checker {
     length: LengthModel,
@@ -313,6 +333,21 @@ pub(crate) struct Checker {
     german_to_names: HashMap<String, Vec<String>>,
     /// English name keys spelled alike by some German word of close frequency.
     english_names: HashSet<String>,
+    /// Keys of English words the document writes in lower case somewhere.
+    lowercase: HashSet<String>,
+    /// Per German sentence: whether it ends as a sentence cut short by segmentation would,
+    /// in a number or a one-letter abbreviation and a full stop ("Royal Mail 1.").
+    cut_ends: Vec<bool>,
+}
+
+/// Whether a sentence ends in a number or a one-letter word and a full stop.
+fn ends_like_a_cut(sentence: &str) -> bool {
+    let Some(head) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.chars().last().is_some_and(|c| c.is_ascii_digit())
+        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
 }
 
 /// Whether two sentence frequencies are close enough for a word to be the same name on both
@@ -344,7 +379,18 @@ fn sentence_frequencies<'t>(
 impl Checker {
     pub(crate) fn new(alignment: &Alignment) -> Checker {
         // English name candidates: capitalised words not at the start of a sentence.
-        let candidates = sentence_frequencies(alignment.english().sentences(), |k, w| {
+        let lowercase: HashSet<String> = alignment
+            .english()
+            .sentences()
+            .flat_map(words)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| word_key(w))
+            .collect();
+        let prose = alignment
+            .english()
+            .sentences()
+            .filter(|s| !is_title_case(s, &lowercase));
+        let candidates = sentence_frequencies(prose, |k, w| {
             k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
         });
         let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
@@ -382,6 +428,12 @@ impl Checker {
             length: LengthModel::new(alignment),
             german_to_names,
             english_names,
+            lowercase,
+            cut_ends: alignment
+                .german()
+                .sentences()
+                .map(ends_like_a_cut)
+                .collect(),
         }
     }
 
@@ -400,9 +452,11 @@ impl Checker {
             return flags;
         }
         if bead.english().is_empty() {
-            flags.push(Flag::Addition {
-                sentences: bead.german().len(),
-            });
+            if !self.is_fragment(bead) {
+                flags.push(Flag::Addition {
+                    sentences: bead.german().len(),
+                });
+            }
             return flags;
         }
         let (german, english) = (bead.german_text(), bead.english_text());
@@ -417,6 +471,29 @@ impl Checker {
             flags.push(flag);
         }
         flags
+    }
+
+    /// Whether a German bead with no English is a piece of a sentence that segmentation cut
+    /// off ("Wir versenden mit Royal Mail 1." / "Klasse."): at most four words, after a
+    /// German sentence that ends in a number or a one-letter abbreviation with its full stop,
+    /// or starting in lower case.
+    fn is_fragment(&self, bead: &BeadRef<'_>) -> bool {
+        let range = bead.german().to_usize();
+        let text = bead.german_text();
+        if range.len() != 1 || text.split_whitespace().count() > 4 {
+            return false;
+        }
+        let lower_start = text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let cut_after = range
+            .start
+            .checked_sub(1)
+            .and_then(|k| self.cut_ends.get(k))
+            .is_some_and(|&cut| cut);
+        lower_start || cut_after
     }
 
     fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
@@ -468,8 +545,12 @@ impl Checker {
                 });
             }
         }
-        // English names, capitalised and not first in their sentence.
-        for (k, word) in bead.english_sentences().flat_map(words) {
+        // English names, capitalised and not first in their sentence (in a title, where
+        // every word is capitalised, a capital says nothing).
+        let prose = bead
+            .english_sentences()
+            .filter(|s| !is_title_case(s, &self.lowercase));
+        for (k, word) in prose.flat_map(words) {
             if k == 0 || !is_capitalized(word) || is_function_word(word) {
                 continue;
             }
@@ -594,6 +675,72 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    #[test]
+    fn title_case_words_are_not_names() {
+        let report = |english: &[&str]| {
+            let alignment = crate::Aligner::new()
+                .align_sentences(
+                    &[
+                        "Die Minister sprachen lange über Energie und Handel.",
+                        "Gespräche über Handel und Verkehr",
+                        "Sie wollen sich bald wieder treffen.",
+                    ],
+                    english,
+                )
+                .unwrap();
+            crate::quality::Report::new(&alignment).flag_count()
+        };
+        // In prose, "Energy" capitalised mid-sentence is a name missing from the German.
+        assert_eq!(
+            report(&[
+                "The ministers talked at length about energy and trade.",
+                "Talks about trade, transport and Energy",
+                "They want to meet again soon.",
+            ]),
+            1
+        );
+        // In a title every word is capitalised: nothing to flag.
+        assert_eq!(
+            report(&[
+                "The ministers talked at length about energy and trade.",
+                "Talks About Trade, Transport And Energy",
+                "They want to meet again soon.",
+            ]),
+            0
+        );
+    }
+
+    /// The flags of a German sentence left alone (bead `[1]:[]`) between two 1-1 beads.
+    fn additions_of(second_german: &str) -> usize {
+        use crate::align::{Alignment, Bead};
+        use crate::text::Text;
+        let german = Text::from_lines(format!(
+            "Wir versenden alle Bestellungen mit Royal Mail 1.\n{second_german}\nDie Lieferung dauert zwei Tage."
+        ));
+        let english = Text::from_lines(
+            "We send all orders by Royal Mail 1st Class.\nDelivery takes two days.",
+        );
+        let beads = vec![
+            Bead::from_ranges(0..1, 0..1, 0.0, 0.9),
+            Bead::from_ranges(1..2, 1..1, 0.0, 0.9),
+            Bead::from_ranges(2..3, 1..2, 0.0, 0.9),
+        ];
+        let alignment = Alignment::from_parts_unchecked(german, english, beads);
+        crate::quality::Report::new(&alignment)
+            .verdict()
+            .flags_by_kind()[&FlagKind::Addition]
+    }
+
+    #[test]
+    fn a_sentence_cut_by_segmentation_is_no_addition() {
+        // "1. Klasse" cut after "1.": the piece is no addition.
+        assert_eq!(additions_of("Klasse."), 0);
+        // A sentence of its own in the same place is one.
+        assert_eq!(additions_of("Das Wetter in London war gestern warm."), 1);
+        assert!(ends_like_a_cut("mit Royal Mail 1."));
+        assert!(!ends_like_a_cut("Wir danken Ihnen."));
     }
 
     #[test]
