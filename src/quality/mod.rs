@@ -6,6 +6,7 @@
 //!   ten are right.
 //! - [`Flag`]: a per-bead warning (number mismatch, a name on one side only, an unusual
 //!   length ratio, an omission, an addition) with [`Flag::reason`].
+//! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first.
 //! - [`Report`]: the flags of every bead of an [`Alignment`], with iterator adapters, and the
 //!   document [`Verdict`]: coverage, shape shares, mean confidence, number of flags and a
 //!   [`parallel_score`](Verdict::parallel_score) that tells translation pairs from unrelated
@@ -33,11 +34,13 @@
 
 mod flags;
 mod numbers;
+mod review;
 mod verdict;
 
 pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
 pub use flags::{Flag, FlagKind};
 pub use numbers::{Number, numbers};
+pub use review::{Finding, ReviewQueue};
 pub use verdict::{ShapeShare, Verdict};
 
 use std::iter::FusedIterator;
