@@ -18,6 +18,8 @@ Errors (one per chosen line; chosen lines are at least two lines apart):
   swapped       two neighbouring German sentences change places
 
 Output, for each input pair NAME: OUT/NAME.de (edited), OUT/NAME.en (unchanged),
+OUT/NAME.orig.de (the German before editing, so that a benchmark can tell the differences
+the original translation already had from the injected ones),
 OUT/NAME.deen (gold beads of the edited pair, `[i]:[j]` lines; a swap is one 2-2 bead) and
 OUT/NAME.truth.tsv with the columns
   kind  german  english  detail
@@ -307,6 +309,7 @@ def main():
         target = os.path.join(out, name)
         write_lines(target + ".de", out_de)
         write_lines(target + ".en", en)
+        write_lines(target + ".orig.de", de)
         write_lines(target + ".deen", [f"[{fmt(g)}]:[{fmt(e)}]" for g, e in gold])
         with open(target + ".truth.tsv", "w", encoding="utf-8") as f:
             f.write("kind\tgerman\tenglish\tdetail\n")
