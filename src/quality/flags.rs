@@ -26,21 +26,27 @@ pub enum FlagKind {
     Addition,
     /// German text that is the English copied, or reads as English: left untranslated.
     Untranslated,
+    /// A URL, e-mail address, placeholder or inline tag on one side has no equal on the other.
+    Markup,
+    /// A `?` or `!` on one side only.
+    Punctuation,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 6] = [
+    pub const ALL: [FlagKind; 8] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
         FlagKind::Omission,
         FlagKind::Addition,
         FlagKind::Untranslated,
+        FlagKind::Markup,
+        FlagKind::Punctuation,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`, `untranslated`.
+    /// `addition`, `untranslated`, `markup`, `punctuation`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -49,6 +55,8 @@ impl FlagKind {
             FlagKind::Omission => "omission",
             FlagKind::Addition => "addition",
             FlagKind::Untranslated => "untranslated",
+            FlagKind::Markup => "markup",
+            FlagKind::Punctuation => "punctuation",
         }
     }
 }
@@ -104,6 +112,21 @@ pub enum Flag {
         /// Whether the German is identical to the English (else it reads as English).
         identical: bool,
     },
+    /// URLs, e-mail addresses, placeholders or inline tags (as written) with no equal on the
+    /// other side; see [`protected_tokens`](super::protected_tokens).
+    Markup {
+        /// German tokens with no English equal.
+        german: Vec<String>,
+        /// English tokens with no German equal.
+        english: Vec<String>,
+    },
+    /// A question or exclamation mark on one side only.
+    Punctuation {
+        /// The mark, `?` or `!`.
+        mark: char,
+        /// The side that has it.
+        side: Side,
+    },
 }
 
 impl Flag {
@@ -116,6 +139,8 @@ impl Flag {
             Flag::Omission { .. } => FlagKind::Omission,
             Flag::Addition { .. } => FlagKind::Addition,
             Flag::Untranslated { .. } => FlagKind::Untranslated,
+            Flag::Markup { .. } => FlagKind::Markup,
+            Flag::Punctuation { .. } => FlagKind::Punctuation,
         }
     }
 
@@ -179,6 +204,34 @@ impl fmt::Display for Flag {
             }
             Flag::Untranslated { identical: false } => {
                 f.write_str("untranslated: the German side is written in English")
+            }
+            Flag::Markup { german, english } => {
+                f.write_str("markup mismatch: ")?;
+                if !german.is_empty() {
+                    write!(f, "German {} has no English equal", quoted(german))?;
+                }
+                if !english.is_empty() {
+                    if !german.is_empty() {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "English {} has no German equal", quoted(english))?;
+                }
+                Ok(())
+            }
+            Flag::Punctuation { mark, side } => {
+                let (here, there) = match side {
+                    Side::German => ("German", "English"),
+                    Side::English => ("English", "German"),
+                };
+                let what = if *mark == '?' {
+                    "question"
+                } else {
+                    "exclamation"
+                };
+                write!(
+                    f,
+                    "punctuation: the {here} has a {what} mark \"{mark}\", the {there} has none"
+                )
             }
         }
     }
@@ -465,6 +518,20 @@ impl Checker {
         }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
+        }
+        if let Some((g, e)) = super::markup::unmatched_tokens(&german, &english) {
+            flags.push(Flag::Markup {
+                german: g,
+                english: e,
+            });
+        }
+        for (mark, in_german) in super::markup::differing_marks(&german, &english) {
+            let side = if in_german {
+                Side::German
+            } else {
+                Side::English
+            };
+            flags.push(Flag::Punctuation { mark, side });
         }
         self.name_flags(bead, &mut flags);
         if let Some(flag) = self.length_flag(&german, &english) {

@@ -5,7 +5,9 @@
 //!   reports, fitted on development gold so that among beads of confidence 0.9 about nine in
 //!   ten are right.
 //! - [`Flag`]: a per-bead warning (number mismatch, a name on one side only, an unusual
-//!   length ratio, an omission, an addition) with [`Flag::reason`].
+//!   length ratio, an omission, an addition, an untranslated sentence, a URL, e-mail address,
+//!   placeholder or tag on one side only, a `?` or `!` on one side only) with
+//!   [`Flag::reason`].
 //! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first.
 //! - [`Report`]: the flags of every bead of an [`Alignment`], with iterator adapters, and the
 //!   document [`Verdict`]: coverage, shape shares, mean confidence, number of flags and a
@@ -33,12 +35,14 @@
 //! ```
 
 mod flags;
+mod markup;
 mod numbers;
 mod review;
 mod verdict;
 
 pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
 pub use flags::{Flag, FlagKind};
+pub use markup::protected_tokens;
 pub use numbers::{Number, numbers};
 pub use review::{Finding, ReviewQueue};
 pub use verdict::{ShapeShare, Verdict};
