@@ -30,11 +30,13 @@ pub enum FlagKind {
     Markup,
     /// A `?` or `!` on one side only.
     Punctuation,
+    /// The same German sentence is rendered differently elsewhere in the document.
+    Inconsistent,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 8] = [
+    pub const ALL: [FlagKind; 9] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
@@ -43,10 +45,11 @@ impl FlagKind {
         FlagKind::Untranslated,
         FlagKind::Markup,
         FlagKind::Punctuation,
+        FlagKind::Inconsistent,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`, `untranslated`, `markup`, `punctuation`.
+    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -57,6 +60,7 @@ impl FlagKind {
             FlagKind::Untranslated => "untranslated",
             FlagKind::Markup => "markup",
             FlagKind::Punctuation => "punctuation",
+            FlagKind::Inconsistent => "inconsistent",
         }
     }
 }
@@ -127,6 +131,11 @@ pub enum Flag {
         /// The side that has it.
         side: Side,
     },
+    /// The German of this 1-1 bead occurs in other 1-1 beads with another English.
+    Inconsistent {
+        /// How many different English renderings the document has of this German sentence.
+        renderings: usize,
+    },
 }
 
 impl Flag {
@@ -141,6 +150,7 @@ impl Flag {
             Flag::Untranslated { .. } => FlagKind::Untranslated,
             Flag::Markup { .. } => FlagKind::Markup,
             Flag::Punctuation { .. } => FlagKind::Punctuation,
+            Flag::Inconsistent { .. } => FlagKind::Inconsistent,
         }
     }
 
@@ -218,6 +228,10 @@ impl fmt::Display for Flag {
                 }
                 Ok(())
             }
+            Flag::Inconsistent { renderings } => write!(
+                f,
+                "inconsistent: this German sentence is rendered {renderings} different ways in the document"
+            ),
             Flag::Punctuation { mark, side } => {
                 let (here, there) = match side {
                     Side::German => ("German", "English"),
@@ -388,9 +402,39 @@ pub(crate) struct Checker {
     english_names: HashSet<String>,
     /// Keys of English words the document writes in lower case somewhere.
     lowercase: HashSet<String>,
+    /// Folded German sentence of a 1-1 bead → the folded English renderings it has.
+    renderings: HashMap<String, HashSet<String>>,
     /// Per German sentence: whether it ends as a sentence cut short by segmentation would,
     /// in a number or a one-letter abbreviation and a full stop ("Royal Mail 1.").
     cut_ends: Vec<bool>,
+}
+
+/// A sentence for comparing renderings: lower case, white space folded.
+fn fold(sentence: &str) -> String {
+    sentence
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The English renderings of each German sentence of four words or more in 1-1 beads.
+fn renderings(alignment: &Alignment) -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    for bead in alignment.beads() {
+        if bead.german().len() != 1 || bead.english().len() != 1 {
+            continue;
+        }
+        let german = bead.german_text();
+        if german.split_whitespace().count() < 4 {
+            continue;
+        }
+        out.entry(fold(&german))
+            .or_default()
+            .insert(fold(&bead.english_text()));
+    }
+    out.retain(|_, english| english.len() > 1);
+    out
 }
 
 /// Whether a sentence ends in a number or a one-letter word and a full stop.
@@ -487,6 +531,7 @@ impl Checker {
                 .sentences()
                 .map(ends_like_a_cut)
                 .collect(),
+            renderings: renderings(alignment),
         }
     }
 
@@ -515,6 +560,13 @@ impl Checker {
         let (german, english) = (bead.german_text(), bead.english_text());
         if let Some(flag) = untranslated_flag(&german, &english) {
             flags.push(flag);
+        }
+        if bead.german().len() == 1 && bead.english().len() == 1 {
+            if let Some(english) = self.renderings.get(&fold(&german)) {
+                flags.push(Flag::Inconsistent {
+                    renderings: english.len(),
+                });
+            }
         }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
@@ -668,12 +720,6 @@ const GERMAN_FUNCTION_WORDS: &[&str] = &[
 /// (ignoring case and white space), or written in English (English function words clearly
 /// outnumber German ones).
 pub(crate) fn untranslated_flag(german: &str, english: &str) -> Option<Flag> {
-    let fold = |s: &str| -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
     let words: Vec<String> = german
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -808,6 +854,38 @@ mod tests {
         assert_eq!(additions_of("Das Wetter in London war gestern warm."), 1);
         assert!(ends_like_a_cut("mit Royal Mail 1."));
         assert!(!ends_like_a_cut("Wir danken Ihnen."));
+    }
+
+    #[test]
+    fn the_same_sentence_rendered_two_ways_is_inconsistent() {
+        let alignment = crate::Aligner::new()
+            .align_sentences(
+                &[
+                    "Bitte schließen Sie die Tür.",
+                    "Der Zug fährt gleich ab.",
+                    "Bitte schließen Sie die Tür.",
+                    "Bitte schließen Sie die Tür.",
+                ],
+                &[
+                    "Please close the door.",
+                    "The train is about to leave.",
+                    "Kindly shut the door.",
+                    "Please close the door.",
+                ],
+            )
+            .unwrap();
+        let report = crate::quality::Report::new(&alignment);
+        let inconsistent: Vec<usize> = report
+            .beads()
+            .enumerate()
+            .filter(|(_, b)| b.flags().iter().any(|f| f.kind() == FlagKind::Inconsistent))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(inconsistent, [0, 2, 3]);
+        assert_eq!(
+            report.beads().next().unwrap().flags()[0].reason(),
+            "inconsistent: this German sentence is rendered 2 different ways in the document"
+        );
     }
 
     #[test]
