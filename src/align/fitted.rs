@@ -33,9 +33,7 @@ pub(crate) fn fitted() -> Calibration {
             (0.991465, 0.998823),
             (0.999292, 0.999925),
         ]),
-        skip: CalibrationMap::from_knots(vec![
-            (0.453537, 0.910177),
-        ]),
+        skip: CalibrationMap::from_knots(vec![(0.453537, 0.910177)]),
         parallel: ParallelModel {
             window: 8,
             bias: -2.735331,
