@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example calibration                 # tables with the built-in calibration
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
-//! cargo run --release --example calibration -- --fit src/quality/fitted.rs
+//! cargo run --release --example calibration -- --fit src/align/fitted.rs
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
 //! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
 //! ```
@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::quality::{Calibration, ParallelModel, RawBead};
+use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead};
 use satzweise::{Aligner, Lang, Text};
 
 /// One aligned document with its gold.
@@ -514,7 +514,7 @@ fn fit(path: &Path) {
         docs.len(),
         all.len()
     );
-    if let Err(e) = std::fs::write(path, fitted.to_rust_source(&header)) {
+    if let Err(e) = std::fs::write(path, rust_source(&fitted, &header)) {
         eprintln!("calibration: cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
@@ -751,4 +751,39 @@ fn main() {
             std::process::exit(2);
         }
     }
+}
+
+/// Rust source of a function `fitted()` returning `calibration`, as stored in
+/// `src/align/fitted.rs`.
+fn rust_source(calibration: &Calibration, header: &str) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        out.push_str("// ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel};\n\n");
+    out.push_str("/// The calibration fitted on development gold.\n");
+    out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
+    for kind in BeadKind::ALL {
+        let field = match kind {
+            BeadKind::OneToOne => "one_to_one",
+            BeadKind::Merge => "merge",
+            BeadKind::Skip => "skip",
+        };
+        out.push_str(&format!(
+            "        {field}: CalibrationMap::from_knots(vec![\n"
+        ));
+        for (x, y) in calibration.map(kind).knots() {
+            out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+        }
+        out.push_str("        ]),\n");
+    }
+    let p = &calibration.parallel;
+    out.push_str(&format!(
+        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
+        p.window, p.bias, p.local, p.document, p.posterior
+    ));
+    out.push_str("    }\n}\n");
+    out
 }

@@ -154,7 +154,7 @@ fn main() -> ExitCode {
                     continue;
                 }
             };
-        lines += alignment.english().len();
+        lines += alignment.english_text().len();
         // (kind, English line) of the flags the original pair already raises.
         let mut original: std::collections::HashSet<(FlagKind, usize)> = Default::default();
         if let Ok(orig) = read("orig.de") {

@@ -598,41 +598,6 @@ impl Calibration {
             parallel: ParallelModel::none(),
         }
     }
-
-    /// Rust source of a function `fitted()` returning this calibration, as stored in
-    /// `src/align/fitted.rs`.
-    pub fn to_rust_source(&self, header: &str) -> String {
-        let mut out = String::new();
-        for line in header.lines() {
-            out.push_str("// ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push_str("\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel};\n\n");
-        out.push_str("/// The calibration fitted on development gold.\n");
-        out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
-        for kind in BeadKind::ALL {
-            let field = match kind {
-                BeadKind::OneToOne => "one_to_one",
-                BeadKind::Merge => "merge",
-                BeadKind::Skip => "skip",
-            };
-            out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![\n"
-            ));
-            for (x, y) in self.map(kind).knots() {
-                out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
-            }
-            out.push_str("        ]),\n");
-        }
-        let p = &self.parallel;
-        out.push_str(&format!(
-            "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
-            p.window, p.bias, p.local, p.document, p.posterior
-        ));
-        out.push_str("    }\n}\n");
-        out
-    }
 }
 
 #[cfg(test)]

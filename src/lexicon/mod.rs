@@ -6,7 +6,7 @@ pub mod dictionary;
 mod learned;
 
 pub(crate) use cooccurrence::Cooccurrence;
-pub use learned::LearnedLexicon;
+pub(crate) use learned::LearnedLexicon;
 
 /// A source of German → English word translations, such as a bilingual dictionary.
 ///

@@ -117,7 +117,7 @@ pub enum Flag {
         identical: bool,
     },
     /// URLs, e-mail addresses, placeholders or inline tags (as written) with no equal on the
-    /// other side; see [`protected_tokens`](super::protected_tokens).
+    /// other side.
     Markup {
         /// German tokens with no English equal.
         german: Vec<String>,
@@ -477,20 +477,20 @@ impl Checker {
     pub(crate) fn new(alignment: &Alignment) -> Checker {
         // English name candidates: capitalised words not at the start of a sentence.
         let lowercase: HashSet<String> = alignment
-            .english()
+            .english_text()
             .sentences()
             .flat_map(words)
             .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
             .map(|(_, w)| word_key(w))
             .collect();
         let prose = alignment
-            .english()
+            .english_text()
             .sentences()
             .filter(|s| !is_title_case(s, &lowercase));
         let candidates = sentence_frequencies(prose, |k, w| {
             k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
         });
-        let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
+        let german_words = sentence_frequencies(alignment.german_text().sentences(), |_, w| {
             w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
         });
         // Candidates bucketed by their first two letters: spellings alike enough to be one
@@ -527,7 +527,7 @@ impl Checker {
             english_names,
             lowercase,
             cut_ends: alignment
-                .german()
+                .german_text()
                 .sentences()
                 .map(ends_like_a_cut)
                 .collect(),

@@ -3,16 +3,7 @@
 
 /// The URLs, e-mail addresses, placeholders (`{0}`, `{name}`, `%s`, `%1$d`) and inline tags
 /// (`<b>`, `</b>`, `<br/>`) of a sentence, in order, as written.
-///
-/// ```
-/// use satzweise::quality::protected_tokens;
-/// assert_eq!(
-///     protected_tokens("Siehe <b>https://example.org/a</b> oder schreiben Sie an info@example.org, {0} mal."),
-///     ["<b>", "https://example.org/a", "</b>", "info@example.org", "{0}"]
-/// );
-/// assert!(protected_tokens("Am 3. Mai um 10 Uhr.").is_empty());
-/// ```
-pub fn protected_tokens(sentence: &str) -> Vec<String> {
+pub(crate) fn protected_tokens(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut k = 0;
@@ -139,6 +130,23 @@ pub(crate) fn differing_marks(german: &str, english: &str) -> Vec<(char, bool)> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_found_in_order() {
+        assert_eq!(
+            protected_tokens(
+                "Siehe <b>https://example.org/a</b> oder schreiben Sie an info@example.org, {0} mal."
+            ),
+            [
+                "<b>",
+                "https://example.org/a",
+                "</b>",
+                "info@example.org",
+                "{0}"
+            ]
+        );
+        assert!(protected_tokens("Am 3. Mai um 10 Uhr.").is_empty());
+    }
 
     #[test]
     fn tokens_match_across_sides() {

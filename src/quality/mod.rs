@@ -42,8 +42,6 @@ mod verdict;
 
 pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
 pub use flags::{Flag, FlagKind};
-pub use markup::protected_tokens;
-pub use numbers::{Number, numbers};
 pub use review::{Finding, ReviewQueue};
 pub use verdict::{ShapeShare, Verdict};
 
