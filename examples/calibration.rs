@@ -771,13 +771,24 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
             BeadKind::Merge => "merge",
             BeadKind::Skip => "skip",
         };
-        out.push_str(&format!(
-            "        {field}: CalibrationMap::from_knots(vec![\n"
-        ));
-        for (x, y) in calibration.map(kind).knots() {
-            out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+        // Laid out as rustfmt lays it out: a single knot on one line.
+        match calibration.map(kind).knots() {
+            [] => out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![]),\n"
+            )),
+            [(x, y)] => out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![({x:.6}, {y:.6})]),\n"
+            )),
+            knots => {
+                out.push_str(&format!(
+                    "        {field}: CalibrationMap::from_knots(vec![\n"
+                ));
+                for (x, y) in knots {
+                    out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+                }
+                out.push_str("        ]),\n");
+            }
         }
-        out.push_str("        ]),\n");
     }
     let p = &calibration.parallel;
     out.push_str(&format!(
