@@ -8,7 +8,8 @@
 //!   length ratio, an omission, an addition, an untranslated sentence, a URL, e-mail address,
 //!   placeholder or tag on one side only, a `?` or `!` on one side only) with
 //!   [`Flag::reason`].
-//! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first.
+//! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first;
+//!   [`Report::write_checklist`]: the same findings as an Xbench-style TSV checklist.
 //! - [`Report`]: the flags of every bead of an [`Alignment`], with iterator adapters, and the
 //!   document [`Verdict`]: coverage, shape shares, mean confidence, number of flags and a
 //!   [`parallel_score`](Verdict::parallel_score) that tells translation pairs from unrelated
@@ -34,6 +35,7 @@
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 
+mod checklist;
 mod flags;
 mod markup;
 mod numbers;
@@ -41,6 +43,7 @@ mod review;
 mod verdict;
 
 pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use checklist::{ChecklistRow, read_checklist};
 pub use flags::{Flag, FlagKind};
 pub use review::{Finding, ReviewQueue};
 pub use verdict::{ShapeShare, Verdict};
