@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use satzweise::eval::GoldSet;
 use satzweise::io::BeadLine;
-use satzweise::quality::{BeadKind, Calibration};
+use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead};
 use satzweise::{Aligner, Lang, Text};
 
 /// One aligned document with its gold.
@@ -227,10 +227,8 @@ fn reliability(calibration: &Calibration, label: &str) {
         "Text+Berg dev (fitting data)",
         &samples(&fr, &textberg(&["dev"])),
     );
-    table(
-        "Text+Berg test0–6 pooled (reporting only)",
-        &samples(&fr, &textberg(&test_names)),
-    );
+    let textberg_test = samples(&fr, &textberg(&test_names));
+    table("Text+Berg test0–6 pooled (reporting only)", &textberg_test);
     table(
         "wmt21-de-en-perturbed, development half (fitting data)",
         &samples(&en, &wmt(Some(true))),
@@ -239,29 +237,279 @@ fn reliability(calibration: &Calibration, label: &str) {
         "wmt21-de-en-perturbed, held-out half",
         &samples(&en, &wmt(Some(false))),
     );
-    table(
-        "wmt21-de-en-perturbed, all 23 chunks",
-        &samples(&en, &wmt(None)),
+    let wmt_all = samples(&en, &wmt(None));
+    table("wmt21-de-en-perturbed, all 23 chunks", &wmt_all);
+    skips("Text+Berg test0–6", &textberg_test);
+    skips("wmt21-de-en-perturbed, all 23 chunks", &wmt_all);
+    unrelated(
+        &en,
+        &wmt(None),
+        "wmt21-de-en-perturbed: German chunk k with English chunk k+1",
+    );
+    unrelated(
+        &fr,
+        &textberg(&test_names),
+        "Text+Berg test0–6: German test k with French test k+1",
     );
 }
 
+/// The skip beads (1-0, 0-1) alone: their reliability table and the ROC AUC of their
+/// confidence against their correctness (can a reviewer rank omissions and additions?).
+fn skips(title: &str, samples: &[Sample]) {
+    let skipped: Vec<Sample> = samples
+        .iter()
+        .copied()
+        .filter(|s| s.0 == 0 || s.1 == 0)
+        .collect();
+    table(&format!("{title}: skip beads alone"), &skipped);
+    let right: Vec<f64> = skipped.iter().filter(|s| s.3).map(|s| s.2).collect();
+    let wrong: Vec<f64> = skipped.iter().filter(|s| !s.3).map(|s| s.2).collect();
+    let distinct: HashSet<u64> = skipped.iter().map(|s| s.2.to_bits()).collect();
+    if right.is_empty() || wrong.is_empty() {
+        println!(
+            "ROC AUC of skip confidence against correctness: undefined ({} right, {} wrong skips); {} distinct confidences",
+            right.len(),
+            wrong.len(),
+            distinct.len()
+        );
+    } else {
+        println!(
+            "ROC AUC of skip confidence against correctness: {:.4} ({} right, {} wrong skips); {} distinct confidences",
+            auc(&right, &wrong),
+            right.len(),
+            wrong.len(),
+            distinct.len()
+        );
+    }
+}
+
+/// Mismatched pairs (each German document with the next document's other side): every
+/// bead is wrong, so the confidence should say so.
+fn unrelated(aligner: &Aligner, docs: &[Doc], title: &str) {
+    println!("\n## Unrelated pairs: {title}\n");
+    if docs.len() < 2 {
+        println!("(no data: ../shared/data is absent)");
+        return;
+    }
+    let mut confidences = Vec::new();
+    for (k, doc) in docs.iter().enumerate() {
+        let next = &docs[(k + 1) % docs.len()];
+        if let Ok(alignment) = aligner.align_texts(
+            Text::from_lines(doc.german.as_str()),
+            Text::from_lines(next.english.as_str()),
+        ) {
+            confidences.extend(alignment.beads().map(|b| b.confidence()));
+        }
+    }
+    let above = confidences.iter().filter(|&&c| c >= 0.5).count();
+    let max = confidences.iter().copied().fold(0.0, f64::max);
+    let mean = confidences.iter().sum::<f64>() / confidences.len().max(1) as f64;
+    println!(
+        "beads {}, with confidence ≥ 0.5: {above} ({:.2}%), mean confidence {mean:.4}, highest {max:.4}",
+        confidences.len(),
+        100.0 * above as f64 / confidences.len().max(1) as f64
+    );
+}
+
+/// A document pair aligned with the raw posterior: each bead's `(german, english, cost)`,
+/// its raw posterior and whether it is strictly correct (never, for a mismatched pair).
+struct RawDoc {
+    beads: Vec<RawBead>,
+    posteriors: Vec<f64>,
+    correct: Vec<bool>,
+    /// Per bead: whether the text around it is parallel.
+    parallel: Vec<bool>,
+    /// A true translation pair (its beads calibrate the maps).
+    translation: bool,
+}
+
+/// `doc` aligned; `parallel_below` is `None` for a translation pair (every bead parallel)
+/// and `Some((german, english))` for a pair whose German lines below `german` and English
+/// lines below `english` translate each other and the rest not (`Some((0, 0))`: unrelated).
+fn raw_doc(
+    aligner: &Aligner,
+    german: &str,
+    english: &str,
+    gold: Option<&[BeadLine]>,
+    parallel_below: Option<(usize, usize)>,
+) -> Option<RawDoc> {
+    let alignment = aligner
+        .align_texts(Text::from_lines(german), Text::from_lines(english))
+        .ok()?;
+    let gold: HashSet<(Vec<usize>, Vec<usize>)> = gold
+        .into_iter()
+        .flatten()
+        .map(|b| (b.german.clone(), b.english.clone()))
+        .collect();
+    let mut doc = RawDoc {
+        beads: Vec::new(),
+        posteriors: Vec::new(),
+        correct: Vec::new(),
+        parallel: Vec::new(),
+        translation: parallel_below.is_none(),
+    };
+    for b in alignment.beads() {
+        let key: (Vec<usize>, Vec<usize>) = (
+            b.german().to_usize().collect(),
+            b.english().to_usize().collect(),
+        );
+        doc.beads
+            .push((key.0.len(), key.1.len(), b.cost(), b.confidence()));
+        doc.posteriors.push(b.confidence());
+        doc.correct.push(gold.contains(&key));
+        doc.parallel.push(match parallel_below {
+            None => true,
+            Some((g, e)) => key.0.iter().all(|&i| i < g) && key.1.iter().all(|&j| j < e),
+        });
+    }
+    Some(doc)
+}
+
+/// The lines of `text` rotated by half their number: a text that does not translate
+/// `text`'s partner but has its domain and its style.
+fn rotated(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let half = lines.len() / 2;
+    lines[half..]
+        .iter()
+        .chain(&lines[..half])
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `doc` cut into pieces of about `beads` gold beads each (the last piece takes the rest),
+/// with their gold re-indexed: more documents, of more varied evidence, from the same data.
+fn pieces(doc: &Doc, beads: usize) -> Vec<Doc> {
+    let german: Vec<&str> = doc.german.lines().collect();
+    let english: Vec<&str> = doc.english.lines().collect();
+    let count = (doc.gold.len() / beads.max(1)).max(1);
+    let size = doc.gold.len().div_ceil(count);
+    doc.gold
+        .chunks(size.max(1))
+        .enumerate()
+        .filter_map(|(k, gold)| {
+            let g0 = gold.iter().flat_map(|b| b.german.iter()).min().copied()?;
+            let g1 = gold.iter().flat_map(|b| b.german.iter()).max().copied()?;
+            let e0 = gold.iter().flat_map(|b| b.english.iter()).min().copied()?;
+            let e1 = gold.iter().flat_map(|b| b.english.iter()).max().copied()?;
+            let shift = |v: &[usize], by: usize| v.iter().map(|i| i - by).collect::<Vec<_>>();
+            Some(Doc {
+                name: format!("{}#{k}", doc.name),
+                german: german.get(g0..=g1)?.join("\n"),
+                english: english.get(e0..=e1)?.join("\n"),
+                gold: gold
+                    .iter()
+                    .map(|b| BeadLine {
+                        german: shift(&b.german, g0),
+                        english: shift(&b.english, e0),
+                        score: None,
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Development data for fitting: the true pairs of Text+Berg dev (cut into pieces of about
+/// 60 beads) and of the development half of wmt21-de-en-perturbed, as many mismatched
+/// pairs (each piece's or chunk's German with the next one's other side), and as many pairs
+/// parallel in their first half only.
+fn development(raw: &Calibration) -> Vec<RawDoc> {
+    let (fr, en) = (aligner(Lang::Fr, raw), aligner(Lang::En, raw));
+    let mut docs = Vec::new();
+    let textberg_dev: Vec<Doc> = textberg(&["dev"])
+        .iter()
+        .flat_map(|d| pieces(d, TEXTBERG_PIECE))
+        .collect();
+    let wmt_dev = wmt(Some(true));
+    for (set, aligner) in [(&textberg_dev, &fr), (&wmt_dev, &en)] {
+        for (k, doc) in set.iter().enumerate() {
+            docs.extend(raw_doc(
+                aligner,
+                &doc.german,
+                &doc.english,
+                Some(&doc.gold),
+                None,
+            ));
+            let next = &set[(k + 1) % set.len()];
+            let other = if set.len() > 1 {
+                next.english.clone()
+            } else {
+                rotated(&doc.english)
+            };
+            docs.extend(raw_doc(aligner, &doc.german, &other, None, Some((0, 0))));
+            docs.extend(spliced(aligner, doc, &other));
+        }
+    }
+    docs
+}
+
+/// `doc`'s German with the English of its first half of gold beads followed by the second
+/// half of `other`: a parallel stretch, then unrelated text.
+fn spliced(aligner: &Aligner, doc: &Doc, other: &str) -> Option<RawDoc> {
+    let first = doc.gold.get(..doc.gold.len() / 2)?;
+    let cut = |side: fn(&BeadLine) -> &Vec<usize>| {
+        first
+            .iter()
+            .flat_map(|b| side(b).iter())
+            .max()
+            .map_or(0, |i| i + 1)
+    };
+    let (german_cut, english_cut) = (cut(|b| &b.german), cut(|b| &b.english));
+    let other: Vec<&str> = other.lines().collect();
+    let english: Vec<&str> = doc
+        .english
+        .lines()
+        .take(english_cut)
+        .chain(other[other.len() / 2..].iter().copied())
+        .collect();
+    raw_doc(
+        aligner,
+        &doc.german,
+        &english.join("\n"),
+        None,
+        Some((german_cut, english_cut)),
+    )
+}
+
 fn fit(path: &Path) {
-    let raw = Calibration::identity();
-    let mut all = samples(&aligner(Lang::Fr, &raw), &textberg(&["dev"]));
-    all.extend(samples(&aligner(Lang::En, &raw), &wmt(Some(true))));
-    if all.is_empty() {
+    let docs = development(&Calibration::identity());
+    if docs.is_empty() {
         eprintln!(
             "calibration: no development data under {}",
             data_dir().display()
         );
         std::process::exit(1);
     }
-    let fitted = Calibration::fit(&all, PRIOR_WEIGHT, MIN_BLOCK);
+    let documents: Vec<(Vec<RawBead>, Vec<bool>)> = docs
+        .iter()
+        .map(|d| (d.beads.clone(), d.parallel.clone()))
+        .collect();
+    let mut parallel = ParallelModel::fit(&documents, PARALLEL_WINDOW, PARALLEL_RIDGE);
+    // The fit sees as many mismatched as true pairs; in use a pair handed to the aligner is
+    // far more often a translation: shift the log odds by the prior.
+    parallel.bias += (PARALLEL_PRIOR / (1.0 - PARALLEL_PRIOR)).ln();
+    // The maps are fitted on true pairs, on the posterior times the parallel probability.
+    let mut all: Vec<Sample> = Vec::new();
+    for doc in docs.iter().filter(|d| d.translation) {
+        let p = parallel.probabilities(&doc.beads);
+        for (k, &(g, e, _, _)) in doc.beads.iter().enumerate() {
+            all.push((g, e, doc.posteriors[k] * p[k], doc.correct[k]));
+        }
+    }
+    let mut fitted = Calibration::fit(&all, PRIOR_WEIGHT, MIN_BLOCK);
+    fitted.parallel = parallel;
     let header = format!(
         "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
-         Isotonic regression per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict correctness on\n\
-         the raw posterior, over {} beads: Text+Berg dev and the development half of\n\
-         wmt21-de-en-perturbed (de-orig-00..05, en-orig-00..05). Do not edit by hand.",
+         Parallel model: logistic regression (window {PARALLEL_WINDOW} beads, ridge {PARALLEL_RIDGE}) of\n\
+         true against mismatched pairs over {} development documents (Text+Berg dev in pieces of\n\
+         about {TEXTBERG_PIECE} beads), bias shifted to a prior of {PARALLEL_PRIOR} for parallel pairs. Maps: isotonic regression\n\
+         per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict\n\
+         correctness on the posterior times the parallel probability, over {} beads of true pairs:\n\
+         Text+Berg dev and the development half of wmt21-de-en-perturbed (de-orig-00..05,\n\
+         en-orig-00..05). Do not edit by hand.",
+        docs.len(),
         all.len()
     );
     // The source file appears complete or not at all.
@@ -281,6 +529,16 @@ fn fit(path: &Path) {
     outln!("wrote {} (rebuild to use it)", path.display());
     reliability(&fitted, "freshly fitted calibration");
 }
+
+/// Gold beads of one piece of Text+Berg dev when fitting.
+const TEXTBERG_PIECE: usize = 60;
+/// Beads on each side of a bead in the parallel model's window.
+const PARALLEL_WINDOW: usize = 8;
+/// Prior probability that a document pair handed to the aligner is a translation (the fit
+/// itself sees one mismatched pair per true pair).
+const PARALLEL_PRIOR: f64 = 0.95;
+/// Ridge penalty on the parallel model's slopes.
+const PARALLEL_RIDGE: f64 = 0.01;
 
 /// Pseudo-observations pulling each isotonic block towards the identity.
 const PRIOR_WEIGHT: f64 = 4.0;
@@ -532,7 +790,7 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap};\n\n");
+    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel};\n\n");
     out.push_str("/// The calibration fitted on development gold.\n");
     out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
     for kind in BeadKind::ALL {
@@ -541,14 +799,30 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
             BeadKind::Merge => "merge",
             BeadKind::Skip => "skip",
         };
-        out.push_str(&format!(
-            "        {field}: CalibrationMap::from_knots(vec![\n"
-        ));
-        for (x, y) in calibration.map(kind).knots() {
-            out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+        // Laid out as rustfmt lays it out: a single knot on one line.
+        match calibration.map(kind).knots() {
+            [] => out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![]),\n"
+            )),
+            [(x, y)] => out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![({x:.6}, {y:.6})]),\n"
+            )),
+            knots => {
+                out.push_str(&format!(
+                    "        {field}: CalibrationMap::from_knots(vec![\n"
+                ));
+                for (x, y) in knots {
+                    out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+                }
+                out.push_str("        ]),\n");
+            }
         }
-        out.push_str("        ]),\n");
     }
+    let p = &calibration.parallel;
+    out.push_str(&format!(
+        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
+        p.window, p.bias, p.local, p.document, p.posterior
+    ));
     out.push_str("    }\n}\n");
     out
 }

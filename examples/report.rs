@@ -1,6 +1,8 @@
-//! Writes one self-contained HTML report of an alignment: both texts side by side bead by
-//! bead, coloured by confidence, QA flags with their reasons, the document verdict and a
-//! plot of the alignment path. No network, no external asset: one file to open or mail.
+//! Writes one self-contained HTML report of an alignment: the review queue (flagged and
+//! unsure beads, riskiest first) at the top, a plain warning when the texts do not look
+//! parallel, both texts side by side bead by bead, coloured by confidence, QA flags with
+//! their reasons, the document verdict and a plot of the alignment path. No network, no
+//! external asset: one file to open or mail.
 //!
 //! ```text
 //! cargo run --release --example report -- [--presegmented] [-o report.html] [GERMAN ENGLISH]
@@ -221,6 +223,9 @@ fn plot(alignment: &Alignment) -> String {
     svg
 }
 
+/// Findings shown at the top of the report.
+const QUEUE_ROWS: usize = 25;
+
 fn render(alignment: &Alignment, report: &Report<'_>, names: &(String, String)) -> String {
     let verdict = report.verdict();
     let mut html = String::new();
@@ -244,8 +249,12 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
 .sent {{ display: block; }}
 .legend span {{ display: inline-block; padding: 2px 8px; margin-right: 4px; border-radius: 3px; }}
 .none {{ color: #999; font-style: italic; }}
+.warn {{ background: #fde2e1; border: 2px solid #b3261e; color: #5c0f0b; padding: 10px 14px; margin: 0 0 16px; font-size: 16px; }}
+table.queue {{ border-collapse: collapse; margin: 8px 0 0; font-size: 13px; }}
+table.queue td, table.queue th {{ padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }}
 </style></head><body>
 <h1>Alignment report: {g} ↔ {e}</h1>
+{warning}
 <div class="top"><div>
 <table class="verdict">
 <tr><td>parallel score</td><td class="score" style="color:{sc}">{ps:.3}</td></tr>
@@ -257,9 +266,11 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
 <tr><td>bead shapes</td><td>{shapes}</td></tr>
 </table>
 <p class="legend">confidence: {legend}</p>
-<p>Confidence is the calibrated probability that the bead is exactly right.</p>
-<p>To review (flagged or confidence below 0.5): {review}</p>
+<p>Confidence is the probability that the bead is exactly right, all things considered:
+calibrated on gold data and scaled by how parallel the text around the bead looks.</p>
 </div><div>{plot}</div></div>
+<h2 style="font-size:17px">Review queue: {queued} finding{queued_s}, riskiest first</h2>
+{review}
 <table class="beads"><thead><tr><th style="width:7em">bead</th><th>German</th><th>English</th><th style="width:5em">conf.</th></tr></thead><tbody>
 "##,
         g = escape(&names.0),
@@ -300,22 +311,70 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
             ))
             .collect::<String>(),
         plot = plot(alignment),
+        warning = if verdict.parallel_score() < 0.5 {
+            format!(
+                r#"<div class="warn"><b>These texts do not look like translations of each other</b> (parallel score {:.3}). The pairing below is the best the aligner could do with unrelated text: read no bead as a translation. Confidences are low for that reason.</div>"#,
+                verdict.parallel_score()
+            )
+        } else {
+            String::new()
+        },
+        queued = report.review_queue().len(),
+        queued_s = if report.review_queue().len() == 1 {
+            ""
+        } else {
+            "s"
+        },
         review = {
-            let links: Vec<String> = report
+            let index: std::collections::HashMap<(usize, usize), usize> = alignment
                 .beads()
                 .enumerate()
-                .filter(|(_, b)| !b.flags().is_empty() || b.confidence() < 0.5)
                 .map(|(k, b)| {
-                    format!(
-                        r##"<a href="#b{k}" style="background:{}">#{k}</a>"##,
-                        colour(b.confidence(), 85)
+                    (
+                        (b.german().to_usize().start, b.english().to_usize().start),
+                        k,
                     )
                 })
                 .collect();
-            if links.is_empty() {
-                "nothing".to_string()
+            let rows: Vec<String> = report
+                .review_queue()
+                .take(QUEUE_ROWS)
+                .map(|finding| {
+                    let bead = finding.bead().bead();
+                    let key = (bead.german().to_usize().start, bead.english().to_usize().start);
+                    let k = index.get(&key).copied().unwrap_or(0);
+                    let reasons: Vec<String> = finding
+                        .bead()
+                        .flags()
+                        .iter()
+                        .map(|f| escape(&f.reason()))
+                        .collect();
+                    let what = if reasons.is_empty() {
+                        "unsure alignment: check the pairing".to_string()
+                    } else {
+                        reasons.join("<br>")
+                    };
+                    format!(
+                        r##"<tr><td><a href="#b{k}">#{k}</a></td><td>{:.2}</td><td style="background:{}">{:.2}</td><td>{what}</td></tr>"##,
+                        finding.risk(),
+                        colour(bead.confidence(), 85),
+                        bead.confidence()
+                    )
+                })
+                .collect();
+            if rows.is_empty() {
+                "<p>Nothing to review: no flag and no unsure bead.</p>".to_string()
             } else {
-                links.join(" ")
+                let more = report.review_queue().len().saturating_sub(QUEUE_ROWS);
+                format!(
+                    r#"<table class="queue"><tr><th>bead</th><th>risk</th><th>conf.</th><th>finding</th></tr>{}</table>{}"#,
+                    rows.concat(),
+                    if more > 0 {
+                        format!("<p>… and {more} more below.</p>")
+                    } else {
+                        String::new()
+                    }
+                )
             }
         },
     );

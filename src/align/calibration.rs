@@ -1,12 +1,20 @@
 //! Calibration: a monotone map from the raw bead posterior to a probability that holds on
 //! gold data.
 //!
-//! The posterior of forward-backward is a probability *under the scoring model*; where the
-//! model is over- or under-confident, the share of right beads among those scored 0.9 is not
-//! 0.9. A [`Calibration`] corrects this with one piecewise-linear, non-decreasing map per bead
-//! kind (1-1, merges such as 1-2 or 2-1, skips 1-0 and 0-1), fitted by isotonic regression
-//! on development gold ([`CalibrationMap::fit`]). The fitted default lives in
-//! `src/align/fitted.rs` and is rewritten by
+//! The posterior of forward-backward is a probability *under the scoring model*, and the
+//! model assumes that the two texts are translations of each other. A [`Calibration`] makes
+//! it a probability all things considered, in two steps:
+//!
+//! 1. [`ParallelModel`]: the probability that the stretch of text around a bead is parallel
+//!    at all, a logistic model of the mean bead cost in a window of beads around it and over
+//!    the whole document (unrelated texts align into beads of high cost everywhere; a
+//!    parallel stretch inside unrelated text stands out locally). The posterior is
+//!    multiplied by it.
+//! 2. One piecewise-linear, non-decreasing map per bead kind (1-1, merges such as 1-2 or
+//!    2-1, skips 1-0 and 0-1) from that product to the share of right beads, fitted by
+//!    isotonic regression on development gold ([`CalibrationMap::fit`]).
+//!
+//! The fitted default lives in `src/align/fitted.rs` and is rewritten by
 //! `cargo run --release --example calibration -- --fit src/align/fitted.rs`.
 
 use std::fmt;
@@ -227,12 +235,269 @@ impl CalibrationMap {
     }
 }
 
-/// One calibration map per [`BeadKind`], applied to every bead's posterior to give its
-/// [`confidence`](crate::Bead::confidence).
+/// The probability that the text around a bead is parallel at all, from bead costs and
+/// posteriors.
 ///
-/// `Calibration::default()` is the map fitted on development gold (Text+Berg `dev` and the
-/// documented development half of `wmt21-de-en-perturbed`); [`Calibration::identity`] keeps
-/// the raw posterior.
+/// Each linked bead (sentences on both sides) contributes its cost per two sentences and its
+/// raw posterior; the probability of bead `k` is `1 / (1 + exp(-z))` with
+/// `z = bias + local · c + document · d + posterior · q`, where `c` and `q` are the mean cost
+/// and mean posterior of the linked beads within `window` beads of `k` and `d` the mean cost
+/// over the document. Unrelated texts align into costly, unsure beads everywhere; a parallel
+/// stretch inside unrelated text stands out in its windows. [`ParallelModel::fit`] fits the
+/// weights by logistic regression on true document pairs against mismatched ones;
+/// [`ParallelModel::none`] (the identity calibration's) says 1 everywhere.
+///
+/// ```
+/// use satzweise::quality::ParallelModel;
+/// // Low costs (strong evidence) are parallel, high costs are not.
+/// let model = ParallelModel { window: 2, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0 };
+/// let clear = model.probabilities(&[(1, 1, -6.0, 0.9), (1, 1, -5.0, 0.9), (0, 1, 0.5, 0.6), (1, 1, -7.0, 1.0)]);
+/// assert!(clear.iter().all(|&p| p > 0.99));
+/// let unrelated = model.probabilities(&[(1, 1, 2.0, 0.3), (1, 1, 1.5, 0.5), (1, 1, 2.5, 0.2)]);
+/// assert!(unrelated.iter().all(|&p| p < 0.05));
+/// assert_eq!(ParallelModel::none().probabilities(&[(1, 1, 3.0, 0.5)]), vec![1.0]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ParallelModel {
+    /// Beads on each side of a bead that make its local window.
+    pub window: usize,
+    /// The constant of the logistic model.
+    pub bias: f64,
+    /// The weight of the window's mean cost.
+    pub local: f64,
+    /// The weight of the document's mean cost.
+    pub document: f64,
+    /// The weight of the window's mean raw posterior.
+    pub posterior: f64,
+}
+
+impl Default for ParallelModel {
+    fn default() -> Self {
+        ParallelModel::none()
+    }
+}
+
+/// A bead as the calibration sees it: `(german sentences, english sentences, cost, raw
+/// posterior)`.
+pub type RawBead = (usize, usize, f64, f64);
+
+/// Bead costs beyond this size say nothing more; clamping keeps the model's input bounded.
+const COST_CLAMP: f64 = 30.0;
+
+/// Number of weights of the parallel model (bias included).
+const WEIGHTS: usize = 4;
+
+impl ParallelModel {
+    /// The model that takes every text for parallel (probability 1).
+    pub fn none() -> ParallelModel {
+        ParallelModel {
+            window: 0,
+            bias: 0.0,
+            local: 0.0,
+            document: 0.0,
+            posterior: 0.0,
+        }
+    }
+
+    /// Whether this is [`ParallelModel::none`] in effect (no weight).
+    pub fn is_none(&self) -> bool {
+        self.weights().iter().all(|&w| w == 0.0)
+    }
+
+    fn weights(&self) -> [f64; WEIGHTS] {
+        [self.bias, self.local, self.document, self.posterior]
+    }
+
+    /// The features of each bead: `[1, window mean cost, document mean cost, window mean
+    /// posterior]` over the linked beads, the cost taken per two sentences. `beads` holds
+    /// `(german sentences, english sentences, cost, raw posterior)`.
+    pub fn features(&self, beads: &[RawBead]) -> Vec<[f64; WEIGHTS]> {
+        let linked: Vec<Option<(f64, f64)>> = beads
+            .iter()
+            .map(|&(g, e, cost, posterior)| {
+                (g > 0 && e > 0 && cost.is_finite()).then(|| {
+                    let cost = (cost * 2.0 / (g + e) as f64).clamp(-COST_CLAMP, COST_CLAMP);
+                    let posterior = if posterior.is_finite() {
+                        posterior.clamp(0.0, 1.0)
+                    } else {
+                        0.0
+                    };
+                    (cost, posterior)
+                })
+            })
+            .collect();
+        // Prefix sums of linked costs, posteriors and counts, for windows in O(1).
+        let mut sums = vec![(0.0, 0.0, 0usize); linked.len() + 1];
+        for (k, c) in linked.iter().enumerate() {
+            let (s, q, n) = sums[k];
+            sums[k + 1] = match c {
+                Some((cost, posterior)) => (s + cost, q + posterior, n + 1),
+                None => (s, q, n),
+            };
+        }
+        let (total, _, count) = sums[linked.len()];
+        // With no linked bead there is no evidence of a translation: as costly as can be.
+        let document = if count == 0 {
+            COST_CLAMP
+        } else {
+            total / count as f64
+        };
+        (0..linked.len())
+            .map(|k| {
+                let lo = k.saturating_sub(self.window);
+                let hi = (k + self.window + 1).min(linked.len());
+                let n = sums[hi].2 - sums[lo].2;
+                if n == 0 {
+                    [1.0, document, document, 0.0]
+                } else {
+                    let n = n as f64;
+                    let cost = (sums[hi].0 - sums[lo].0) / n;
+                    let posterior = (sums[hi].1 - sums[lo].1) / n;
+                    [1.0, cost, document, posterior]
+                }
+            })
+            .collect()
+    }
+
+    /// The probability, for each bead, that the text around it is parallel, in `[0, 1]`.
+    /// `beads` holds `(german sentences, english sentences, cost, raw posterior)` in order.
+    pub fn probabilities(&self, beads: &[RawBead]) -> Vec<f64> {
+        if self.is_none() {
+            return vec![1.0; beads.len()];
+        }
+        let w = self.weights();
+        self.features(beads)
+            .into_iter()
+            .map(|x| logistic(dot(&w, &x)))
+            .collect()
+    }
+
+    /// Fits the weights by logistic regression (Newton's method with a ridge penalty of
+    /// `ridge` on the slopes) of parallelism on the features of every bead of each document:
+    /// `documents` holds each document's beads `(german, english, cost, raw posterior)` and,
+    /// for each bead, whether the text around it is parallel (all `true` for a translation
+    /// pair, all `false` for unrelated texts, mixed for a parallel stretch inside unrelated
+    /// text). Each document weighs the same whatever its length.
+    ///
+    /// ```
+    /// use satzweise::quality::ParallelModel;
+    /// let true_pair: Vec<_> = (0..30).map(|k| (1, 1, -5.0 - (k % 3) as f64, 0.95)).collect();
+    /// let false_pair: Vec<_> = (0..30).map(|k| (1, 1, 1.0 + (k % 4) as f64 / 2.0, 0.4)).collect();
+    /// let documents = [(true_pair.clone(), vec![true; 30]), (false_pair.clone(), vec![false; 30])];
+    /// let model = ParallelModel::fit(&documents, 8, 1.0);
+    /// assert!(model.probabilities(&true_pair).iter().all(|&p| p > 0.9));
+    /// assert!(model.probabilities(&false_pair).iter().all(|&p| p < 0.1));
+    /// ```
+    pub fn fit(
+        documents: &[(Vec<RawBead>, Vec<bool>)],
+        window: usize,
+        ridge: f64,
+    ) -> ParallelModel {
+        let shape = ParallelModel {
+            window,
+            ..ParallelModel::none()
+        };
+        // Samples: features, label, weight.
+        let mut samples: Vec<([f64; WEIGHTS], f64, f64)> = Vec::new();
+        for (beads, parallel) in documents {
+            if beads.is_empty() {
+                continue;
+            }
+            let weight = 1.0 / beads.len() as f64;
+            for (x, &parallel) in shape.features(beads).into_iter().zip(parallel) {
+                samples.push((x, f64::from(u8::from(parallel)), weight));
+            }
+        }
+        if samples.is_empty() {
+            return ParallelModel::none();
+        }
+        let ridge = ridge.max(1e-6);
+        let mut w = [0.0f64; WEIGHTS];
+        for _ in 0..50 {
+            let mut gradient = [0.0f64; WEIGHTS];
+            let mut hessian = [[0.0f64; WEIGHTS]; WEIGHTS];
+            for (x, y, weight) in &samples {
+                let p = logistic(dot(&w, x));
+                for i in 0..WEIGHTS {
+                    gradient[i] += weight * (p - y) * x[i];
+                    for j in 0..WEIGHTS {
+                        hessian[i][j] += weight * p * (1.0 - p) * x[i] * x[j];
+                    }
+                }
+            }
+            for i in 1..WEIGHTS {
+                gradient[i] += ridge * w[i];
+                hessian[i][i] += ridge;
+            }
+            hessian[0][0] += 1e-9;
+            let Some(step) = solve(hessian, gradient) else {
+                break;
+            };
+            for i in 0..WEIGHTS {
+                w[i] -= step[i];
+            }
+            if step.iter().map(|s| s.abs()).fold(0.0, f64::max) < 1e-9 {
+                break;
+            }
+        }
+        if w.iter().all(|v| v.is_finite()) {
+            ParallelModel {
+                window,
+                bias: w[0],
+                local: w[1],
+                document: w[2],
+                posterior: w[3],
+            }
+        } else {
+            ParallelModel::none()
+        }
+    }
+}
+
+fn dot(w: &[f64; WEIGHTS], x: &[f64; WEIGHTS]) -> f64 {
+    w.iter().zip(x).map(|(a, b)| a * b).sum()
+}
+
+fn logistic(z: f64) -> f64 {
+    let p = 1.0 / (1.0 + (-z).exp());
+    if p.is_finite() { p } else { 0.0 }
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting.
+fn solve(mut a: [[f64; WEIGHTS]; WEIGHTS], mut b: [f64; WEIGHTS]) -> Option<[f64; WEIGHTS]> {
+    for col in 0..WEIGHTS {
+        let pivot = (col..WEIGHTS).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-300 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for row in col + 1..WEIGHTS {
+            let f = a[row][col] / a[col][col];
+            let pivot_row = a[col];
+            for (v, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                *v -= f * p;
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; WEIGHTS];
+    for row in (0..WEIGHTS).rev() {
+        let s: f64 = (row + 1..WEIGHTS).map(|k| a[row][k] * x[k]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// How each bead's [`confidence`](crate::Bead::confidence) is made from its raw posterior:
+/// the posterior times the [`ParallelModel`]'s probability that the text around the bead is
+/// parallel, through one calibration map per [`BeadKind`].
+///
+/// `Calibration::default()` is fitted on development data (Text+Berg `dev` and the
+/// documented development half of `wmt21-de-en-perturbed`, with mismatched pairs of the
+/// same chunks for the parallel model); [`Calibration::identity`] keeps the raw posterior.
 ///
 /// ```
 /// use satzweise::quality::Calibration;
@@ -252,6 +517,8 @@ pub struct Calibration {
     pub merge: CalibrationMap,
     /// The map for skipped sentences (1-0, 0-1).
     pub skip: CalibrationMap,
+    /// The probability that the text around a bead is parallel.
+    pub parallel: ParallelModel,
 }
 
 impl Default for Calibration {
@@ -267,6 +534,7 @@ impl Calibration {
             one_to_one: CalibrationMap::identity(),
             merge: CalibrationMap::identity(),
             skip: CalibrationMap::identity(),
+            parallel: ParallelModel::none(),
         }
     }
 
@@ -280,9 +548,32 @@ impl Calibration {
     }
 
     /// The calibrated confidence of a bead of `german` German and `english` English sentences
-    /// whose raw posterior is `posterior`.
+    /// whose raw posterior is `posterior`, in a text taken for parallel (the map alone; see
+    /// [`Calibration::confidences`] for the whole calibration).
     pub fn apply(&self, german: usize, english: usize, posterior: f64) -> f64 {
         self.map(BeadKind::of(german, english)).apply(posterior)
+    }
+
+    /// The confidence of every bead of a document, in order: `beads` holds `(german
+    /// sentences, english sentences, cost, raw posterior)`.
+    ///
+    /// ```
+    /// use satzweise::quality::{Calibration, ParallelModel};
+    /// let mut calibration = Calibration::identity();
+    /// calibration.parallel =
+    ///     ParallelModel { window: 3, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0 };
+    /// let parallel = calibration.confidences(&[(1, 1, -6.0, 0.9), (1, 1, -4.0, 0.8)]);
+    /// assert!(parallel[0] > 0.89 && parallel[1] > 0.79);
+    /// let unrelated = calibration.confidences(&[(1, 1, 2.0, 0.9), (1, 1, 1.0, 0.8)]);
+    /// assert!(unrelated.iter().all(|&c| c < 0.2));
+    /// ```
+    pub fn confidences(&self, beads: &[RawBead]) -> Vec<f64> {
+        let parallel = self.parallel.probabilities(beads);
+        beads
+            .iter()
+            .zip(parallel)
+            .map(|(&(g, e, _, posterior), p)| self.apply(g, e, posterior * p))
+            .collect()
     }
 
     /// Fits one map per kind from `(german, english, raw posterior, strictly correct)`
@@ -304,6 +595,7 @@ impl Calibration {
             one_to_one: of_kind(BeadKind::OneToOne),
             merge: of_kind(BeadKind::Merge),
             skip: of_kind(BeadKind::Skip),
+            parallel: ParallelModel::none(),
         }
     }
 }

@@ -12,7 +12,7 @@ pub use alignment::{
     Pair, Pairs, Unaligned, UnalignedSentences,
 };
 pub use batch::{Batch, DocumentPair};
-pub use calibration::{BeadKind, Calibration, CalibrationMap};
+pub use calibration::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
 pub use config::{
     AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
     ShapeConfig,
@@ -297,28 +297,35 @@ impl Aligner {
                 english: english.len(),
             })
         })?;
-        // The reported confidence is the calibrated posterior (see `crate::quality`).
-        let calibration = &self.config.calibration;
-        let mut beads = Vec::with_capacity(found.len());
+        // The reported confidence is the calibrated posterior (see `crate::quality`), which
+        // weighs in how parallel the text around each bead looks.
+        let mut runs = Vec::with_capacity(found.len());
         for b in found {
             if b.german.is_empty() || b.english.is_empty() {
-                // A gap: one bead per unaligned sentence, sharing the gap's cost and confidence.
+                // A gap: one bead per unaligned sentence, sharing the gap's cost and posterior.
                 let share = b.cost / (b.german.len() + b.english.len()) as f64;
                 for g in b.german.clone() {
-                    let confidence = calibration.apply(1, 0, b.posterior);
                     let english = b.english.start..b.english.start;
-                    beads.push(Bead::from_ranges(g..g + 1, english, share, confidence));
+                    runs.push((g..g + 1, english, share, b.posterior));
                 }
                 for e in b.english.clone() {
-                    let confidence = calibration.apply(0, 1, b.posterior);
                     let german = b.german.end..b.german.end;
-                    beads.push(Bead::from_ranges(german, e..e + 1, share, confidence));
+                    runs.push((german, e..e + 1, share, b.posterior));
                 }
             } else {
-                let confidence = calibration.apply(b.german.len(), b.english.len(), b.posterior);
-                beads.push(Bead::from_ranges(b.german, b.english, b.cost, confidence));
+                runs.push((b.german, b.english, b.cost, b.posterior));
             }
         }
+        let raw: Vec<(usize, usize, f64, f64)> = runs
+            .iter()
+            .map(|(g, e, cost, posterior)| (g.len(), e.len(), *cost, *posterior))
+            .collect();
+        let confidences = self.config.calibration.confidences(&raw);
+        let beads = runs
+            .into_iter()
+            .zip(confidences)
+            .map(|((g, e, cost, _), confidence)| Bead::from_ranges(g, e, cost, confidence))
+            .collect();
         Ok(Alignment::from_parts_unchecked(german, english, beads))
     }
 

@@ -24,20 +24,32 @@ pub enum FlagKind {
     Omission,
     /// A German sentence with no English counterpart.
     Addition,
+    /// German text that is the English copied, or reads as English: left untranslated.
+    Untranslated,
+    /// A URL, e-mail address, placeholder or inline tag on one side has no equal on the other.
+    Markup,
+    /// A `?` or `!` on one side only.
+    Punctuation,
+    /// The same German sentence is rendered differently elsewhere in the document.
+    Inconsistent,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 5] = [
+    pub const ALL: [FlagKind; 9] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
         FlagKind::Omission,
         FlagKind::Addition,
+        FlagKind::Untranslated,
+        FlagKind::Markup,
+        FlagKind::Punctuation,
+        FlagKind::Inconsistent,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`.
+    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -45,6 +57,10 @@ impl FlagKind {
             FlagKind::LengthRatio => "length_ratio",
             FlagKind::Omission => "omission",
             FlagKind::Addition => "addition",
+            FlagKind::Untranslated => "untranslated",
+            FlagKind::Markup => "markup",
+            FlagKind::Punctuation => "punctuation",
+            FlagKind::Inconsistent => "inconsistent",
         }
     }
 }
@@ -95,6 +111,31 @@ pub enum Flag {
         /// How many sentences.
         sentences: usize,
     },
+    /// The German side is the English copied, or is written in English.
+    Untranslated {
+        /// Whether the German is identical to the English (else it reads as English).
+        identical: bool,
+    },
+    /// URLs, e-mail addresses, placeholders or inline tags (as written) with no equal on the
+    /// other side.
+    Markup {
+        /// German tokens with no English equal.
+        german: Vec<String>,
+        /// English tokens with no German equal.
+        english: Vec<String>,
+    },
+    /// A question or exclamation mark on one side only.
+    Punctuation {
+        /// The mark, `?` or `!`.
+        mark: char,
+        /// The side that has it.
+        side: Side,
+    },
+    /// The German of this 1-1 bead occurs in other 1-1 beads with another English.
+    Inconsistent {
+        /// How many different English renderings the document has of this German sentence.
+        renderings: usize,
+    },
 }
 
 impl Flag {
@@ -106,6 +147,10 @@ impl Flag {
             Flag::LengthRatio { .. } => FlagKind::LengthRatio,
             Flag::Omission { .. } => FlagKind::Omission,
             Flag::Addition { .. } => FlagKind::Addition,
+            Flag::Untranslated { .. } => FlagKind::Untranslated,
+            Flag::Markup { .. } => FlagKind::Markup,
+            Flag::Punctuation { .. } => FlagKind::Punctuation,
+            Flag::Inconsistent { .. } => FlagKind::Inconsistent,
         }
     }
 
@@ -164,6 +209,44 @@ impl fmt::Display for Flag {
                 "addition: {sentences} German sentence{} with no English counterpart",
                 if *sentences == 1 { "" } else { "s" }
             ),
+            Flag::Untranslated { identical: true } => {
+                f.write_str("untranslated: the German is identical to the English")
+            }
+            Flag::Untranslated { identical: false } => {
+                f.write_str("untranslated: the German side is written in English")
+            }
+            Flag::Markup { german, english } => {
+                f.write_str("markup mismatch: ")?;
+                if !german.is_empty() {
+                    write!(f, "German {} has no English equal", quoted(german))?;
+                }
+                if !english.is_empty() {
+                    if !german.is_empty() {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "English {} has no German equal", quoted(english))?;
+                }
+                Ok(())
+            }
+            Flag::Inconsistent { renderings } => write!(
+                f,
+                "inconsistent: this German sentence is rendered {renderings} different ways in the document"
+            ),
+            Flag::Punctuation { mark, side } => {
+                let (here, there) = match side {
+                    Side::German => ("German", "English"),
+                    Side::English => ("English", "German"),
+                };
+                let what = if *mark == '?' {
+                    "question"
+                } else {
+                    "exclamation"
+                };
+                write!(
+                    f,
+                    "punctuation: the {here} has a {what} mark \"{mark}\", the {there} has none"
+                )
+            }
         }
     }
 }
@@ -289,6 +372,26 @@ fn is_capitalized(word: &str) -> bool {
             && word.chars().any(char::is_uppercase))
 }
 
+/// Whether an English sentence is written in title case ("Talks On Trade And Energy"):
+/// three in four of its words of four letters or more capitalised, and at least two of them
+/// words the document writes in lower case elsewhere (so that a sentence of names is not a
+/// title).
+fn is_title_case(sentence: &str, lowercase: &HashSet<String>) -> bool {
+    let long: Vec<&str> = words(sentence)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised: Vec<&&str> = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let common = capitalised
+        .iter()
+        .filter(|w| lowercase.contains(&word_key(w)))
+        .count();
+    long.len() >= 3 && capitalised.len() * 4 >= long.len() * 3 && common >= 2
+}
+
 /// Document-level state for checking beads.
 pub(crate) struct Checker {
     length: LengthModel,
@@ -297,6 +400,51 @@ pub(crate) struct Checker {
     german_to_names: HashMap<String, Vec<String>>,
     /// English name keys spelled alike by some German word of close frequency.
     english_names: HashSet<String>,
+    /// Keys of English words the document writes in lower case somewhere.
+    lowercase: HashSet<String>,
+    /// Folded German sentence of a 1-1 bead → the folded English renderings it has.
+    renderings: HashMap<String, HashSet<String>>,
+    /// Per German sentence: whether it ends as a sentence cut short by segmentation would,
+    /// in a number or a one-letter abbreviation and a full stop ("Royal Mail 1.").
+    cut_ends: Vec<bool>,
+}
+
+/// A sentence for comparing renderings: lower case, white space folded.
+fn fold(sentence: &str) -> String {
+    sentence
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The English renderings of each German sentence of four words or more in 1-1 beads.
+fn renderings(alignment: &Alignment) -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    for bead in alignment.beads() {
+        if bead.german().len() != 1 || bead.english().len() != 1 {
+            continue;
+        }
+        let german = bead.german_text();
+        if german.split_whitespace().count() < 4 {
+            continue;
+        }
+        out.entry(fold(&german))
+            .or_default()
+            .insert(fold(&bead.english_text()));
+    }
+    out.retain(|_, english| english.len() > 1);
+    out
+}
+
+/// Whether a sentence ends in a number or a one-letter word and a full stop.
+fn ends_like_a_cut(sentence: &str) -> bool {
+    let Some(head) = sentence.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let last = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.chars().last().is_some_and(|c| c.is_ascii_digit())
+        || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
 }
 
 /// Whether two sentence frequencies are close enough for a word to be the same name on both
@@ -328,7 +476,18 @@ fn sentence_frequencies<'t>(
 impl Checker {
     pub(crate) fn new(alignment: &Alignment) -> Checker {
         // English name candidates: capitalised words not at the start of a sentence.
-        let candidates = sentence_frequencies(alignment.english_text().sentences(), |k, w| {
+        let lowercase: HashSet<String> = alignment
+            .english_text()
+            .sentences()
+            .flat_map(words)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| word_key(w))
+            .collect();
+        let prose = alignment
+            .english_text()
+            .sentences()
+            .filter(|s| !is_title_case(s, &lowercase));
+        let candidates = sentence_frequencies(prose, |k, w| {
             k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
         });
         let german_words = sentence_frequencies(alignment.german_text().sentences(), |_, w| {
@@ -366,6 +525,13 @@ impl Checker {
             length: LengthModel::new(alignment),
             german_to_names,
             english_names,
+            lowercase,
+            cut_ends: alignment
+                .german_text()
+                .sentences()
+                .map(ends_like_a_cut)
+                .collect(),
+            renderings: renderings(alignment),
         }
     }
 
@@ -384,20 +550,69 @@ impl Checker {
             return flags;
         }
         if bead.english().is_empty() {
-            flags.push(Flag::Addition {
-                sentences: bead.german().len(),
-            });
+            if !self.is_fragment(bead) {
+                flags.push(Flag::Addition {
+                    sentences: bead.german().len(),
+                });
+            }
             return flags;
         }
         let (german, english) = (bead.german_text(), bead.english_text());
+        if let Some(flag) = untranslated_flag(&german, &english) {
+            flags.push(flag);
+        }
+        if bead.german().len() == 1 && bead.english().len() == 1 {
+            if let Some(english) = self.renderings.get(&fold(&german)) {
+                flags.push(Flag::Inconsistent {
+                    renderings: english.len(),
+                });
+            }
+        }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
+        }
+        if let Some((g, e)) = super::markup::unmatched_tokens(&german, &english) {
+            flags.push(Flag::Markup {
+                german: g,
+                english: e,
+            });
+        }
+        for (mark, in_german) in super::markup::differing_marks(&german, &english) {
+            let side = if in_german {
+                Side::German
+            } else {
+                Side::English
+            };
+            flags.push(Flag::Punctuation { mark, side });
         }
         self.name_flags(bead, &mut flags);
         if let Some(flag) = self.length_flag(&german, &english) {
             flags.push(flag);
         }
         flags
+    }
+
+    /// Whether a German bead with no English is a piece of a sentence that segmentation cut
+    /// off ("Wir versenden mit Royal Mail 1." / "Klasse."): at most four words, after a
+    /// German sentence that ends in a number or a one-letter abbreviation with its full stop,
+    /// or starting in lower case.
+    fn is_fragment(&self, bead: &BeadRef<'_>) -> bool {
+        let range = bead.german().to_usize();
+        let text = bead.german_text();
+        if range.len() != 1 || text.split_whitespace().count() > 4 {
+            return false;
+        }
+        let lower_start = text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        let cut_after = range
+            .start
+            .checked_sub(1)
+            .and_then(|k| self.cut_ends.get(k))
+            .is_some_and(|&cut| cut);
+        lower_start || cut_after
     }
 
     fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
@@ -449,8 +664,12 @@ impl Checker {
                 });
             }
         }
-        // English names, capitalised and not first in their sentence.
-        for (k, word) in bead.english_sentences().flat_map(words) {
+        // English names, capitalised and not first in their sentence (in a title, where
+        // every word is capitalised, a capital says nothing).
+        let prose = bead
+            .english_sentences()
+            .filter(|s| !is_title_case(s, &self.lowercase));
+        for (k, word) in prose.flat_map(words) {
             if k == 0 || !is_capitalized(word) || is_function_word(word) {
                 continue;
             }
@@ -481,6 +700,41 @@ fn loosely_alike(a: &str, b: &str) -> bool {
     (common >= 5 && common * 5 >= shorter * 4)
         || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.85)
         || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
+}
+
+/// English words that are rare in German text (no "in", "die", "also", ...).
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "are", "was", "were", "with", "for", "that", "this", "it",
+    "on", "by", "from", "has", "have", "had", "be", "been", "will", "would", "not", "a", "an",
+    "which", "who", "their", "they", "he", "she", "at", "or", "but", "its",
+];
+
+/// German words that are rare in English text.
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "und", "ist", "sind", "war", "mit", "für", "dass", "nicht", "ein", "eine",
+    "einen", "von", "zu", "den", "dem", "des", "auf", "im", "sich", "es", "auch", "wird", "hat",
+    "sie", "er", "wir", "ich", "bei", "nach", "aus", "oder", "aber", "wie",
+];
+
+/// The untranslated flag of a linked bead, if any: the German side identical to the English
+/// (ignoring case and white space), or written in English (English function words clearly
+/// outnumber German ones).
+pub(crate) fn untranslated_flag(german: &str, english: &str) -> Option<Flag> {
+    let words: Vec<String> = german
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 3 {
+        return None;
+    }
+    if fold(german) == fold(english) {
+        return Some(Flag::Untranslated { identical: true });
+    }
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    let (en, de) = (count(ENGLISH_FUNCTION_WORDS), count(GERMAN_FUNCTION_WORDS));
+    (words.len() >= 5 && en >= 2 && en > 2 * de && en * 5 >= words.len())
+        .then_some(Flag::Untranslated { identical: false })
 }
 
 fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
@@ -534,6 +788,126 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    #[test]
+    fn title_case_words_are_not_names() {
+        let report = |english: &[&str]| {
+            let alignment = crate::Aligner::new()
+                .align_sentences(
+                    &[
+                        "Die Minister sprachen lange über Energie und Handel.",
+                        "Gespräche über Handel und Verkehr",
+                        "Sie wollen sich bald wieder treffen.",
+                    ],
+                    english,
+                )
+                .unwrap();
+            crate::quality::Report::new(&alignment).flag_count()
+        };
+        // In prose, "Energy" capitalised mid-sentence is a name missing from the German.
+        assert_eq!(
+            report(&[
+                "The ministers talked at length about energy and trade.",
+                "Talks about trade, transport and Energy",
+                "They want to meet again soon.",
+            ]),
+            1
+        );
+        // In a title every word is capitalised: nothing to flag.
+        assert_eq!(
+            report(&[
+                "The ministers talked at length about energy and trade.",
+                "Talks About Trade, Transport And Energy",
+                "They want to meet again soon.",
+            ]),
+            0
+        );
+    }
+
+    /// The flags of a German sentence left alone (bead `[1]:[]`) between two 1-1 beads.
+    fn additions_of(second_german: &str) -> usize {
+        use crate::align::{Alignment, Bead};
+        use crate::text::Text;
+        let german = Text::from_lines(format!(
+            "Wir versenden alle Bestellungen mit Royal Mail 1.\n{second_german}\nDie Lieferung dauert zwei Tage."
+        ));
+        let english = Text::from_lines(
+            "We send all orders by Royal Mail 1st Class.\nDelivery takes two days.",
+        );
+        let beads = vec![
+            Bead::from_ranges(0..1, 0..1, 0.0, 0.9),
+            Bead::from_ranges(1..2, 1..1, 0.0, 0.9),
+            Bead::from_ranges(2..3, 1..2, 0.0, 0.9),
+        ];
+        let alignment = Alignment::from_parts_unchecked(german, english, beads);
+        crate::quality::Report::new(&alignment)
+            .verdict()
+            .flags_by_kind()[&FlagKind::Addition]
+    }
+
+    #[test]
+    fn a_sentence_cut_by_segmentation_is_no_addition() {
+        // "1. Klasse" cut after "1.": the piece is no addition.
+        assert_eq!(additions_of("Klasse."), 0);
+        // A sentence of its own in the same place is one.
+        assert_eq!(additions_of("Das Wetter in London war gestern warm."), 1);
+        assert!(ends_like_a_cut("mit Royal Mail 1."));
+        assert!(!ends_like_a_cut("Wir danken Ihnen."));
+    }
+
+    #[test]
+    fn the_same_sentence_rendered_two_ways_is_inconsistent() {
+        let alignment = crate::Aligner::new()
+            .align_sentences(
+                &[
+                    "Bitte schließen Sie die Tür.",
+                    "Der Zug fährt gleich ab.",
+                    "Bitte schließen Sie die Tür.",
+                    "Bitte schließen Sie die Tür.",
+                ],
+                &[
+                    "Please close the door.",
+                    "The train is about to leave.",
+                    "Kindly shut the door.",
+                    "Please close the door.",
+                ],
+            )
+            .unwrap();
+        let report = crate::quality::Report::new(&alignment);
+        let inconsistent: Vec<usize> = report
+            .beads()
+            .enumerate()
+            .filter(|(_, b)| b.flags().iter().any(|f| f.kind() == FlagKind::Inconsistent))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(inconsistent, [0, 2, 3]);
+        assert_eq!(
+            report.beads().next().unwrap().flags()[0].reason(),
+            "inconsistent: this German sentence is rendered 2 different ways in the document"
+        );
+    }
+
+    #[test]
+    fn untranslated_flags() {
+        let en = "The talks lasted two hours and focused on trade.";
+        assert_eq!(
+            untranslated_flag(en, en),
+            Some(Flag::Untranslated { identical: true })
+        );
+        let copied = "The talks lasted two hours and covered trade and transport.";
+        assert_eq!(
+            untranslated_flag(copied, en),
+            Some(Flag::Untranslated { identical: false })
+        );
+        let de = "Die Gespräche dauerten zwei Stunden und drehten sich um Handel.";
+        assert_eq!(untranslated_flag(de, en), None);
+        // Names and short headlines written alike on both sides are not untranslated.
+        assert_eq!(untranslated_flag("Fariz Rzayev", "Fariz Rzayev"), None);
+        // German with an English quotation stays German.
+        let quoted =
+            "Er sagte, die Lage sei \"under control\", und es gebe keinen Grund zur Sorge.";
+        assert_eq!(untranslated_flag(quoted, en), None);
     }
 
     #[test]

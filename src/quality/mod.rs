@@ -5,7 +5,11 @@
 //!   reports, fitted on development gold so that among beads of confidence 0.9 about nine in
 //!   ten are right.
 //! - [`Flag`]: a per-bead warning (number mismatch, a name on one side only, an unusual
-//!   length ratio, an omission, an addition) with [`Flag::reason`].
+//!   length ratio, an omission, an addition, an untranslated sentence, a URL, e-mail address,
+//!   placeholder or tag on one side only, a `?` or `!` on one side only) with
+//!   [`Flag::reason`].
+//! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first;
+//!   [`Report::write_checklist`]: the same findings as an Xbench-style TSV checklist.
 //! - [`Report`]: the flags of every bead of an [`Alignment`], with iterator adapters, and the
 //!   document [`Verdict`]: coverage, shape shares, mean confidence, number of flags and a
 //!   [`parallel_score`](Verdict::parallel_score) that tells translation pairs from unrelated
@@ -31,12 +35,17 @@
 //! # Ok::<(), satzweise::Error>(())
 //! ```
 
+mod checklist;
 mod flags;
+mod markup;
 mod numbers;
+mod review;
 mod verdict;
 
-pub use crate::align::{BeadKind, Calibration, CalibrationMap};
+pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use checklist::{ChecklistRow, read_checklist};
 pub use flags::{Flag, FlagKind};
+pub use review::{Finding, ReviewQueue};
 pub use verdict::{ShapeShare, Verdict};
 
 use std::iter::FusedIterator;

@@ -179,6 +179,24 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                     .collect();
                 text_end += rest.len() - trimmed.len() + word_len + usize::from(dotted);
             }
+            // A 12-hour clock time: "1 pm" may be written "13 Uhr", "12 am" "0 Uhr". The
+            // written value stays a reading too ("am" is also a German preposition).
+            let after = sentence[text_end..].trim_start();
+            let marker: String = after
+                .chars()
+                .take_while(|ch| ch.is_alphabetic() || *ch == '.')
+                .filter(|ch| *ch != '.')
+                .collect::<String>()
+                .to_lowercase();
+            let clock: Vec<f64> = values
+                .iter()
+                .filter_map(|&v| match marker.as_str() {
+                    "pm" if (1.0..12.0).contains(&v) => Some(v + 12.0),
+                    "am" if (12.0..13.0).contains(&v) => Some(v - 12.0),
+                    _ => None,
+                })
+                .collect();
+            values.extend(clock);
             let text = sentence[start..text_end].trim_end().to_string();
             // Skip past what was consumed, in chars.
             while chars.get(end).is_some_and(|&(b, _)| b < text_end) {
@@ -242,6 +260,14 @@ mod tests {
         assert!(!one("1,5 Mio.").matches(&one("1.5 billion")));
         assert!(!one("2,5").matches(&one("25")));
         assert!(one("21.30 Uhr").matches(&one("21:30")));
+        // 24-hour against 12-hour clock times.
+        assert!(one("bis 13 Uhr").matches(&one("until 1pm")));
+        assert!(one("um 21.30 Uhr").matches(&one("at 9.30 p.m.")));
+        assert!(one("um 12 Uhr").matches(&one("at 12 pm")));
+        assert!(!one("bis 13 Uhr").matches(&one("until 1am")));
+        assert!(!one("bis 14 Uhr").matches(&one("until 1pm")));
+        // The same value in another notation, and dates.
+        assert!(one("am 3. Juni").matches(&one("on June 3")));
         assert_eq!(one("1,5 Mio. Euro").text, "1,5 Mio.");
     }
 
