@@ -35,6 +35,9 @@ use std::process::ExitCode;
 use satzweise::quality::{FlagKind, Report};
 use satzweise::{Aligner, Text};
 
+#[path = "common/cli.rs"]
+mod cli;
+
 /// One injected error: its kind and its lines on each side.
 struct Truth {
     kind: String,
@@ -91,19 +94,31 @@ struct Counts {
     original: usize,
 }
 
+const USAGE: &str = "usage: qa_benchmark [--show KIND] [DIR]
+
+Aligns every pair of a QA benchmark made by tools/inject_qa_errors.py (default folder
+/tmp/satzweise-qa) and prints the precision and recall of each flag kind against the
+injected errors.
+
+  --show KIND   also print the false alarms of one flag kind, with their reasons
+  -h, --help    this text
+
+Exit codes: 0 success, 1 runtime error (no benchmark in DIR), 2 usage error.
+";
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let show = args
-        .iter()
-        .position(|a| a == "--show")
-        .and_then(|k| args.get(k + 1).cloned());
-    let dir = args
-        .iter()
-        .enumerate()
-        .find(|(k, a)| !a.starts_with("--") && (*k == 0 || args[k - 1] != "--show"))
-        .map(|(_, a)| PathBuf::from(a))
-        .unwrap_or_else(|| PathBuf::from("/tmp/satzweise-qa"));
-    let mut names: Vec<String> = match std::fs::read_dir(&dir) {
+    cli::run("qa_benchmark", USAGE, |args| {
+        let show = args.value(&["--show"])?;
+        let dir = args
+            .operands(0, 1)?
+            .pop()
+            .map_or_else(|| PathBuf::from("/tmp/satzweise-qa"), PathBuf::from);
+        run(&dir, show)
+    })
+}
+
+fn run(dir: &Path, show: Option<String>) -> Result<(), cli::Failure> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
             .filter_map(|e| {
@@ -115,12 +130,11 @@ fn main() -> ExitCode {
     };
     names.sort();
     if names.is_empty() {
-        eprintln!(
-            "qa_benchmark: no NAME.truth.tsv in {}; make the benchmark first:\n    python3 tools/inject_qa_errors.py {}",
+        return Err(cli::Failure::runtime(format!(
+            "no NAME.truth.tsv in {}; make the benchmark first:\n    python3 tools/inject_qa_errors.py {}",
             dir.display(),
             dir.display()
-        );
-        return ExitCode::from(2);
+        )));
     }
     let aligner = Aligner::new();
     let mut by_flag: BTreeMap<FlagKind, Counts> = BTreeMap::new();
@@ -202,7 +216,7 @@ fn main() -> ExitCode {
                 {
                     counts.original += 1;
                 } else if show.as_deref() == Some(flag.kind().name()) {
-                    println!(
+                    outln!(
                         "{name} {:?}:{:?}: {}\n    {}\n    {}",
                         b.bead().german().to_usize(),
                         b.bead().english().to_usize(),
@@ -237,15 +251,15 @@ fn main() -> ExitCode {
             a as f64 / b as f64
         }
     };
-    println!(
+    outln!(
         "# QA benchmark: {} ({} pairs, {lines} English lines)\n",
         dir.display(),
         names.len()
     );
-    println!(
+    outln!(
         "| flag | flags | right | on other errors | already in the original | false alarms | precision | errors of its kind | found | recall |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    outln!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for kind in FlagKind::ALL {
         let c = by_flag.get(&kind).map_or((0, 0, 0, 0), |c| {
             (c.flags, c.right, c.other_error, c.original)
@@ -253,7 +267,7 @@ fn main() -> ExitCode {
         let (errors, found) = target(kind)
             .and_then(|t| by_error.get(t).copied())
             .unwrap_or((0, 0));
-        println!(
+        outln!(
             "| {kind} | {} | {} | {} | {} | {} | {:.3} | {errors} | {found} | {:.3} |",
             c.0,
             c.1,
@@ -264,10 +278,10 @@ fn main() -> ExitCode {
             share(found, errors)
         );
     }
-    println!(
+    outln!(
         "\nErrors no flag kind names, found when any flag or a confidence below 0.5 marks their bead:\n"
     );
-    println!("| error | errors | found | recall |\n| --- | ---: | ---: | ---: |");
+    outln!("| error | errors | found | recall |\n| --- | ---: | ---: | ---: |");
     for (kind, (errors, found)) in &by_error {
         if FlagKind::ALL
             .iter()
@@ -275,10 +289,10 @@ fn main() -> ExitCode {
         {
             continue;
         }
-        println!(
+        outln!(
             "| {kind} | {errors} | {found} | {:.3} |",
             share(*found, *errors)
         );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
