@@ -12,15 +12,20 @@
 //! dictionary (such as `/usr/share/trans/de-en`) to the aligner, for German–English sets only.
 //!
 //! Named sets read `../shared/data` (or `--data DIR`): `textberg-dev`, `textberg-test`
-//! (test0–test6 pooled), `wmt`, `wmt-perturbed`. Files hold one sentence per line.
+//! (test0–test6 pooled), `wmt`, `wmt-perturbed`. `--dir DIR` reads every gold triple of a
+//! folder (`NAME.de` with `NAME.en` and `NAME.deen`, or `NAME.fr` and `NAME.defr`), such as the
+//! variants `tools/make_dev_sets.sh` makes. Files hold one sentence per line.
+//!
+//! Besides F1, each set prints the exact recall per gold shape, the exact precision per found
+//! shape, and the recall of unaligned gold sentences (1-0, 0-1) by length in non-space
+//! characters.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Parser;
-use satzweise::eval::{Scores, score_document};
+use satzweise::eval::{Scores, ShapeCounts, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
 use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Error, Lang, Text};
 
@@ -33,6 +38,10 @@ struct Args {
     /// One gold triple: GERMAN OTHER GOLD (repeatable).
     #[arg(long, num_args = 3, value_names = ["GERMAN", "OTHER", "GOLD"])]
     triple: Vec<PathBuf>,
+    /// A folder of gold triples (repeatable): every `NAME.de` with `NAME.en` and `NAME.deen`
+    /// (or `NAME.fr` and `NAME.defr`).
+    #[arg(long)]
+    dir: Vec<PathBuf>,
     /// Where the named sets live.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
@@ -126,8 +135,67 @@ fn named_set(data: &Path, name: &str) -> Result<Vec<[PathBuf; 3]>, Error> {
         .collect())
 }
 
-fn shape_of(bead: &BeadLine) -> String {
-    format!("{}-{}", bead.german.len(), bead.english.len())
+/// The gold triples of a folder, sorted by name.
+fn folder_set(dir: &Path) -> Result<Vec<[PathBuf; 3]>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| satzweise::ErrorKind::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    let mut triples: Vec<[PathBuf; 3]> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|x| x == "de"))
+        .filter_map(|german| {
+            ["en", "fr"].iter().find_map(|other| {
+                let text = german.with_extension(other);
+                let gold = german.with_extension(format!("de{other}"));
+                (text.exists() && gold.exists()).then(|| [german.clone(), text, gold])
+            })
+        })
+        .collect();
+    triples.sort();
+    if triples.is_empty() {
+        return Err(satzweise::ErrorKind::InvalidConfig(format!(
+            "{}: no gold triples (NAME.de, NAME.en, NAME.deen)",
+            dir.display()
+        ))
+        .into());
+    }
+    Ok(triples)
+}
+
+/// Prints the per-shape figures of a set.
+fn print_shapes(name: &str, counts: &ShapeCounts) {
+    let fraction = |(hits, all): (usize, usize)| format!("{hits}/{all}");
+    let recall: Vec<String> = counts
+        .gold
+        .iter()
+        .map(|(shape, &c)| format!("{shape} {}", fraction(c)))
+        .collect();
+    println!(
+        "{name:<16} exact recall by gold shape: {}",
+        recall.join(", ")
+    );
+    let precision: Vec<String> = counts
+        .predicted
+        .iter()
+        .map(|(shape, &c)| format!("{shape} {}", fraction(c)))
+        .collect();
+    println!(
+        "{name:<16} exact precision by found shape: {}",
+        precision.join(", ")
+    );
+    let (p, r) = counts.unaligned_precision_recall();
+    let buckets = ["<30", "30-60", "60-100", "100-160", ">=160"];
+    let by_length: Vec<String> = buckets
+        .iter()
+        .zip(counts.unaligned_by_length())
+        .map(|(bucket, c)| format!("{bucket} {}", fraction(c)))
+        .collect();
+    println!(
+        "{name:<16} unaligned (1-0, 0-1): P {p:.3} R {r:.3}; recall by length: {}",
+        by_length.join(", ")
+    );
 }
 
 fn run(args: &Args) -> Result<(), Error> {
@@ -143,6 +211,9 @@ fn run(args: &Args) -> Result<(), Error> {
     let mut sets: Vec<(String, Vec<[PathBuf; 3]>)> = Vec::new();
     for name in &args.set {
         sets.push((name.clone(), named_set(&args.data, name)?));
+    }
+    for dir in &args.dir {
+        sets.push((dir.display().to_string(), folder_set(dir)?));
     }
     if !args.triple.is_empty() {
         let triples = args
@@ -174,11 +245,10 @@ fn run(args: &Args) -> Result<(), Error> {
     }
     for (name, triples) in sets {
         let mut config = config.clone();
-        config.english = if name.starts_with("textberg") {
-            Lang::Fr
-        } else {
-            config.english
-        };
+        let french = triples
+            .first()
+            .is_some_and(|[_, other, _]| other.extension().is_some_and(|x| x == "fr"));
+        config.english = if french { Lang::Fr } else { config.english };
         let mut builder = Aligner::builder();
         if config.english == Lang::En {
             for dictionary in &dictionaries {
@@ -187,7 +257,7 @@ fn run(args: &Args) -> Result<(), Error> {
         }
         let aligner = builder.config(config).build()?;
         let mut pooled = Scores::default();
-        let mut shape_recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut shapes = ShapeCounts::default();
         let mut documents = Vec::new();
         for [german, other, _] in &triples {
             documents.push((
@@ -227,6 +297,11 @@ fn run(args: &Args) -> Result<(), Error> {
         };
         for ([german, _, gold], alignment) in triples.iter().zip(alignments) {
             let alignment = alignment?;
+            let non_space = |text: &Text, k: usize| {
+                text.sentence(k)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+                    as f64
+            };
             let test = BeadLine::from_alignment(&alignment);
             let gold = match concatenated_gold.take() {
                 Some(gold) => gold,
@@ -234,16 +309,12 @@ fn run(args: &Args) -> Result<(), Error> {
             };
             let scores = score_document(&gold, &test);
             pooled.add(scores);
-            for g in &gold {
-                let entry = shape_recall.entry(shape_of(g)).or_default();
-                entry.1 += 1;
-                if test
-                    .iter()
-                    .any(|t| t.german == g.german && t.english == g.english)
-                {
-                    entry.0 += 1;
-                }
-            }
+            shapes.add_document(
+                &gold,
+                &test,
+                |k| non_space(alignment.german(), k),
+                |k| non_space(alignment.english(), k),
+            );
             if !args.quiet {
                 println!(
                     "{:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
@@ -267,14 +338,7 @@ fn run(args: &Args) -> Result<(), Error> {
             pooled.f1_lax()
         );
         if !args.quiet {
-            let shapes: Vec<String> = shape_recall
-                .iter()
-                .map(|(shape, (hit, all))| format!("{shape} {hit}/{all}"))
-                .collect();
-            println!(
-                "{name:<16} exact recall by gold shape: {}",
-                shapes.join(", ")
-            );
+            print_shapes(&name, &shapes);
         }
     }
     Ok(())
