@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::features::WordTranslations;
 use crate::features::{CHANCE_POWER, IDF_POWER};
 use crate::lang::Lang;
-use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior};
+use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior, TranslationScorer};
 pub use crate::search::SearchConfig;
 
 /// Everything that determines an [`Aligner`](crate::Aligner)'s output, except user scorers.
@@ -58,6 +58,10 @@ pub struct AlignerConfig {
     /// After a first pass, learn word pairs from the document's confident beads (mutual-best
     /// Dice) and align again with them as anchors.
     pub learn_lexicon: bool,
+    /// Nats per unit of evidence of the document's own translation model (IBM Model 1 in both
+    /// directions, learned after a first pass from its confident beads; see
+    /// [`TranslationScorer`](crate::score::TranslationScorer)); 0 learns no model.
+    pub translation_weight: f64,
     /// Beads of the first pass at or above this confidence teach the second.
     pub refine_min_confidence: f64,
     /// A learned word pair must co-occur in at least this many beads.
@@ -111,6 +115,7 @@ impl Default for AlignerConfig {
             chance_power: CHANCE_POWER,
             fit_length: true,
             learn_lexicon: true,
+            translation_weight: TranslationScorer::default().weight,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,
@@ -174,6 +179,7 @@ impl AlignerConfig {
             ("unmatched_weight", self.unmatched_weight),
             ("idf_power", self.idf_power),
             ("chance_power", self.chance_power),
+            ("translation_weight", self.translation_weight),
             ("refine_min_confidence", self.refine_min_confidence),
             ("lexicon_min_dice", self.lexicon_min_dice),
             ("merge_cost", self.merge_cost),

@@ -18,11 +18,13 @@ mod anchors;
 pub mod embeddings;
 mod length;
 mod prior;
+mod translation;
 
 pub use anchors::AnchorScorer;
 pub(crate) use length::two_sided_tail_cost;
 pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
 pub use prior::ShapePrior;
+pub use translation::TranslationScorer;
 
 /// Scores candidate beads: one implementation per signal, combined by [`WeightedSum`].
 ///
