@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::features::WordTranslations;
 use crate::features::{CHANCE_POWER, IDF_POWER};
 use crate::lang::Lang;
-use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior, TranslationScorer};
+use crate::score::{AnchorScorer, LengthScorer, Scorer, ShapePrior};
 pub use crate::search::SearchConfig;
 
 /// Everything that determines an [`Aligner`](crate::Aligner)'s output, except user scorers.
@@ -60,7 +60,9 @@ pub struct AlignerConfig {
     pub learn_lexicon: bool,
     /// Nats per unit of evidence of the document's own translation model (IBM Model 1 in both
     /// directions, learned after a first pass from its confident beads; see
-    /// [`TranslationScorer`](crate::score::TranslationScorer)); 0 learns no model.
+    /// [`TranslationScorer`](crate::score::TranslationScorer)); 0, the default, learns no
+    /// model. Learned within one document it adds under half a point of strict F1 on the
+    /// development sets at about three times the CPU time; 2 is the weight tuned for it.
     pub translation_weight: f64,
     /// Beads of the first pass at or above this confidence teach the second.
     pub refine_min_confidence: f64,
@@ -115,7 +117,7 @@ impl Default for AlignerConfig {
             chance_power: CHANCE_POWER,
             fit_length: true,
             learn_lexicon: true,
-            translation_weight: TranslationScorer::default().weight,
+            translation_weight: 0.0,
             refine_min_confidence: 0.9,
             lexicon_min_count: 2,
             lexicon_min_dice: 0.5,

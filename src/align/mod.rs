@@ -492,6 +492,11 @@ impl BuiltInScorers {
             return f64::INFINITY;
         }
         cheap += self.anchor.cost(features, german.clone(), english.clone());
+        // With the anchors counted, only the translation evidence can still lower the cost.
+        let best_translation = self.translation.weight * bound.translation(&german, &english);
+        if cheap - best_translation - AnchorBound::SLACK > cutoff {
+            return f64::INFINITY;
+        }
         cheap + self.translation.cost(features, german, english)
     }
 }

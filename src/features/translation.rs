@@ -162,20 +162,36 @@ impl PairFeatures<'_> {
     }
 
     /// The most translation evidence each German and each English sentence can give (empty
-    /// without a model), plus rounding room.
+    /// without a model), plus rounding room. A word's probability given any run is at most
+    /// the largest of its translation probabilities (Model 1 averages them), so its ratio is at
+    /// most that of the largest.
     pub(crate) fn translation_ceilings(&self) -> (Vec<f32>, Vec<f32>) {
         let Some(model) = &self.translation else {
             return (Vec::new(), Vec::new());
         };
-        let ceiling = |rows: &Rows| {
+        let ceiling = |rows: &Rows, table: &TranslationTable, chance: &[f32]| {
+            let best = table.best_probabilities(chance.len());
+            let word = |t: u32| ratio(best[t as usize], chance[t as usize]);
             (0..rows.rows())
                 .map(|k| {
-                    let n = rows.row(k).len() as f32;
-                    MAX_RATIO * n / (n + PRIOR_WORDS) + 1e-3
+                    let row = rows.row(k);
+                    let sum: f32 = row.iter().map(|&t| word(t)).sum();
+                    sum.max(0.0) / (row.len() as f32 + PRIOR_WORDS) + 1e-3
                 })
                 .collect()
         };
-        (ceiling(&model.german_words), ceiling(&model.english_words))
+        (
+            ceiling(
+                &model.german_words,
+                &model.german_given_english,
+                &model.german_chance,
+            ),
+            ceiling(
+                &model.english_words,
+                &model.english_given_german,
+                &model.english_chance,
+            ),
+        )
     }
 
     /// Whether a translation model was learned.
@@ -281,12 +297,16 @@ impl TranslationModel {
                 } else {
                     0.0
                 };
-                let p = (table.empty(t) + linked) * norm;
-                let ratio = (LAMBDA * p / chance[t as usize] + (1.0 - LAMBDA)).ln();
-                sum += ratio.min(MAX_RATIO);
+                sum += ratio((table.empty(t) + linked) * norm, chance[t as usize]);
             }
             evidence += sum / (row.len() as f32 + PRIOR_WORDS);
         }
         evidence
     }
+}
+
+/// The capped log-likelihood ratio of a word of probability `p` under the model and `chance`
+/// by chance (monotone in `p`).
+fn ratio(p: f32, chance: f32) -> f32 {
+    (LAMBDA * p / chance + (1.0 - LAMBDA)).ln().min(MAX_RATIO)
 }

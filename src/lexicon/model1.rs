@@ -22,10 +22,10 @@ pub(crate) struct TranslationTable {
 
 /// Entries below this probability are dropped after training (they are noise, and the scorer
 /// smooths every probability with the chance model anyway).
-const MIN_PROBABILITY: f32 = 0.01;
+const MIN_PROBABILITY: f32 = 0.02;
 
 /// At most this many translations are kept per source type.
-const MAX_TRANSLATIONS: usize = 12;
+const MAX_TRANSLATIONS: usize = 6;
 
 impl TranslationTable {
     /// Trains `t(target | source)` for `iterations` rounds of EM on `pairs` of (source types,
@@ -140,6 +140,18 @@ impl TranslationTable {
     /// `t(target | empty word)`.
     pub(crate) fn empty(&self, t: u32) -> f32 {
         self.empty.get(t as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The largest probability of each target type under any source (the empty word's
+    /// included), for `targets` target types.
+    pub(crate) fn best_probabilities(&self, targets: usize) -> Vec<f32> {
+        let mut best: Vec<f32> = (0..targets as u32).map(|t| self.empty(t)).collect();
+        for (&t, &p) in self.targets.iter().zip(&self.probabilities) {
+            if let Some(b) = best.get_mut(t as usize) {
+                *b = b.max(p);
+            }
+        }
+        best
     }
 
     /// Number of kept (source, target) entries.

@@ -39,7 +39,7 @@ impl Default for ShapePrior {
             merge_cost: 2.3,
             open_merge_cost: 1.0,
             closure_mismatch_cost: 1.0,
-            skip_cost: 3.0,
+            skip_cost: 4.0,
             skip_extend_cost: 1.5,
             debris_factor: 0.5,
         }
