@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example calibration                 # tables with the built-in calibration
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
-//! cargo run --release --example calibration -- --fit src/quality/fitted.rs
+//! cargo run --release --example calibration -- --fit src/align/fitted.rs
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
 //! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
 //! ```
@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::quality::Calibration;
+use satzweise::quality::{BeadKind, Calibration};
 use satzweise::{Aligner, Lang, Text};
 
 /// One aligned document with its gold.
@@ -260,13 +260,13 @@ fn fit(path: &Path) {
     }
     let fitted = Calibration::fit(&all, PRIOR_WEIGHT, MIN_BLOCK);
     let header = format!(
-        "Written by `cargo run --release --example calibration -- --fit src/quality/fitted.rs`.\n\
+        "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
          Isotonic regression per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict correctness on\n\
          the raw posterior, over {} beads: Text+Berg dev and the development half of\n\
          wmt21-de-en-perturbed (de-orig-00..05, en-orig-00..05). Do not edit by hand.",
         all.len()
     );
-    if let Err(e) = std::fs::write(path, fitted.to_rust_source(&header)) {
+    if let Err(e) = std::fs::write(path, rust_source(&fitted, &header)) {
         eprintln!("calibration: cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
@@ -493,4 +493,34 @@ fn main() {
             std::process::exit(2);
         }
     }
+}
+
+/// Rust source of a function `fitted()` returning `calibration`, as stored in
+/// `src/align/fitted.rs`.
+fn rust_source(calibration: &Calibration, header: &str) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        out.push_str("// ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap};\n\n");
+    out.push_str("/// The calibration fitted on development gold.\n");
+    out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
+    for kind in BeadKind::ALL {
+        let field = match kind {
+            BeadKind::OneToOne => "one_to_one",
+            BeadKind::Merge => "merge",
+            BeadKind::Skip => "skip",
+        };
+        out.push_str(&format!(
+            "        {field}: CalibrationMap::from_knots(vec![\n"
+        ));
+        for (x, y) in calibration.map(kind).knots() {
+            out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
+        }
+        out.push_str("        ]),\n");
+    }
+    out.push_str("    }\n}\n");
+    out
 }

@@ -61,7 +61,7 @@ struct Args {
     #[arg(long)]
     quiet: bool,
     /// Align the documents of each set together, learning a lexicon across them
-    /// (`Aligner::align_corpus`), instead of one by one.
+    /// (`Aligner::align_batch` with `Batch::learn_across`), instead of one by one.
     #[arg(long)]
     together: bool,
     /// Join the documents of each set into one long document (and their gold beads into one
@@ -288,7 +288,15 @@ fn run(args: &Args) -> Result<(), Error> {
             concatenated_gold = Some(gold);
         }
         let alignments: Vec<Result<Alignment, Error>> = if args.together {
-            aligner.align_corpus(documents)
+            let batch = documents
+                .into_iter()
+                .map(|(g, e)| ((), satzweise::DocumentPair::texts(g, e)));
+            aligner
+                .align_batch(batch)
+                .chunk_size(usize::MAX)
+                .learn_across()
+                .map(|(_, alignment)| alignment)
+                .collect()
         } else {
             documents
                 .into_iter()
@@ -312,8 +320,8 @@ fn run(args: &Args) -> Result<(), Error> {
             shapes.add_document(
                 &gold,
                 &test,
-                |k| non_space(alignment.german(), k),
-                |k| non_space(alignment.english(), k),
+                |k| non_space(alignment.german_text(), k),
+                |k| non_space(alignment.english_text(), k),
             );
             if !args.quiet {
                 println!(

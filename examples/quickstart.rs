@@ -137,8 +137,8 @@ fn print_summary(alignment: &Alignment) {
     println!(
         "{} German and {} English sentences in {beads} beads ({}); mean confidence {mean:.3}; \
          {} omitted, {} added; strict F1 against the hand-made gold {:.3}, lax {:.3}",
-        alignment.german().len(),
-        alignment.english().len(),
+        alignment.german_text().len(),
+        alignment.english_text().len(),
         shapes.join(", "),
         alignment.omissions().count(),
         alignment.additions().count(),

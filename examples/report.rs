@@ -163,8 +163,8 @@ fn colour(confidence: f64, lightness: u32) -> String {
 }
 
 fn plot(alignment: &Alignment) -> String {
-    let n = alignment.german().len().max(1) as f64;
-    let m = alignment.english().len().max(1) as f64;
+    let n = alignment.german_text().len().max(1) as f64;
+    let m = alignment.english_text().len().max(1) as f64;
     let (size, pad) = (300.0, 36.0);
     let x = |i: f64| pad + i / n * size;
     let y = |j: f64| pad + size - j / m * size;
@@ -185,8 +185,8 @@ fn plot(alignment: &Alignment) -> String {
         cx = pad + size / 2.0,
         ty = size + 2.0 * pad - 4.0,
         cy = pad + size / 2.0,
-        gn = alignment.german().len(),
-        en = alignment.english().len(),
+        gn = alignment.german_text().len(),
+        en = alignment.english_text().len(),
     );
     let ticks = |count: f64| {
         let step = (count / 4.0).ceil().max(1.0);

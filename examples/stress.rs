@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             format!(
                 "{} MB line -> {} German sentence(s), {} bead(s)",
                 german.len() / 1_000_000,
-                alignment.german().len(),
+                alignment.german_text().len(),
                 alignment.beads().len()
             )
         }

@@ -18,7 +18,7 @@
 //!    formats ([`io`]) and strict/lax precision, recall and F1 against gold ([`eval`]).
 //!
 //! Many document pairs: [`Aligner::align_batch`] streams them through all cores in input
-//! order; [`Aligner::align_corpus`] also learns a lexicon across them.
+//! order; with [`Batch::learn_across`] they also learn a lexicon from each other.
 //!
 //! ```
 //! use satzweise::Aligner;
@@ -78,14 +78,11 @@ pub use align::{
     Unaligned, UnalignedSentences,
 };
 pub use dictionary::Dictionary;
-pub use embeddings::{EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
+pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result};
-pub use features::{
-    AnchorKind, Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
-};
+pub use features::{Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations};
 pub use lang::Lang;
-pub use lexicon::LearnedLexicon;
-pub use score::Scorer;
+pub use score::{Candidate, Scorer};
 pub use segment::{Segmenter, Sentence, Sentences};
 pub use text::{
     EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,

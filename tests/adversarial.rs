@@ -16,7 +16,10 @@ fn assert_covers(alignment: &Alignment) {
     }
     assert_eq!(
         (g, e),
-        (alignment.german().len(), alignment.english().len())
+        (
+            alignment.german_text().len(),
+            alignment.english_text().len()
+        )
     );
 }
 
@@ -74,8 +77,8 @@ fn one_long_line_without_punctuation_is_one_sentence() {
     assert_eq!(text.len(), 1);
     let alignment = Aligner::new().align(&german, english).unwrap();
     assert_covers(&alignment);
-    assert_eq!(alignment.german().len(), 1);
-    assert_eq!(alignment.english().len(), 1);
+    assert_eq!(alignment.german_text().len(), 1);
+    assert_eq!(alignment.english_text().len(), 1);
 }
 
 /// Many short lines (presegmented): every line is a sentence, the alignment covers them all
@@ -99,7 +102,7 @@ fn many_short_lines(n: usize) {
     let english: String = (0..n).map(|k| format!("Line {k}.\n")).collect();
     let alignment = Aligner::new().align_lines(&german, &english).unwrap();
     assert_covers(&alignment);
-    assert_eq!(alignment.german().len(), n);
+    assert_eq!(alignment.german_text().len(), n);
     let one_to_one = alignment
         .beads()
         .filter(|b| b.german().len() == 1 && b.english().len() == 1)
@@ -115,10 +118,15 @@ fn nul_bytes_are_kept_as_text() {
     let english = "A\0sentence with NUL. One more.";
     let alignment = Aligner::new().align(german, english).unwrap();
     assert_covers(&alignment);
-    assert!(alignment.german().sentences().any(|s| s.contains('\0')));
+    assert!(
+        alignment
+            .german_text()
+            .sentences()
+            .any(|s| s.contains('\0'))
+    );
     let lines = Aligner::new().align_lines("\0\n\0\0", "\0").unwrap();
     assert_covers(&lines);
-    assert_eq!(lines.german().sentence(1), Some("\0\0"));
+    assert_eq!(lines.german_text().sentence(1), Some("\0\0"));
 }
 
 /// Invalid UTF-8 in a file: `read_text_file` fails with `InvalidUtf8` naming the file and the
@@ -187,7 +195,7 @@ fn crlf_and_bom_read_like_plain_lf() {
         ),
     ] {
         let sentences = |a: &Alignment| {
-            a.german()
+            a.german_text()
                 .sentences()
                 .map(str::to_owned)
                 .collect::<Vec<_>>()
@@ -217,12 +225,12 @@ fn right_to_left_and_emoji_round_trip() {
     let english = "He said: «مرحبا بالعالم». 👩‍👩‍👧‍👦 came along. Then: שלום! ❤️🇬🇧";
     let alignment = Aligner::new().align(german, english).unwrap();
     assert_covers(&alignment);
-    for text in [alignment.german(), alignment.english()] {
+    for text in [alignment.german_text(), alignment.english_text()] {
         for (k, span) in text.spans().iter().enumerate() {
             assert_eq!(text.sentence(k), text.as_str().get(span.range()));
         }
     }
-    assert!(alignment.german().len() >= 3);
+    assert!(alignment.german_text().len() >= 3);
     assert!(alignment.pairs().count() >= 3);
     let right_to_left = Aligner::new()
         .align_lines("مرحبا\nשלום עולם\n", "مرحبا\nשלום עולם\n")

@@ -15,8 +15,8 @@ fn assert_covering(alignment: &Alignment) {
         german = bead.german().end().get();
         english = bead.english().end().get();
     }
-    assert_eq!(german, alignment.german().len());
-    assert_eq!(english, alignment.english().len());
+    assert_eq!(german, alignment.german_text().len());
+    assert_eq!(english, alignment.english_text().len());
 }
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -38,16 +38,16 @@ proptest! {
     ) {
         let alignment = Aligner::new().align_sentences(&german, &english).unwrap();
         assert_covering(&alignment);
-        prop_assert_eq!(alignment.german().len(), german.len());
-        prop_assert_eq!(alignment.english().len(), english.len());
+        prop_assert_eq!(alignment.german_text().len(), german.len());
+        prop_assert_eq!(alignment.english_text().len(), english.len());
     }
 
     #[test]
     fn raw_text_beads_are_monotone_and_cover(german in ".{0,300}", english in ".{0,300}") {
         let alignment = Aligner::new().align(&german, &english).unwrap();
         assert_covering(&alignment);
-        for (k, sentence) in alignment.german().sentences().enumerate() {
-            let span = alignment.german().span(k).unwrap();
+        for (k, sentence) in alignment.german_text().sentences().enumerate() {
+            let span = alignment.german_text().span(k).unwrap();
             prop_assert_eq!(&german[span.range()], sentence);
         }
     }

@@ -322,12 +322,7 @@ proptest! {
 struct Broken(f64);
 
 impl satzweise::Scorer for Broken {
-    fn cost(
-        &self,
-        _: &satzweise::PairFeatures<'_>,
-        _: std::ops::Range<usize>,
-        _: std::ops::Range<usize>,
-    ) -> f64 {
+    fn cost(&self, _: &satzweise::PairFeatures<'_>, _: satzweise::score::Candidate) -> f64 {
         self.0
     }
 }

@@ -75,8 +75,8 @@ fn vecalign_round_trip() {
         io::write_vecalign(&alignment, &mut out).unwrap();
         let lines = io::read_bead_lines(&out[..], "out").unwrap();
         let back = io::alignment_from_beads(
-            alignment.german().clone(),
-            alignment.english().clone(),
+            alignment.german_text().clone(),
+            alignment.english_text().clone(),
             &lines,
         )
         .unwrap();
@@ -118,8 +118,8 @@ fn jsonl_round_trip_is_exact() {
         }
         let lines: Vec<_> = records.iter().map(|r| r.to_bead_line()).collect();
         let back = io::alignment_from_beads(
-            alignment.german().clone(),
-            alignment.english().clone(),
+            alignment.german_text().clone(),
+            alignment.english_text().clone(),
             &lines,
         )
         .unwrap();
@@ -171,8 +171,8 @@ fn ladder_round_trip() {
         let rungs = io::read_ladder(&out[..], "out").unwrap();
         let beads = io::ladder_to_beads(&rungs).unwrap();
         let back = io::alignment_from_beads(
-            alignment.german().clone(),
-            alignment.english().clone(),
+            alignment.german_text().clone(),
+            alignment.english_text().clone(),
             &beads,
         )
         .unwrap();

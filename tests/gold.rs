@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use satzweise::eval::{Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Lang, Text};
+use satzweise::{Aligner, AlignerConfig, DocumentPair, Lang, Text};
 
 fn data() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
@@ -133,16 +133,18 @@ fn aligning_together_is_deterministic_and_no_worse() {
     let docs =
         || -> Vec<(Text, Text)> { names.iter().map(|n| document_pair(&dir, n, "en")).collect() };
     let aligner = Aligner::new();
-    let first: Vec<_> = aligner
-        .align_corpus(docs())
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
-    let second: Vec<_> = aligner
-        .align_corpus(docs())
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
+    let together = || -> Vec<_> {
+        let batch = docs()
+            .into_iter()
+            .map(|(g, e)| ((), DocumentPair::texts(g, e)));
+        aligner
+            .align_batch(batch)
+            .chunk_size(usize::MAX)
+            .learn_across()
+            .map(|(_, alignment)| alignment.unwrap())
+            .collect()
+    };
+    let (first, second) = (together(), together());
     assert_eq!(first, second);
     let (mut together, mut alone) = (Scores::default(), Scores::default());
     for ((name, joint), (g, e)) in names.iter().zip(&first).zip(docs()) {

@@ -41,8 +41,8 @@ fn assert_covers(alignment: &Alignment) -> Result<(), TestCaseError> {
         g = gr.end;
         e = er.end;
     }
-    prop_assert_eq!(g, alignment.german().len());
-    prop_assert_eq!(e, alignment.english().len());
+    prop_assert_eq!(g, alignment.german_text().len());
+    prop_assert_eq!(e, alignment.english_text().len());
     Ok(())
 }
 
@@ -55,8 +55,8 @@ proptest! {
         english in sentences(25),
     ) {
         let alignment = Aligner::new().align_sentences(&german, &english).unwrap();
-        prop_assert_eq!(alignment.german().len(), german.len());
-        prop_assert_eq!(alignment.english().len(), english.len());
+        prop_assert_eq!(alignment.german_text().len(), german.len());
+        prop_assert_eq!(alignment.english_text().len(), english.len());
         assert_covers(&alignment)?;
     }
 

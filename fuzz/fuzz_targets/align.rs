@@ -13,7 +13,7 @@ fn check(alignment: &Alignment) {
         assert!((0.0..=1.0).contains(&bead.confidence()));
         (g, e) = (gr.end, er.end);
     }
-    assert_eq!((g, e), (alignment.german().len(), alignment.english().len()));
+    assert_eq!((g, e), (alignment.german_text().len(), alignment.english_text().len()));
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -4,6 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use satzweise::embeddings::EmbeddingOptions;
+use satzweise::score::Candidate;
 use satzweise::{EmbeddingScorer, EmbeddingTable, PairFeatures, Scorer, Text};
 
 fuzz_target!(|data: &[u8]| {
@@ -25,14 +26,18 @@ fuzz_target!(|data: &[u8]| {
     let english = Text::from_lines(text);
     let mut options = EmbeddingOptions::default();
     options.max_run = 3;
-    let scorer = EmbeddingScorer::with_options(&table, &table, &german, &english, options);
+    let Ok(scorer) = EmbeddingScorer::with_options(table.clone(), table, options) else {
+        return;
+    };
+    let scorer = scorer.for_document(&german, &english);
     let pair = PairFeatures::new(&german, &english);
     let (n, m) = (german.len().min(6), english.len().min(6));
     for i in 0..=n {
         for j in 0..=m {
             for a in 0..3 {
                 for b in 0..3 {
-                    let cost = scorer.cost(&pair, i..(i + a).min(n + 1), j..(j + b).min(m + 1));
+                    let bead = Candidate::from_ranges(i..(i + a).min(n + 1), j..(j + b).min(m + 1));
+                    let cost = scorer.cost(&pair, bead);
                     assert!(!cost.is_nan());
                 }
             }

@@ -115,7 +115,7 @@ impl Bead {
 ///     &["Fariz Rzayev leitete die Delegation.", "Sie reiste am 3. Mai.", "Tags:"],
 ///     &["Fariz Rzayev led the delegation.", "It travelled on 3 May."],
 /// )?;
-/// let pairs: Vec<_> = alignment.pairs().map(|p| (p.german().into_owned(), p.english().into_owned())).collect();
+/// let pairs: Vec<_> = alignment.pairs().map(|p| (p.german_text().into_owned(), p.english_text().into_owned())).collect();
 /// assert_eq!(pairs[1], ("Sie reiste am 3. Mai.".to_string(), "It travelled on 3 May.".to_string()));
 /// assert_eq!(alignment.additions().map(|a| a.text()).collect::<Vec<_>>(), ["Tags:"]);
 /// # Ok::<(), satzweise::Error>(())
@@ -171,13 +171,14 @@ impl Alignment {
         }
     }
 
-    /// The German text.
-    pub fn german(&self) -> &Text {
+    /// The German text. (Throughout the crate `german()` is a run of sentence indices and
+    /// `german_text()` what is written.)
+    pub fn german_text(&self) -> &Text {
         &self.german
     }
 
     /// The English text.
-    pub fn english(&self) -> &Text {
+    pub fn english_text(&self) -> &Text {
         &self.english
     }
 
@@ -431,13 +432,23 @@ pub struct Pair<'a> {
 }
 
 impl<'a> Pair<'a> {
+    /// The German sentences of the pair.
+    pub fn german(&self) -> IndexRange<GermanIndex> {
+        self.bead.german()
+    }
+
+    /// The English sentences of the pair.
+    pub fn english(&self) -> IndexRange<EnglishIndex> {
+        self.bead.english()
+    }
+
     /// The German side (sentences joined with single spaces).
-    pub fn german(&self) -> Cow<'a, str> {
+    pub fn german_text(&self) -> Cow<'a, str> {
         self.bead.german_text()
     }
 
     /// The English side (sentences joined with single spaces).
-    pub fn english(&self) -> Cow<'a, str> {
+    pub fn english_text(&self) -> Cow<'a, str> {
         self.bead.english_text()
     }
 

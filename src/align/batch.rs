@@ -66,27 +66,27 @@ impl DocumentPair {
     }
 }
 
-impl Aligner {
-    /// Aligns one [`DocumentPair`].
-    ///
-    /// ```
-    /// use satzweise::{Aligner, DocumentPair};
-    /// let alignment = Aligner::new()
-    ///     .align_document(DocumentPair::raw("Es regnet. Wir bleiben.", "It rains. We stay."))?;
-    /// assert_eq!(alignment.beads().len(), 2);
-    /// # Ok::<(), satzweise::Error>(())
-    /// ```
-    pub fn align_document(&self, pair: DocumentPair) -> Result<Alignment> {
+impl DocumentPair {
+    /// Both sides as texts, raw text segmented with the aligner's languages.
+    fn into_texts(self, aligner: &Aligner) -> (Text, Text) {
         let text = |source: Source, lang| match source {
             Source::Raw(raw) => Text::segment(raw, lang),
             Source::Lines(lines) => Text::from_lines(lines),
             Source::Text(text) => text,
         };
-        let config = self.config();
-        self.align_texts(
-            text(pair.german, config.german),
-            text(pair.english, config.english),
+        let config = aligner.config();
+        (
+            text(self.german, config.german),
+            text(self.english, config.english),
         )
+    }
+}
+
+impl Aligner {
+    /// Aligns one [`DocumentPair`].
+    pub(crate) fn align_document(&self, pair: DocumentPair) -> Result<Alignment> {
+        let (german, english) = pair.into_texts(self);
+        self.align_texts(german, english)
     }
 
     /// Aligns a stream of document pairs, each with a key of yours (an id, or `()`), and
@@ -113,6 +113,9 @@ impl Aligner {
     /// assert_eq!(ids, ["a", "b"]);
     /// # Ok::<(), satzweise::Error>(())
     /// ```
+    ///
+    /// With [`learn_across`](Batch::learn_across) the documents also teach each other a
+    /// lexicon.
     pub fn align_batch<I, K>(&self, pairs: I) -> Batch<'_, I::IntoIter, K>
     where
         I: IntoIterator<Item = (K, DocumentPair)>,
@@ -124,6 +127,7 @@ impl Aligner {
             chunk_size: crate::par::batch_chunk_size(),
             ready: VecDeque::new(),
             done: false,
+            teaching: None,
         }
     }
 }
@@ -136,6 +140,9 @@ pub struct Batch<'a, I, K> {
     chunk_size: usize,
     ready: VecDeque<(K, Result<Alignment>)>,
     done: bool,
+    /// When learning across the batch: the confident beads of every first pass so far, as word
+    /// keys (German, English).
+    teaching: Option<Vec<(Vec<String>, Vec<String>)>>,
 }
 
 impl<I, K> Batch<'_, I, K> {
@@ -143,6 +150,29 @@ impl<I, K> Batch<'_, I, K> {
     /// the threads busier; memory holds one chunk of pairs and of alignments.
     pub fn chunk_size(mut self, size: usize) -> Self {
         self.chunk_size = size.max(1);
+        self
+    }
+
+    /// Learns a lexicon across the batch: each chunk gets a first pass, a lexicon is learned
+    /// (mutual-best Dice word pairs) from the confident beads of the first passes of this chunk and of
+    /// every chunk before it, and the chunk is aligned again with it. Small documents profit
+    /// most: one news article teaches little, a hundred teach a vocabulary. With a chunk size
+    /// of at least the batch's length every document learns from all the others; memory then
+    /// holds the whole batch. The output does not depend on the number of threads.
+    ///
+    /// ```
+    /// use satzweise::{Aligner, DocumentPair, Text};
+    /// let documents = vec![
+    ///     (1, DocumentPair::texts(Text::from_sentences(["Der Berg ist hoch."]), Text::from_sentences(["The mountain is high."]))),
+    ///     (2, DocumentPair::lines("Ein Berg.\nZwei Hütten.", "A mountain.\nTwo huts.")),
+    /// ];
+    /// let aligner = Aligner::new();
+    /// let alignments: Vec<_> = aligner.align_batch(documents).learn_across().collect();
+    /// assert_eq!(alignments.len(), 2);
+    /// assert_eq!(alignments[1].1.as_ref().unwrap().beads().len(), 2);
+    /// ```
+    pub fn learn_across(mut self) -> Self {
+        self.teaching.get_or_insert_with(Vec::new);
         self
     }
 }
@@ -171,8 +201,14 @@ where
                 self.done = true;
             }
             let aligner = self.aligner;
-            let align = |(key, pair): (K, DocumentPair)| (key, aligner.align_document(pair));
-            self.ready.extend(crate::par::map_owned(chunk, align));
+            match &mut self.teaching {
+                None => {
+                    let align =
+                        |(key, pair): (K, DocumentPair)| (key, aligner.align_document(pair));
+                    self.ready.extend(crate::par::map_owned(chunk, align));
+                }
+                Some(teaching) => self.ready.extend(aligner.align_learning(chunk, teaching)),
+            }
         }
         self.ready.pop_front()
     }
@@ -199,36 +235,29 @@ where
 }
 
 impl Aligner {
-    /// Aligns document pairs together: a first pass over every pair, a lexicon learned from
-    /// the confident beads of all of them ([`LearnedLexicon`]), then a second pass over every
-    /// pair with it. Small documents profit most: one news article teaches little, a hundred
-    /// teach a vocabulary.
-    ///
-    /// Results come in input order; with the `rayon` feature the passes run in parallel, and
-    /// the output is the same whatever the number of threads. Memory holds all documents; for
-    /// a stream, call it on chunks.
-    ///
-    /// ```
-    /// use satzweise::{Aligner, Text};
-    /// let documents = vec![
-    ///     (Text::from_sentences(["Der Berg ist hoch."]), Text::from_sentences(["The mountain is high."])),
-    ///     (Text::from_sentences(["Ein Berg.", "Zwei Hütten."]), Text::from_sentences(["A mountain.", "Two huts."])),
-    /// ];
-    /// let alignments = Aligner::new().align_corpus(documents);
-    /// assert_eq!(alignments.len(), 2);
-    /// assert_eq!(alignments[1].as_ref().unwrap().beads().len(), 2);
-    /// ```
-    pub fn align_corpus(&self, documents: Vec<(Text, Text)>) -> Vec<Result<Alignment>> {
+    /// Aligns `chunk` learning across documents (see [`Batch::learn_across`]): a first pass
+    /// over each pair, whose confident beads join `teaching`, a lexicon learned from all of
+    /// `teaching`, then a second pass over each pair with it.
+    fn align_learning<K: Send>(
+        &self,
+        chunk: Vec<(K, DocumentPair)>,
+        teaching: &mut Vec<(Vec<String>, Vec<String>)>,
+    ) -> Vec<(K, Result<Alignment>)> {
+        let (keys, pairs): (Vec<K>, Vec<DocumentPair>) = chunk.into_iter().unzip();
+        let documents: Vec<(Text, Text)> =
+            crate::par::map_owned(pairs, |pair| pair.into_texts(self));
         let first_pass = |(german, english): &(Text, Text)| {
-            let mut teaching = Vec::new();
-            self.run(german, english, None, Some(&mut teaching));
-            teaching
+            let mut taught = Vec::new();
+            self.run(german, english, None, Some(&mut taught));
+            taught
         };
-        let teaching: Vec<Vec<(Vec<String>, Vec<String>)>> =
-            crate::par::map(&documents, first_pass);
-        let teaching: Vec<(Vec<String>, Vec<String>)> = teaching.into_iter().flatten().collect();
+        teaching.extend(
+            crate::par::map(&documents, first_pass)
+                .into_iter()
+                .flatten(),
+        );
         let lexicon = LearnedLexicon::learn(
-            &teaching,
+            teaching,
             self.config.lexicon_min_count,
             self.config.lexicon_min_dice,
         );
@@ -236,7 +265,9 @@ impl Aligner {
             let found = self.run(&german, &english, Some(&lexicon), None);
             self.finish(german, english, found)
         };
-        crate::par::map_owned(documents, second_pass)
+        keys.into_iter()
+            .zip(crate::par::map_owned(documents, second_pass))
+            .collect()
     }
 }
 

@@ -6,8 +6,8 @@
 //! 0.9. A [`Calibration`] corrects this with one piecewise-linear, non-decreasing map per bead
 //! kind (1-1, merges such as 1-2 or 2-1, skips 1-0 and 0-1), fitted by isotonic regression
 //! on development gold ([`CalibrationMap::fit`]). The fitted default lives in
-//! `src/quality/fitted.rs` and is rewritten by
-//! `cargo run --release --example calibration -- --fit src/quality/fitted.rs`.
+//! `src/align/fitted.rs` and is rewritten by
+//! `cargo run --release --example calibration -- --fit src/align/fitted.rs`.
 
 use std::fmt;
 
@@ -305,36 +305,6 @@ impl Calibration {
             merge: of_kind(BeadKind::Merge),
             skip: of_kind(BeadKind::Skip),
         }
-    }
-
-    /// Rust source of a function `fitted()` returning this calibration, as stored in
-    /// `src/quality/fitted.rs`.
-    pub fn to_rust_source(&self, header: &str) -> String {
-        let mut out = String::new();
-        for line in header.lines() {
-            out.push_str("// ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push_str("\nuse super::calibration::{Calibration, CalibrationMap};\n\n");
-        out.push_str("/// The calibration fitted on development gold.\n");
-        out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
-        for kind in BeadKind::ALL {
-            let field = match kind {
-                BeadKind::OneToOne => "one_to_one",
-                BeadKind::Merge => "merge",
-                BeadKind::Skip => "skip",
-            };
-            out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![\n"
-            ));
-            for (x, y) in self.map(kind).knots() {
-                out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
-            }
-            out.push_str("        ]),\n");
-        }
-        out.push_str("    }\n}\n");
-        out
     }
 }
 

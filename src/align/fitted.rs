@@ -1,4 +1,4 @@
-// Written by `cargo run --release --example calibration -- --fit src/quality/fitted.rs`.
+// Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.
 // Isotonic regression per bead kind (prior weight 4, blocks of at least 25 beads) of strict correctness on
 // the raw posterior, over 1332 beads: Text+Berg dev and the development half of
 // wmt21-de-en-perturbed (de-orig-00..05, en-orig-00..05). Do not edit by hand.

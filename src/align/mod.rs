@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use crate::features::{PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{
-    AnchorScorer, LengthScorer, Scorer, ShapePrior, TranslationScorer, WeightedSum,
+    AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
     two_sided_tail_cost,
 };
 use crate::search::{self, BeadCost};
@@ -47,10 +47,9 @@ use crate::text::Text;
 #[derive(Debug, Clone)]
 pub struct Aligner {
     config: AlignerConfig,
-    scorer: WeightedSum,
     built_in: BuiltInScorers,
-    /// Whether scorers beyond the built-in ones were added (their costs have no known bound).
-    has_extra_scorers: bool,
+    /// The user's scorers with their weights (0 weights left out).
+    extras: Vec<(f64, Arc<dyn Scorer>)>,
     shapes: Vec<(usize, usize)>,
     dictionaries: Vec<Arc<dyn WordTranslations>>,
 }
@@ -104,11 +103,7 @@ impl Aligner {
                 weight: config.translation_weight,
             },
         };
-        let mut scorer = WeightedSum::new()
-            .with(1.0, built_in.prior)
-            .with(built_in.length_weight, built_in.length)
-            .with(1.0, built_in.anchor)
-            .with(1.0, built_in.translation);
+        let mut extras = Vec::new();
         for (k, (weight, extra)) in builder.scorers.iter().enumerate() {
             if !(-config::MAX_COST..=config::MAX_COST).contains(weight) {
                 return Err(Error::config(format!(
@@ -117,14 +112,15 @@ impl Aligner {
                     config::MAX_COST
                 )));
             }
-            scorer.push(*weight, Arc::new(Bounded(extra.clone())));
+            if *weight != 0.0 {
+                extras.push((*weight, extra.clone()));
+            }
         }
         let shapes = config.search_shapes();
         Ok(Aligner {
             config,
-            scorer,
             built_in,
-            has_extra_scorers: !builder.scorers.is_empty(),
+            extras,
             shapes,
             dictionaries: builder.dictionaries.clone(),
         })
@@ -133,11 +129,6 @@ impl Aligner {
     /// The configuration this aligner was built with.
     pub fn config(&self) -> &AlignerConfig {
         &self.config
-    }
-
-    /// The combined scorer: shape prior, length, anchors, then any added scorers.
-    pub fn scorer(&self) -> &dyn Scorer {
-        &self.scorer
     }
 
     /// Splits both raw texts into sentences (with the rules of the configured languages) and
@@ -184,17 +175,23 @@ impl Aligner {
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<Vec<search::FoundBead>> {
         let mut features = self.features(german, english, extra);
+        let prepared: Vec<Option<Box<dyn Scorer + '_>>> = self
+            .extras
+            .iter()
+            .map(|(_, scorer)| scorer.prepare(german, english))
+            .collect();
+        let extras = Extras::new(&self.extras, &prepared);
         // The token tables serve only the lexicon learning and the teaching of a corpus; with no
         // user scorer to read them, the last pass does not need them (a third of the features'
         // memory on a long document).
-        let can_release = !self.has_extra_scorers && teaching.is_none();
+        let can_release = extras.is_empty() && teaching.is_none();
         let found = if self.config.fit_length
             || self.config.learn_lexicon
             || self.config.translation_weight > 0.0
         {
-            self.refined_search(&mut features, can_release)
+            self.refined_search(&mut features, &extras, can_release)
         } else {
-            self.search(&features, &mut None)
+            self.search(&features, &extras, &mut None)
         };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads, teaching);
@@ -231,21 +228,22 @@ impl Aligner {
     fn refined_search(
         &self,
         features: &mut PairFeatures<'_>,
+        extras: &Extras<'_>,
         can_release: bool,
     ) -> Option<Vec<search::FoundBead>> {
         if features.german().len() > self.config.search.first_pass_rows {
-            if let Some(sample) = self.sample(features) {
+            if let Some(sample) = self.sample(features, extras) {
                 // A long document: learn from a sample, then one pass over the whole.
                 self.refine(features, &sample.beads);
                 if can_release {
                     features.release_tokens();
                 }
-                let mut coarse = (!self.has_extra_scorers).then_some(sample.coarse);
-                return self.search(features, &mut coarse);
+                let mut coarse = extras.is_empty().then_some(sample.coarse);
+                return self.search(features, extras, &mut coarse);
             }
         }
         let mut coarse = None;
-        let first = self.search(features, &mut coarse)?;
+        let first = self.search(features, extras, &mut coarse)?;
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
@@ -255,12 +253,12 @@ impl Aligner {
         if can_release {
             features.release_tokens();
         }
-        if self.has_extra_scorers {
+        if !extras.is_empty() {
             // A scorer of the user's might price a skipped sentence differently once refined:
             // let the coarse levels run again.
             coarse = None;
         }
-        self.search(features, &mut coarse)
+        self.search(features, extras, &mut coarse)
     }
 
     /// Appends the confident beads of `found` to `teaching` as word keys (German, English),
@@ -345,8 +343,8 @@ impl Aligner {
     }
 
     /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]).
-    fn sample(&self, features: &PairFeatures<'_>) -> Option<search::Sample> {
-        self.with_bead_cost(features, |german, english, cost| {
+    fn sample(&self, features: &PairFeatures<'_>, extras: &Extras<'_>) -> Option<search::Sample> {
+        self.with_bead_cost(features, extras, |german, english, cost| {
             search::sample(
                 german,
                 english,
@@ -364,9 +362,10 @@ impl Aligner {
     fn search(
         &self,
         features: &PairFeatures<'_>,
+        extras: &Extras<'_>,
         coarse: &mut Option<Vec<(usize, usize)>>,
     ) -> Option<Vec<search::FoundBead>> {
-        self.with_bead_cost(features, |german, english, cost| {
+        self.with_bead_cost(features, extras, |german, english, cost| {
             search::search(
                 german,
                 english,
@@ -379,21 +378,31 @@ impl Aligner {
         })
     }
 
-    /// Calls `run` with both sides' sentence lengths and the cost of a bead under `features`:
-    /// the exact cost, or infinity when a cheap bound shows it above the cutoff (never with
-    /// user scorers, whose costs have no known bound).
+    /// Calls `run` with both sides' sentence lengths and the cost of a bead under `features`
+    /// and the document's `extras`: the exact cost, or infinity when a cheap bound shows it
+    /// above the cutoff (only when every user scorer has a lower bound).
     fn with_bead_cost<R>(
         &self,
         features: &PairFeatures<'_>,
+        extras: &Extras<'_>,
         run: impl FnOnce(&[f32], &[f32], BeadCost<'_>) -> R,
     ) -> R {
-        let bound = (!self.has_extra_scorers).then(|| AnchorBound::new(features));
-        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| match &bound {
-            Some(bound) if cutoff < f64::INFINITY => {
-                self.built_in
-                    .cost_within(features, bound, i0..i1, j0..j1, cutoff)
-            }
-            _ => self.scorer.cost(features, i0..i1, j0..j1),
+        let floor = extras.lower_bound();
+        let bound = floor.map(|_| AnchorBound::new(features));
+        let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+            let built_in = match (&bound, floor) {
+                (Some(bound), Some(floor)) if cutoff < f64::INFINITY => {
+                    let cost =
+                        self.built_in
+                            .cost_within(features, bound, i0..i1, j0..j1, cutoff - floor);
+                    if cost == f64::INFINITY {
+                        return cost;
+                    }
+                    cost
+                }
+                _ => self.built_in.cost(features, i0..i1, j0..j1),
+            };
+            extras.add_costs(built_in, features, Candidate::from_ranges(i0..i1, j0..j1))
         };
         run(
             features.german().lengths(),
@@ -433,20 +442,65 @@ impl Aligner {
     }
 }
 
-/// A user's scorer with its costs made finite: NaN and costs beyond ±[`config::MAX_COST`]
-/// become that bound, so that no bead is unusable and no sum overflows (an infinite cost
-/// would make some inputs unalignable, a negative infinite one every path equally good).
-#[derive(Debug)]
-struct Bounded(Arc<dyn Scorer>);
+/// The user's scorers for one document (each prepared for it where it asked to be), with
+/// their weights.
+struct Extras<'s> {
+    scorers: Vec<(f64, &'s dyn Scorer)>,
+}
 
-impl Scorer for Bounded {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        let cost = self.0.cost(pair, german, english);
-        if cost.is_nan() {
-            config::MAX_COST
-        } else {
-            cost.clamp(-config::MAX_COST, config::MAX_COST)
+impl<'s> Extras<'s> {
+    fn new(
+        extras: &'s [(f64, Arc<dyn Scorer>)],
+        prepared: &'s [Option<Box<dyn Scorer + 's>>],
+    ) -> Self {
+        let scorers = extras
+            .iter()
+            .zip(prepared)
+            .map(|((weight, scorer), prepared)| {
+                let scorer: &dyn Scorer = match prepared {
+                    Some(prepared) => prepared.as_ref(),
+                    None => scorer.as_ref(),
+                };
+                (*weight, scorer)
+            })
+            .collect();
+        Extras { scorers }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.scorers.is_empty()
+    }
+
+    /// `cost` plus the weighted costs of the scorers, summed in order; each cost made finite:
+    /// NaN and costs beyond ±[`config::MAX_COST`] become that bound, so that no bead is
+    /// unusable and no sum overflows (an infinite cost would make some inputs unalignable, a
+    /// negative infinite one every path equally good).
+    fn add_costs(&self, cost: f64, features: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.scorers.iter().fold(cost, |sum, (weight, scorer)| {
+            sum + weight * finite(scorer.cost(features, bead))
+        })
+    }
+
+    /// The least the scorers can add to a bead's cost, when every one of them knows a lower
+    /// bound (0 with no scorer).
+    fn lower_bound(&self) -> Option<f64> {
+        let mut floor = 0.0;
+        for (weight, scorer) in &self.scorers {
+            if *weight < 0.0 {
+                return None;
+            }
+            floor += weight * finite(scorer.lower_bound()?);
         }
+        Some(floor)
+    }
+}
+
+/// `cost` clamped to ±[`config::MAX_COST`], NaN to the upper bound.
+fn finite(cost: f64) -> f64 {
+    if cost.is_nan() {
+        config::MAX_COST
+    } else {
+        cost.clamp(-config::MAX_COST, config::MAX_COST)
     }
 }
 
@@ -461,11 +515,34 @@ struct BuiltInScorers {
 }
 
 impl BuiltInScorers {
-    /// The cost of the bead, the same as the weighted sum of the built-in scorers (summed in
-    /// the same order), or infinity when a cheap lower bound already exceeds `cutoff`: the
-    /// shape prior and the length cost are exact and cheap, no anchor evidence can lower the
-    /// cost by more than the matched weight of every linkable type in the bead, and no
-    /// translation evidence by more than each sentence's ceiling.
+    /// The exact cost of the bead: the shape prior, the weighted length cost, the anchors,
+    /// the translation model, summed in this order.
+    fn cost(
+        &self,
+        features: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
+        let mut cost = self
+            .prior
+            .run_cost(features, german.clone(), english.clone());
+        if self.length_weight != 0.0 {
+            cost += self.length_weight
+                * self
+                    .length
+                    .run_cost(features, german.clone(), english.clone());
+        }
+        cost += self
+            .anchor
+            .run_cost(features, german.clone(), english.clone());
+        cost + self.translation.run_cost(features, german, english)
+    }
+
+    /// The cost of the bead, the same as [`cost`](Self::cost) (summed in the same order), or
+    /// infinity when a cheap lower bound already exceeds `cutoff`: the shape prior and the
+    /// length cost are exact and cheap, no anchor evidence can lower the cost by more than the
+    /// matched weight of every linkable type in the bead, and no translation evidence by more
+    /// than each sentence's ceiling.
     fn cost_within(
         &self,
         features: &PairFeatures<'_>,
@@ -476,7 +553,9 @@ impl BuiltInScorers {
     ) -> f64 {
         let best_evidence = self.anchor.matched * bound.weight(&german, &english)
             + self.translation.weight * bound.translation(&german, &english);
-        let mut cheap = self.prior.cost(features, german.clone(), english.clone());
+        let mut cheap = self
+            .prior
+            .run_cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
             let delta = self.length.delta(features, german.clone(), english.clone());
             if let Some(delta) = delta {
@@ -491,13 +570,15 @@ impl BuiltInScorers {
         if cheap - best_evidence - AnchorBound::SLACK > cutoff {
             return f64::INFINITY;
         }
-        cheap += self.anchor.cost(features, german.clone(), english.clone());
+        cheap += self
+            .anchor
+            .run_cost(features, german.clone(), english.clone());
         // With the anchors counted, only the translation evidence can still lower the cost.
         let best_translation = self.translation.weight * bound.translation(&german, &english);
         if cheap - best_translation - AnchorBound::SLACK > cutoff {
             return f64::INFINITY;
         }
-        cheap + self.translation.cost(features, german, english)
+        cheap + self.translation.run_cost(features, german, english)
     }
 }
 
@@ -665,7 +746,7 @@ mod tests {
                     if i1 > german.len() || j1 > english.len() {
                         continue;
                     }
-                    let exact = aligner.scorer.cost(&features, i0..i1, j0..j1);
+                    let exact = aligner.built_in.cost(&features, i0..i1, j0..j1);
                     let within = |cutoff: f64| {
                         aligner
                             .built_in
@@ -682,5 +763,57 @@ mod tests {
             }
         }
         assert!(pruned > 0, "the bound never pruned anything");
+    }
+
+    /// Counts its calls; costs 0.5 a bead with two sides, with or without saying so.
+    #[derive(Debug, Default)]
+    struct Counting {
+        calls: std::sync::atomic::AtomicUsize,
+        bounded: bool,
+    }
+
+    impl Scorer for Counting {
+        fn cost(&self, _: &PairFeatures<'_>, bead: Candidate) -> f64 {
+            self.calls
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if bead.german().is_empty() || bead.english().is_empty() {
+                0.0
+            } else {
+                0.5
+            }
+        }
+
+        fn lower_bound(&self) -> Option<f64> {
+            self.bounded.then_some(0.0)
+        }
+    }
+
+    #[test]
+    fn a_user_scorer_with_a_lower_bound_keeps_the_pruning() {
+        let german = include_str!("../../examples/data/article.de.txt");
+        let english = include_str!("../../examples/data/article.en.txt");
+        let run = |bounded: bool| {
+            let counting = Arc::new(Counting {
+                bounded,
+                ..Counting::default()
+            });
+            let aligner = Aligner::builder()
+                .scorer(1.0, counting.clone())
+                .build()
+                .unwrap();
+            let alignment = aligner.align(german, english).unwrap();
+            let beads: Vec<_> = alignment
+                .beads()
+                .map(|b| (b.german().to_usize(), b.english().to_usize(), b.cost()))
+                .collect();
+            (
+                beads,
+                counting.calls.load(std::sync::atomic::Ordering::Relaxed),
+            )
+        };
+        let (exact, all_calls) = run(false);
+        let (pruned, fewer_calls) = run(true);
+        assert_eq!(exact, pruned);
+        assert!(fewer_calls < all_calls, "{fewer_calls} of {all_calls}");
     }
 }

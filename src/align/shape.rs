@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 /// use satzweise::BeadShape;
 /// let shape: BeadShape = "1-2".parse()?;
 /// assert_eq!(shape, BeadShape::new(1, 2));
+/// assert_eq!(shape, BeadShape::ONE_TO_TWO);
 /// assert_eq!(shape.to_string(), "1-2");
 /// # Ok::<(), satzweise::Error>(())
 /// ```
@@ -25,6 +26,19 @@ pub struct BeadShape {
 }
 
 impl BeadShape {
+    /// One German sentence, one English sentence.
+    pub const ONE_TO_ONE: BeadShape = BeadShape::new(1, 1);
+    /// One German sentence rendered by two English ones.
+    pub const ONE_TO_TWO: BeadShape = BeadShape::new(1, 2);
+    /// Two German sentences rendered by one English one.
+    pub const TWO_TO_ONE: BeadShape = BeadShape::new(2, 1);
+    /// Two German sentences, two English ones.
+    pub const TWO_TO_TWO: BeadShape = BeadShape::new(2, 2);
+    /// A German sentence with no English counterpart (an addition).
+    pub const ADDITION: BeadShape = BeadShape::new(1, 0);
+    /// An English sentence the German does not render (an omission).
+    pub const OMISSION: BeadShape = BeadShape::new(0, 1);
+
     /// A shape of `german` German and `english` English sentences.
     pub const fn new(german: u8, english: u8) -> Self {
         BeadShape { german, english }

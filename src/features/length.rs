@@ -7,21 +7,22 @@ use super::PairFeatures;
 
 impl PairFeatures<'_> {
     /// English characters per German character: over the whole document pair at first
-    /// (clamped to 0.2..=5; 1 when a side is empty), over confident beads once
-    /// [`fit_length_model`](Self::fit_length_model) ran.
+    /// (clamped to 0.2..=5; 1 when a side is empty), over the confident beads of a first pass
+    /// once the aligner's refinement fitted it.
     pub fn length_ratio(&self) -> f64 {
         self.length_ratio
     }
 
-    /// The variance of English length given German length per character, once fitted.
-    pub fn length_variance(&self) -> Option<f64> {
+    /// The variance of English length given German length per character, once fitted (the
+    /// refinement reads it to tell whether the fit changed the model).
+    pub(crate) fn length_variance(&self) -> Option<f64> {
         self.length_variance
     }
 
     /// Fits the length model's ratio and variance to beads believed right (German run,
     /// English run), typically the confident 1-1 beads of a first pass. Needs at least 20
     /// beads; with fewer, nothing changes.
-    pub fn fit_length_model(&mut self, beads: &[(Range<usize>, Range<usize>)]) {
+    pub(crate) fn fit_length_model(&mut self, beads: &[(Range<usize>, Range<usize>)]) {
         let lengths: Vec<(f64, f64)> = beads
             .iter()
             .map(|(g, e)| {

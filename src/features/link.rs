@@ -17,7 +17,7 @@ impl PairFeatures<'_> {
     /// when each is the other's best partner by the Dice coefficient of the beads they occur
     /// in, they share at least `min_count` beads, and the coefficient is at least `min_dice`.
     /// Types already linked keep their links. Returns the number of new links.
-    pub fn learn_lexicon(
+    pub(crate) fn learn_lexicon(
         &mut self,
         beads: &[(Range<usize>, Range<usize>)],
         min_count: u32,
@@ -62,7 +62,7 @@ impl PairFeatures<'_> {
 
     /// Links every German word type to the English word types that `source` gives as its
     /// translations and that occur in the English text. Returns the number of new links.
-    pub fn add_translations(&mut self, source: &dyn WordTranslations) -> usize {
+    pub(crate) fn add_translations(&mut self, source: &dyn WordTranslations) -> usize {
         if self.german.tokens_released || self.english.tokens_released {
             return 0;
         }

@@ -10,7 +10,7 @@
 //!   number (`1.000,5` = `1,000.5`, `29.` = `29th`), the same or a near-identical word after
 //!   folding (names, cognates, acronyms: `Rzayev`, `Aserbaidschan` / `Azerbaijan`), the same
 //!   marked punctuation, and word pairs learned from the document pair itself
-//!   ([`PairFeatures::learn_lexicon`]) or given by a dictionary.
+//!   by the aligner's refinement pass) or given by a dictionary.
 //!
 //! A token is *linkable* when one of its links points at a type that occurs on the other side
 //! of the document pair; only linkable tokens are evidence. For a candidate bead,
@@ -34,7 +34,6 @@ pub use crate::lexicon::WordTranslations;
 pub use cues::SentenceShape;
 pub use evidence::Evidence;
 pub use side::SideFeatures;
-pub use tokenize::AnchorKind;
 pub use translation::TranslationEvidence;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 

@@ -74,28 +74,23 @@ impl SideFeatures {
     }
 
     /// The type ids of sentence `k`, sorted, each once.
-    pub fn tokens(&self, k: usize) -> &[u32] {
+    pub(crate) fn tokens(&self, k: usize) -> &[u32] {
         self.tokens.row(k)
     }
 
     /// The linkable type ids of sentence `k` (those with a partner type on the other side of
     /// the document pair), sorted, each once.
-    pub fn linkable(&self, k: usize) -> &[u32] {
+    pub(crate) fn linkable(&self, k: usize) -> &[u32] {
         self.linkable.row(k)
     }
 
-    /// Number of types in the side's vocabulary.
-    pub fn vocabulary_len(&self) -> usize {
-        self.types.len()
-    }
-
     /// Weight of a type as evidence, in `[0, 1]`.
-    pub fn weight(&self, type_id: u32) -> f32 {
+    pub(crate) fn weight(&self, type_id: u32) -> f32 {
         self.weights.get(type_id as usize).copied().unwrap_or(0.0)
     }
 
     /// The types of the other side that `type_id` links to.
-    pub fn links(&self, type_id: u32) -> &[u32] {
+    pub(crate) fn links(&self, type_id: u32) -> &[u32] {
         self.links.row(type_id as usize)
     }
 
@@ -114,7 +109,7 @@ impl SideFeatures {
     }
 
     /// The folded key of a type (for diagnostics).
-    pub fn key(&self, type_id: u32) -> Option<&str> {
+    pub(crate) fn key(&self, type_id: u32) -> Option<&str> {
         self.types.get(type_id as usize).map(|t| &*t.key)
     }
 }

@@ -3,7 +3,7 @@
 /// The kinds of tokens, which carry different weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
-pub enum AnchorKind {
+pub(crate) enum AnchorKind {
     /// A number, with separators removed: German `1.000,5` and English `1,000.5` both read
     /// `10005`; ordinals `29.` and `29th` both read `29`.
     Number = 0,

@@ -58,8 +58,8 @@ pub fn write_ladder(alignment: &Alignment, mut writer: impl Write) -> Result<()>
     writeln!(
         writer,
         "{}\t{}\t0",
-        alignment.german().len(),
-        alignment.english().len()
+        alignment.german_text().len(),
+        alignment.english_text().len()
     )
     .map_err(write_error)
 }
@@ -199,8 +199,8 @@ mod tests {
         assert_eq!(rungs.len(), alignment.beads().len() + 1);
         let beads = ladder_to_beads(&rungs).unwrap();
         let back = super::super::alignment_from_beads(
-            alignment.german().clone(),
-            alignment.english().clone(),
+            alignment.german_text().clone(),
+            alignment.english_text().clone(),
             &beads,
         )
         .unwrap();

@@ -67,8 +67,8 @@ impl TextPair {
         alignment
             .pairs()
             .map(|p| TextPair {
-                german: p.german().into_owned(),
-                english: p.english().into_owned(),
+                german: p.german_text().into_owned(),
+                english: p.english_text().into_owned(),
                 confidence: Some(p.confidence()),
             })
             .collect()

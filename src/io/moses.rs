@@ -29,8 +29,8 @@ pub fn write_moses(
     mut english: impl Write,
 ) -> Result<()> {
     for pair in alignment.pairs() {
-        writeln!(german, "{}", one_line_no_tab(&pair.german())).map_err(write_error)?;
-        writeln!(english, "{}", one_line_no_tab(&pair.english())).map_err(write_error)?;
+        writeln!(german, "{}", one_line_no_tab(&pair.german_text())).map_err(write_error)?;
+        writeln!(english, "{}", one_line_no_tab(&pair.english_text())).map_err(write_error)?;
     }
     Ok(())
 }

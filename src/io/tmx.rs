@@ -108,7 +108,10 @@ pub fn write_tmx(
         out.push_str("    <tu>\n      <prop type=\"x-confidence\">");
         out.push_str(&format!("{:.3}", pair.confidence()));
         out.push_str("</prop>\n");
-        for (lang, text) in [(german_lang, pair.german()), (english_lang, pair.english())] {
+        for (lang, text) in [
+            (german_lang, pair.german_text()),
+            (english_lang, pair.english_text()),
+        ] {
             out.push_str("      <tuv xml:lang=\"");
             escape_into(&mut out, lang);
             out.push_str("\"><seg>");

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use super::{Cooccurrence, WordTranslations};
 
 /// Word pairs learned from the confident beads of many documents (see
-/// [`Aligner::align_corpus`](crate::Aligner::align_corpus)), usable as a dictionary for further documents.
+/// [`Batch::learn_across`](crate::Batch::learn_across)), usable as a dictionary for further documents.
 #[derive(Debug, Clone, Default)]
-pub struct LearnedLexicon {
+pub(crate) struct LearnedLexicon {
     translations: HashMap<String, Vec<String>>,
 }
 
@@ -46,16 +46,6 @@ impl LearnedLexicon {
                 .push(keys[b as usize].to_owned());
         }
         LearnedLexicon { translations }
-    }
-
-    /// Number of German words with a learned translation.
-    pub fn len(&self) -> usize {
-        self.translations.len()
-    }
-
-    /// Whether nothing was learned.
-    pub fn is_empty(&self) -> bool {
-        self.translations.is_empty()
     }
 }
 

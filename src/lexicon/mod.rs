@@ -7,7 +7,7 @@ mod learned;
 mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
-pub use learned::LearnedLexicon;
+pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
 
 /// A source of German → English word translations, such as a bilingual dictionary.

@@ -328,10 +328,10 @@ fn sentence_frequencies<'t>(
 impl Checker {
     pub(crate) fn new(alignment: &Alignment) -> Checker {
         // English name candidates: capitalised words not at the start of a sentence.
-        let candidates = sentence_frequencies(alignment.english().sentences(), |k, w| {
+        let candidates = sentence_frequencies(alignment.english_text().sentences(), |k, w| {
             k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
         });
-        let german_words = sentence_frequencies(alignment.german().sentences(), |_, w| {
+        let german_words = sentence_frequencies(alignment.german_text().sentences(), |_, w| {
             w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
         });
         // Candidates bucketed by their first two letters: spellings alike enough to be one

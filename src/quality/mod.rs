@@ -37,7 +37,6 @@ mod verdict;
 
 pub use crate::align::{BeadKind, Calibration, CalibrationMap};
 pub use flags::{Flag, FlagKind};
-pub use numbers::{Number, numbers};
 pub use verdict::{ShapeShare, Verdict};
 
 use std::iter::FusedIterator;

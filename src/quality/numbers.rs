@@ -8,7 +8,7 @@
 /// by exactly three digits may group thousands, any separator may be a decimal mark. Two
 /// numbers match when they share a reading.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Number {
+pub(crate) struct Number {
     /// The number as written, scale word included (e.g. `1,5 Mio.`).
     pub text: String,
     /// The values it may stand for (at most a handful).
@@ -20,7 +20,7 @@ pub struct Number {
 
 impl Number {
     /// Whether the two numbers share a reading (relative tolerance 1e-9).
-    pub fn matches(&self, other: &Number) -> bool {
+    pub(crate) fn matches(&self, other: &Number) -> bool {
         // Numbers too long for a float still match when written with the same digits.
         let digits = |n: &Number| {
             n.text
@@ -132,16 +132,7 @@ fn readings(run: &str) -> Vec<f64> {
 /// The numbers of a sentence, in order: digit runs (with `.`, `,`, `'`, `’`, narrow
 /// spaces and `:` between digits, so that the times `21.30` and `21:30` match), an ordinal mark (`29.`, `29th`) dropped, a following scale word
 /// (`Mio.`, `million`, `Mrd.`, `bn`, ...) multiplied in, and number words up to twelve.
-///
-/// ```
-/// use satzweise::quality::numbers;
-/// let de = numbers("Der Umsatz stieg um 1,5 Mio. Euro auf 1.200.000 Euro.");
-/// let en = numbers("Sales rose by 1.5 million euros to 1,200,000 euros.");
-/// assert!(de[0].matches(&en[0]) && de[1].matches(&en[1]));
-/// assert!(!numbers("die 29. Sitzung")[0].matches(&numbers("the 28th session")[0]));
-/// assert!(numbers("die 29. Sitzung")[0].matches(&numbers("the 29th session")[0]));
-/// ```
-pub fn numbers(sentence: &str) -> Vec<Number> {
+pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
     let mut found = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(sentence.len(), |&(b, _)| b);
@@ -223,6 +214,15 @@ pub fn numbers(sentence: &str) -> Vec<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scales_separators_and_ordinals() {
+        let de = numbers("Der Umsatz stieg um 1,5 Mio. Euro auf 1.200.000 Euro.");
+        let en = numbers("Sales rose by 1.5 million euros to 1,200,000 euros.");
+        assert!(de[0].matches(&en[0]) && de[1].matches(&en[1]));
+        assert!(!numbers("die 29. Sitzung")[0].matches(&numbers("the 28th session")[0]));
+        assert!(numbers("die 29. Sitzung")[0].matches(&numbers("the 29th session")[0]));
+    }
 
     fn one(s: &str) -> Number {
         let mut all = numbers(s);

@@ -67,8 +67,8 @@ fn ratio(num: f64, den: f64) -> f64 {
 
 impl Verdict {
     pub(crate) fn new(alignment: &Alignment, flags: &[Vec<Flag>], length: &LengthModel) -> Verdict {
-        let n = alignment.german().len();
-        let m = alignment.english().len();
+        let n = alignment.german_text().len();
+        let m = alignment.english_text().len();
         let beads = alignment.bead_slice().len();
         let mut shapes: Vec<ShapeShare> = Vec::new();
         let (mut linked_sentences, mut confidence_sum, mut linked_confidence_sum) = (0, 0.0, 0.0);

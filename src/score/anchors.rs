@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Scorer;
+use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
@@ -31,7 +31,19 @@ impl Default for AnchorScorer {
 }
 
 impl Scorer for AnchorScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl AnchorScorer {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
         let evidence = pair.evidence(german, english);
         let matched = (evidence.german_matched + evidence.english_matched) as f64 / 2.0;
         let unmatched = (evidence.german_unmatched + evidence.english_unmatched) as f64 / 2.0;

@@ -9,9 +9,10 @@
 //! - a matrix file of raw little-endian `f32`, one row per line of the overlaps file, in the
 //!   same order; the dimension is given or inferred from the file size and the line count.
 //!
-//! An [`EmbeddingScorer`] is built for one pair of [`Text`]s: it finds, once, the row of every
-//! German and English run the search may ask about, so that scoring a bead is two table
-//! look-ups and a dot product.
+//! An [`EmbeddingScorer`] holds both tables; for each pair of [`Text`]s the aligner prepares it
+//! ([`EmbeddingScorer::for_document`]), which finds, once, the row of every German and English
+//! run the search may ask about, so that scoring a bead is two table look-ups and a dot
+//! product. The tables may hold many documents: each pair finds its own sentences.
 //!
 //! # Looking runs up
 //!
@@ -53,7 +54,7 @@
 //! )?;
 //! let german_text = Text::from_lines("Guten Morgen.\nWie geht es?\n");
 //! let english_text = Text::from_lines("Good morning.\nHow are you?\n");
-//! let scorer = EmbeddingScorer::new(&german, &english, &german_text, &english_text);
+//! let scorer = EmbeddingScorer::new(german, english)?;
 //! let aligner = Aligner::builder().scorer(1.0, scorer).build()?;
 //! let alignment = aligner.align_texts(german_text, english_text)?;
 //! assert_eq!(alignment.pairs().count(), 2);
@@ -66,7 +67,9 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::features::PairFeatures;
-use crate::score::Scorer;
+use std::sync::Arc;
+
+use crate::score::{Candidate, Scorer};
 use crate::text::Text;
 
 /// vecalign cuts overlap lines after this many characters.
@@ -287,68 +290,62 @@ const EMPTY_SLOT: Slot = Slot {
     norm: 1.0,
 };
 
-/// Scores beads by the cosine similarity of user-supplied sentence embeddings; built for one
-/// pair of texts (see the [module documentation](self)).
+/// The longest run [`EmbeddingOptions::max_run`] may ask for: no bead shape is longer.
+const MAX_RUN: usize = 8;
+
+/// Scores beads by the cosine similarity of user-supplied sentence embeddings (see the
+/// [module documentation](self)).
 ///
-/// It recognises the pair it was built for by the number of sentences and the byte length of
-/// each text; for any other pair every bead costs 0.
+/// The tables may hold the sentences of any number of documents: the aligner
+/// [prepares](Scorer::prepare) the scorer for each document pair, which looks up the runs of
+/// that pair once ([`for_document`](EmbeddingScorer::for_document)), so one `Aligner` serves
+/// every document. Unprepared, it scores every bead 0.
 #[derive(Debug, Clone)]
 pub struct EmbeddingScorer {
-    german: EmbeddingTable,
-    english: EmbeddingTable,
+    german: Arc<EmbeddingTable>,
+    english: Arc<EmbeddingTable>,
     options: EmbeddingOptions,
-    /// `german_slots[start × max_run + len − 1]`.
-    german_slots: Vec<Slot>,
-    english_slots: Vec<Slot>,
-    german_shape: (usize, usize),
-    english_shape: (usize, usize),
 }
 
 impl EmbeddingScorer {
-    /// A scorer for `german_text` and `english_text` with the default options.
-    pub fn new(
-        german: &EmbeddingTable,
-        english: &EmbeddingTable,
-        german_text: &Text,
-        english_text: &Text,
-    ) -> EmbeddingScorer {
-        EmbeddingScorer::with_options(
-            german,
-            english,
-            german_text,
-            english_text,
-            EmbeddingOptions::default(),
-        )
+    /// A scorer over the German and English tables with the default options. Fails when the
+    /// two tables' dimensions differ.
+    pub fn new(german: EmbeddingTable, english: EmbeddingTable) -> Result<EmbeddingScorer> {
+        EmbeddingScorer::with_options(german, english, EmbeddingOptions::default())
     }
 
-    /// A scorer for `german_text` and `english_text`. Copies the rows it needs from the
-    /// tables, so the tables may be dropped or reused for other pairs.
+    /// A scorer over the German and English tables. Fails when the two tables' dimensions
+    /// differ, `max_run` is not in `1..=8` (no bead is longer) or `scale` and `offset` are not
+    /// finite.
     pub fn with_options(
-        german: &EmbeddingTable,
-        english: &EmbeddingTable,
-        german_text: &Text,
-        english_text: &Text,
+        german: EmbeddingTable,
+        english: EmbeddingTable,
         options: EmbeddingOptions,
-    ) -> EmbeddingScorer {
-        let max_run = options.max_run.max(1);
-        let options = EmbeddingOptions { max_run, ..options };
-        let (german, mut german_slots) = compact(german, german_text, max_run);
-        let (english, mut english_slots) = compact(english, english_text, max_run);
-        if german.dim == english.dim && options.samples > 0 {
-            let german_samples = samples(&german_slots, german_text.len(), max_run, options);
-            let english_samples = samples(&english_slots, english_text.len(), max_run, options);
-            normalise(&mut german_slots, &german, &english, &english_samples);
-            normalise(&mut english_slots, &english, &german, &german_samples);
+    ) -> Result<EmbeddingScorer> {
+        let invalid = |message: String| Err(Error::config(message));
+        if german.dim != english.dim && !german.is_empty() && !english.is_empty() {
+            return invalid(format!(
+                "the German embeddings have dimension {} and the English ones {}",
+                german.dim, english.dim
+            ));
         }
-        EmbeddingScorer {
-            german,
-            english,
+        if !(1..=MAX_RUN).contains(&options.max_run) {
+            return invalid(format!(
+                "EmbeddingOptions.max_run must be between 1 and {MAX_RUN}, not {}",
+                options.max_run
+            ));
+        }
+        if !options.scale.is_finite() || !options.offset.is_finite() {
+            return invalid(format!(
+                "EmbeddingOptions.scale and offset must be finite, not {} and {}",
+                options.scale, options.offset
+            ));
+        }
+        Ok(EmbeddingScorer {
+            german: Arc::new(german),
+            english: Arc::new(english),
             options,
-            german_slots,
-            english_slots,
-            german_shape: (german_text.len(), german_text.as_str().len()),
-            english_shape: (english_text.len(), english_text.as_str().len()),
-        }
+        })
     }
 
     /// The options in force.
@@ -356,6 +353,63 @@ impl EmbeddingScorer {
         self.options
     }
 
+    /// The scorer for the document pair `german_text` / `english_text`: the rows of every run
+    /// of up to `max_run` sentences, looked up once.
+    pub fn for_document(&self, german_text: &Text, english_text: &Text) -> DocumentEmbeddings {
+        let options = self.options;
+        let max_run = options.max_run;
+        let (german, mut german_slots) = compact(&self.german, german_text, max_run);
+        let (english, mut english_slots) = compact(&self.english, english_text, max_run);
+        if german.dim == english.dim && options.samples > 0 {
+            let german_samples = samples(&german_slots, german_text.len(), max_run, options);
+            let english_samples = samples(&english_slots, english_text.len(), max_run, options);
+            normalise(&mut german_slots, &german, &english, &english_samples);
+            normalise(&mut english_slots, &english, &german, &german_samples);
+        }
+        DocumentEmbeddings {
+            german,
+            english,
+            options,
+            german_slots,
+            english_slots,
+        }
+    }
+}
+
+impl Scorer for EmbeddingScorer {
+    /// 0: the scorer scores through [`for_document`](EmbeddingScorer::for_document), which
+    /// the aligner calls for every document pair.
+    fn cost(&self, _: &PairFeatures<'_>, _: Candidate) -> f64 {
+        0.0
+    }
+
+    fn lower_bound(&self) -> Option<f64> {
+        embedding_lower_bound(self.options)
+    }
+
+    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+        Some(Box::new(self.for_document(german, english)))
+    }
+}
+
+/// The least cost of a bead: `scale × (0 − offset)` for identical embeddings, 0 without any.
+fn embedding_lower_bound(options: EmbeddingOptions) -> Option<f64> {
+    (options.scale >= 0.0).then(|| (-options.scale * options.offset).min(0.0))
+}
+
+/// An [`EmbeddingScorer`] prepared for one document pair, created by
+/// [`EmbeddingScorer::for_document`]: every bead's cost is two look-ups and a dot product.
+#[derive(Debug, Clone)]
+pub struct DocumentEmbeddings {
+    german: EmbeddingTable,
+    english: EmbeddingTable,
+    options: EmbeddingOptions,
+    /// `german_slots[start × max_run + len − 1]`.
+    german_slots: Vec<Slot>,
+    english_slots: Vec<Slot>,
+}
+
+impl DocumentEmbeddings {
     /// Number of German and English runs (of up to `max_run` sentences) that have an
     /// embedding: a quick check that the files belong to the texts.
     pub fn found_runs(&self) -> (usize, usize) {
@@ -387,14 +441,9 @@ impl EmbeddingScorer {
     }
 }
 
-impl Scorer for EmbeddingScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        let shape = |t: &Text| (t.len(), t.as_str().len());
-        if shape(pair.german_text()) != self.german_shape
-            || shape(pair.english_text()) != self.english_shape
-        {
-            return 0.0;
-        }
+impl Scorer for DocumentEmbeddings {
+    fn cost(&self, _: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        let (german, english) = (bead.german().to_usize(), bead.english().to_usize());
         let (Some(g), Some(e)) = (self.slot(true, german), self.slot(false, english)) else {
             return 0.0;
         };
@@ -407,6 +456,10 @@ impl Scorer for EmbeddingScorer {
         let distance = 1.0 - dot(x, y);
         let norm = ((g.norm + e.norm) as f64 / 2.0).max(1e-6);
         self.options.scale * (distance / norm - self.options.offset)
+    }
+
+    fn lower_bound(&self) -> Option<f64> {
+        embedding_lower_bound(self.options)
     }
 }
 
@@ -642,7 +695,9 @@ mod tests {
     fn runs_are_looked_up_by_their_joined_text() {
         let (german, english, _, english_text) = pair();
         let german_text = Text::from_lines("A.\nB.\nC.");
-        let scorer = EmbeddingScorer::new(&german, &english, &german_text, &english_text);
+        let scorer = EmbeddingScorer::new(german.clone(), english.clone())
+            .unwrap()
+            .for_document(&german_text, &english_text);
         // Runs of one: 3 + 3; German runs of two: "A. B." and "B. C.".
         assert_eq!(scorer.found_runs(), (5, 3));
         assert!(scorer.cosine(0..1, 0..1).unwrap() > 0.99);
@@ -656,19 +711,18 @@ mod tests {
     fn cost_prefers_translations_and_is_zero_without_evidence() {
         let (german, english, _, english_text) = pair();
         let german_text = Text::from_lines("A.\nB.\nC.");
-        let scorer = EmbeddingScorer::new(&german, &english, &german_text, &english_text);
+        let scorer = EmbeddingScorer::new(german.clone(), english.clone())
+            .unwrap()
+            .for_document(&german_text, &english_text);
         let features = PairFeatures::new(&german_text, &english_text);
-        let right = scorer.cost(&features, 0..1, 0..1);
-        let wrong = scorer.cost(&features, 0..1, 1..2);
+        let cost = |g, e| scorer.cost(&features, Candidate::from_ranges(g, e));
+        let (right, wrong) = (cost(0..1, 0..1), cost(0..1, 1..2));
         assert!(right < 0.0 && right < wrong, "{right} vs {wrong}");
-        assert_eq!(scorer.cost(&features, 0..1, 1..1), 0.0);
-        assert_eq!(scorer.cost(&features, 0..0, 1..2), 0.0);
-        assert_eq!(scorer.cost(&features, 0..3, 0..1), 0.0);
-        assert_eq!(scorer.cost(&features, 7..9, 0..1), 0.0);
-        // Another pair of texts: the scorer stays out of it.
-        let other = Text::from_lines("X.\nY.");
-        let features = PairFeatures::new(&other, &english_text);
-        assert_eq!(scorer.cost(&features, 0..1, 0..1), 0.0);
+        assert_eq!(cost(0..1, 1..1), 0.0);
+        assert_eq!(cost(0..0, 1..2), 0.0);
+        assert_eq!(cost(0..3, 0..1), 0.0);
+        assert_eq!(cost(7..9, 0..1), 0.0);
+        assert!(scorer.lower_bound().unwrap() <= right);
     }
 
     #[test]
@@ -682,12 +736,14 @@ mod tests {
         let english = EmbeddingTable::from_bytes(b"a.\n", &matrix(&[&[1.0, 0.0]]), None).unwrap();
         let (german_text, english_text) =
             (Text::from_sentences(["A.", "  "]), Text::from_lines("a."));
-        let scorer = EmbeddingScorer::new(&german, &english, &german_text, &english_text);
+        let scorer = EmbeddingScorer::new(german.clone(), english.clone())
+            .unwrap()
+            .for_document(&german_text, &english_text);
         assert_eq!(scorer.found_runs(), (3, 1));
     }
 
     #[test]
-    fn embeddings_steer_the_alignment() {
+    fn embeddings_steer_the_alignment_of_each_document() {
         // Three German sentences, two English ones, all of the same length: whether the merge
         // comes first or second is for the embeddings to say.
         let german = EmbeddingTable::from_bytes(
@@ -702,26 +758,52 @@ mod tests {
             None,
         )
         .unwrap();
-        for (english_rows, expected) in [
-            ([[1.0, 0.0, 0.0], [0.0, 1.0, 1.0]], ["1-1", "2-1"]),
-            ([[1.0, 1.0, 0.0], [0.0, 0.0, 1.0]], ["2-1", "1-1"]),
-        ] {
-            let english = EmbeddingTable::from_bytes(
-                b"a.\nb.\n",
-                &matrix(&[&english_rows[0], &english_rows[1]]),
-                None,
-            )
+        // One table for two documents of the same shape (3 and 2 sentences, the same byte
+        // lengths): one aligner, and each document is steered by its own embeddings.
+        let english = EmbeddingTable::from_bytes(
+            b"a.\nb.\nx.\ny.\n",
+            &matrix(&[
+                &[1.0, 0.0, 0.0],
+                &[0.0, 1.0, 1.0],
+                &[1.0, 1.0, 0.0],
+                &[0.0, 0.0, 1.0],
+            ]),
+            None,
+        )
+        .unwrap();
+        let scorer = EmbeddingScorer::new(german, english).unwrap();
+        let aligner = crate::Aligner::builder()
+            .scorer(1.0, scorer)
+            .build()
             .unwrap();
+        for (english_text, expected) in [("a.\nb.", ["1-1", "2-1"]), ("x.\ny.", ["2-1", "1-1"])] {
             let german_text = Text::from_lines("A.\nB.\nC.");
-            let english_text = Text::from_lines("a.\nb.");
-            let scorer = EmbeddingScorer::new(&german, &english, &german_text, &english_text);
-            let aligner = crate::Aligner::builder()
-                .scorer(1.0, scorer)
-                .build()
-                .unwrap();
+            let english_text = Text::from_lines(english_text);
             let alignment = aligner.align_texts(german_text, english_text).unwrap();
             let shapes: Vec<String> = alignment.beads().map(|b| b.shape().to_string()).collect();
             assert_eq!(shapes, expected);
+        }
+    }
+}
+
+#[cfg(test)]
+mod option_tests {
+    use super::*;
+
+    #[test]
+    fn tables_of_different_dimensions_and_huge_runs_are_rejected() {
+        let one = EmbeddingTable::from_bytes(b"a\n", &1.0f32.to_le_bytes(), None).unwrap();
+        let two_bytes: Vec<u8> = [1.0f32, 0.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+        let two = EmbeddingTable::from_bytes(b"a\n", &two_bytes, None).unwrap();
+        let err = EmbeddingScorer::new(one.clone(), two).unwrap_err();
+        assert!(err.to_string().contains("dimension"), "{err}");
+        for max_run in [0, 9, 1 << 40, usize::MAX] {
+            let options = EmbeddingOptions {
+                max_run,
+                ..EmbeddingOptions::default()
+            };
+            let err = EmbeddingScorer::with_options(one.clone(), one.clone(), options).unwrap_err();
+            assert!(err.to_string().contains("max_run"), "{err}");
         }
     }
 }

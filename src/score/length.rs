@@ -2,14 +2,15 @@
 
 use std::ops::Range;
 
-use super::Scorer;
+use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// A Gale-Church length model: the English length of a bead is normally distributed around
 /// `ratio × German length` with a variance proportional to the bead's mean length, where
 /// `ratio` is the document pair's own ratio of English to German characters and the variance
-/// per character is `variance × ratio`. The ratio is the one [`PairFeatures::fit_length_model`]
-/// fitted to confident beads once it ran; the variance stays the configured one.
+/// per character is `variance × ratio`. The ratio is the one the aligner's refinement fitted to
+/// the confident beads of a first pass ([`PairFeatures::length_ratio`]); the variance stays the
+/// configured one.
 ///
 /// The cost is `-ln(2 (1 - Φ(|δ|)))`, the two-sided tail probability of the standardized
 /// difference `δ`; 0 for a perfect fit. Beads with an empty side cost 0 here (their price is
@@ -34,7 +35,19 @@ impl Default for LengthScorer {
 }
 
 impl Scorer for LengthScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl LengthScorer {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
         self.delta(pair, german, english)
             .map_or(0.0, two_sided_tail_cost)
     }

@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::features::PairFeatures;
+use crate::text::{EnglishIndex, GermanIndex, IndexRange, Text};
 
 mod anchors;
 pub mod embeddings;
@@ -26,15 +27,59 @@ pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
 pub use prior::ShapePrior;
 pub use translation::TranslationScorer;
 
+/// A candidate bead the search asks the cost of: a run of German and a run of English
+/// sentences (either may be empty, not both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Candidate {
+    german: IndexRange<GermanIndex>,
+    english: IndexRange<EnglishIndex>,
+}
+
+impl Candidate {
+    /// The bead of `german` and `english`.
+    pub fn new(german: IndexRange<GermanIndex>, english: IndexRange<EnglishIndex>) -> Self {
+        Candidate { german, english }
+    }
+
+    /// The bead of the plain sentence numbers `german` and `english`.
+    pub fn from_ranges(german: Range<usize>, english: Range<usize>) -> Self {
+        Candidate {
+            german: IndexRange::from_usize(german),
+            english: IndexRange::from_usize(english),
+        }
+    }
+
+    /// The German run.
+    pub fn german(&self) -> IndexRange<GermanIndex> {
+        self.german
+    }
+
+    /// The English run.
+    pub fn english(&self) -> IndexRange<EnglishIndex> {
+        self.english
+    }
+}
+
 /// Scores candidate beads: one implementation per signal, combined by [`WeightedSum`].
 ///
-/// `german` and `english` are the sentence runs of the candidate bead (either may be empty,
-/// not both). Implementations read only the precomputed [`PairFeatures`] (or, for signals of
-/// their own, the texts it refers to) and must be cheap: the search calls them for every
-/// candidate bead.
+/// Implementations read the precomputed [`PairFeatures`] (or, for signals of their own, the
+/// texts it refers to) and must be cheap: the search calls them for every candidate bead.
+///
+/// Two optional methods keep a scorer of your own fast and right:
+///
+/// - [`lower_bound`](Scorer::lower_bound): a cost the scorer never goes below. With it, the
+///   search still gives up early on beads that the built-in signals already price out; without
+///   it, every candidate is scored in full.
+/// - [`prepare`](Scorer::prepare): per-document data. The aligner calls it once for each
+///   document pair and scores that pair's beads with the scorer it returns, so data that
+///   belongs to one document (its embeddings) travels with the document, and one `Aligner`
+///   serves any number of documents.
+///
+/// Costs that are not finite are made so by the aligner (NaN and `+∞` become `10⁶`, `-∞`
+/// becomes `-10⁶`), so that a scorer cannot make an input unalignable.
 ///
 /// ```
-/// use std::ops::Range;
+/// use satzweise::score::Candidate;
 /// use satzweise::{Aligner, PairFeatures, Scorer};
 ///
 /// /// Penalizes beads whose English side has a question mark the German side lacks.
@@ -42,33 +87,63 @@ pub use translation::TranslationScorer;
 /// struct QuestionMarks;
 ///
 /// impl Scorer for QuestionMarks {
-///     fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-///         let asks = |text: &satzweise::Text, run: Range<usize>| {
+///     fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+///         let asks = |text: &satzweise::Text, run: std::ops::Range<usize>| {
 ///             run.into_iter().any(|k| text.sentence(k).unwrap_or("").contains('?'))
 ///         };
+///         let (german, english) = (bead.german().to_usize(), bead.english().to_usize());
 ///         if asks(pair.english_text(), english) && !asks(pair.german_text(), german) { 1.0 } else { 0.0 }
+///     }
+///
+///     fn lower_bound(&self) -> Option<f64> {
+///         Some(0.0)
 ///     }
 /// }
 ///
 /// let aligner = Aligner::builder().scorer(1.0, QuestionMarks).build()?;
-/// let alignment = aligner.align_sentences(&["Kommst du?"], &["Are you coming?"])?;
+/// let alignment = aligner.align_lines("Kommst du?", "Are you coming?")?;
 /// assert_eq!(alignment.beads().len(), 1);
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 pub trait Scorer: Send + Sync + fmt::Debug {
-    /// The cost of linking `german` with `english`, following the crate's cost convention.
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64;
+    /// The cost of `bead`, following the crate's cost convention.
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64;
+
+    /// A cost that [`cost`](Scorer::cost) never goes below, on any bead of any document, when
+    /// the scorer knows one; `None` (the default) when it does not.
+    fn lower_bound(&self) -> Option<f64> {
+        None
+    }
+
+    /// The scorer to use for the document pair `german` / `english`, when it needs data of that
+    /// document (the default, `None`, scores every document with `self`).
+    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+        let _ = (german, english);
+        None
+    }
 }
 
 impl<S: Scorer + ?Sized> Scorer for Arc<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        (**self).cost(pair, german, english)
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        (**self).cost(pair, bead)
+    }
+    fn lower_bound(&self) -> Option<f64> {
+        (**self).lower_bound()
+    }
+    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+        (**self).prepare(german, english)
     }
 }
 
 impl<S: Scorer + ?Sized> Scorer for Box<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
-        (**self).cost(pair, german, english)
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        (**self).cost(pair, bead)
+    }
+    fn lower_bound(&self) -> Option<f64> {
+        (**self).lower_bound()
+    }
+    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+        (**self).prepare(german, english)
     }
 }
 
@@ -115,11 +190,24 @@ impl WeightedSum {
 }
 
 impl Scorer for WeightedSum {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
         self.parts
             .iter()
             .filter(|(weight, _)| *weight != 0.0)
-            .map(|(weight, scorer)| weight * scorer.cost(pair, german.clone(), english.clone()))
+            .map(|(weight, scorer)| weight * scorer.cost(pair, bead))
             .sum()
+    }
+
+    /// The weighted sum of the parts' bounds, when every part with a positive weight has one
+    /// (a part with a negative weight would need an upper bound: then `None`).
+    fn lower_bound(&self) -> Option<f64> {
+        let mut bound = 0.0;
+        for (weight, scorer) in self.parts.iter().filter(|(w, _)| *w != 0.0) {
+            if *weight < 0.0 {
+                return None;
+            }
+            bound += weight * scorer.lower_bound()?;
+        }
+        Some(bound)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::Scorer;
+use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// The prior cost of a bead's shape, aware of fragments and debris.
@@ -47,7 +47,19 @@ impl Default for ShapePrior {
 }
 
 impl Scorer for ShapePrior {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl ShapePrior {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
         let (g, e) = (pair.german(), pair.english());
         if german.is_empty() || english.is_empty() {
             let skipped = german

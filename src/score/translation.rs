@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::Scorer;
+use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// Evidence of the document pair's own translation model (IBM Model 1 in both directions,
@@ -17,7 +17,7 @@ use crate::features::PairFeatures;
 /// lowers it. Without a learned model, or for a bead with an empty side, the cost is 0.
 ///
 /// ```
-/// use satzweise::score::{Scorer, TranslationScorer};
+/// use satzweise::score::{Candidate, Scorer, TranslationScorer};
 /// use satzweise::{PairFeatures, Text};
 /// let german: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "Der Berg ist hoch.".into() } else { "Das Haus ist alt.".into() }).collect();
 /// let english: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "The mountain is high.".into() } else { "The house is old.".into() }).collect();
@@ -26,7 +26,8 @@ use crate::features::PairFeatures;
 /// let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
 /// assert!(pair.learn_translation_model(&beads) > 0);
 /// let scorer = TranslationScorer::default();
-/// assert!(scorer.cost(&pair, 0..1, 0..1) < scorer.cost(&pair, 0..1, 1..2));
+/// let bead = |g: std::ops::Range<usize>, e| scorer.cost(&pair, Candidate::from_ranges(g, e));
+/// assert!(bead(0..1, 0..1) < bead(0..1, 1..2));
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,7 +43,19 @@ impl Default for TranslationScorer {
 }
 
 impl Scorer for TranslationScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, german: Range<usize>, english: Range<usize>) -> f64 {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl TranslationScorer {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
         if self.weight == 0.0 {
             return 0.0;
         }

@@ -173,9 +173,23 @@ impl<I: SentenceIndex> IndexRange<I> {
     }
 }
 
+/// `32..33`, as a `Range<usize>` prints.
+///
+/// ```
+/// use satzweise::{GermanIndex, IndexRange};
+/// let run = IndexRange::new(GermanIndex::new(32), GermanIndex::new(33));
+/// assert_eq!(run.to_string(), "32..33");
+/// assert_eq!(format!("{run:?}"), "32..33");
+/// ```
+impl<I: SentenceIndex> fmt::Display for IndexRange<I> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
 impl<I: SentenceIndex> fmt::Debug for IndexRange<I> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}..{:?}", self.start, self.end)
+        fmt::Display::fmt(self, f)
     }
 }
 
