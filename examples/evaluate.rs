@@ -12,14 +12,19 @@
 //! dictionary (such as `/usr/share/trans/de-en`) to the aligner, for German–English sets only.
 //!
 //! Named sets read `../shared/data` (or `--data DIR`): `textberg-dev`, `textberg-test`
-//! (test0–test6 pooled), `wmt`, `wmt-perturbed`. Files hold one sentence per line.
+//! (test0–test6 pooled), `wmt`, `wmt-perturbed`. `--dir DIR` reads every gold document of a
+//! folder (`NAME.de` with `NAME.en` and `NAME.deen`, or `NAME.fr` and `NAME.defr`), such as the
+//! variants `tools/make_dev_sets.sh` makes. Files hold one sentence per line.
+//!
+//! Besides F1, each set prints the exact recall per gold shape, the exact precision per found
+//! shape, and the precision and recall of unaligned gold sentences (1-0, 0-1), the recall by
+//! length in non-space characters.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use satzweise::eval::{Scores, score_document};
+use satzweise::eval::{GoldSet, Scores, ShapeCounts, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
 use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Lang, Text};
 
@@ -30,13 +35,18 @@ mod sets;
 
 use cli::Failure;
 
-const USAGE: &str = "usage: evaluate [OPTIONS] (--set NAME | --triple GERMAN OTHER GOLD)...
+const USAGE: &str =
+    "usage: evaluate [OPTIONS] (--set NAME | --dir DIR | --triple GERMAN OTHER GOLD)...
 
 Aligns gold documents and prints strict and lax precision, recall and F1 per file and
-pooled, and recall per gold bead shape.
+pooled, exact recall per gold bead shape and precision per found shape, and the recall of
+unaligned sentences by length.
 
   --set NAME           a named gold set: textberg-dev, textberg-test, wmt, wmt-perturbed
                        (repeatable); read from --data
+  --dir DIR            every gold document of a folder: NAME.de with NAME.en and NAME.deen
+                       (or NAME.fr and NAME.defr), e.g. from tools/make_dev_sets.sh
+                       (repeatable)
   --triple G O GOLD    one document: German file, other file, gold bead file (repeatable)
   --data DIR           where the named sets live (default ../shared/data beside the
                        checkout; the sets are not in the repository: see the README)
@@ -59,6 +69,7 @@ Exit codes: 0 success, 1 runtime error (a missing gold set: the message names th
 #[derive(Debug)]
 struct Args {
     set: Vec<String>,
+    dir: Vec<PathBuf>,
     triple: Vec<PathBuf>,
     data: PathBuf,
     config: Option<PathBuf>,
@@ -74,6 +85,11 @@ fn main() -> ExitCode {
     cli::run("evaluate", USAGE, |line| {
         let args = Args {
             set: line.values(&["--set"])?,
+            dir: line
+                .values(&["--dir"])?
+                .into_iter()
+                .map(PathBuf::from)
+                .collect(),
             triple: line
                 .groups(&["--triple"], 3)?
                 .into_iter()
@@ -97,8 +113,8 @@ fn main() -> ExitCode {
 }
 
 fn args_done(args: Args) -> Result<(), Failure> {
-    if args.set.is_empty() && args.triple.is_empty() {
-        return Err(Failure::usage("give at least one --set or --triple"));
+    if args.set.is_empty() && args.dir.is_empty() && args.triple.is_empty() {
+        return Err(Failure::usage("give at least one --set, --dir or --triple"));
     }
     if args.together && args.concatenate {
         return Err(Failure::usage(
@@ -124,8 +140,52 @@ fn named_set(data: &std::path::Path, name: &str) -> Result<(Vec<[PathBuf; 3]>, L
     Ok((files, lang))
 }
 
-fn shape_of(bead: &BeadLine) -> String {
-    format!("{}-{}", bead.german.len(), bead.english.len())
+/// The (German, other, gold) files of every gold document of a folder, German–English if it
+/// has any, else German–French, and the other side's language.
+fn folder_set(dir: &std::path::Path) -> Result<(Vec<[PathBuf; 3]>, Lang), Failure> {
+    let (set, lang) = match GoldSet::open(dir, "en") {
+        Ok(set) => (set, Lang::En),
+        Err(_) => (GoldSet::open(dir, "fr")?, Lang::Fr),
+    };
+    let files = set
+        .documents()
+        .map(|d| [d.german_path(), d.other_path(), d.gold_path()])
+        .collect();
+    Ok((files, lang))
+}
+
+/// Prints the per-shape figures of a set.
+fn print_shapes(name: &str, counts: &ShapeCounts) {
+    let fraction = |(hits, all): (usize, usize)| format!("{hits}/{all}");
+    let recall: Vec<String> = counts
+        .gold
+        .iter()
+        .map(|(shape, &c)| format!("{shape} {}", fraction(c)))
+        .collect();
+    outln!(
+        "{name:<16} exact recall by gold shape: {}",
+        recall.join(", ")
+    );
+    let precision: Vec<String> = counts
+        .predicted
+        .iter()
+        .map(|(shape, &c)| format!("{shape} {}", fraction(c)))
+        .collect();
+    outln!(
+        "{name:<16} exact precision by found shape: {}",
+        precision.join(", ")
+    );
+    let (p, r) = counts.unaligned_precision_recall();
+    let buckets = ["<30", "30-60", "60-100", "100-160", ">=160"];
+    let by_length: Vec<String> = buckets
+        .iter()
+        .zip(counts.unaligned_by_length())
+        .map(|(bucket, c)| format!("{bucket} {}", fraction(c)))
+        .collect();
+    outln!(
+        "{name:<16} unaligned (1-0, 0-1): P {p:.3} R {r:.3}; recall by length: {}",
+        by_length.join(", ")
+    );
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
@@ -141,6 +201,10 @@ fn run(args: &Args) -> Result<(), Failure> {
     for name in &args.set {
         let (files, lang) = named_set(&args.data, name)?;
         sets.push((name.clone(), files, Some(lang)));
+    }
+    for dir in &args.dir {
+        let (files, lang) = folder_set(dir)?;
+        sets.push((dir.display().to_string(), files, Some(lang)));
     }
     if !args.triple.is_empty() {
         let triples = args
@@ -183,7 +247,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         }
         let aligner = builder.config(config).build()?;
         let mut pooled = Scores::default();
-        let mut shape_recall: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut shapes = ShapeCounts::default();
         let mut documents = Vec::new();
         for [german, other, _] in &triples {
             documents.push((
@@ -231,6 +295,11 @@ fn run(args: &Args) -> Result<(), Failure> {
         };
         for ([german, _, gold], alignment) in triples.iter().zip(alignments) {
             let alignment = alignment?;
+            let non_space = |text: &Text, k: usize| {
+                text.sentence(k)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+                    as f64
+            };
             let test = BeadLine::from_alignment(&alignment);
             let gold = match concatenated_gold.take() {
                 Some(gold) => gold,
@@ -238,16 +307,12 @@ fn run(args: &Args) -> Result<(), Failure> {
             };
             let scores = score_document(&gold, &test);
             pooled.add(scores);
-            for g in &gold {
-                let entry = shape_recall.entry(shape_of(g)).or_default();
-                entry.1 += 1;
-                if test
-                    .iter()
-                    .any(|t| t.german == g.german && t.english == g.english)
-                {
-                    entry.0 += 1;
-                }
-            }
+            shapes.add_document(
+                &gold,
+                &test,
+                |k| non_space(alignment.german_text(), k),
+                |k| non_space(alignment.english_text(), k),
+            );
             if !args.quiet {
                 outln!(
                     "{:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
@@ -271,14 +336,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             pooled.f1_lax()
         );
         if !args.quiet {
-            let shapes: Vec<String> = shape_recall
-                .iter()
-                .map(|(shape, (hit, all))| format!("{shape} {hit}/{all}"))
-                .collect();
-            outln!(
-                "{name:<16} exact recall by gold shape: {}",
-                shapes.join(", ")
-            );
+            print_shapes(&name, &shapes);
         }
     }
     Ok(())

@@ -355,6 +355,139 @@ impl GoldDocument<'_> {
     }
 }
 
+/// Exact hits per bead shape: precision over the test beads of each shape, recall over the gold
+/// beads of each shape, and recall of unaligned gold sentences (1-0 and 0-1 beads) by length.
+///
+/// A shape is written `m-n` (German sentences, English sentences). A bead is a hit when the
+/// identical bead is in the other set.
+///
+/// ```
+/// use satzweise::eval::ShapeCounts;
+/// use satzweise::io::BeadLine;
+/// let gold: Vec<BeadLine> = ["[0]:[0]", "[1]:[]", "[2]:[1]"].iter().map(|l| l.parse().unwrap()).collect();
+/// let test: Vec<BeadLine> = ["[0]:[0]", "[1, 2]:[1]"].iter().map(|l| l.parse().unwrap()).collect();
+/// let mut counts = ShapeCounts::default();
+/// counts.add_document(&gold, &test, |_german| 40.0, |_english| 40.0);
+/// assert_eq!(counts.recall("1-0"), Some(0.0));
+/// assert_eq!(counts.precision("1-1"), Some(1.0));
+/// assert_eq!(counts.precision("2-1"), Some(0.0));
+/// assert_eq!(counts.unaligned_by_length()[1], (0, 1)); // 30–60 characters: 0 of 1 found
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShapeCounts {
+    /// Per shape: (test beads that are hits, test beads).
+    pub predicted: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Per shape: (gold beads found, gold beads).
+    pub gold: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Per length bucket of [`LENGTH_BUCKETS`]: (unaligned gold sentences found, unaligned
+    /// gold sentences).
+    unaligned: [(usize, usize); 5],
+}
+
+/// The upper bounds (exclusive) of the length buckets of [`ShapeCounts::unaligned_by_length`],
+/// in non-space characters; the last bucket is everything longer.
+pub const LENGTH_BUCKETS: [f64; 4] = [30.0, 60.0, 100.0, 160.0];
+
+fn shape_name(bead: &BeadLine) -> String {
+    format!("{}-{}", bead.german.len(), bead.english.len())
+}
+
+impl ShapeCounts {
+    /// Adds one document's counts; `german_length(k)` and `english_length(k)` give the length
+    /// of sentence `k` in non-space characters (for the buckets of unaligned sentences).
+    pub fn add_document(
+        &mut self,
+        gold: &[BeadLine],
+        test: &[BeadLine],
+        german_length: impl Fn(usize) -> f64,
+        english_length: impl Fn(usize) -> f64,
+    ) {
+        let gold_set = key_set(gold);
+        let test_set = key_set(test);
+        for bead in test
+            .iter()
+            .filter(|b| !b.german.is_empty() || !b.english.is_empty())
+        {
+            let entry = self.predicted.entry(shape_name(bead)).or_default();
+            entry.1 += 1;
+            entry.0 += usize::from(gold_set.contains(&(bead.german.clone(), bead.english.clone())));
+        }
+        for bead in gold
+            .iter()
+            .filter(|b| !b.german.is_empty() || !b.english.is_empty())
+        {
+            let hit = test_set.contains(&(bead.german.clone(), bead.english.clone()));
+            let entry = self.gold.entry(shape_name(bead)).or_default();
+            entry.1 += 1;
+            entry.0 += usize::from(hit);
+            let length = match (bead.german.as_slice(), bead.english.as_slice()) {
+                ([g], []) => german_length(*g),
+                ([], [e]) => english_length(*e),
+                _ => continue,
+            };
+            let bucket = LENGTH_BUCKETS
+                .iter()
+                .position(|&bound| length < bound)
+                .unwrap_or(LENGTH_BUCKETS.len());
+            self.unaligned[bucket].1 += 1;
+            self.unaligned[bucket].0 += usize::from(hit);
+        }
+    }
+
+    /// Adds the counts of another document or set.
+    pub fn add(&mut self, other: &ShapeCounts) {
+        for (mine, theirs) in [
+            (&mut self.predicted, &other.predicted),
+            (&mut self.gold, &other.gold),
+        ] {
+            for (shape, (hits, all)) in theirs {
+                let entry = mine.entry(shape.clone()).or_default();
+                entry.0 += hits;
+                entry.1 += all;
+            }
+        }
+        for (mine, theirs) in self.unaligned.iter_mut().zip(other.unaligned) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+
+    /// Exact precision of the test beads of `shape`; `None` when there are none.
+    pub fn precision(&self, shape: &str) -> Option<f64> {
+        self.predicted
+            .get(shape)
+            .filter(|c| c.1 > 0)
+            .map(|&(hits, all)| ratio(hits, all))
+    }
+
+    /// Exact recall of the gold beads of `shape`; `None` when there are none.
+    pub fn recall(&self, shape: &str) -> Option<f64> {
+        self.gold
+            .get(shape)
+            .filter(|c| c.1 > 0)
+            .map(|&(hits, all)| ratio(hits, all))
+    }
+
+    /// Unaligned gold sentences (found, all) per length bucket: below 30, 30–60, 60–100,
+    /// 100–160 and from 160 non-space characters.
+    pub fn unaligned_by_length(&self) -> [(usize, usize); 5] {
+        self.unaligned
+    }
+
+    /// Precision and recall of unaligned sentences (1-0 and 0-1 beads together).
+    pub fn unaligned_precision_recall(&self) -> (f64, f64) {
+        let sum = |map: &std::collections::BTreeMap<String, (usize, usize)>| {
+            ["1-0", "0-1"]
+                .iter()
+                .filter_map(|s| map.get(*s))
+                .fold((0, 0), |(h, a), &(hits, all)| (h + hits, a + all))
+        };
+        let (p, r) = (sum(&self.predicted), sum(&self.gold));
+        (ratio(p.0, p.1), ratio(r.0, r.1))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,7 +25,8 @@ use std::sync::Arc;
 
 use crate::features::{PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{
-    AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, two_sided_tail_cost,
+    AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
+    two_sided_tail_cost,
 };
 use crate::search::{self, BeadCost};
 use crate::text::Text;
@@ -101,6 +102,9 @@ impl Aligner {
             anchor: AnchorScorer {
                 matched: config.costs.anchor_weight,
                 unmatched: config.costs.unmatched_weight,
+            },
+            translation: TranslationScorer {
+                weight: config.costs.translation_weight,
             },
         };
         let mut extras = Vec::new();
@@ -185,7 +189,10 @@ impl Aligner {
         // user scorer to read them, the last pass does not need them (a third of the features'
         // memory on a long document).
         let can_release = extras.is_empty() && teaching.is_none();
-        let found = if self.config.refinement.fit_length || self.config.refinement.learn_lexicon {
+        let found = if self.config.refinement.fit_length
+            || self.config.refinement.learn_lexicon
+            || self.config.costs.translation_weight > 0.0
+        {
             self.refined_search(&mut features, &extras, can_release)
         } else {
             self.search(&features, &extras, &mut None)
@@ -437,7 +444,12 @@ impl Aligner {
         } else {
             0
         };
-        learned > 0 || features.length_variance() != before
+        let modelled = if self.config.costs.translation_weight > 0.0 {
+            features.learn_translation_model(&teaching)
+        } else {
+            0
+        };
+        learned > 0 || modelled > 0 || features.length_variance() != before
     }
 }
 
@@ -503,18 +515,19 @@ fn finite(cost: f64) -> f64 {
     }
 }
 
-/// The three built-in scorers, kept apart so the search can bound their sum cheaply.
+/// The built-in scorers, kept apart so the search can bound their sum cheaply.
 #[derive(Debug, Clone, Copy)]
 struct BuiltInScorers {
     prior: ShapePrior,
     length_weight: f64,
     length: LengthScorer,
     anchor: AnchorScorer,
+    translation: TranslationScorer,
 }
 
 impl BuiltInScorers {
     /// The exact cost of the bead: the shape prior, the weighted length cost, the anchors,
-    /// summed in this order.
+    /// the translation model, summed in this order.
     fn cost(
         &self,
         features: &PairFeatures<'_>,
@@ -530,13 +543,17 @@ impl BuiltInScorers {
                     .length
                     .run_cost(features, german.clone(), english.clone());
         }
-        cost + self.anchor.run_cost(features, german, english)
+        cost += self
+            .anchor
+            .run_cost(features, german.clone(), english.clone());
+        cost + self.translation.run_cost(features, german, english)
     }
 
-    /// The cost of the bead, the same as the weighted sum of the three (summed in the same
-    /// order), or infinity when a cheap lower bound already exceeds `cutoff`: the shape prior
-    /// and the length cost are exact and cheap, and no anchor evidence can lower the cost by
-    /// more than the matched weight of every linkable type in the bead.
+    /// The cost of the bead, the same as [`cost`](Self::cost) (summed in the same order), or
+    /// infinity when a cheap lower bound already exceeds `cutoff`: the shape prior and the
+    /// length cost are exact and cheap, no anchor evidence can lower the cost by more than the
+    /// matched weight of every linkable type in the bead, and no translation evidence by more
+    /// than each sentence's ceiling.
     fn cost_within(
         &self,
         features: &PairFeatures<'_>,
@@ -545,7 +562,8 @@ impl BuiltInScorers {
         english: Range<usize>,
         cutoff: f64,
     ) -> f64 {
-        let best_evidence = self.anchor.matched * bound.weight(&german, &english);
+        let best_evidence = self.anchor.matched * bound.weight(&german, &english)
+            + self.translation.weight * bound.translation(&german, &english);
         let mut cheap = self
             .prior
             .run_cost(features, german.clone(), english.clone());
@@ -563,14 +581,25 @@ impl BuiltInScorers {
         if cheap - best_evidence - AnchorBound::SLACK > cutoff {
             return f64::INFINITY;
         }
-        cheap + self.anchor.run_cost(features, german, english)
+        cheap += self
+            .anchor
+            .run_cost(features, german.clone(), english.clone());
+        // With the anchors counted, only the translation evidence can still lower the cost.
+        let best_translation = self.translation.weight * bound.translation(&german, &english);
+        if cheap - best_translation - AnchorBound::SLACK > cutoff {
+            return f64::INFINITY;
+        }
+        cheap + self.translation.run_cost(features, german, english)
     }
 }
 
-/// Per-sentence sums of linkable weight, as prefix sums: the most evidence a run can match.
+/// Per-sentence sums of linkable weight, as prefix sums: the most evidence a run can match;
+/// and the same for the translation evidence.
 struct AnchorBound {
     german: Vec<f64>,
     english: Vec<f64>,
+    german_translation: Vec<f64>,
+    english_translation: Vec<f64>,
 }
 
 impl AnchorBound {
@@ -592,10 +621,37 @@ impl AnchorBound {
             }
             sums
         };
+        let ceilings = |ceiling: Vec<f32>| {
+            let mut sums = Vec::with_capacity(ceiling.len() + 1);
+            let mut total = 0.0f64;
+            sums.push(total);
+            for c in ceiling {
+                total += f64::from(c);
+                sums.push(total);
+            }
+            sums
+        };
+        let (german_ceiling, english_ceiling) = features.translation_ceilings();
         AnchorBound {
             german: prefix(features.german()),
             english: prefix(features.english()),
+            german_translation: ceilings(german_ceiling),
+            english_translation: ceilings(english_ceiling),
         }
+    }
+
+    /// The most translation evidence the bead can have (0 without a model or with an empty
+    /// run).
+    fn translation(&self, german: &Range<usize>, english: &Range<usize>) -> f64 {
+        if german.is_empty() || english.is_empty() || self.german_translation.len() < 2 {
+            return 0.0;
+        }
+        let at = |sums: &[f64], k: usize| sums.get(k).copied().unwrap_or(0.0);
+        let g =
+            at(&self.german_translation, german.end) - at(&self.german_translation, german.start);
+        let e = at(&self.english_translation, english.end)
+            - at(&self.english_translation, english.start);
+        (g + e) / 2.0
     }
 
     /// Half the summed linkable weight of both runs (the anchor scorer's matched term at most);
@@ -686,7 +742,12 @@ mod tests {
             Text::segment(german, crate::Lang::De),
             Text::segment(english, crate::Lang::En),
         );
-        let features = PairFeatures::new(&german, &english);
+        let mut features = PairFeatures::new(&german, &english);
+        // With a translation model too, so that its ceiling is checked as well.
+        let diagonal: Vec<_> = (0..german.len().min(english.len()))
+            .map(|k| (k..k + 1, k..k + 1))
+            .collect();
+        assert!(features.learn_translation_model(&diagonal) > 0);
         let bound = AnchorBound::new(&features);
         let mut pruned = 0;
         for i0 in 0..german.len() {

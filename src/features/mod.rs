@@ -27,12 +27,14 @@ mod side;
 #[cfg(test)]
 mod tests;
 mod tokenize;
+mod translation;
 mod weight;
 
 pub use crate::lexicon::WordTranslations;
 pub use cues::SentenceShape;
 pub use evidence::Evidence;
 pub use side::SideFeatures;
+pub use translation::TranslationEvidence;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 
 use intern::extract_side;
@@ -52,6 +54,8 @@ pub struct PairFeatures<'a> {
     pub(super) scheme: WeightScheme,
     pub(super) length_ratio: f64,
     pub(super) length_variance: Option<f64>,
+    /// The lexical translation model, once learned.
+    pub(super) translation: Option<std::sync::Arc<translation::TranslationModel>>,
 }
 
 impl<'a> PairFeatures<'a> {
@@ -86,6 +90,7 @@ impl<'a> PairFeatures<'a> {
             scheme,
             length_ratio,
             length_variance: None,
+            translation: None,
         };
         features.refresh();
         features

@@ -207,3 +207,42 @@ fn released_tokens_keep_the_evidence_and_freeze_the_links() {
     let mut fresh = plain(&german, &english);
     assert_eq!(fresh.add_translations(&OneWord), 1);
 }
+
+#[test]
+fn translation_evidence_does_not_grow_with_the_bead() {
+    let german: Vec<String> = (0..40)
+        .map(|k| match k % 2 {
+            0 => format!("Der hohe Berg {k} liegt im Norden."),
+            _ => format!("Das alte Haus {k} steht am Fluss."),
+        })
+        .collect();
+    let english: Vec<String> = (0..40)
+        .map(|k| match k % 2 {
+            0 => format!("The high mountain {k} lies in the north."),
+            _ => format!("The old house {k} stands by the river."),
+        })
+        .collect();
+    let (german, english) = (
+        Text::from_sentences(&german),
+        Text::from_sentences(&english),
+    );
+    let mut pair = plain(&german, &english);
+    assert_eq!(
+        pair.translation_evidence(0..1, 0..1),
+        TranslationEvidence::default()
+    );
+    let beads: Vec<_> = (0..40).map(|k| (k..k + 1, k..k + 1)).collect();
+    assert!(pair.learn_translation_model(&beads) > 0);
+    let total = |g: std::ops::Range<usize>, e: std::ops::Range<usize>| {
+        pair.translation_evidence(g, e).total()
+    };
+    let (first, second) = (total(0..1, 0..1), total(1..2, 1..2));
+    assert!(first > 0.0 && second > 0.0, "{first} {second}");
+    // The 2-2 of two right 1-1 beads earns no more than they do apart.
+    assert!(total(0..2, 0..2) <= first + second + 1e-4);
+    // A sentence merged into a bead that does not render it lowers the evidence.
+    assert!(total(0..1, 0..2) < first, "{} {first}", total(0..1, 0..2));
+    // A wrong pair earns less than a right one.
+    assert!(total(0..1, 1..2) < first.min(second));
+    assert!(pair.translation_evidence(0..0, 0..1) == TranslationEvidence::default());
+}

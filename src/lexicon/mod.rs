@@ -4,9 +4,11 @@
 mod cooccurrence;
 pub mod dictionary;
 mod learned;
+mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
 pub(crate) use learned::LearnedLexicon;
+pub(crate) use model1::TranslationTable;
 
 /// A source of German → English word translations, such as a bilingual dictionary.
 ///

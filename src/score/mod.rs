@@ -19,11 +19,13 @@ mod anchors;
 pub mod embeddings;
 mod length;
 mod prior;
+mod translation;
 
 pub use anchors::AnchorScorer;
 pub(crate) use length::two_sided_tail_cost;
 pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
 pub use prior::ShapePrior;
+pub use translation::TranslationScorer;
 
 /// A candidate bead the search asks the cost of: a run of German and a run of English
 /// sentences (either may be empty, not both).

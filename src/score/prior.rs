@@ -45,7 +45,7 @@ impl Default for ShapePrior {
             merge_cost: 2.3,
             open_merge_cost: 1.0,
             closure_mismatch_cost: 1.0,
-            skip_cost: 4.5,
+            skip_cost: 4.0,
             skip_extend_cost: 1.5,
             debris_factor: 0.5,
             paragraph_cost: PARAGRAPH_COST,

@@ -1,0 +1,312 @@
+//! The lexical translation model of a document pair: IBM Model 1 in both directions, learned
+//! from beads believed right, and the per-sentence evidence it gives a candidate bead.
+//!
+//! For a candidate bead, every sentence of either side is judged on its own against the other
+//! side's run: the mean, over its modelled words `w`, of the log-likelihood ratio
+//! `ln(λ·p(w | other run) / p(w) + 1 - λ)`, where `p(w | other run)` is Model 1's probability
+//! of `w` given the other run's words (and the empty word) and `p(w)` the chance of `w` (its
+//! share of the words of its side), so that a word explained no better than by chance scores
+//! 0, one explained by its translation scores up to the cap, and one that nothing explains
+//! `ln(1 - λ)`. The mean is taken over `n + PRIOR_WORDS` words, so that a sentence of few
+//! words says less. A bead's evidence is the sum over its sentences, half a sentence each: two
+//! 1-1 beads and the 2-2 of the same four sentences earn alike when every sentence is
+//! explained, and a sentence merged into a bead that does not render it costs.
+//!
+//! Only words seen in at least two sentences of each side's training beads are modelled
+//! (rare words seen once would act as garbage collectors of Model 1's probability mass).
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use super::PairFeatures;
+use super::rows::Rows;
+use super::side::SideFeatures;
+use super::tokenize::AnchorKind;
+use crate::lexicon::TranslationTable;
+
+/// The mixing weight λ of the model against chance.
+const LAMBDA: f32 = 0.5;
+/// The most a word's log-likelihood ratio counts.
+const MAX_RATIO: f32 = 2.0;
+/// Words a sentence's mean is shrunk with (each scores 0).
+const PRIOR_WORDS: f32 = 2.0;
+/// Rounds of EM.
+const ITERATIONS: usize = 5;
+
+/// Model 1 in both directions over the modelled words of a document pair.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TranslationModel {
+    /// The modelled word types of each sentence, per side.
+    german_words: Rows,
+    english_words: Rows,
+    /// `t(English | German)` and `t(German | English)`.
+    english_given_german: TranslationTable,
+    german_given_english: TranslationTable,
+    /// The chance of each type among its side's modelled words.
+    german_chance: Vec<f32>,
+    english_chance: Vec<f32>,
+}
+
+/// The translation evidence of a candidate bead (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct TranslationEvidence {
+    /// Summed per-sentence evidence of the German sentences.
+    pub german: f32,
+    /// Summed per-sentence evidence of the English sentences.
+    pub english: f32,
+}
+
+impl TranslationEvidence {
+    /// Half the summed evidence of every sentence of the bead.
+    pub fn total(&self) -> f32 {
+        (self.german + self.english) / 2.0
+    }
+}
+
+impl PairFeatures<'_> {
+    /// Learns the translation model (IBM Model 1 in both directions) from beads believed
+    /// right, typically the confident beads of a first pass; replaces any model learned
+    /// before. Returns the number of kept translation entries (0 when the tokens were released
+    /// or the beads teach nothing).
+    pub fn learn_translation_model(&mut self, beads: &[(Range<usize>, Range<usize>)]) -> usize {
+        if self.german.tokens_released || self.english.tokens_released || beads.is_empty() {
+            return 0;
+        }
+        let (mut german, mut english) = (Vec::new(), Vec::new());
+        let mut pairs = Vec::with_capacity(beads.len());
+        // Types seen in at least two sentences of the training beads.
+        let mut german_seen = vec![0u32; self.german.types.len()];
+        let mut english_seen = vec![0u32; self.english.types.len()];
+        for (g, e) in beads {
+            for k in g.clone() {
+                for &t in self.german.tokens(k) {
+                    german_seen[t as usize] += 1;
+                }
+            }
+            for k in e.clone() {
+                for &t in self.english.tokens(k) {
+                    english_seen[t as usize] += 1;
+                }
+            }
+        }
+        let modelled = |side: &SideFeatures, seen: &[u32], t: u32| {
+            seen[t as usize] >= 2 && side.types[t as usize].kind == AnchorKind::Word
+        };
+        for (g, e) in beads {
+            german.clear();
+            english.clear();
+            for k in g.clone() {
+                german.extend(
+                    self.german
+                        .tokens(k)
+                        .iter()
+                        .copied()
+                        .filter(|&t| modelled(&self.german, &german_seen, t)),
+                );
+            }
+            for k in e.clone() {
+                english.extend(
+                    self.english
+                        .tokens(k)
+                        .iter()
+                        .copied()
+                        .filter(|&t| modelled(&self.english, &english_seen, t)),
+                );
+            }
+            if !german.is_empty() && !english.is_empty() {
+                pairs.push((german.clone(), english.clone()));
+            }
+        }
+        if pairs.is_empty() {
+            return 0;
+        }
+        let (german_types, english_types) = (self.german.types.len(), self.english.types.len());
+        let english_given_german =
+            TranslationTable::train(&pairs, german_types, english_types, ITERATIONS);
+        let swapped: Vec<(Vec<u32>, Vec<u32>)> = pairs.into_iter().map(|(g, e)| (e, g)).collect();
+        let german_given_english =
+            TranslationTable::train(&swapped, english_types, german_types, ITERATIONS);
+        let words = |side: &SideFeatures, seen: &[u32]| {
+            let mut rows = Rows::new();
+            let mut counts = vec![0u32; side.types.len()];
+            let mut total = 0u32;
+            for k in 0..side.len() {
+                let row = side
+                    .tokens(k)
+                    .iter()
+                    .copied()
+                    .filter(|&t| modelled(side, seen, t));
+                rows.push_row(row.inspect(|&t| {
+                    counts[t as usize] += 1;
+                    total += 1;
+                }));
+            }
+            let chance = counts
+                .iter()
+                .map(|&c| (c.max(1) as f32) / (total.max(1) as f32))
+                .collect();
+            (rows, chance)
+        };
+        let (german_words, german_chance) = words(&self.german, &german_seen);
+        let (english_words, english_chance) = words(&self.english, &english_seen);
+        let entries = english_given_german.len() + german_given_english.len();
+        self.translation = Some(std::sync::Arc::new(TranslationModel {
+            german_words,
+            english_words,
+            english_given_german,
+            german_given_english,
+            german_chance,
+            english_chance,
+        }));
+        entries
+    }
+
+    /// The most translation evidence each German and each English sentence can give (empty
+    /// without a model), plus rounding room. A word's probability given any run is at most
+    /// the largest of its translation probabilities (Model 1 averages them), so its ratio is at
+    /// most that of the largest.
+    pub(crate) fn translation_ceilings(&self) -> (Vec<f32>, Vec<f32>) {
+        let Some(model) = &self.translation else {
+            return (Vec::new(), Vec::new());
+        };
+        let ceiling = |rows: &Rows, table: &TranslationTable, chance: &[f32]| {
+            let best = table.best_probabilities(chance.len());
+            let word = |t: u32| ratio(best[t as usize], chance[t as usize]);
+            (0..rows.rows())
+                .map(|k| {
+                    let row = rows.row(k);
+                    let sum: f32 = row.iter().map(|&t| word(t)).sum();
+                    sum.max(0.0) / (row.len() as f32 + PRIOR_WORDS) + 1e-3
+                })
+                .collect()
+        };
+        (
+            ceiling(
+                &model.german_words,
+                &model.german_given_english,
+                &model.german_chance,
+            ),
+            ceiling(
+                &model.english_words,
+                &model.english_given_german,
+                &model.english_chance,
+            ),
+        )
+    }
+
+    /// Whether a translation model was learned.
+    pub fn has_translation_model(&self) -> bool {
+        self.translation.is_some()
+    }
+
+    /// The translation evidence of the bead linking `german` with `english` (0 without a
+    /// model, or when a run is empty).
+    pub fn translation_evidence(
+        &self,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> TranslationEvidence {
+        let Some(model) = &self.translation else {
+            return TranslationEvidence::default();
+        };
+        if german.is_empty() || english.is_empty() {
+            return TranslationEvidence::default();
+        }
+        SCRATCH.with_borrow_mut(|scratch| TranslationEvidence {
+            english: model.side_evidence(
+                scratch,
+                (&model.german_words, german.clone()),
+                (&model.english_words, english.clone()),
+                &model.english_given_german,
+                &model.english_chance,
+            ),
+            german: model.side_evidence(
+                scratch,
+                (&model.english_words, english),
+                (&model.german_words, german),
+                &model.german_given_english,
+                &model.german_chance,
+            ),
+        })
+    }
+}
+
+thread_local! {
+    /// Scratch of [`PairFeatures::translation_evidence`], one per thread.
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch { generation: 0, marks: Vec::new(), sums: Vec::new() })
+    };
+}
+
+/// Sums of `t(target | source run)` over target types, valid where the mark is current.
+#[derive(Debug)]
+struct Scratch {
+    generation: u32,
+    marks: Vec<u32>,
+    sums: Vec<f32>,
+}
+
+impl TranslationModel {
+    /// Summed per-sentence evidence of the sentences of `target` given the `source` run,
+    /// under `table` = `t(target | source)`.
+    fn side_evidence(
+        &self,
+        scratch: &mut Scratch,
+        (source_words, source): (&Rows, Range<usize>),
+        (target_words, target): (&Rows, Range<usize>),
+        table: &TranslationTable,
+        chance: &[f32],
+    ) -> f32 {
+        let types = chance.len();
+        if scratch.marks.len() < types {
+            scratch.marks.resize(types, 0);
+            scratch.sums.resize(types, 0.0);
+        }
+        if scratch.generation == u32::MAX {
+            scratch.marks.fill(0);
+            scratch.generation = 0;
+        }
+        scratch.generation += 1;
+        let generation = scratch.generation;
+        let mut source_count = 0usize;
+        for k in source {
+            for &s in source_words.row(k) {
+                source_count += 1;
+                let (targets, probabilities) = table.translations(s);
+                for (&t, &p) in targets.iter().zip(probabilities) {
+                    let t = t as usize;
+                    if scratch.marks[t] != generation {
+                        scratch.marks[t] = generation;
+                        scratch.sums[t] = 0.0;
+                    }
+                    scratch.sums[t] += p;
+                }
+            }
+        }
+        let norm = 1.0 / (source_count as f32 + 1.0);
+        let mut evidence = 0.0;
+        for k in target {
+            let row = target_words.row(k);
+            if row.is_empty() {
+                continue;
+            }
+            let mut sum = 0.0;
+            for &t in row {
+                let linked = if scratch.marks[t as usize] == generation {
+                    scratch.sums[t as usize]
+                } else {
+                    0.0
+                };
+                sum += ratio((table.empty(t) + linked) * norm, chance[t as usize]);
+            }
+            evidence += sum / (row.len() as f32 + PRIOR_WORDS);
+        }
+        evidence
+    }
+}
+
+/// The capped log-likelihood ratio of a word of probability `p` under the model and `chance`
+/// by chance (monotone in `p`).
+fn ratio(p: f32, chance: f32) -> f32 {
+    (LAMBDA * p / chance + (1.0 - LAMBDA)).ln().min(MAX_RATIO)
+}

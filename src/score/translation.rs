@@ -1,0 +1,64 @@
+//! The lexical translation model's evidence: how well each sentence of a bead is explained
+//! by the other side's run.
+
+use std::ops::Range;
+
+use super::{Candidate, Scorer};
+use crate::features::PairFeatures;
+
+/// Evidence of the document pair's own translation model (IBM Model 1 in both directions,
+/// learned from the first pass's confident beads; see
+/// [`PairFeatures::learn_translation_model`]).
+///
+/// The cost is `-weight × evidence`, where the evidence sums, over the sentences of the bead,
+/// half of each sentence's mean log-likelihood ratio against chance
+/// ([`PairFeatures::translation_evidence`]): it does not grow with the size of a bead beyond
+/// what its sentences earn one by one, and a sentence that the other side does not explain
+/// lowers it. Without a learned model, or for a bead with an empty side, the cost is 0.
+///
+/// ```
+/// use satzweise::score::{Candidate, Scorer, TranslationScorer};
+/// use satzweise::{PairFeatures, Text};
+/// let german: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "Der Berg ist hoch.".into() } else { "Das Haus ist alt.".into() }).collect();
+/// let english: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "The mountain is high.".into() } else { "The house is old.".into() }).collect();
+/// let (german, english) = (Text::from_sentences(&german), Text::from_sentences(&english));
+/// let mut pair = PairFeatures::new(&german, &english);
+/// let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
+/// assert!(pair.learn_translation_model(&beads) > 0);
+/// let scorer = TranslationScorer::default();
+/// let bead = |g: std::ops::Range<usize>, e| scorer.cost(&pair, Candidate::from_ranges(g, e));
+/// assert!(bead(0..1, 0..1) < bead(0..1, 1..2));
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TranslationScorer {
+    /// Nats per unit of translation evidence.
+    pub weight: f64,
+}
+
+impl Default for TranslationScorer {
+    fn default() -> Self {
+        TranslationScorer { weight: 2.0 }
+    }
+}
+
+impl Scorer for TranslationScorer {
+    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+    }
+}
+
+impl TranslationScorer {
+    /// The cost of the bead of the sentence runs `german` and `english`.
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
+        if self.weight == 0.0 {
+            return 0.0;
+        }
+        -self.weight * f64::from(pair.translation_evidence(german, english).total())
+    }
+}
