@@ -26,7 +26,7 @@ mod rows;
 mod side;
 #[cfg(test)]
 mod tests;
-mod tokenize;
+pub(crate) mod tokenize;
 mod translation;
 mod weight;
 

@@ -1,4 +1,7 @@
-//! The tokenizer: words, numbers and marked punctuation of a sentence.
+//! The tokenizer: words, numbers and marked punctuation of a sentence. Numbers are found by
+//! the crate's one number scanner, [`crate::text::numbers`].
+
+use crate::text::numbers;
 
 /// The kinds of tokens, which carry different weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,7 +18,7 @@ pub(crate) enum AnchorKind {
 
 /// A token of a sentence, as [`tokenize`] finds it.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Token<'a> {
+pub(crate) enum Token<'a> {
     /// The key of a number (its digits without leading zeros).
     Number(&'a str),
     /// A word of two or more characters, as written (not yet folded).
@@ -26,7 +29,7 @@ pub(super) enum Token<'a> {
 
 /// Calls `emit` for every token of `sentence`; returns its length in characters without white
 /// space. `digits` is scratch for number keys.
-pub(super) fn tokenize(
+pub(crate) fn tokenize(
     sentence: &str,
     digits: &mut String,
     mut emit: impl FnMut(Token<'_>),
@@ -41,14 +44,10 @@ pub(super) fn tokenize(
         if c.is_ascii_digit() {
             digits.clear();
             digits.push(c);
-            while let Some(&(k, d)) = chars.peek() {
+            let end = numbers::run_end(sentence, start, numbers::Use::Anchor);
+            while let Some(&(_, d)) = chars.peek().filter(|&&(k, _)| k < end) {
                 if d.is_ascii_digit() {
                     digits.push(d);
-                } else if matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{a0}')
-                    && sentence[k + d.len_utf8()..].starts_with(|n: char| n.is_ascii_digit())
-                {
-                } else {
-                    break;
                 }
                 length += 1;
                 chars.next();

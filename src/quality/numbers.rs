@@ -1,5 +1,9 @@
 //! Numbers as values: digits with their separators, ordinal marks and scale words, so that
-//! "1,5 Mio." and "1.5 million" read the same and "29." differs from "28th".
+//! "1,5 Mio." and "1.5 million" read the same and "29." differs from "28th". The digit runs,
+//! their ordinal marks and separator readings come from the crate's one number scanner,
+//! [`crate::text::numbers`]; the scale words, number words and clock times are read here.
+
+use crate::text::numbers as scan;
 
 /// A number written in a sentence, with every value it can stand for.
 ///
@@ -89,49 +93,10 @@ fn number_word(word: &str) -> Option<f64> {
     Some(value as f64)
 }
 
-/// The readings of a run of digits and separators such as `1.000,5` or `21.30`.
-fn readings(run: &str) -> Vec<f64> {
-    // Groups of digits and the separators between them.
-    let mut groups: Vec<String> = vec![String::new()];
-    let mut separators: Vec<char> = Vec::new();
-    for c in run.chars() {
-        if c.is_ascii_digit() {
-            if let Some(last) = groups.last_mut() {
-                last.push(c);
-            }
-        } else {
-            separators.push(c);
-            groups.push(String::new());
-        }
-    }
-    let mut values = Vec::new();
-    // Reading 1: every separator groups thousands (when the groups after it have 3 digits).
-    if groups.iter().skip(1).all(|g| g.len() == 3) {
-        values.push(groups.concat().parse::<f64>().unwrap_or(f64::NAN));
-    }
-    // Reading 2: the last separator is a decimal mark, the others group thousands.
-    if let Some((last, head)) = groups.split_last() {
-        if !head.is_empty()
-            && head.iter().skip(1).all(|g| g.len() == 3)
-            && separators
-                .split_last()
-                .is_none_or(|(mark, rest)| rest.iter().all(|s| s != mark))
-        {
-            let text = format!("{}.{}", head.concat(), last);
-            values.push(text.parse::<f64>().unwrap_or(f64::NAN));
-        }
-    }
-    if values.is_empty() {
-        // A list such as 1.2.3 or a date: the digits as one value, so equal writings match.
-        values.push(groups.concat().parse::<f64>().unwrap_or(f64::NAN));
-    }
-    values.retain(|v| v.is_finite());
-    values
-}
-
-/// The numbers of a sentence, in order: digit runs (with `.`, `,`, `'`, `’`, narrow
-/// spaces and `:` between digits, so that the times `21.30` and `21:30` match), an ordinal mark (`29.`, `29th`) dropped, a following scale word
-/// (`Mio.`, `million`, `Mrd.`, `bn`, ...) multiplied in, and number words up to twelve.
+/// The numbers of a sentence, in order: digit runs as the scanner joins them for values
+/// ([`scan::Use::Value`]: `:` joins too, so that the times `21.30` and `21:30` match), an
+/// ordinal mark (`29.`, `29th`) dropped, a following scale word (`Mio.`, `million`, `Mrd.`,
+/// `bn`, ...) multiplied in, and number words up to twelve.
 pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
     let mut found = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
@@ -139,31 +104,15 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
     let mut k = 0;
     while let Some(&(start, c)) = chars.get(k) {
         if c.is_ascii_digit() {
+            let run_end = scan::run_end(sentence, start, scan::Use::Value);
             let mut end = k + 1;
-            while let Some(&(_, d)) = chars.get(end) {
-                let next_is_digit = chars.get(end + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                if d.is_ascii_digit()
-                    || (matches!(d, '.' | ',' | '\'' | '’' | '\u{202f}' | '\u{2009}' | ':')
-                        && next_is_digit)
-                {
-                    end += 1;
-                } else {
-                    break;
-                }
+            while chars.get(end).is_some_and(|&(b, _)| b < run_end) {
+                end += 1;
             }
-            let run = &sentence[start..end_of(end)];
-            let mut values = readings(run);
-            let mut text_end = end_of(end);
+            let run = &sentence[start..run_end];
+            let mut values = scan::readings(run);
             // An ordinal mark: German full stop, English suffix.
-            let rest = &sentence[text_end..];
-            for suffix in ["st", "nd", "rd", "th", "."] {
-                if let Some(after) = rest.strip_prefix(suffix) {
-                    if suffix == "." || !after.chars().next().is_some_and(char::is_alphabetic) {
-                        text_end += suffix.len();
-                        break;
-                    }
-                }
-            }
+            let mut text_end = run_end + scan::ordinal_mark(&sentence[run_end..]);
             // A scale word after optional white space.
             let rest = &sentence[text_end..];
             let trimmed = rest.trim_start();
@@ -278,6 +227,59 @@ mod tests {
         assert!(one("zwei Tage").matches(&one("2 days")));
         assert!(!one("zwei Tage").digits);
         assert_eq!(numbers("COP29 in Baku, 2024.").len(), 2);
+    }
+
+    /// The anchor keys the tokenizer finds in `s`, and the same keys made from the digits
+    /// of the numbers the QA scanner finds.
+    fn anchor_and_qa_keys(s: &str) -> (Vec<String>, Vec<String>) {
+        let key = |digits: &str| {
+            let trimmed = digits.trim_start_matches('0');
+            if trimmed.is_empty() { "0" } else { trimmed }.to_string()
+        };
+        let mut anchors = Vec::new();
+        crate::features::tokenize::tokenize(s, &mut String::new(), |token| {
+            if let crate::features::tokenize::Token::Number(k) = token {
+                anchors.push(k.to_string());
+            }
+        });
+        let qa = numbers(s)
+            .iter()
+            .filter(|n| n.digits)
+            .map(|n| {
+                key(&n
+                    .text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>())
+            })
+            .collect();
+        (anchors, qa)
+    }
+
+    #[test]
+    fn anchors_and_qa_scan_the_same_numbers() {
+        let samples = [
+            "Am 3. Oktober 2024 stieg der Umsatz um 1,5 Mio. Euro (12,5 %) auf 1.200.000 \
+             Euro; die 29. Sitzung lief von 9 bis 13 Uhr und um 21.30 Uhr, 2023–2024, 5-7 \
+             Tage, Nr. 007, 3’000 Franken und 1\u{202f}000,25 Euro.",
+            "On 3rd October 2024 sales rose by 1.5 million euros (12.5%) to 1,200,000 \
+             euros; the 29th session ran from 9 to 1 pm and at 9.30 p.m., 2023-2024, 5–7 \
+             days, No. 007, the 1st and 2nd, 1,000.25 euros.",
+        ];
+        for s in samples {
+            let (anchors, qa) = anchor_and_qa_keys(s);
+            assert!(anchors.len() >= 15, "{anchors:?}");
+            assert_eq!(anchors, qa, "{s}");
+        }
+        // Where the two uses differ on purpose: a clock time's colon and a no-break space.
+        let (anchors, qa) = anchor_and_qa_keys("um 21:30 Uhr, 3\u{a0}000 Euro");
+        assert_eq!(
+            (anchors, qa),
+            (
+                vec!["21".into(), "30".into(), "3000".into()],
+                vec!["2130".into(), "3".into(), "0".into()]
+            )
+        );
     }
 
     #[test]

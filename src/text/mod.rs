@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::error::Error;
 
 pub mod normalize;
+pub(crate) mod numbers;
 mod read;
 
 pub use read::{decode_utf8, read_text_file};

@@ -1,0 +1,138 @@
+//! The number scanner: where a number written in digits starts and ends, which characters
+//! may stand between its digits, its ordinal mark, and how its separators read (thousands or
+//! decimal). Anchors (`features`) and the QA number checks (`quality`) both scan with it.
+
+/// What a number is scanned for; the two uses join digits across slightly different
+/// separators (see [`joins`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// Anchor keys: `'` `’`, `.` `,`, narrow and plain no-break spaces join digits; a colon
+    /// does not (`21:30` is the two anchors `21` and `30`).
+    Anchor,
+    /// Values for the QA checks: `'` `’`, `.` `,`, narrow and thin spaces, and the colon of
+    /// a clock time (`21:30` reads like `21.30`).
+    Value,
+}
+
+/// Whether `c`, standing between two digits, keeps them one number for `use_`.
+pub(crate) fn joins(c: char, use_: Use) -> bool {
+    match c {
+        '.' | ',' | '\'' | '’' | '\u{202f}' => true,
+        '\u{a0}' => use_ == Use::Anchor,
+        '\u{2009}' | ':' => use_ == Use::Value,
+        _ => false,
+    }
+}
+
+/// The byte end of the digit run that starts at byte `start` of `sentence` (an ASCII digit):
+/// digits, and separators that [`joins`] accepts when a digit follows them.
+pub(crate) fn run_end(sentence: &str, start: usize, use_: Use) -> usize {
+    let mut chars = sentence[start..].char_indices().peekable();
+    let mut end = start;
+    while let Some((k, c)) = chars.next() {
+        let joined = c.is_ascii_digit()
+            || (k > 0 && joins(c, use_) && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        if !joined {
+            break;
+        }
+        end = start + k + c.len_utf8();
+    }
+    end
+}
+
+/// The digit runs of `sentence` as byte ranges, in order, as `use_` joins them. Digits inside
+/// words are runs too (`COP29` holds `29`).
+#[cfg(test)]
+pub(crate) fn runs(sentence: &str, use_: Use) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while let Some(c) = sentence[k..].chars().next() {
+        if c.is_ascii_digit() {
+            let end = run_end(sentence, k, use_);
+            found.push(k..end);
+            k = end;
+        } else {
+            k += c.len_utf8();
+        }
+    }
+    found
+}
+
+/// The length in bytes of the ordinal mark at the start of `rest` (the text right after a
+/// digit run): a German full stop (`29.`) or an English suffix (`29th`, not `29thousand`),
+/// or 0.
+pub(crate) fn ordinal_mark(rest: &str) -> usize {
+    for suffix in ["st", "nd", "rd", "th", "."] {
+        if let Some(after) = rest.strip_prefix(suffix) {
+            if suffix == "." || !after.chars().next().is_some_and(char::is_alphabetic) {
+                return suffix.len();
+            }
+        }
+    }
+    0
+}
+
+/// The readings of a digit run such as `1.000,5` or `21.30`: every separator grouping
+/// thousands (when each group after one has three digits), or the last separator a decimal
+/// mark and the others (all different from it) grouping thousands; a list or date such as
+/// `1.2.3` reads its digits as one value. Only finite values are kept.
+pub(crate) fn readings(run: &str) -> Vec<f64> {
+    // Groups of digits and the separators between them.
+    let mut groups: Vec<String> = vec![String::new()];
+    let mut separators: Vec<char> = Vec::new();
+    for c in run.chars() {
+        if c.is_ascii_digit() {
+            if let Some(last) = groups.last_mut() {
+                last.push(c);
+            }
+        } else {
+            separators.push(c);
+            groups.push(String::new());
+        }
+    }
+    let mut values = Vec::new();
+    // Reading 1: every separator groups thousands (when the groups after it have 3 digits).
+    if groups.iter().skip(1).all(|g| g.len() == 3) {
+        values.push(groups.concat().parse::<f64>().unwrap_or(f64::NAN));
+    }
+    // Reading 2: the last separator is a decimal mark, the others group thousands.
+    if let Some((last, head)) = groups.split_last() {
+        if !head.is_empty()
+            && head.iter().skip(1).all(|g| g.len() == 3)
+            && separators
+                .split_last()
+                .is_none_or(|(mark, rest)| rest.iter().all(|s| s != mark))
+        {
+            let text = format!("{}.{}", head.concat(), last);
+            values.push(text.parse::<f64>().unwrap_or(f64::NAN));
+        }
+    }
+    if values.is_empty() {
+        // A list such as 1.2.3 or a date: the digits as one value, so equal writings match.
+        values.push(groups.concat().parse::<f64>().unwrap_or(f64::NAN));
+    }
+    values.retain(|v| v.is_finite());
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_and_separators() {
+        let s = "1.000,5 und 1,000.5; 21:30 Uhr";
+        let text = |use_| runs(s, use_).into_iter().map(|r| &s[r]).collect::<Vec<_>>();
+        assert_eq!(text(Use::Value), ["1.000,5", "1,000.5", "21:30"]);
+        assert_eq!(text(Use::Anchor), ["1.000,5", "1,000.5", "21", "30"]);
+        assert_eq!(runs("3\u{a0}000", Use::Anchor).len(), 1);
+        assert_eq!(runs("3\u{a0}000", Use::Value).len(), 2);
+        assert_eq!(runs("29. und 7,", Use::Value), [0..2, 8..9]);
+        assert_eq!(ordinal_mark(". Mai"), 1);
+        assert_eq!(ordinal_mark("th session"), 2);
+        assert_eq!(ordinal_mark("thousand"), 0);
+        assert_eq!(readings("1.000,5"), [1000.5]);
+        assert_eq!(readings("1.500"), [1500.0, 1.5]);
+        assert_eq!(readings("1.2.3"), [123.0]);
+    }
+}
