@@ -169,21 +169,31 @@ fn quoted(items: &[String]) -> String {
         .join(", ")
 }
 
+/// Writes which items of each side have no equal on the other (`German "3" has no English
+/// equal; English "4" has no German equal`), a side with none left out.
+fn write_unmatched(
+    f: &mut fmt::Formatter<'_>,
+    german: &[String],
+    english: &[String],
+) -> fmt::Result {
+    if !german.is_empty() {
+        write!(f, "German {} has no English equal", quoted(german))?;
+    }
+    if !english.is_empty() {
+        if !german.is_empty() {
+            f.write_str("; ")?;
+        }
+        write!(f, "English {} has no German equal", quoted(english))?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for Flag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Flag::NumberMismatch { german, english } => {
                 f.write_str("number mismatch: ")?;
-                if !german.is_empty() {
-                    write!(f, "German {} has no English equal", quoted(german))?;
-                }
-                if !english.is_empty() {
-                    if !german.is_empty() {
-                        f.write_str("; ")?;
-                    }
-                    write!(f, "English {} has no German equal", quoted(english))?;
-                }
-                Ok(())
+                write_unmatched(f, german, english)
             }
             Flag::NameOneSide { name, side } => {
                 let (here, there) = match side {
@@ -217,16 +227,7 @@ impl fmt::Display for Flag {
             }
             Flag::Markup { german, english } => {
                 f.write_str("markup mismatch: ")?;
-                if !german.is_empty() {
-                    write!(f, "German {} has no English equal", quoted(german))?;
-                }
-                if !english.is_empty() {
-                    if !german.is_empty() {
-                        f.write_str("; ")?;
-                    }
-                    write!(f, "English {} has no German equal", quoted(english))?;
-                }
-                Ok(())
+                write_unmatched(f, german, english)
             }
             Flag::Inconsistent { renderings } => write!(
                 f,

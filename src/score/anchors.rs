@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
@@ -27,12 +26,6 @@ impl Default for AnchorScorer {
             matched: 4.0,
             unmatched: 1.0,
         }
-    }
-}
-
-impl Scorer for AnchorScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
     }
 }
 

@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// A Gale-Church length model: the English length of a bead is normally distributed around
@@ -31,12 +30,6 @@ impl Default for LengthScorer {
         LengthScorer {
             variance: GALE_CHURCH_VARIANCE,
         }
-    }
-}
-
-impl Scorer for LengthScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
     }
 }
 

@@ -27,6 +27,21 @@ pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
 pub use prior::ShapePrior;
 pub use translation::TranslationScorer;
 
+/// The built-in signals compute their cost on plain sentence ranges (`run_cost`, which the
+/// search's bead-cost kernel calls directly); this gives each the [`Scorer`] impl that
+/// forwards a [`Candidate`] to it.
+macro_rules! scorer_by_run_cost {
+    ($($scorer:ty),+ $(,)?) => {$(
+        impl Scorer for $scorer {
+            fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+                self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
+            }
+        }
+    )+};
+}
+
+scorer_by_run_cost!(AnchorScorer, LengthScorer, ShapePrior, TranslationScorer);
+
 /// A candidate bead the search asks the cost of: a run of German and a run of English
 /// sentences (either may be empty, not both).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -2,7 +2,6 @@
 
 use std::ops::Range;
 
-use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// The prior cost of a bead's shape, aware of fragments and debris.
@@ -55,12 +54,6 @@ impl Default for ShapePrior {
 
 /// Default of [`ShapePrior::paragraph_cost`].
 pub(crate) const PARAGRAPH_COST: f64 = 1.0;
-
-impl Scorer for ShapePrior {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
-    }
-}
 
 impl ShapePrior {
     /// The cost of the bead of the sentence runs `german` and `english`.

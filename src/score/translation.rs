@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use super::{Candidate, Scorer};
 use crate::features::PairFeatures;
 
 /// Evidence of the document pair's own translation model (IBM Model 1 in both directions,
@@ -39,12 +38,6 @@ pub struct TranslationScorer {
 impl Default for TranslationScorer {
     fn default() -> Self {
         TranslationScorer { weight: 2.0 }
-    }
-}
-
-impl Scorer for TranslationScorer {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        self.run_cost(pair, bead.german().to_usize(), bead.english().to_usize())
     }
 }
 
