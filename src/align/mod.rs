@@ -23,7 +23,7 @@ use crate::error::{Error, ErrorKind, Result};
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::features::{PairFeatures, WeightScheme, WordTranslations};
+use crate::features::{EvidenceCounter, PairFeatures, WeightScheme, WordTranslations};
 use crate::score::{
     AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
     two_sided_tail_cost,
@@ -399,20 +399,23 @@ impl Aligner {
         run: impl FnOnce(&[f32], &[f32], BeadCost<'_>) -> R,
     ) -> R {
         let floor = extras.lower_bound();
-        let bound = floor.map(|_| AnchorBound::new(features));
+        let bound = AnchorBound::new(features, &self.shapes);
         let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
-            let built_in = match (&bound, floor) {
-                (Some(bound), Some(floor)) if cutoff < f64::INFINITY => {
+            let built_in = match floor {
+                Some(floor) if cutoff < f64::INFINITY => {
                     let cost =
                         self.built_in
-                            .cost_within(features, bound, i0..i1, j0..j1, cutoff - floor);
+                            .cost_within(features, &bound, i0..i1, j0..j1, cutoff - floor);
                     if cost == f64::INFINITY {
                         return cost;
                     }
                     cost
                 }
-                _ => self.built_in.cost(features, i0..i1, j0..j1),
+                _ => self.built_in.cost(features, &bound, i0..i1, j0..j1),
             };
+            if extras.is_empty() {
+                return built_in;
+            }
             extras.add_costs(built_in, features, Candidate::from_ranges(i0..i1, j0..j1))
         };
         run(
@@ -531,6 +534,7 @@ impl BuiltInScorers {
     fn cost(
         &self,
         features: &PairFeatures<'_>,
+        bound: &AnchorBound<'_, '_>,
         german: Range<usize>,
         english: Range<usize>,
     ) -> f64 {
@@ -538,14 +542,12 @@ impl BuiltInScorers {
             .prior
             .run_cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
-            cost += self.length_weight
-                * self
-                    .length
-                    .run_cost(features, german.clone(), english.clone());
+            let delta = bound.length_delta(&self.length, &german, &english);
+            cost += self.length_weight * delta.map_or(0.0, two_sided_tail_cost);
         }
         cost += self
             .anchor
-            .run_cost(features, german.clone(), english.clone());
+            .evidence_cost(bound.evidence.evidence(german.clone(), english.clone()));
         cost + self.translation.run_cost(features, german, english)
     }
 
@@ -557,18 +559,29 @@ impl BuiltInScorers {
     fn cost_within(
         &self,
         features: &PairFeatures<'_>,
-        bound: &AnchorBound,
+        bound: &AnchorBound<'_, '_>,
         german: Range<usize>,
         english: Range<usize>,
         cutoff: f64,
     ) -> f64 {
+        if german.is_empty() || english.is_empty() {
+            // Only the prior prices a bead with an empty side: the length, anchor and
+            // translation terms and their bounds are zeros, which change no sum of the prior's
+            // (never -0 for a non-empty run of skipped sentences).
+            let prior = self.prior.run_cost(features, german, english);
+            return if prior - AnchorBound::SLACK > cutoff {
+                f64::INFINITY
+            } else {
+                prior
+            };
+        }
         let best_evidence = self.anchor.matched * bound.weight(&german, &english)
             + self.translation.weight * bound.translation(&german, &english);
         let mut cheap = self
             .prior
             .run_cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
-            let delta = self.length.delta(features, german.clone(), english.clone());
+            let delta = bound.length_delta(&self.length, &german, &english);
             if let Some(delta) = delta {
                 // -ln erfc(x) >= x² for x >= 0: a bound without the logarithm.
                 let at_least = self.length_weight * delta * delta / 2.0;
@@ -583,7 +596,7 @@ impl BuiltInScorers {
         }
         cheap += self
             .anchor
-            .run_cost(features, german.clone(), english.clone());
+            .evidence_cost(bound.evidence.evidence(german.clone(), english.clone()));
         // With the anchors counted, only the translation evidence can still lower the cost.
         let best_translation = self.translation.weight * bound.translation(&german, &english);
         if cheap - best_translation - AnchorBound::SLACK > cutoff {
@@ -593,20 +606,28 @@ impl BuiltInScorers {
     }
 }
 
-/// Per-sentence sums of linkable weight, as prefix sums: the most evidence a run can match;
-/// and the same for the translation evidence.
-struct AnchorBound {
+/// What the bead-cost kernel keeps for one pass over a document pair: both sides' sentence
+/// lengths as prefix sums, the per-sentence sums of linkable weight as prefix sums (the most
+/// evidence a run can match), the same for the translation evidence, and the counter of the
+/// anchor evidence.
+struct AnchorBound<'f, 'a> {
+    german_lengths: Vec<f64>,
+    english_lengths: Vec<f64>,
     german: Vec<f64>,
     english: Vec<f64>,
     german_translation: Vec<f64>,
     english_translation: Vec<f64>,
+    length_ratio: f64,
+    features: &'f PairFeatures<'a>,
+    evidence: EvidenceCounter<'f, 'a>,
 }
 
-impl AnchorBound {
+impl<'f, 'a> AnchorBound<'f, 'a> {
     /// Room for the rounding of the evidence's `f32` sums.
     const SLACK: f64 = 1e-3;
 
-    fn new(features: &PairFeatures<'_>) -> AnchorBound {
+    /// The kernel's data for `features`, for beads of the given `shapes`.
+    fn new(features: &'f PairFeatures<'a>, shapes: &[(usize, usize)]) -> Self {
         let prefix = |side: &crate::SideFeatures| {
             let mut sums = Vec::with_capacity(side.len() + 1);
             let mut total = 0.0f64;
@@ -621,23 +642,61 @@ impl AnchorBound {
             }
             sums
         };
-        let ceilings = |ceiling: Vec<f32>| {
-            let mut sums = Vec::with_capacity(ceiling.len() + 1);
+        let running = |values: &mut dyn Iterator<Item = f64>, count: usize| {
+            let mut sums = Vec::with_capacity(count + 1);
             let mut total = 0.0f64;
             sums.push(total);
-            for c in ceiling {
-                total += f64::from(c);
+            for value in values {
+                total += value;
                 sums.push(total);
             }
             sums
         };
         let (german_ceiling, english_ceiling) = features.translation_ceilings();
+        let lengths = |side: &crate::SideFeatures| {
+            running(
+                &mut side.lengths().iter().map(|&l| f64::from(l)),
+                side.len(),
+            )
+        };
+        // Only beads with two sides have evidence.
+        let longest = shapes
+            .iter()
+            .filter(|&&(a, b)| a > 0 && b > 0)
+            .fold((1, 1), |(a, b), &(x, y)| (a.max(x), b.max(y)));
         AnchorBound {
+            german_lengths: lengths(features.german()),
+            english_lengths: lengths(features.english()),
             german: prefix(features.german()),
             english: prefix(features.english()),
-            german_translation: ceilings(german_ceiling),
-            english_translation: ceilings(english_ceiling),
+            german_translation: running(
+                &mut german_ceiling.iter().map(|&c| f64::from(c)),
+                german_ceiling.len(),
+            ),
+            english_translation: running(
+                &mut english_ceiling.iter().map(|&c| f64::from(c)),
+                english_ceiling.len(),
+            ),
+            length_ratio: features.length_ratio(),
+            features,
+            evidence: EvidenceCounter::new(features, longest),
         }
+    }
+
+    /// The standardized length difference of the bead under `length` (see
+    /// [`LengthScorer::delta`], which this equals to the bit); `None` when a side is empty.
+    fn length_delta(
+        &self,
+        length: &LengthScorer,
+        german: &Range<usize>,
+        english: &Range<usize>,
+    ) -> Option<f64> {
+        if german.is_empty() || english.is_empty() {
+            return None;
+        }
+        let german_length = run_length(&self.german_lengths, german, self.features.german())?;
+        let english_length = run_length(&self.english_lengths, english, self.features.english())?;
+        Some(length.delta_of(german_length, english_length, self.length_ratio))
     }
 
     /// The most translation evidence the bead can have (0 without a model or with an empty
@@ -664,6 +723,25 @@ impl AnchorBound {
         let e = self.english[english.end] - self.english[english.start];
         (g + e) / 2.0
     }
+}
+
+/// The summed length of `run`, as [`SideFeatures::run_length`](crate::SideFeatures::run_length)
+/// sums it in `f32`: from the prefix sums when the sum is below 2²⁴ (sentence lengths are
+/// whole numbers, so every partial sum is exact in `f32` and the two agree to the bit), else
+/// summed again. `None` for a run past the end.
+#[inline]
+fn run_length(prefix: &[f64], run: &Range<usize>, side: &crate::SideFeatures) -> Option<f64> {
+    /// Whole numbers up to this are exact in `f32`.
+    const EXACT_IN_F32: f64 = 16_777_216.0;
+    let (Some(&end), Some(&start)) = (prefix.get(run.end), prefix.get(run.start)) else {
+        return Some(f64::from(side.run_length(run.clone())));
+    };
+    let sum = end - start;
+    Some(if sum <= EXACT_IN_F32 {
+        sum
+    } else {
+        f64::from(side.run_length(run.clone()))
+    })
 }
 
 #[cfg(test)]
@@ -748,7 +826,7 @@ mod tests {
             .map(|k| (k..k + 1, k..k + 1))
             .collect();
         assert!(features.learn_translation_model(&diagonal) > 0);
-        let bound = AnchorBound::new(&features);
+        let bound = AnchorBound::new(&features, &aligner.shapes);
         let mut pruned = 0;
         for i0 in 0..german.len() {
             for j0 in 0..english.len() {
@@ -757,7 +835,20 @@ mod tests {
                     if i1 > german.len() || j1 > english.len() {
                         continue;
                     }
-                    let exact = aligner.built_in.cost(&features, i0..i1, j0..j1);
+                    let exact = aligner.built_in.cost(&features, &bound, i0..i1, j0..j1);
+                    let by_scorers = aligner.built_in.prior.run_cost(&features, i0..i1, j0..j1)
+                        + aligner.built_in.length.run_cost(&features, i0..i1, j0..j1)
+                        + aligner.built_in.anchor.run_cost(&features, i0..i1, j0..j1)
+                        + aligner
+                            .built_in
+                            .translation
+                            .run_cost(&features, i0..i1, j0..j1);
+                    // The kernel gives what the scorers give, to the bit.
+                    assert_eq!(
+                        exact.to_bits(),
+                        by_scorers.to_bits(),
+                        "{i0}..{i1} {j0}..{j1}"
+                    );
                     let within = |cutoff: f64| {
                         aligner
                             .built_in

@@ -1,8 +1,21 @@
 //! Evidence of a candidate bead: the linkable weight of each side matched and unmatched by the
-//! other run, counted in per-thread scratch sets.
+//! other run.
+//!
+//! The search asks for the evidence of some twenty beads a lattice cell, all ending at the
+//! same sentences, and its cells come row by row. [`EvidenceCounter`] makes that cheap: each
+//! thread keeps, for every type of each side, the last sentence of a stretch ending at the
+//! bead's end in which the type occurs (a *stamp*). A run `start..end` holds a type exactly
+//! when its stamp is at least `start`, so one stamping serves every bead ending there, and
+//! moving on by one sentence stamps one sentence. Counting a bead is then one walk over its
+//! linkable tokens with an O(1) test each: a token counts at its first occurrence in the run
+//! (its distance to the previous occurrence, kept beside the linkable rows, says whether that
+//! lies in the run) and is matched when one of its links is stamped inside the other run.
+//! The sums run over the tokens in the order the union of the run's rows lists them (first
+//! occurrences, in sentence order), so they are the same, to the bit, for any order of calls.
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::PairFeatures;
 use super::side::{MANY_LINKS, SideFeatures};
@@ -27,37 +40,57 @@ impl PairFeatures<'_> {
     /// English sentence of the bead, and the other way round. With an empty run on either
     /// side, nothing is counted.
     pub fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
+        EvidenceCounter::new(self, (german.len(), english.len())).evidence(german, english)
+    }
+}
+
+/// Counts the evidence of many beads of one document pair, as the search asks for it (see the
+/// module's documentation): the same figures as [`PairFeatures::evidence`], at a fraction of
+/// the cost when consecutive beads end at or near the same sentences. Usable from any number
+/// of threads at once; each keeps its own stamps.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EvidenceCounter<'f, 'a> {
+    features: &'f PairFeatures<'a>,
+    /// Tells this counter's stamps from those of any other (features change between passes).
+    pass: u64,
+    /// The longest German and English runs of the beads it is asked about (more is allowed,
+    /// only slower).
+    longest: (usize, usize),
+}
+
+/// The source of [`EvidenceCounter::pass`]; 0 is never handed out.
+static PASSES: AtomicU64 = AtomicU64::new(1);
+
+impl<'f, 'a> EvidenceCounter<'f, 'a> {
+    /// A counter over `features` for beads of at most `longest` German and English sentences.
+    pub(crate) fn new(features: &'f PairFeatures<'a>, longest: (usize, usize)) -> Self {
+        EvidenceCounter {
+            features,
+            pass: PASSES.fetch_add(1, Ordering::Relaxed),
+            longest: (longest.0.max(1), longest.1.max(1)),
+        }
+    }
+
+    /// Matched and unmatched evidence of the bead linking `german` with `english` (see
+    /// [`PairFeatures::evidence`]).
+    pub(crate) fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
+        let (g, e) = (&self.features.german, &self.features.english);
+        let german = german.start.min(g.len())..german.end.min(g.len());
+        let english = english.start.min(e.len())..english.end.min(e.len());
         if german.is_empty() || english.is_empty() {
             return Evidence::default();
         }
-        MARKS.with_borrow_mut(|scratch| {
-            let Scratch {
-                generation,
-                german_marks,
-                english_marks,
-                german_union,
-                english_union,
-            } = scratch;
-            let generation = next_generation(
-                generation,
-                (german_marks, self.german.types.len()),
-                (english_marks, self.english.types.len()),
-            );
-            let german_set = mark_run(&self.german, german, german_marks, generation, german_union);
-            let english_set = mark_run(
-                &self.english,
-                english,
-                english_marks,
-                generation,
-                english_union,
-            );
-            if german_set.is_empty() && english_set.is_empty() {
-                return Evidence::default();
-            }
+        STAMPS.with_borrow_mut(|stamps| {
+            let Stamps {
+                german: g_stamps,
+                english: e_stamps,
+            } = stamps;
+            let german_floor = g_stamps.cover((g, e), german.clone(), self.pass, self.longest.0);
+            let english_floor = e_stamps.cover((e, g), english.clone(), self.pass, self.longest.1);
             let (german_matched, german_unmatched) =
-                side_evidence(&self.german, german_set, english_marks, generation);
+                side_evidence(g, german, &e_stamps.reached, english_floor);
             let (english_matched, english_unmatched) =
-                side_evidence(&self.english, english_set, german_marks, generation);
+                side_evidence(e, english, &g_stamps.reached, german_floor);
             Evidence {
                 german_matched,
                 german_unmatched,
@@ -69,107 +102,151 @@ impl PairFeatures<'_> {
 }
 
 thread_local! {
-    /// Scratch of [`PairFeatures::evidence`], one per thread (it runs on many threads at once).
-    pub(super) static MARKS: RefCell<Scratch> = const {
-        RefCell::new(Scratch {
-            generation: 0,
-            german_marks: Vec::new(),
-            english_marks: Vec::new(),
-            german_union: Vec::new(),
-            english_union: Vec::new(),
+    /// Stamps of [`EvidenceCounter`], one set per thread (the search runs on many at once).
+    pub(super) static STAMPS: RefCell<Stamps> = const {
+        RefCell::new(Stamps {
+            german: SideStamps::new(),
+            english: SideStamps::new(),
         })
     };
 }
 
-/// Membership sets over the type ids of both sides, and room for the union of a run's rows.
-///
-/// Id `t` is in a side's current set when its mark equals the current generation, so starting
-/// new sets costs one increment. The marks are shared by all documents aligned on the thread:
-/// they grow, never shrink.
+/// The stamps of both sides.
 #[derive(Debug)]
-pub(super) struct Scratch {
-    pub(super) generation: u32,
-    german_marks: Vec<u32>,
-    english_marks: Vec<u32>,
-    german_union: Vec<u32>,
-    english_union: Vec<u32>,
+pub(super) struct Stamps {
+    pub(super) german: SideStamps,
+    pub(super) english: SideStamps,
 }
 
-/// Empties both sets of marks, which hold ids below the given vocabulary sizes from now on,
-/// and returns the generation that marks members.
-fn next_generation(
-    generation: &mut u32,
-    (german_marks, german_types): (&mut Vec<u32>, usize),
-    (english_marks, english_types): (&mut Vec<u32>, usize),
-) -> u32 {
-    if german_marks.len() < german_types {
-        german_marks.resize(german_types, 0);
-    }
-    if english_marks.len() < english_types {
-        english_marks.resize(english_types, 0);
-    }
-    if *generation == u32::MAX {
-        // Old marks would come back into use: forget them.
-        german_marks.fill(0);
-        english_marks.fill(0);
-        *generation = 0;
-    }
-    *generation += 1;
-    *generation
+/// Bits of a stamp that hold the sentence; the bits above hold the epoch.
+const SENTENCE_BITS: u32 = 40;
+
+/// For each type of the *other* side, the last sentence of this side's `start..end` that holds
+/// one of its links, tagged with the epoch of the stamping (`epoch << SENTENCE_BITS |
+/// sentence`): a type of the other side has a partner in the run `r..end` of this side exactly
+/// when its stamp is at least `epoch << SENTENCE_BITS | r` (links are symmetric).
+///
+/// Stamps of an older epoch (another stretch, another pass, another document) are smaller than
+/// any of the current one, so starting afresh costs one increment; they are forgotten only
+/// when the epochs run out. The table is shared by all documents aligned on the thread: it
+/// grows, never shrinks.
+#[derive(Debug)]
+pub(super) struct SideStamps {
+    pass: u64,
+    pub(super) epoch: u64,
+    start: usize,
+    end: usize,
+    reached: Vec<u64>,
 }
 
-/// Marks the linkable types of the sentences of `run` with `generation` and returns them,
-/// each once: the row itself when one sentence has linkable types, else their union in
-/// `union`, in order of first occurrence (the marks tell repeats, no sorting needed).
-fn mark_run<'s>(
-    side: &'s SideFeatures,
-    run: Range<usize>,
-    marks: &mut [u32],
-    generation: u32,
-    union: &'s mut Vec<u32>,
-) -> &'s [u32] {
-    let mut rows = run.map(|k| side.linkable(k)).filter(|row| !row.is_empty());
-    let Some(first) = rows.next() else {
-        return &[];
-    };
-    let Some(second) = rows.next() else {
-        // A row holds each type once already.
-        for &t in first {
-            marks[t as usize] = generation;
+impl SideStamps {
+    const fn new() -> SideStamps {
+        SideStamps {
+            pass: 0,
+            epoch: 0,
+            start: 0,
+            end: 0,
+            reached: Vec::new(),
         }
-        return first;
-    };
-    union.clear();
-    for row in [first, second].into_iter().chain(rows) {
-        for &t in row {
-            let mark = &mut marks[t as usize];
-            if *mark != generation {
-                *mark = generation;
-                union.push(t);
+    }
+
+    /// The last epoch before the stamps are cleared.
+    pub(super) const LAST_EPOCH: u64 = (1 << (64 - SENTENCE_BITS)) - 1;
+
+    /// Makes the stamps cover `run` of `this` side (whose links point into `other`) for `pass`,
+    /// stamping as few sentences as it can (none when they already end where `run` does and
+    /// start no later; one when the run moved on by one), and returns the least stamp of a
+    /// type with a partner in `run`.
+    fn cover(
+        &mut self,
+        (this, other): (&SideFeatures, &SideFeatures),
+        run: Range<usize>,
+        pass: u64,
+        longest: usize,
+    ) -> u64 {
+        let reusable = self.pass == pass && self.start <= run.start && self.end <= run.end;
+        if reusable && run.end - self.end <= longest {
+            for k in self.end..run.end {
+                self.stamp(this, k);
+            }
+        } else {
+            if self.reached.len() < other.types.len() {
+                self.reached.resize(other.types.len(), 0);
+            }
+            if self.epoch >= Self::LAST_EPOCH {
+                // Old stamps would come back into use: forget them.
+                self.reached.fill(0);
+                self.epoch = 0;
+            }
+            self.epoch += 1;
+            self.pass = pass;
+            // Room for the longest run ending here, so that the other beads of the cell, and
+            // those of the next cells, find their sentences stamped.
+            self.start = run.start.min(run.end.saturating_sub(longest));
+            for k in self.start..run.end {
+                self.stamp(this, k);
+            }
+        }
+        self.end = run.end;
+        self.epoch << SENTENCE_BITS | run.start as u64
+    }
+
+    /// Stamps the partners of the linkable types of sentence `k`.
+    fn stamp(&mut self, side: &SideFeatures, k: usize) {
+        let stamp = self.epoch << SENTENCE_BITS | k as u64;
+        for &t in side.linkable(k) {
+            let (_, link) = side.evidence_links[t as usize];
+            if link != MANY_LINKS {
+                self.reached[link as usize] = stamp;
+            } else {
+                for &l in side.links(t) {
+                    self.reached[l as usize] = stamp;
+                }
             }
         }
     }
-    union
 }
 
-/// Matched and unmatched weight of the types in `own`, where the other run's types are those
-/// marked with `generation` in `other`.
-fn side_evidence(side: &SideFeatures, own: &[u32], other: &[u32], generation: u32) -> (f32, f32) {
-    let (mut matched, mut unmatched) = (0.0, 0.0);
-    for &t in own {
-        let (weight, link) = side.evidence_links[t as usize];
-        let hit = if link != MANY_LINKS {
-            other[link as usize] == generation
-        } else {
-            side.links(t)
-                .iter()
-                .any(|&l| other[l as usize] == generation)
-        };
-        if hit {
-            matched += weight;
-        } else {
-            unmatched += weight;
+/// Matched and unmatched weight of the linkable types of `run`, each once, where a type is
+/// matched when its stamp in `reached` (by the other run) is at least `floor`. The sums run in
+/// the order of the union of the run's rows.
+#[inline]
+fn side_evidence(
+    side: &SideFeatures,
+    run: Range<usize>,
+    reached: &[u64],
+    floor: u64,
+) -> (f32, f32) {
+    let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
+    for k in run.clone() {
+        let (types, previous) = side.linkable_with_previous(k);
+        for (&t, &distance) in types.iter().zip(previous) {
+            if k > run.start && occurs_earlier(side, t, distance, k, run.start) {
+                continue;
+            }
+            let weight = side.weights[t as usize];
+            // Adding zero changes no sum (they start at +0, weights are positive): selecting
+            // instead of branching keeps the loop free of mispredictions.
+            let hit = reached[t as usize] >= floor;
+            matched += if hit { weight } else { 0.0 };
+            unmatched += if hit { 0.0 } else { weight };
         }
     }
     (matched, unmatched)
+}
+
+/// Whether type `t`, found in sentence `k`, occurs in a sentence of `start..k` too, given the
+/// `distance` to its previous occurrence as the linkable table keeps it (see
+/// [`SideFeatures::linkable_with_previous`]).
+#[inline]
+fn occurs_earlier(side: &SideFeatures, t: u32, distance: u8, k: usize, start: usize) -> bool {
+    let behind = k - start;
+    match distance {
+        0 => false,
+        super::side::FAR_PREVIOUS if behind >= usize::from(super::side::FAR_PREVIOUS) => {
+            // Only known to be at least that far back: look (runs this long are rare).
+            (start..k).any(|earlier| side.linkable(earlier).binary_search(&t).is_ok())
+        }
+        d => usize::from(d) <= behind,
+    }
 }

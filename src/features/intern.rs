@@ -96,6 +96,7 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
         shapes,
         tokens,
         linkable: Rows::new(),
+        linkable_previous: Vec::new(),
         weights: Vec::new(),
         links: Rows::from_sorted_pairs(types.len(), &[]),
         evidence_links: Vec::new(),

@@ -53,4 +53,39 @@ impl Rows {
     pub(super) fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         (0..self.rows()).flat_map(move |k| self.row(k).iter().map(move |&v| (k as u32, v)))
     }
+
+    /// For each value, how many rows back the same value occurred last, when that is less
+    /// than `far`; `far` when it is that far back or further, 0 when it did not occur before.
+    /// `bound` is above every value.
+    pub(super) fn previous_distances(&self, bound: usize, far: u8) -> Vec<u8> {
+        let mut last_row = vec![u32::MAX; bound];
+        let mut distances = Vec::with_capacity(self.values.len());
+        for k in 0..self.rows() {
+            for &value in self.row(k) {
+                let last = &mut last_row[value as usize];
+                distances.push(match *last {
+                    u32::MAX => 0,
+                    before => (k - before as usize).min(usize::from(far)) as u8,
+                });
+                *last = k as u32;
+            }
+        }
+        distances
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previous_distances_count_rows_back_and_saturate() {
+        let mut rows = Rows::new();
+        for row in [&[0u32, 2][..], &[1], &[0, 1], &[], &[2]] {
+            rows.push_row(row.iter().copied());
+        }
+        // 0 and 2 new; 1 new; 0 two back, 1 one back; 2 four back, saturated at 3.
+        assert_eq!(rows.previous_distances(3, 3), [0, 0, 0, 2, 1, 3]);
+        assert_eq!(rows.previous_distances(3, 255), [0, 0, 0, 2, 1, 4]);
+    }
 }

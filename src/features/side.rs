@@ -28,6 +28,9 @@ pub struct SideFeatures {
     pub(super) tokens: Rows,
     /// The linkable types of each sentence, sorted, each once.
     pub(super) linkable: Rows,
+    /// For each entry of `linkable`, how many sentences back the same type occurred last
+    /// (0: not within [`FAR_PREVIOUS`] sentences, which stands for that far or further).
+    pub(super) linkable_previous: Vec<u8>,
     pub(super) types: Vec<TypeInfo>,
     /// Weight of each type as evidence (0 when it is not linkable).
     pub(super) weights: Vec<f32>,
@@ -43,6 +46,10 @@ pub struct SideFeatures {
 /// Stands for the link of a type that has more than one (or none) in
 /// `SideFeatures::evidence_links`.
 pub(super) const MANY_LINKS: u32 = u32::MAX;
+
+/// The distance to the previous occurrence that `SideFeatures::linkable_previous` keeps for
+/// this many sentences and any more.
+pub(super) const FAR_PREVIOUS: u8 = u8::MAX;
 
 impl SideFeatures {
     /// Number of sentences.
@@ -90,6 +97,29 @@ impl SideFeatures {
     /// the document pair), sorted, each once.
     pub(crate) fn linkable(&self, k: usize) -> &[u32] {
         self.linkable.row(k)
+    }
+
+    /// The linkable type ids of sentence `k`, with, for each, the distance in sentences back to
+    /// the last sentence it occurs in (0 when none of the last [`FAR_PREVIOUS`] has it, which
+    /// stands for that far back or further).
+    pub(super) fn linkable_with_previous(&self, k: usize) -> (&[u32], &[u8]) {
+        let offsets = &self.linkable.offsets;
+        match (offsets.get(k), offsets.get(k + 1)) {
+            (Some(&start), Some(&end)) => {
+                let entries = start as usize..end as usize;
+                (
+                    &self.linkable.values[entries.clone()],
+                    &self.linkable_previous[entries],
+                )
+            }
+            _ => (&[], &[]),
+        }
+    }
+
+    /// Sets the linkable rows and the distances to each entry's previous occurrence.
+    pub(super) fn set_linkable(&mut self, linkable: Rows) {
+        self.linkable_previous = linkable.previous_distances(self.types.len(), FAR_PREVIOUS);
+        self.linkable = linkable;
     }
 
     /// Weight of a type as evidence, in `[0, 1]`.

@@ -1,8 +1,9 @@
 //! Unit tests of the features.
 
-use super::evidence::MARKS;
+use super::evidence::{EvidenceCounter, STAMPS, SideStamps};
 use super::link::{char_counts, may_reach_near_identity};
 use super::*;
+use std::ops::Range;
 
 /// Features weighted by kind and document frequency only (no discount for chance matches),
 /// so that the evidence of one- and two-sentence documents shows.
@@ -98,7 +99,7 @@ fn a_type_counts_once_per_run() {
 }
 
 #[test]
-fn marks_survive_the_wraparound_of_generations() {
+fn stamps_survive_the_wraparound_of_epochs() {
     let german = Text::from_sentences(["Es kostet 1.000,5 Euro.", "Am 29. Mai.", "Ja!"]);
     let english = Text::from_sentences(["It costs 1,000.5 euros.", "On May 29th.", "No."]);
     let pair = plain(&german, &english);
@@ -113,13 +114,154 @@ fn marks_survive_the_wraparound_of_generations() {
         .iter()
         .map(|(g, e)| pair.evidence(g.clone(), e.clone()))
         .collect();
-    MARKS.with_borrow_mut(|scratch| scratch.generation = u32::MAX - 2);
+    STAMPS.with_borrow_mut(|stamps| {
+        stamps.german.epoch = SideStamps::LAST_EPOCH - 2;
+        stamps.english.epoch = SideStamps::LAST_EPOCH - 1;
+    });
     for _ in 0..3 {
         for ((g, e), &want) in runs.iter().zip(&expected) {
             assert_eq!(pair.evidence(g.clone(), e.clone()), want, "{g:?} {e:?}");
         }
     }
-    assert!(MARKS.with_borrow(|scratch| scratch.generation) < 100);
+    assert!(STAMPS.with_borrow(|stamps| stamps.german.epoch.max(stamps.english.epoch)) < 100);
+}
+
+/// The evidence as the definition says: the union of each run's linkable rows in order of
+/// first occurrence, each type matched when one of its links is in the other run's union.
+fn evidence_by_definition(
+    pair: &PairFeatures<'_>,
+    german: Range<usize>,
+    english: Range<usize>,
+) -> Evidence {
+    if german.is_empty() || english.is_empty() {
+        return Evidence::default();
+    }
+    let union = |side: &SideFeatures, run: Range<usize>| {
+        let mut types: Vec<u32> = Vec::new();
+        for k in run {
+            for &t in side.linkable(k) {
+                if !types.contains(&t) {
+                    types.push(t);
+                }
+            }
+        }
+        types
+    };
+    let (german_types, english_types) =
+        (union(&pair.german, german), union(&pair.english, english));
+    let sums = |side: &SideFeatures, own: &[u32], other: &[u32]| {
+        let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
+        for &t in own {
+            if side.links(t).iter().any(|l| other.contains(l)) {
+                matched += side.weight(t);
+            } else {
+                unmatched += side.weight(t);
+            }
+        }
+        (matched, unmatched)
+    };
+    let (german_matched, german_unmatched) = sums(&pair.german, &german_types, &english_types);
+    let (english_matched, english_unmatched) = sums(&pair.english, &english_types, &german_types);
+    Evidence {
+        german_matched,
+        german_unmatched,
+        english_matched,
+        english_unmatched,
+    }
+}
+
+#[test]
+fn the_counter_gives_the_definition_to_the_bit_in_any_order() {
+    let german = Text::segment(
+        include_str!("../../examples/data/article.de.txt"),
+        crate::Lang::De,
+    );
+    let english = Text::segment(
+        include_str!("../../examples/data/article.en.txt"),
+        crate::Lang::En,
+    );
+    let pair = PairFeatures::new(&german, &english);
+    let (n, m) = (german.len(), english.len());
+    let mut beads = Vec::new();
+    for i1 in 0..=n {
+        for j1 in 0..=m {
+            for a in 0..=4.min(i1) {
+                for b in 0..=4.min(j1) {
+                    beads.push((i1 - a..i1, j1 - b..j1));
+                }
+            }
+        }
+    }
+    let want: Vec<Evidence> = beads
+        .iter()
+        .map(|(g, e)| evidence_by_definition(&pair, g.clone(), e.clone()))
+        .collect();
+    assert!(
+        want.iter()
+            .filter(|e| e.german_matched > 0.0 && e.german_unmatched > 0.0)
+            .count()
+            > 10
+    );
+    // Row by row as the search asks, backwards, and strided; with counters that know the
+    // longest runs and with one that is told too little.
+    let orders: [Box<dyn Fn(usize) -> usize>; 3] = [
+        Box::new(|k| k),
+        Box::new(|k| beads.len() - 1 - k),
+        Box::new(|k| (k * 7919) % beads.len()),
+    ];
+    for order in &orders {
+        for longest in [(4, 4), (1, 2)] {
+            let counter = EvidenceCounter::new(&pair, longest);
+            for k in 0..beads.len() {
+                let at = order(k);
+                let (g, e) = beads[at].clone();
+                let got = counter.evidence(g.clone(), e.clone());
+                let same = |x: f32, y: f32| x.to_bits() == y.to_bits();
+                let w = want[at];
+                assert!(
+                    same(got.german_matched, w.german_matched)
+                        && same(got.german_unmatched, w.german_unmatched)
+                        && same(got.english_matched, w.english_matched)
+                        && same(got.english_unmatched, w.english_unmatched),
+                    "{g:?} {e:?}: {got:?} against {w:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn long_runs_count_a_type_once() {
+    // A type repeated every 300 sentences: further back than the kept distances reach.
+    let german: Vec<String> = (0..700)
+        .map(|k| {
+            if k % 300 == 0 {
+                "Im Jahr 2020.".to_owned()
+            } else {
+                format!("Satz {}.", k + 5000)
+            }
+        })
+        .collect();
+    let english: Vec<String> = (0..700)
+        .map(|k| format!("Sentence {}.", k + 9000))
+        .collect();
+    let (german, english) = (
+        Text::from_sentences(&german),
+        Text::from_sentences(&english),
+    );
+    let pair = plain(&german, &english);
+    for (g, e) in [
+        (0..700, 0..700),
+        (1..650, 3..600),
+        (299..601, 0..1),
+        (0..1, 0..700),
+    ] {
+        assert_eq!(
+            pair.evidence(g.clone(), e.clone()),
+            evidence_by_definition(&pair, g.clone(), e.clone()),
+            "{g:?} {e:?}"
+        );
+    }
 }
 
 #[test]

@@ -87,6 +87,8 @@ impl PairFeatures<'_> {
                     kind * idf * rarity
                 })
                 .collect();
+            // The old rows go first: a long document's tables are large.
+            this.linkable = Rows::new();
             let mut linkable = Rows::new();
             for k in 0..this.tokens.rows() {
                 let weights = &this.weights;
@@ -98,7 +100,7 @@ impl PairFeatures<'_> {
                         .filter(|&t| weights[t as usize] > 0.0),
                 );
             }
-            this.linkable = linkable;
+            this.set_linkable(linkable);
             this.evidence_links = (0..this.types.len())
                 .map(|t| match this.links.row(t) {
                     &[link] => (this.weights[t], link),

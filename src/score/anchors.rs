@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::features::PairFeatures;
+use crate::features::{Evidence, PairFeatures};
 
 /// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
 /// pairs that link the two runs (see [`crate::features`]).
@@ -37,7 +37,12 @@ impl AnchorScorer {
         german: Range<usize>,
         english: Range<usize>,
     ) -> f64 {
-        let evidence = pair.evidence(german, english);
+        self.evidence_cost(pair.evidence(german, english))
+    }
+
+    /// The cost of a bead with `evidence`.
+    #[inline]
+    pub(crate) fn evidence_cost(&self, evidence: Evidence) -> f64 {
         let matched = (evidence.german_matched + evidence.english_matched) as f64 / 2.0;
         let unmatched = (evidence.german_unmatched + evidence.english_unmatched) as f64 / 2.0;
         -self.matched * matched + self.unmatched * unmatched
