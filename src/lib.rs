@@ -81,7 +81,9 @@ pub use align::{
 pub use dictionary::Dictionary;
 pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result};
-pub use features::{Evidence, PairFeatures, SentenceShape, SideFeatures, WordTranslations};
+pub use features::{
+    Evidence, EvidenceCounter, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
+};
 pub use lang::Lang;
 pub use score::{Candidate, Scorer};
 pub use segment::{LineBreaks, Segmenter, Sentence, Sentences};

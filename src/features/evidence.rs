@@ -44,12 +44,45 @@ impl PairFeatures<'_> {
     }
 }
 
-/// Counts the evidence of many beads of one document pair, as the search asks for it (see the
-/// module's documentation): the same figures as [`PairFeatures::evidence`], at a fraction of
-/// the cost when consecutive beads end at or near the same sentences. Usable from any number
-/// of threads at once; each keeps its own stamps.
+impl<'a> PairFeatures<'a> {
+    /// A counter of the evidence of many beads of this pair, for beads of at most `longest`
+    /// German and English sentences (longer ones are counted too, only slower).
+    ///
+    /// ```
+    /// use satzweise::{PairFeatures, Text};
+    /// let german = Text::from_lines("Im Jahr 2020.\nSeit 1990.\nNichts.");
+    /// let english = Text::from_lines("In 2020.\nSince 1990.\nNothing.");
+    /// let pair = PairFeatures::new(&german, &english);
+    /// let counter = pair.evidence_counter((2, 2));
+    /// // Row by row, cell by cell, every bead ending at a cell, as a search asks.
+    /// for i in 1..=3 {
+    ///     for j in 1..=3 {
+    ///         for (a, b) in [(1, 1), (1, 2), (2, 1), (2, 2)] {
+    ///             if a <= i && b <= j {
+    ///                 let (german, english) = (i - a..i, j - b..j);
+    ///                 let counted = counter.evidence(german.clone(), english.clone());
+    ///                 assert_eq!(counted, pair.evidence(german, english));
+    ///             }
+    ///         }
+    ///     }
+    /// }
+    /// assert!(counter.evidence(0..1, 0..1).german_matched > 0.0);
+    /// assert_eq!(counter.evidence(0..1, 1..2).german_matched, 0.0);
+    /// ```
+    pub fn evidence_counter(&self, longest: (usize, usize)) -> EvidenceCounter<'_, 'a> {
+        EvidenceCounter::new(self, longest)
+    }
+}
+
+/// Counts the evidence of many beads of one document pair, as a search asks for it: the same
+/// figures as [`PairFeatures::evidence`], to the
+/// bit, at a fraction of the cost when consecutive beads end at or near the same sentences.
+/// Usable from any number of threads at once; each keeps its own stamps, for each type the
+/// last sentence before the bead's end that holds one of its partners, so that one stamping
+/// serves every bead ending at a cell and moving on by one sentence stamps one sentence. Made
+/// by [`PairFeatures::evidence_counter`].
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct EvidenceCounter<'f, 'a> {
+pub struct EvidenceCounter<'f, 'a> {
     features: &'f PairFeatures<'a>,
     /// Tells this counter's stamps from those of any other (features change between passes).
     pass: u64,
@@ -73,7 +106,7 @@ impl<'f, 'a> EvidenceCounter<'f, 'a> {
 
     /// Matched and unmatched evidence of the bead linking `german` with `english` (see
     /// [`PairFeatures::evidence`]).
-    pub(crate) fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
+    pub fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
         let (g, e) = (&self.features.german, &self.features.english);
         let german = german.start.min(g.len())..german.end.min(g.len());
         let english = english.start.min(e.len())..english.end.min(e.len());

@@ -32,8 +32,7 @@ mod weight;
 
 pub use crate::lexicon::WordTranslations;
 pub use cues::SentenceShape;
-pub use evidence::Evidence;
-pub(crate) use evidence::EvidenceCounter;
+pub use evidence::{Evidence, EvidenceCounter};
 pub use side::SideFeatures;
 pub use translation::TranslationEvidence;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};

@@ -1,0 +1,148 @@
+//! The stages of the bead-cost kernel on their own: the per-sentence features of a document
+//! pair, the anchor evidence of every bead the search asks about (counted one bead at a time
+//! and by the kernel's counter, which shares its stamps between the beads of a cell), and the
+//! corpus case of many small documents with one and with two threads.
+//!
+//! Inputs repeat the lines of `../shared/data/wmt21-de-en` and the Text+Berg dev set; when
+//! `../shared` is absent, synthetic sentences stand in.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use satzweise::{Aligner, DocumentPair, PairFeatures, Text};
+
+#[path = "../../examples/common/corpus.rs"]
+mod corpus;
+
+/// The shapes with two sides of the default configuration.
+const SHAPES: [(usize, usize); 12] = [
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
+    (5, 1),
+];
+
+/// Half the width of the band of cells the evidence bench visits around the diagonal.
+const BAND: usize = 4;
+
+fn texts(lines: usize) -> (Text, Text) {
+    let (german, english, _, _) = corpus::pairs();
+    // The WMT lines pair one to one, so the diagonal is the path.
+    (
+        Text::from_lines(corpus::repeat(&german, lines)),
+        Text::from_lines(corpus::repeat(&english, lines)),
+    )
+}
+
+fn features(c: &mut Criterion) {
+    let mut group = c.benchmark_group("features");
+    group.sample_size(10);
+    for lines in [1_000usize, 10_000] {
+        let (german, english) = texts(lines);
+        group.throughput(Throughput::Elements(lines as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(lines), &lines, |b, _| {
+            b.iter(|| PairFeatures::new(&german, &english).german().len())
+        });
+    }
+    group.finish();
+}
+
+/// The beads a banded search scores: every shape at every cell within `BAND` of the
+/// diagonal, row by row.
+fn band_beads(n: usize, m: usize) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut beads = Vec::new();
+    for i in 1..=n {
+        for j in i.saturating_sub(BAND).max(1)..=(i + BAND).min(m) {
+            for &(a, b) in &SHAPES {
+                if a <= i && b <= j {
+                    beads.push((i - a..i, j - b..j));
+                }
+            }
+        }
+    }
+    beads
+}
+
+fn evidence(c: &mut Criterion) {
+    let lines = 2_000;
+    let (german, english) = texts(lines);
+    let pair = PairFeatures::new(&german, &english);
+    let beads = band_beads(german.len(), english.len());
+    let mut group = c.benchmark_group("evidence_of_band_beads");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(beads.len() as u64));
+    group.bench_function("one_bead_at_a_time", |b| {
+        b.iter(|| {
+            beads
+                .iter()
+                .map(|(g, e)| pair.evidence(g.clone(), e.clone()).german_matched)
+                .sum::<f32>()
+        })
+    });
+    group.bench_function("counter", |b| {
+        b.iter(|| {
+            let counter = pair.evidence_counter((5, 5));
+            beads
+                .iter()
+                .map(|(g, e)| counter.evidence(g.clone(), e.clone()).german_matched)
+                .sum::<f32>()
+        })
+    });
+    group.finish();
+}
+
+/// Documents of 2 to 10 sentence pairs cut in order from the lines, their lines joined by a
+/// space (the aligner splits them again), as `python/benchmarks/make_wmt_docs.py` cuts them.
+fn small_documents(count: usize) -> (Vec<(usize, DocumentPair)>, usize) {
+    let (german, english, one_to_one, _) = corpus::pairs();
+    let lines = one_to_one.max(1);
+    let (mut documents, mut sentences, mut at) = (Vec::with_capacity(count), 0, 0);
+    for k in 0..count {
+        let len = 2 + (k * 7 + k / 3) % 9;
+        if at + len > lines {
+            at = (at + len) % lines.saturating_sub(len).max(1);
+        }
+        let end = (at + len).min(lines);
+        documents.push((
+            k,
+            DocumentPair::raw(german[at..end].join(" "), english[at..end].join(" ")),
+        ));
+        sentences += end - at;
+        at = end;
+    }
+    (documents, sentences)
+}
+
+fn small_corpus(c: &mut Criterion) {
+    let (documents, sentences) = small_documents(1_000);
+    let aligner = Aligner::new();
+    let mut group = c.benchmark_group("corpus_1000_small_documents");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(sentences as u64));
+    for threads in [1usize, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
+            b.iter(|| {
+                pool.install(|| {
+                    aligner
+                        .align_batch(documents.iter().cloned())
+                        .filter(|(_, a)| a.is_ok())
+                        .count()
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, features, evidence, small_corpus);
+criterion_main!(benches);
