@@ -542,7 +542,7 @@ impl BuiltInScorers {
             .prior
             .run_cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
-            let delta = bound.length_delta(&self.length, &german, &english);
+            let delta = self.length.delta(features, german.clone(), english.clone());
             cost += self.length_weight * delta.map_or(0.0, two_sided_tail_cost);
         }
         cost += self
@@ -581,7 +581,7 @@ impl BuiltInScorers {
             .prior
             .run_cost(features, german.clone(), english.clone());
         if self.length_weight != 0.0 {
-            let delta = bound.length_delta(&self.length, &german, &english);
+            let delta = self.length.delta(features, german.clone(), english.clone());
             if let Some(delta) = delta {
                 // -ln erfc(x) >= x² for x >= 0: a bound without the logarithm.
                 let at_least = self.length_weight * delta * delta / 2.0;
@@ -606,19 +606,16 @@ impl BuiltInScorers {
     }
 }
 
-/// What the bead-cost kernel keeps for one pass over a document pair: both sides' sentence
-/// lengths as prefix sums, the per-sentence sums of linkable weight as prefix sums (the most
-/// evidence a run can match), the same for the translation evidence, and the counter of the
-/// anchor evidence.
+/// What the bead-cost kernel keeps for one pass over a document pair: the per-sentence sums of
+/// linkable weight as prefix sums (the most evidence a run can match), the same for the
+/// translation evidence, and the counter of the anchor evidence. (The lengths are summed
+/// afresh: a bead has at most a few sentences a side, and prefix sums of them would cost 16
+/// bytes a sentence pair for no measurable gain.)
 struct AnchorBound<'f, 'a> {
-    german_lengths: Vec<f64>,
-    english_lengths: Vec<f64>,
     german: Vec<f64>,
     english: Vec<f64>,
     german_translation: Vec<f64>,
     english_translation: Vec<f64>,
-    length_ratio: f64,
-    features: &'f PairFeatures<'a>,
     evidence: EvidenceCounter<'f, 'a>,
 }
 
@@ -653,20 +650,12 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
             sums
         };
         let (german_ceiling, english_ceiling) = features.translation_ceilings();
-        let lengths = |side: &crate::SideFeatures| {
-            running(
-                &mut side.lengths().iter().map(|&l| f64::from(l)),
-                side.len(),
-            )
-        };
         // Only beads with two sides have evidence.
         let longest = shapes
             .iter()
             .filter(|&&(a, b)| a > 0 && b > 0)
             .fold((1, 1), |(a, b), &(x, y)| (a.max(x), b.max(y)));
         AnchorBound {
-            german_lengths: lengths(features.german()),
-            english_lengths: lengths(features.english()),
             german: prefix(features.german()),
             english: prefix(features.english()),
             german_translation: running(
@@ -677,26 +666,8 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
                 &mut english_ceiling.iter().map(|&c| f64::from(c)),
                 english_ceiling.len(),
             ),
-            length_ratio: features.length_ratio(),
-            features,
             evidence: EvidenceCounter::new(features, longest),
         }
-    }
-
-    /// The standardized length difference of the bead under `length` (see
-    /// [`LengthScorer::delta`], which this equals to the bit); `None` when a side is empty.
-    fn length_delta(
-        &self,
-        length: &LengthScorer,
-        german: &Range<usize>,
-        english: &Range<usize>,
-    ) -> Option<f64> {
-        if german.is_empty() || english.is_empty() {
-            return None;
-        }
-        let german_length = run_length(&self.german_lengths, german, self.features.german())?;
-        let english_length = run_length(&self.english_lengths, english, self.features.english())?;
-        Some(length.delta_of(german_length, english_length, self.length_ratio))
     }
 
     /// The most translation evidence the bead can have (0 without a model or with an empty
@@ -723,25 +694,6 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
         let e = self.english[english.end] - self.english[english.start];
         (g + e) / 2.0
     }
-}
-
-/// The summed length of `run`, as [`SideFeatures::run_length`](crate::SideFeatures::run_length)
-/// sums it in `f32`: from the prefix sums when the sum is below 2²⁴ (sentence lengths are
-/// whole numbers, so every partial sum is exact in `f32` and the two agree to the bit), else
-/// summed again. `None` for a run past the end.
-#[inline]
-fn run_length(prefix: &[f64], run: &Range<usize>, side: &crate::SideFeatures) -> Option<f64> {
-    /// Whole numbers up to this are exact in `f32`.
-    const EXACT_IN_F32: f64 = 16_777_216.0;
-    let (Some(&end), Some(&start)) = (prefix.get(run.end), prefix.get(run.start)) else {
-        return Some(f64::from(side.run_length(run.clone())));
-    };
-    let sum = end - start;
-    Some(if sum <= EXACT_IN_F32 {
-        sum
-    } else {
-        f64::from(side.run_length(run.clone()))
-    })
 }
 
 #[cfg(test)]
