@@ -30,6 +30,24 @@ impl PairFeatures<'_> {
         if german.is_empty() || english.is_empty() {
             return Evidence::default();
         }
+        self.evidence_of(german, english)
+    }
+
+    /// [`evidence`](Self::evidence) of a bead whose sides are any sets of sentences, each
+    /// given in order (the same numbers as `evidence` for runs).
+    pub(crate) fn set_evidence(&self, german: &[usize], english: &[usize]) -> Evidence {
+        if german.is_empty() || english.is_empty() {
+            return Evidence::default();
+        }
+        self.evidence_of(german.iter().copied(), english.iter().copied())
+    }
+
+    /// The evidence of the bead of the non-empty sentence sets `german` and `english`.
+    fn evidence_of(
+        &self,
+        german: impl Iterator<Item = usize>,
+        english: impl Iterator<Item = usize>,
+    ) -> Evidence {
         MARKS.with_borrow_mut(|scratch| {
             let Scratch {
                 generation,
@@ -123,7 +141,7 @@ fn next_generation(
 /// `union`, in order of first occurrence (the marks tell repeats, no sorting needed).
 fn mark_run<'s>(
     side: &'s SideFeatures,
-    run: Range<usize>,
+    run: impl Iterator<Item = usize>,
     marks: &mut [u32],
     generation: u32,
     union: &'s mut Vec<u32>,

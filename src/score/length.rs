@@ -59,9 +59,20 @@ impl LengthScorer {
         }
         let german_length = pair.german().run_length(german) as f64;
         let english_length = pair.english().run_length(english) as f64;
+        Some(self.delta_of_lengths(pair, german_length, english_length))
+    }
+
+    /// The standardized length difference of a bead of `german_length` and `english_length`
+    /// characters (non-empty sides).
+    pub(crate) fn delta_of_lengths(
+        &self,
+        pair: &PairFeatures<'_>,
+        german_length: f64,
+        english_length: f64,
+    ) -> f64 {
         let ratio = pair.length_ratio();
         let mean = ((german_length + english_length / ratio) / 2.0).max(1.0);
-        Some((english_length - ratio * german_length) / (self.variance * ratio * mean).sqrt())
+        (english_length - ratio * german_length) / (self.variance * ratio * mean).sqrt()
     }
 }
 
