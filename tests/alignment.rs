@@ -206,11 +206,8 @@ fn assert_each_sentence_once(alignment: &Alignment) {
         assert!(!(bead.german().is_empty() && bead.english().is_empty()));
         assert!((0.0..=1.0).contains(&bead.confidence()));
         assert!(bead.cost().is_finite());
-        assert_eq!(bead.shape().german() as usize, bead.german_indices().len());
-        assert_eq!(
-            bead.shape().english() as usize,
-            bead.english_indices().len()
-        );
+        assert_eq!(bead.shape().german(), bead.german_indices().len());
+        assert_eq!(bead.shape().english(), bead.english_indices().len());
         for g in bead.german_indices() {
             assert!(bead.german().contains(g));
             german[g.get()] += 1;

@@ -77,7 +77,7 @@ impl Default for ReorderConfig {
         ReorderConfig {
             enabled: false,
             hole_cost: 2.0,
-            crossing_cost: 1.0,
+            crossing_cost: 1.5,
             min_gain: 2.0,
             site_below: 0.9,
             reach: 3,

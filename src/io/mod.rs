@@ -223,7 +223,7 @@ mod tests {
         // Out of order is allowed now: the beads still cover every sentence once.
         let reordered = alignment_from_beads(g(), e(), &[line("[1]:[0]"), line("[0]:[]")]).unwrap();
         assert!(!reordered.is_monotone());
-        let wide = Text::from_lines(&"s\n".repeat(70));
+        let wide = Text::from_lines("s\n".repeat(70));
         let holes = (0..70).filter(|k| k % 2 == 1).map(|k| format!("[]:[{k}]"));
         let mut lines: Vec<BeadLine> = holes.map(|l| line(&l)).collect();
         let evens: Vec<String> = (0..70)
