@@ -40,15 +40,35 @@ use crate::search::FoundBead;
 
 /// The search for reordered beads after the monotone search (configuration group `reorder`).
 ///
+/// Off by default. Measured on the development sets (strict / lax F1, off → on): Text+Berg dev
+/// 0.9125 / 0.9918 → 0.9164 / 0.9918 (a swapped pair found); WMT21 perturbed 0.9841 / 0.9983 →
+/// 0.9847 / 0.9977, WMT21 1-1 unchanged, a seeded perturbed set 0.9815 → 0.9806 strict: with
+/// the built-in signals it also splits merged beads into two beads that cross where the gold
+/// keeps the merge (the split saves the merge costs and the shared names make both crossed
+/// beads look plausible).
+///
 /// ```
 /// use satzweise::{Aligner, AlignerConfig};
+/// let mut german: Vec<String> = (0..8)
+///     .map(|k| format!("Im Jahr {} bestieg Anna Keller {} Gipfel.", 1900 + k, k + 3))
+///     .collect();
+/// let mut english: Vec<String> = (0..8)
+///     .map(|k| format!("In {} Anna Keller climbed {} summits.", 1900 + k, k + 3))
+///     .collect();
+/// german[3] = "Die Seilschaft Zermatt-Matterhorn zählte 4478 Meter und 17 Haken.".into();
+/// german[4] = "Am 14. Juli 1865 erreichten Whymper und Croz den Gipfel.".into();
+/// english[3] = "On 14 July 1865 Whymper and Croz reached the summit.".into();
+/// english[4] = "The Zermatt-Matterhorn rope team counted 4478 metres and 17 pitons.".into();
+///
 /// let mut config = AlignerConfig::default();
 /// config.reorder.enabled = true;
-/// let alignment = Aligner::from_config(config)?.align_lines(
-///     "Der Gipfel ist 8000 Meter hoch.\nDie Expedition kostete 5000 Franken.\nSie dauerte 40 Tage.",
-///     "The expedition cost 5000 francs.\nThe summit is 8000 metres high.\nIt lasted 40 days.",
-/// )?;
-/// assert!(alignment.beads().len() >= 3);
+/// let alignment = Aligner::from_config(config)?.align_sentences(&german, &english)?;
+/// assert!(!alignment.is_monotone());
+/// let crossed: Vec<(usize, usize)> = alignment
+///     .reordered()
+///     .map(|b| (b.german().start().get(), b.english().start().get()))
+///     .collect();
+/// assert_eq!(crossed, [(3, 4), (4, 3)]);
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
