@@ -5,7 +5,7 @@
 //! external asset: one file to open or mail.
 //!
 //! ```text
-//! cargo run --release --example report -- [--presegmented] [-o report.html] [GERMAN ENGLISH]
+//! cargo run --release --example report -- [--presegmented] [--reorder] [-o report.html] [GERMAN ENGLISH]
 //! ```
 //!
 //! Without files it reports on the crate's article pair (`examples/data/article.de.txt` and
@@ -13,6 +13,7 @@
 //! listed on standard output.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,13 +38,15 @@ mod cli;
 
 use cli::Failure;
 
-const USAGE: &str = "usage: report [--presegmented] [-o report.html] [GERMAN ENGLISH]
+const USAGE: &str = "usage: report [--presegmented] [--reorder] [-o report.html] [GERMAN ENGLISH]
 
 Writes a self-contained HTML report of the alignment of GERMAN with ENGLISH (`-` reads one
 of them from standard input; without files, the shipped article pair) and lists the
 flagged beads on standard output.
 
   --presegmented      the files hold one sentence per line
+  --reorder           look for reordered sentences too (beads with holes, beads that
+                      cross: flagged `reordered`, drawn dashed in the path plot)
   -o, --output PATH   the HTML file (default satzweise-report.html); it appears complete
                       or not at all
   -h, --help          this text
@@ -53,6 +56,7 @@ Exit codes: 0 success, 1 runtime error, 2 usage error.
 
 struct Args {
     presegmented: bool,
+    reorder: bool,
     output: PathBuf,
     files: Vec<String>,
 }
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
     cli::run("report", USAGE, |args| {
         let args = Args {
             presegmented: args.flag(&["--presegmented"]),
+            reorder: args.flag(&["--reorder"]),
             output: args
                 .value(&["-o", "--output"])?
                 .unwrap_or_else(|| "satzweise-report.html".into())
@@ -104,7 +109,9 @@ fn run(args: &Args) -> Result<(), Failure> {
             Text::segment(english, Lang::En),
         )
     };
-    let alignment = Aligner::new().align_texts(german, english)?;
+    let mut config = satzweise::AlignerConfig::default();
+    config.reorder.enabled = args.reorder;
+    let alignment = Aligner::from_config(config)?.align_texts(german, english)?;
     let report = satzweise::quality::Report::new(&alignment);
     let html = render(&alignment, &report, &names);
     let mut file = satzweise::io::AtomicFile::create(&args.output)?;
@@ -116,8 +123,8 @@ fn run(args: &Args) -> Result<(), Failure> {
         let bead = checked.bead();
         outln!(
             "{}:{} ({:.2})",
-            fmt_range(bead.german().to_usize()),
-            fmt_range(bead.english().to_usize()),
+            fmt_indices(bead.german_indices().map(|i| i.get())),
+            fmt_indices(bead.english_indices().map(|i| i.get())),
             bead.confidence()
         );
         for flag in checked.flags() {
@@ -128,7 +135,7 @@ fn run(args: &Args) -> Result<(), Failure> {
     Ok(())
 }
 
-fn fmt_range(r: std::ops::Range<usize>) -> String {
+fn fmt_indices(r: impl Iterator<Item = usize>) -> String {
     let v: Vec<String> = r.map(|k| k.to_string()).collect();
     format!("[{}]", v.join(", "))
 }
@@ -206,21 +213,63 @@ fn plot(alignment: &Alignment) -> String {
             ej
         );
     }
+    // Beads out of order (with holes, or crossing others) are drawn dashed in purple, one
+    // segment for each run of consecutive sentences of each side, so the crossing shows.
+    let reordered: std::collections::HashSet<(usize, usize)> = alignment
+        .reordered()
+        .map(|b| (b.german().to_usize().start, b.english().to_usize().start))
+        .collect();
     for (k, bead) in alignment.beads().enumerate() {
         let g = bead.german().to_usize();
         let e = bead.english().to_usize();
-        let (gx0, gx1) = (x(g.start as f64), x(g.end as f64));
-        let (ey0, ey1) = (y(e.start as f64), y(e.end as f64));
-        let _ = writeln!(
-            svg,
-            r##"<line x1="{gx0:.1}" y1="{ey0:.1}" x2="{gx1:.1}" y2="{ey1:.1}" stroke="{c}" stroke-width="3" stroke-linecap="round"><title>bead {k}: {shape}, confidence {conf:.3}</title></line>"##,
-            c = colour(bead.confidence(), 40),
-            shape = bead.shape(),
-            conf = bead.confidence(),
-        );
+        let out_of_order = reordered.contains(&(g.start, e.start));
+        let (segments, stroke, dash) = if out_of_order {
+            let (german_runs, english_runs) = (
+                runs(bead.german_indices().map(|i| i.get()), g.clone()),
+                runs(bead.english_indices().map(|i| i.get()), e.clone()),
+            );
+            let segments: Vec<_> = german_runs
+                .iter()
+                .flat_map(|g| english_runs.iter().map(move |e| (g.clone(), e.clone())))
+                .collect();
+            (
+                segments,
+                "#8e24aa".to_string(),
+                r#" stroke-dasharray="4 2""#,
+            )
+        } else {
+            (vec![(g, e)], colour(bead.confidence(), 40), "")
+        };
+        for (g, e) in segments {
+            let (gx0, gx1) = (x(g.start as f64), x(g.end as f64));
+            let (ey0, ey1) = (y(e.start as f64), y(e.end as f64));
+            let _ = writeln!(
+                svg,
+                r##"<line x1="{gx0:.1}" y1="{ey0:.1}" x2="{gx1:.1}" y2="{ey1:.1}" stroke="{stroke}" stroke-width="3" stroke-linecap="round"{dash}><title>bead {k}: {shape}, confidence {conf:.3}{note}</title></line>"##,
+                shape = bead.shape(),
+                conf = bead.confidence(),
+                note = if out_of_order { ", reordered" } else { "" },
+            );
+        }
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The runs of consecutive sentences of one side of a bead (`hull` for an empty side, so that
+/// an omission or addition still has a place to be drawn).
+fn runs(indices: impl Iterator<Item = usize>, hull: Range<usize>) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for k in indices {
+        match runs.last_mut() {
+            Some(run) if run.end == k => run.end = k + 1,
+            _ => runs.push(k..k + 1),
+        }
+    }
+    if runs.is_empty() {
+        runs.push(hull);
+    }
+    runs
 }
 
 /// Findings shown at the top of the report.
@@ -405,8 +454,8 @@ calibrated on gold data and scaled by how parallel the text around the bead look
             bg = colour(bead.confidence(), 92),
             fg = colour(bead.confidence(), 30),
             shape = bead.shape(),
-            gi = fmt_range(bead.german().to_usize()),
-            ei = fmt_range(bead.english().to_usize()),
+            gi = fmt_indices(bead.german_indices().map(|i| i.get())),
+            ei = fmt_indices(bead.english_indices().map(|i| i.get())),
             g = side(bead.german_sentences().collect()),
             e = side(bead.english_sentences().collect()),
             c = bead.confidence(),

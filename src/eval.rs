@@ -11,6 +11,9 @@
 //! - **Recall** runs over the gold beads with both sides non-empty, judged the same way
 //!   against the test beads with both sides non-empty.
 //! - Counts are summed over documents before the ratios are taken (micro average).
+//! - A bead's sides are index lists, consecutive or not, compared as listed (the writers of
+//!   this crate list them in order), so beads with holes and beads that cross score like any
+//!   other: `[450]:[531, 533]` is a strict hit only against the same line in the gold.
 //!
 //! ```
 //! use satzweise::eval::{Scores, score};
@@ -508,5 +511,34 @@ mod tests {
         assert_eq!(s.precision_lax(), 4.0 / 5.0);
         assert_eq!(s.recall_strict(), 2.0 / 3.0);
         assert_eq!(s.recall_lax(), 1.0);
+    }
+
+    /// Counts that `score_alignments.py` gives for beads with holes and crossing beads
+    /// (`{'precision': [1, 3, 2, 2], 'recall': [1, 3, 2, 2]}`).
+    #[test]
+    fn matches_the_reference_on_holes_and_crossings() {
+        let gold = beads(&[
+            "[450]:[531, 533]",
+            "[]:[532]",
+            "[451]:[534]",
+            "[452]:[535]",
+            "[453]:[536]",
+        ]);
+        let test = beads(&[
+            "[450]:[531, 532, 533]",
+            "[451]:[535]",
+            "[452]:[534]",
+            "[453]:[536]",
+        ]);
+        let s = score(&[gold], &[test]).unwrap();
+        let counts = |c: Counts| [c.strict_hits, c.strict_misses, c.lax_hits, c.lax_misses];
+        assert_eq!(counts(s.precision), [1, 3, 2, 2]);
+        assert_eq!(counts(s.recall), [1, 3, 2, 2]);
+        // As the reference, a side is compared as listed: `[227, 218]` is not `[218, 227]`.
+        let listed = score(
+            &[beads(&["[227, 218]:[198]"])],
+            &[beads(&["[218, 227]:[198]"])],
+        );
+        assert_eq!(listed.unwrap().precision.strict_hits, 0);
     }
 }

@@ -75,8 +75,8 @@ pub use text::normalize;
 pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Batch, Bead, BeadRef,
     BeadShape, Beads, ConfidentBeads, CostConfig, DocumentPair, LanguageConfig, Omission,
-    Omissions, Pair, Pairs, RefinementConfig, SearchConfig, ShapeConfig, Unaligned,
-    UnalignedSentences,
+    Omissions, Pair, Pairs, RefinementConfig, ReorderConfig, ReorderedBeads, SearchConfig,
+    SentenceIndices, ShapeConfig, Unaligned, UnalignedSentences,
 };
 pub use dictionary::Dictionary;
 pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};

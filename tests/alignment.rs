@@ -197,3 +197,201 @@ mod serde_round_trip {
         assert_eq!(partial.costs.skip_cost, 2.0);
     }
 }
+
+/// Every sentence of both sides is in exactly one bead, whatever the order of the beads.
+fn assert_each_sentence_once(alignment: &Alignment) {
+    let mut german = vec![0usize; alignment.german_text().len()];
+    let mut english = vec![0usize; alignment.english_text().len()];
+    for bead in alignment {
+        assert!(!(bead.german().is_empty() && bead.english().is_empty()));
+        assert!((0.0..=1.0).contains(&bead.confidence()));
+        assert!(bead.cost().is_finite());
+        assert_eq!(bead.shape().german(), bead.german_indices().len());
+        assert_eq!(bead.shape().english(), bead.english_indices().len());
+        for g in bead.german_indices() {
+            assert!(bead.german().contains(g));
+            german[g.get()] += 1;
+        }
+        for e in bead.english_indices() {
+            assert!(bead.english().contains(e));
+            english[e.get()] += 1;
+        }
+        assert_eq!(
+            bead.is_contiguous(),
+            bead.german_indices().len() == bead.german().len()
+                && bead.english_indices().len() == bead.english().len()
+        );
+    }
+    assert!(german.iter().chain(&english).all(|&n| n == 1));
+    assert_eq!(alignment.is_monotone(), alignment.reordered().len() == 0);
+}
+
+/// An aligner that looks for reordered beads eagerly (no penalty, no margin).
+fn eager_reorder() -> Aligner {
+    let mut config = satzweise::AlignerConfig::default();
+    config.reorder.enabled = true;
+    config.reorder.hole_cost = 0.0;
+    config.reorder.crossing_cost = 0.0;
+    config.reorder.min_gain = 0.0;
+    config.reorder.site_below = 1.0;
+    Aligner::from_config(config).unwrap()
+}
+
+proptest! {
+    #![proptest_config(seeded::deterministic(48, 0x5a72776569736602))]
+
+    #[test]
+    fn reordering_keeps_every_sentence_in_one_bead(
+        german in prop::collection::vec(sentence(), 0..30),
+        english in prop::collection::vec(sentence(), 0..30),
+    ) {
+        let aligner = eager_reorder();
+        let alignment = aligner.align_sentences(&german, &english).unwrap();
+        assert_each_sentence_once(&alignment);
+        // The same input, the same output.
+        prop_assert_eq!(aligner.align_sentences(&german, &english).unwrap(), alignment);
+    }
+}
+
+/// Sentences of the two sides of a swapped pair: each German sentence shares its numbers and
+/// names with one English sentence.
+fn swapped_pair() -> (Vec<String>, Vec<String>) {
+    let mut german: Vec<String> = (0..12)
+        .map(|k| {
+            format!(
+                "Im Jahr {} besuchte Anna Keller {} Gipfel im Wallis.",
+                1900 + k,
+                k + 3
+            )
+        })
+        .collect();
+    let mut english: Vec<String> = (0..12)
+        .map(|k| {
+            format!(
+                "In {} Anna Keller climbed {} summits in the Valais.",
+                1900 + k,
+                k + 3
+            )
+        })
+        .collect();
+    german[5] = "Die Seilschaft Zermatt-Matterhorn zählte 4478 Meter und 17 Haken.".into();
+    german[6] = "Am 14. Juli 1865 erreichten Whymper und Croz den Gipfel.".into();
+    english[5] = "On 14 July 1865 Whymper and Croz reached the summit.".into();
+    english[6] = "The Zermatt-Matterhorn rope team counted 4478 metres and 17 pitons.".into();
+    german.truncate(12);
+    english.truncate(12);
+    (german, english)
+}
+
+#[test]
+fn a_swapped_pair_becomes_two_crossing_beads() {
+    let (german, english) = swapped_pair();
+    let monotone = Aligner::new().align_sentences(&german, &english).unwrap();
+    assert!(monotone.is_monotone());
+    let mut config = satzweise::AlignerConfig::default();
+    config.reorder.enabled = true;
+    let alignment = Aligner::from_config(config)
+        .unwrap()
+        .align_sentences(&german, &english)
+        .unwrap();
+    assert_each_sentence_once(&alignment);
+    let reordered: Vec<(Vec<usize>, Vec<usize>)> = alignment
+        .reordered()
+        .map(|b| {
+            (
+                b.german_indices().map(|i| i.get()).collect(),
+                b.english_indices().map(|i| i.get()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(reordered, [(vec![5], vec![6]), (vec![6], vec![5])]);
+    let report = satzweise::quality::Report::new(&alignment);
+    let reasons: Vec<String> = report
+        .flagged()
+        .flat_map(|b| b.flags().iter().map(|f| f.reason()).collect::<Vec<_>>())
+        .filter(|r| r.starts_with("reordered"))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0].contains("crosses 1 other bead"), "{reasons:?}");
+}
+
+#[test]
+fn a_bead_with_a_hole_reads_as_its_sentences() {
+    use satzweise::{Bead, EnglishIndex, GermanIndex, Text};
+    let german = Text::from_lines("Inzwischen gelten 5000 Rupien.\nElf.");
+    let english = Text::from_lines("En attendant,\n.:--\nl'indemnité est de 5000 roupies.\nOnze.");
+    let g = |k: usize| GermanIndex::new(k);
+    let e = |k: usize| EnglishIndex::new(k);
+    let beads = vec![
+        Bead::from_indices([g(0)], [e(0), e(2)], 0.0, 0.9).unwrap(),
+        Bead::from_indices([], [e(1)], 0.0, 0.8).unwrap(),
+        Bead::from_indices([g(1)], [e(3)], 0.0, 0.9).unwrap(),
+    ];
+    let alignment = Alignment::from_parts(german, english, beads).unwrap();
+    assert_each_sentence_once(&alignment);
+    let first = alignment.beads().next().unwrap();
+    assert!(!first.is_contiguous());
+    assert_eq!(first.english().to_usize(), 0..3);
+    assert_eq!(
+        first.english_text(),
+        "En attendant, l'indemnité est de 5000 roupies."
+    );
+    assert_eq!(first.shape(), BeadShape::new(1, 2));
+    // The omission sits where the German side of the bead before it ended.
+    let omission = alignment.beads().nth(1).unwrap();
+    assert_eq!(omission.german().start().get(), 1);
+    assert_eq!(
+        alignment
+            .omissions()
+            .map(|o| o.index().get())
+            .collect::<Vec<_>>(),
+        [1]
+    );
+    assert_eq!(alignment.reordered().count(), 1);
+    let report = satzweise::quality::Report::new(&alignment);
+    let reason = report
+        .flagged()
+        .flat_map(|b| b.flags().iter().map(|f| f.reason()).collect::<Vec<_>>())
+        .find(|r| r.starts_with("reordered"))
+        .unwrap();
+    assert!(
+        reason.contains("English sentence 1 in between belongs to other beads"),
+        "{reason}"
+    );
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_string(&alignment).unwrap();
+        assert!(json.contains("\"english\":[0,2]"), "{json}");
+        let back: Alignment = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, alignment);
+    }
+}
+
+#[test]
+fn beads_that_do_not_cover_once_are_rejected() {
+    use satzweise::{Bead, EnglishIndex, GermanIndex, Text};
+    let german = || Text::from_lines("a\nb");
+    let english = || Text::from_lines("x\ny");
+    let bead = |g: &[usize], e: &[usize]| {
+        Bead::from_indices(
+            g.iter().map(|&k| GermanIndex::new(k)),
+            e.iter().map(|&k| EnglishIndex::new(k)),
+            0.0,
+            1.0,
+        )
+        .unwrap()
+    };
+    let twice = vec![bead(&[0], &[0, 1]), bead(&[1], &[1])];
+    assert!(Alignment::from_parts(german(), english(), twice).is_err());
+    let missing = vec![bead(&[0, 1], &[1])];
+    assert!(Alignment::from_parts(german(), english(), missing).is_err());
+    let past_the_end = vec![bead(&[0, 1], &[0, 1, 2])];
+    assert!(Alignment::from_parts(german(), english(), past_the_end).is_err());
+    assert!(Bead::from_indices([GermanIndex::new(0), GermanIndex::new(0)], [], 0.0, 1.0).is_err());
+    let wide = Bead::from_indices([GermanIndex::new(0), GermanIndex::new(64)], [], 0.0, 1.0);
+    assert!(wide.unwrap_err().to_string().contains("at most 64"));
+    let crossing = vec![bead(&[0], &[1]), bead(&[1], &[0])];
+    let crossing = Alignment::from_parts(german(), english(), crossing).unwrap();
+    assert!(!crossing.is_monotone());
+    assert_eq!(crossing.reordered().count(), 2);
+}

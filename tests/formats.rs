@@ -490,3 +490,91 @@ mod cli {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// An alignment out of order: a bead with a hole (English 0 and 2, with English 1 unaligned)
+/// and two beads that cross.
+fn reordered() -> Alignment {
+    use satzweise::{Bead, EnglishIndex, GermanIndex, Text};
+    let german = Text::from_lines("Inzwischen gelten 5000 Rupien.\nDer Gipfel.\nDas Tal.");
+    let english = Text::from_lines(
+        "En attendant,\n.:--\nl'indemnité est de 5000 roupies.\nLa vallée.\nLe sommet.",
+    );
+    let bead = |g: &[usize], e: &[usize], confidence| {
+        Bead::from_indices(
+            g.iter().map(|&k| GermanIndex::new(k)),
+            e.iter().map(|&k| EnglishIndex::new(k)),
+            0.0,
+            confidence,
+        )
+        .unwrap()
+    };
+    let beads = vec![
+        bead(&[0], &[0, 2], 0.9),
+        bead(&[], &[1], 0.8),
+        bead(&[1], &[4], 0.7),
+        bead(&[2], &[3], 0.6),
+    ];
+    Alignment::from_parts(german, english, beads).unwrap()
+}
+
+fn index_lists(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+    a.beads()
+        .map(|b| {
+            (
+                b.german_indices().map(|i| i.get()).collect(),
+                b.english_indices().map(|i| i.get()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Formats with indices hold beads with holes and crossing beads and give them back; the
+/// text formats write each side's own sentences; the ladder refuses, leaving no file.
+#[test]
+fn reordered_beads_survive_every_format_that_holds_indices() {
+    let alignment = reordered();
+    let languages = (Lang::De, Lang::En);
+    let dir = scratch("reordered");
+    for &format in Format::all() {
+        let path = dir.join(format!("reordered.{format}"));
+        if format.name() == "ladder" {
+            let err = format.write_path(&alignment, languages, &path).unwrap_err();
+            assert!(err.to_string().contains("monotone"), "{err}");
+            assert!(!path.exists());
+            continue;
+        }
+        format.write_path(&alignment, languages, &path).unwrap();
+        match format.read_path(&path, languages).unwrap() {
+            Contents::Pairs(pairs) => {
+                let hole = pairs
+                    .iter()
+                    .find(|p| p.german.starts_with("Inzwischen"))
+                    .unwrap();
+                assert_eq!(
+                    hole.english, "En attendant, l'indemnité est de 5000 roupies.",
+                    "{format}"
+                );
+                let crossed = pairs.iter().find(|p| p.german == "Der Gipfel.").unwrap();
+                assert_eq!(crossed.english, "Le sommet.", "{format}");
+            }
+            contents => {
+                let back = contents
+                    .into_alignment(
+                        alignment.german_text().clone(),
+                        alignment.english_text().clone(),
+                    )
+                    .unwrap();
+                assert_eq!(index_lists(&back), index_lists(&alignment), "{format}");
+                assert_eq!(back.reordered().count(), 3, "{format}");
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    io::write_vecalign(&alignment, &mut lines).unwrap();
+    let lines = String::from_utf8(lines).unwrap();
+    assert!(
+        lines.starts_with("[0]:[0, 2]:0.900\n[]:[1]:0.800\n[1]:[4]"),
+        "{lines}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -198,8 +198,8 @@ impl Doc {
         self.alignment
             .beads()
             .map(|b| BeadData {
-                german: b.german().to_usize().collect(),
-                english: b.english().to_usize().collect(),
+                german: b.german_indices().map(|i| i.get()).collect(),
+                english: b.english_indices().map(|i| i.get()).collect(),
                 shape: (b.shape().german(), b.shape().english()),
                 cost: b.cost(),
                 confidence: b.confidence(),

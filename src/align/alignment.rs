@@ -2,26 +2,104 @@
 
 use std::borrow::Cow;
 use std::iter::FusedIterator;
+use std::marker::PhantomData;
 use std::ops::Range;
 
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
-use crate::text::{EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, Side, Text};
+use crate::text::{EnglishIndex, GermanIndex, IndexRange, SentenceIndex, Side, Text};
 
-/// One bead: a run of German sentences linked to a run of English sentences.
+/// One bead: German sentences linked to English sentences.
 ///
-/// Either run may be empty: a bead with no German sentence is an *omission* (an English
+/// Either side may be empty: a bead with no German sentence is an *omission* (an English
 /// reference sentence the German does not render), one with no English sentence an
 /// *addition*.
+///
+/// Almost always each side is a run of consecutive sentences, and [`german`](Bead::german) and
+/// [`english`](Bead::english) are those runs. A side may also be a set of sentences with
+/// holes (a figure caption printed in the middle of a sentence on one side only: German 450
+/// with English 531 and 533–535, while English 532 sits in a bead of its own); then the range
+/// accessors give the side's hull, from its first to its last sentence, and
+/// [`german_indices`](Bead::german_indices) and [`english_indices`](Bead::english_indices)
+/// list the sentences themselves, as they always do. [`is_contiguous`](Bead::is_contiguous)
+/// tells the two apart. A non-contiguous side spans at most [`Bead::MAX_SPREAD`] sentences.
+///
+/// ```
+/// use satzweise::{Bead, EnglishIndex, GermanIndex};
+/// let bead = Bead::from_indices(
+///     [GermanIndex::new(450)],
+///     [531, 533, 534, 535].map(EnglishIndex::new),
+///     0.0,
+///     0.9,
+/// )?;
+/// assert!(!bead.is_contiguous());
+/// assert_eq!(bead.shape().to_string(), "1-4");
+/// assert_eq!(bead.english().to_usize(), 531..536); // the hull
+/// let english: Vec<usize> = bead.english_indices().map(|i| i.get()).collect();
+/// assert_eq!(english, [531, 533, 534, 535]);
+/// # Ok::<(), satzweise::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bead {
     german: IndexRange<GermanIndex>,
     english: IndexRange<EnglishIndex>,
+    /// Bit `k` set: German sentence `german.start + k` lies in the hull but not in the bead
+    /// (0 for a contiguous side).
+    german_gaps: u64,
+    /// The same for the English side.
+    english_gaps: u64,
     cost: f64,
     confidence: f64,
 }
 
+/// A side given as indices: its hull and its gaps (see [`Bead`]'s fields); fails on a repeated
+/// index or a non-contiguous side that spreads over more than [`Bead::MAX_SPREAD`] sentences.
+pub(crate) fn side_of(mut indices: Vec<usize>, side: &str) -> Result<(Range<usize>, u64)> {
+    indices.sort_unstable();
+    if let Some(pair) = indices.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(Error::invalid(format!(
+            "{side} sentence {} is listed twice in one bead",
+            pair[0]
+        )));
+    }
+    let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
+        return Ok((0..0, 0));
+    };
+    let end = last
+        .checked_add(1)
+        .ok_or_else(|| Error::invalid(format!("{side} index {last} is too large")))?;
+    let spread = end - first;
+    if spread == indices.len() {
+        return Ok((first..end, 0));
+    }
+    if spread > Bead::MAX_SPREAD {
+        return Err(Error::invalid(format!(
+            "the {side} side {first}..={last} of a bead has holes and spreads over {spread} \
+             sentences (at most {})",
+            Bead::MAX_SPREAD
+        )));
+    }
+    let mut gaps = bits(0, spread);
+    for index in indices {
+        gaps &= !(1u64 << (index - first));
+    }
+    Ok((first..end, gaps))
+}
+
+/// The bits `from..to` of a word (`to` at most 64).
+fn bits(from: usize, to: usize) -> u64 {
+    if to <= from {
+        0
+    } else {
+        (u64::MAX >> (64 - (to - from))) << from
+    }
+}
+
 impl Bead {
+    /// The most sentences a side of a bead that is not contiguous may span, from its first to
+    /// its last sentence (a contiguous side may be of any length).
+    pub const MAX_SPREAD: usize = 64;
+
     /// A bead of the given runs, cost and confidence (clamped to `[0, 1]`).
     pub fn new(
         german: IndexRange<GermanIndex>,
@@ -37,8 +115,57 @@ impl Bead {
         Bead {
             german,
             english,
+            german_gaps: 0,
+            english_gaps: 0,
             cost,
             confidence,
+        }
+    }
+
+    /// A bead of any sets of German and English sentences (in any order; they need not be
+    /// consecutive), cost and confidence (clamped to `[0, 1]`). Fails when an index is given
+    /// twice or a side with holes spreads over more than [`Bead::MAX_SPREAD`] sentences. An empty
+    /// side gets its place from [`Alignment::from_parts`].
+    pub fn from_indices(
+        german: impl IntoIterator<Item = GermanIndex>,
+        english: impl IntoIterator<Item = EnglishIndex>,
+        cost: f64,
+        confidence: f64,
+    ) -> Result<Self> {
+        Bead::from_index_lists(
+            german.into_iter().map(GermanIndex::get).collect(),
+            english.into_iter().map(EnglishIndex::get).collect(),
+            cost,
+            confidence,
+        )
+    }
+
+    /// [`from_indices`](Bead::from_indices) on plain sentence numbers.
+    pub(crate) fn from_index_lists(
+        german: Vec<usize>,
+        english: Vec<usize>,
+        cost: f64,
+        confidence: f64,
+    ) -> Result<Self> {
+        Ok(Bead::from_sides(
+            side_of(german, "German")?,
+            side_of(english, "English")?,
+            cost,
+            confidence,
+        ))
+    }
+
+    /// A bead of sides given as hulls with their holes (see the fields).
+    pub(crate) fn from_sides(
+        (german, german_gaps): (Range<usize>, u64),
+        (english, english_gaps): (Range<usize>, u64),
+        cost: f64,
+        confidence: f64,
+    ) -> Self {
+        Bead {
+            german_gaps,
+            english_gaps,
+            ..Bead::from_ranges(german, english, cost, confidence)
         }
     }
 
@@ -56,21 +183,41 @@ impl Bead {
         )
     }
 
-    /// The German sentences of the bead.
+    /// The German sentences of the bead: their run, or for a side with holes its hull (from
+    /// the first to the last sentence; see [`german_indices`](Bead::german_indices)).
     pub fn german(&self) -> IndexRange<GermanIndex> {
         self.german
     }
 
-    /// The English sentences of the bead.
+    /// The English sentences of the bead: their run, or for a side with holes its hull (see
+    /// [`english_indices`](Bead::english_indices)).
     pub fn english(&self) -> IndexRange<EnglishIndex> {
         self.english
     }
 
+    /// The German sentences of the bead, in order, whether or not they are consecutive.
+    pub fn german_indices(&self) -> SentenceIndices<GermanIndex> {
+        SentenceIndices::new(self.german.to_usize(), self.german_gaps)
+    }
+
+    /// The English sentences of the bead, in order, whether or not they are consecutive.
+    pub fn english_indices(&self) -> SentenceIndices<EnglishIndex> {
+        SentenceIndices::new(self.english.to_usize(), self.english_gaps)
+    }
+
+    /// Whether each side is a run of consecutive sentences (the common case; then
+    /// [`german`](Bead::german) and [`english`](Bead::english) hold exactly the bead's
+    /// sentences).
+    pub fn is_contiguous(&self) -> bool {
+        self.german_gaps == 0 && self.english_gaps == 0
+    }
+
     /// How many sentences each side holds.
     pub fn shape(&self) -> BeadShape {
+        let count = |len: usize, gaps: u64| (len - gaps.count_ones() as usize).min(255) as u8;
         BeadShape::new(
-            self.german.len().min(u8::MAX as usize) as u8,
-            self.english.len().min(u8::MAX as usize) as u8,
+            count(self.german.len(), self.german_gaps),
+            count(self.english.len(), self.english_gaps),
         )
     }
 
@@ -100,14 +247,96 @@ impl Bead {
     pub fn is_addition(&self) -> bool {
         self.english.is_empty() && !self.german.is_empty()
     }
+
+    /// Whether both sides hold sentences.
+    fn is_link(&self) -> bool {
+        !self.german.is_empty() && !self.english.is_empty()
+    }
 }
+
+/// The sentence indices of one side of a bead, in order, created by
+/// [`Bead::german_indices`] and [`Bead::english_indices`] (and their twins on [`BeadRef`]).
+#[derive(Debug, Clone)]
+pub struct SentenceIndices<I> {
+    /// The hull's first sentence (bit 0 of `gaps`).
+    base: usize,
+    /// What is left to yield: `next..end` of the hull.
+    next: usize,
+    end: usize,
+    gaps: u64,
+    marker: PhantomData<I>,
+}
+
+impl<I> SentenceIndices<I> {
+    fn new(hull: Range<usize>, gaps: u64) -> Self {
+        SentenceIndices {
+            base: hull.start,
+            next: hull.start,
+            end: hull.end,
+            gaps,
+            marker: PhantomData,
+        }
+    }
+
+    fn is_member(&self, k: usize) -> bool {
+        self.gaps == 0 || (self.gaps >> (k - self.base)) & 1 == 0
+    }
+
+    fn remaining(&self) -> usize {
+        let span = self.end - self.next;
+        if self.gaps == 0 || span == 0 {
+            return span;
+        }
+        let holes = self.gaps & bits(self.next - self.base, self.end - self.base);
+        span - holes.count_ones() as usize
+    }
+}
+
+impl<I: SentenceIndex> Iterator for SentenceIndices<I> {
+    type Item = I;
+    fn next(&mut self) -> Option<I> {
+        while self.next < self.end {
+            let k = self.next;
+            self.next += 1;
+            if self.is_member(k) {
+                return Some(I::new(k));
+            }
+        }
+        None
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.remaining();
+        (n, Some(n))
+    }
+}
+
+impl<I: SentenceIndex> DoubleEndedIterator for SentenceIndices<I> {
+    fn next_back(&mut self) -> Option<I> {
+        while self.next < self.end {
+            self.end -= 1;
+            if self.is_member(self.end) {
+                return Some(I::new(self.end));
+            }
+        }
+        None
+    }
+}
+
+impl<I: SentenceIndex> ExactSizeIterator for SentenceIndices<I> {}
+impl<I: SentenceIndex> FusedIterator for SentenceIndices<I> {}
 
 /// Two texts and the beads that link their sentences.
 ///
-/// The beads are in order and cover every sentence of both sides exactly once. Everything
-/// else is a view: [`beads`](Alignment::beads), [`pairs`](Alignment::pairs),
+/// The beads cover every sentence of both sides exactly once. Everything else is a view:
+/// [`beads`](Alignment::beads), [`pairs`](Alignment::pairs),
 /// [`omissions`](Alignment::omissions), [`additions`](Alignment::additions),
-/// [`confident`](Alignment::confident).
+/// [`confident`](Alignment::confident), [`reordered`](Alignment::reordered).
+///
+/// Usually the beads are *monotone* ([`is_monotone`](Alignment::is_monotone)): in order,
+/// each a run of consecutive sentences on each side, each starting where the one before ended.
+/// A translation that moves a sentence elsewhere or swaps two of them gives beads with holes
+/// ([`Bead::is_contiguous`]) or beads that cross, listed in the order of the document; the
+/// aligner finds such beads when [`ReorderConfig`](crate::ReorderConfig) allows.
 ///
 /// ```
 /// use satzweise::Aligner;
@@ -118,6 +347,7 @@ impl Bead {
 /// let pairs: Vec<_> = alignment.pairs().map(|p| (p.german_text().into_owned(), p.english_text().into_owned())).collect();
 /// assert_eq!(pairs[1], ("Sie reiste am 3. Mai.".to_string(), "It travelled on 3 May.".to_string()));
 /// assert_eq!(alignment.additions().map(|a| a.text()).collect::<Vec<_>>(), ["Tags:"]);
+/// assert!(alignment.is_monotone());
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -128,27 +358,75 @@ pub struct Alignment {
 }
 
 impl Alignment {
-    /// Builds an alignment, checking that the beads are in order and cover every sentence of
-    /// both texts exactly once.
-    pub fn from_parts(german: Text, english: Text, beads: Vec<Bead>) -> Result<Alignment> {
+    /// Builds an alignment, checking that the beads cover every sentence of both texts
+    /// exactly once and that no bead is empty on both sides. The beads may be in any order,
+    /// have holes and cross; an empty side is placed where the side of the bead before it
+    /// ended (where a monotone alignment has it).
+    ///
+    /// ```
+    /// use satzweise::{Alignment, Bead, EnglishIndex, GermanIndex, Text};
+    /// let german = Text::from_lines("Eins.\nZwei.");
+    /// let english = Text::from_lines("Two.\nOne.");
+    /// let bead = |g: usize, e: usize| {
+    ///     Bead::from_indices([GermanIndex::new(g)], [EnglishIndex::new(e)], 0.0, 1.0)
+    /// };
+    /// let swapped = Alignment::from_parts(german.clone(), english.clone(), vec![bead(0, 1)?, bead(1, 0)?])?;
+    /// assert!(!swapped.is_monotone());
+    /// assert_eq!(swapped.reordered().count(), 2);
+    /// assert!(Alignment::from_parts(german, english, vec![bead(0, 1)?, bead(1, 1)?]).is_err());
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn from_parts(german: Text, english: Text, mut beads: Vec<Bead>) -> Result<Alignment> {
+        let mut german_seen = vec![false; german.len()];
+        let mut english_seen = vec![false; english.len()];
         let (mut next_german, mut next_english) = (0, 0);
-        for (k, bead) in beads.iter().enumerate() {
-            let (g, e) = (bead.german.to_usize(), bead.english.to_usize());
-            if g.start != next_german || e.start != next_english {
-                return Err(Error::invalid(format!(
-                    "bead {k} starts at German {} / English {}, expected {next_german} / {next_english}",
-                    g.start, e.start
-                )));
-            }
-            if g.is_empty() && e.is_empty() {
+        for (k, bead) in beads.iter_mut().enumerate() {
+            if bead.german.is_empty() && bead.english.is_empty() {
                 return Err(Error::invalid(format!("bead {k} is empty on both sides")));
             }
-            next_german = g.end;
-            next_english = e.end;
+            for (seen, indices, side) in [
+                (
+                    &mut german_seen,
+                    bead.german_indices().map(|i| i.get()).collect::<Vec<_>>(),
+                    "German",
+                ),
+                (
+                    &mut english_seen,
+                    bead.english_indices().map(|i| i.get()).collect(),
+                    "English",
+                ),
+            ] {
+                for index in indices {
+                    match seen.get_mut(index) {
+                        None => {
+                            return Err(Error::invalid(format!(
+                                "bead {k} holds {side} sentence {index}, past the {} of the text",
+                                seen.len()
+                            )));
+                        }
+                        Some(true) => {
+                            return Err(Error::invalid(format!(
+                                "bead {k} holds {side} sentence {index}, which an earlier bead holds"
+                            )));
+                        }
+                        Some(slot) => *slot = true,
+                    }
+                }
+            }
+            if bead.german.is_empty() {
+                bead.german = IndexRange::from_usize(next_german..next_german);
+            }
+            if bead.english.is_empty() {
+                bead.english = IndexRange::from_usize(next_english..next_english);
+            }
+            next_german = bead.german.end().get();
+            next_english = bead.english.end().get();
         }
-        if next_german != german.len() || next_english != english.len() {
+        let covered = |seen: &[bool]| seen.iter().filter(|&&s| s).count();
+        let (g, e) = (covered(&german_seen), covered(&english_seen));
+        if g != german.len() || e != english.len() {
             return Err(Error::invalid(format!(
-                "beads cover {next_german} of {} German and {next_english} of {} English sentences",
+                "beads cover {g} of {} German and {e} of {} English sentences",
                 german.len(),
                 english.len()
             )));
@@ -160,6 +438,7 @@ impl Alignment {
         })
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn from_parts_unchecked(german: Text, english: Text, beads: Vec<Bead>) -> Alignment {
         debug_assert!(
             Alignment::from_parts(german.clone(), english.clone(), beads.clone()).is_ok()
@@ -249,11 +528,106 @@ impl Alignment {
         }
     }
 
+    /// Whether the beads are in order, each a run of consecutive sentences on both sides that
+    /// starts where the bead before it ended (what a monotone sentence aligner returns).
+    pub fn is_monotone(&self) -> bool {
+        let (mut next_german, mut next_english) = (0, 0);
+        for bead in &self.beads {
+            if !bead.is_contiguous()
+                || bead.german.start().get() != next_german
+                || bead.english.start().get() != next_english
+            {
+                return false;
+            }
+            next_german = bead.german.end().get();
+            next_english = bead.english.end().get();
+        }
+        true
+    }
+
+    /// The beads that break the monotone order, in order: those with a side that is not
+    /// contiguous, and those with sentences on both sides that cross another such bead (its
+    /// German side starts before the other's and its English side after it, or the other way
+    /// round). Empty for a monotone alignment.
+    pub fn reordered(&self) -> ReorderedBeads<'_> {
+        ReorderedBeads {
+            alignment: self,
+            indices: reordered_positions(&self.beads).into_iter(),
+        }
+    }
+
     /// Takes the texts and beads apart.
     pub fn into_parts(self) -> (Text, Text, Vec<Bead>) {
         (self.german, self.english, self.beads)
     }
 }
+
+/// The positions of the beads of [`Alignment::reordered`].
+fn reordered_positions(beads: &[Bead]) -> Vec<usize> {
+    let mut reordered: Vec<bool> = beads.iter().map(|b| !b.is_contiguous()).collect();
+    // The linked beads by their first German sentence: one crosses another exactly when an
+    // earlier one starts later in English, or a later one earlier.
+    let mut links: Vec<(usize, usize, usize)> = beads
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_link())
+        .map(|(k, b)| (b.german.start().get(), b.english.start().get(), k))
+        .collect();
+    links.sort_unstable();
+    let mut latest = None::<usize>;
+    for &(_, english, k) in &links {
+        if latest.is_some_and(|latest| latest > english) {
+            reordered[k] = true;
+        }
+        latest = latest.max(Some(english));
+    }
+    let mut earliest = None::<usize>;
+    for &(_, english, k) in links.iter().rev() {
+        if earliest.is_some_and(|earliest| earliest < english) {
+            reordered[k] = true;
+        }
+        earliest = Some(earliest.map_or(english, |e| e.min(english)));
+    }
+    reordered
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &r)| r.then_some(k))
+        .collect()
+}
+
+/// The beads that break the monotone order, created by [`Alignment::reordered`].
+#[derive(Debug, Clone)]
+pub struct ReorderedBeads<'a> {
+    alignment: &'a Alignment,
+    indices: std::vec::IntoIter<usize>,
+}
+
+impl<'a> Iterator for ReorderedBeads<'a> {
+    type Item = BeadRef<'a>;
+    fn next(&mut self) -> Option<BeadRef<'a>> {
+        let alignment = self.alignment;
+        self.indices.next().map(|k| BeadRef {
+            alignment,
+            bead: &alignment.beads[k],
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.indices.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for ReorderedBeads<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let alignment = self.alignment;
+        self.indices.next_back().map(|k| BeadRef {
+            alignment,
+            bead: &alignment.beads[k],
+        })
+    }
+}
+
+impl ExactSizeIterator for ReorderedBeads<'_> {}
+impl FusedIterator for ReorderedBeads<'_> {}
 
 impl<'a> IntoIterator for &'a Alignment {
     type Item = BeadRef<'a>;
@@ -276,14 +650,30 @@ impl<'a> BeadRef<'a> {
         self.bead
     }
 
-    /// The German sentence indices.
+    /// The German sentence indices: their run, or the hull of a side with holes (see
+    /// [`Bead::german`]).
     pub fn german(&self) -> IndexRange<GermanIndex> {
         self.bead.german
     }
 
-    /// The English sentence indices.
+    /// The English sentence indices: their run, or the hull of a side with holes.
     pub fn english(&self) -> IndexRange<EnglishIndex> {
         self.bead.english
+    }
+
+    /// The German sentences of the bead, in order (see [`Bead::german_indices`]).
+    pub fn german_indices(&self) -> SentenceIndices<GermanIndex> {
+        self.bead.german_indices()
+    }
+
+    /// The English sentences of the bead, in order (see [`Bead::english_indices`]).
+    pub fn english_indices(&self) -> SentenceIndices<EnglishIndex> {
+        self.bead.english_indices()
+    }
+
+    /// See [`Bead::is_contiguous`].
+    pub fn is_contiguous(&self) -> bool {
+        self.bead.is_contiguous()
     }
 
     /// The shape, e.g. `1-2`.
@@ -307,8 +697,7 @@ impl<'a> BeadRef<'a> {
     ) -> impl DoubleEndedIterator<Item = &'a str> + ExactSizeIterator + 'a {
         let text = &self.alignment.german;
         self.bead
-            .german
-            .iter()
+            .german_indices()
             .map(move |i| text.sentence(i.get()).unwrap_or(""))
     }
 
@@ -318,12 +707,12 @@ impl<'a> BeadRef<'a> {
     ) -> impl DoubleEndedIterator<Item = &'a str> + ExactSizeIterator + 'a {
         let text = &self.alignment.english;
         self.bead
-            .english
-            .iter()
+            .english_indices()
             .map(move |i| text.sentence(i.get()).unwrap_or(""))
     }
 
-    /// The German sentences joined with single spaces (borrowed when there is one).
+    /// The German sentences joined with single spaces (borrowed when there is one); those of a
+    /// side with holes in order, without the sentences of the holes.
     pub fn german_text(&self) -> Cow<'a, str> {
         join(self.german_sentences())
     }
@@ -526,7 +915,7 @@ impl<'a, I: SentenceIndex> Unaligned<'a, I> {
 #[derive(Debug, Clone)]
 pub struct UnalignedSentences<'a, I> {
     beads: Beads<'a>,
-    current: Option<(IndexIter<I>, f64)>,
+    current: Option<(SentenceIndices<I>, f64)>,
 }
 
 /// Omitted English sentences, created by [`Alignment::omissions`].
@@ -557,11 +946,11 @@ impl<'a, I: SentenceIndex> Iterator for UnalignedSentences<'a, I> {
                 Side::German => b.bead().is_addition(),
                 Side::English => b.bead().is_omission(),
             })?;
-            let run = match I::SIDE {
-                Side::German => bead.german().to_usize(),
-                Side::English => bead.english().to_usize(),
+            let (run, gaps) = match I::SIDE {
+                Side::German => (bead.german().to_usize(), bead.bead.german_gaps),
+                Side::English => (bead.english().to_usize(), bead.bead.english_gaps),
             };
-            self.current = Some((IndexRange::<I>::from_usize(run).iter(), bead.confidence()));
+            self.current = Some((SentenceIndices::new(run, gaps), bead.confidence()));
         }
     }
 }
@@ -572,7 +961,8 @@ impl<I: SentenceIndex> FusedIterator for UnalignedSentences<'_, I> {}
 mod serde_impl {
     //! JSON shape: `{"german": TEXT, "english": TEXT, "beads": [BEAD]}` where TEXT is
     //! `{"source": "...", "sentences": [{"start", "end", "paragraph", "text"}]}` and BEAD is
-    //! `{"german": [0], "english": [0, 1], "shape": "1-2", "cost": 1.5, "confidence": 0.97}`.
+    //! `{"german": [0], "english": [0, 1], "shape": "1-2", "cost": 1.5, "confidence": 0.97}`;
+    //! a side lists its sentences in order, consecutive or not (`"english": [531, 533]`).
 
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -651,25 +1041,6 @@ mod serde_impl {
         Ok(text)
     }
 
-    /// The run of consecutive `indices`; `None` when there is none.
-    fn run(indices: &[usize], side: &str, k: usize) -> Result<Option<Range<usize>>> {
-        let Some(&first) = indices.first() else {
-            return Ok(None);
-        };
-        for (offset, &index) in indices.iter().enumerate() {
-            if first.checked_add(offset) != Some(index) {
-                return Err(Error::invalid(format!(
-                    "bead {k}: {side} indices are not consecutive"
-                )));
-            }
-        }
-        // `first + len - 1` is the last index, so `first + len` overflows only past usize::MAX.
-        let end = first.checked_add(indices.len()).ok_or_else(|| {
-            Error::invalid(format!("bead {k}: {side} index {} is too large", first))
-        })?;
-        Ok(Some(first..end))
-    }
-
     impl Serialize for Alignment {
         fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
             AlignmentRecord {
@@ -679,8 +1050,8 @@ mod serde_impl {
                     .beads
                     .iter()
                     .map(|b| BeadRecord {
-                        german: b.german.to_usize().collect(),
-                        english: b.english.to_usize().collect(),
+                        german: b.german_indices().map(|i| i.get()).collect(),
+                        english: b.english_indices().map(|i| i.get()).collect(),
                         shape: b.shape(),
                         cost: b.cost,
                         confidence: b.confidence,
@@ -699,26 +1070,23 @@ mod serde_impl {
             let convert = || -> Result<Alignment> {
                 let german = text_from_record(record.german, "German")?;
                 let english = text_from_record(record.english, "English")?;
-                let (mut next_german, mut next_english) = (0, 0);
                 let mut beads = Vec::with_capacity(record.beads.len());
-                for (k, b) in record.beads.iter().enumerate() {
-                    let g = run(&b.german, "German", k)?.unwrap_or(next_german..next_german);
-                    let e = run(&b.english, "English", k)?.unwrap_or(next_english..next_english);
+                for (k, b) in record.beads.into_iter().enumerate() {
                     if !b.cost.is_finite() || !(0.0..=1.0).contains(&b.confidence) {
                         return Err(Error::invalid(format!(
                             "bead {k}: cost {} or confidence {} out of range",
                             b.cost, b.confidence
                         )));
                     }
-                    if b.shape != BeadShape::new(g.len().min(255) as u8, e.len().min(255) as u8) {
+                    let bead = Bead::from_index_lists(b.german, b.english, b.cost, b.confidence)
+                        .map_err(|e| Error::invalid(format!("bead {k}: {e}")))?;
+                    if b.shape != bead.shape() {
                         return Err(Error::invalid(format!(
                             "bead {k}: shape {} does not match its indices",
                             b.shape
                         )));
                     }
-                    next_german = g.end;
-                    next_english = e.end;
-                    beads.push(Bead::from_ranges(g, e, b.cost, b.confidence));
+                    beads.push(bead);
                 }
                 Alignment::from_parts(german, english, beads)
             };

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::calibration::Calibration;
+use super::reorder::ReorderConfig;
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
@@ -56,6 +57,8 @@ pub struct AlignerConfig {
     pub temperature: f64,
     /// Search settings.
     pub search: SearchConfig,
+    /// The search for reordered beads (holes, crossings) after the monotone search.
+    pub reorder: ReorderConfig,
     /// The map from each bead's raw posterior to its reported confidence (quality issue:
     /// calibrated on development gold; `Calibration::identity()` reports the raw posterior).
     pub calibration: Calibration,
@@ -73,6 +76,7 @@ impl Default for AlignerConfig {
             refinement: RefinementConfig::default(),
             temperature: 1.0,
             search: SearchConfig::default(),
+            reorder: ReorderConfig::default(),
             calibration: Calibration::default(),
         }
     }
@@ -309,6 +313,7 @@ impl AlignerConfig {
                 self.temperature
             )));
         }
+        self.reorder.validate()?;
         self.search.validate()
     }
 

@@ -5,11 +5,12 @@ mod batch;
 mod calibration;
 mod config;
 mod fitted;
+mod reorder;
 mod shape;
 
 pub use alignment::{
     Addition, Additions, Alignment, Bead, BeadRef, Beads, ConfidentBeads, Omission, Omissions,
-    Pair, Pairs, Unaligned, UnalignedSentences,
+    Pair, Pairs, ReorderedBeads, SentenceIndices, Unaligned, UnalignedSentences,
 };
 pub use batch::{Batch, DocumentPair};
 pub use calibration::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
@@ -17,6 +18,7 @@ pub use config::{
     AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
     ShapeConfig,
 };
+pub use reorder::ReorderConfig;
 pub use shape::BeadShape;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -177,7 +179,7 @@ impl Aligner {
         english: &Text,
         extra: Option<&dyn WordTranslations>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
-    ) -> Option<Vec<search::FoundBead>> {
+    ) -> Option<Vec<reorder::Placed>> {
         let mut features = self.features(german, english, extra);
         let prepared: Vec<Option<Box<dyn Scorer + '_>>> = self
             .extras
@@ -200,7 +202,15 @@ impl Aligner {
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads, teaching);
         }
-        found
+        let mut path = found.map(reorder::place);
+        if let Some(path) = path.as_mut().filter(|_| self.config.reorder.enabled) {
+            // The pass prices sets of sentences with the built-in signals only.
+            if extras.is_empty() {
+                let costs = reorder::SetCosts::new(&self.built_in, &features, &self.shapes);
+                reorder::reorder(path, &costs, &self.config.reorder, self.config.temperature);
+            }
+        }
+        path
     }
 
     /// Pass 0: the features of both texts under the configured weighting, linked by the
@@ -291,14 +301,14 @@ impl Aligner {
         }
     }
 
-    /// Turns search output into an alignment; gaps become one bead per sentence.
+    /// Turns the path into an alignment, with calibrated confidences.
     pub(crate) fn finish(
         &self,
         german: Text,
         english: Text,
-        found: Option<Vec<search::FoundBead>>,
+        path: Option<Vec<reorder::Placed>>,
     ) -> Result<Alignment> {
-        let found = found.ok_or_else(|| {
+        let path = path.ok_or_else(|| {
             Error::new(ErrorKind::NoAlignment {
                 german: german.len(),
                 english: english.len(),
@@ -306,34 +316,22 @@ impl Aligner {
         })?;
         // The reported confidence is the calibrated posterior (see `crate::quality`), which
         // weighs in how parallel the text around each bead looks.
-        let mut runs = Vec::with_capacity(found.len());
-        for b in found {
-            if b.german.is_empty() || b.english.is_empty() {
-                // A gap: one bead per unaligned sentence, sharing the gap's cost and posterior.
-                let share = b.cost / (b.german.len() + b.english.len()) as f64;
-                for g in b.german.clone() {
-                    let english = b.english.start..b.english.start;
-                    runs.push((g..g + 1, english, share, b.posterior));
-                }
-                for e in b.english.clone() {
-                    let german = b.german.end..b.german.end;
-                    runs.push((german, e..e + 1, share, b.posterior));
-                }
-            } else {
-                runs.push((b.german, b.english, b.cost, b.posterior));
-            }
-        }
-        let raw: Vec<(usize, usize, f64, f64)> = runs
+        let raw: Vec<(usize, usize, f64, f64)> = path
             .iter()
-            .map(|(g, e, cost, posterior)| (g.len(), e.len(), *cost, *posterior))
+            .map(|b| (b.german.len(), b.english.len(), b.cost, b.posterior))
             .collect();
         let confidences = self.config.calibration.confidences(&raw);
-        let beads = runs
-            .into_iter()
-            .zip(confidences)
-            .map(|((g, e, cost, _), confidence)| Bead::from_ranges(g, e, cost, confidence))
-            .collect();
-        Ok(Alignment::from_parts_unchecked(german, english, beads))
+        let mut beads = Vec::with_capacity(path.len());
+        for (b, confidence) in path.into_iter().zip(confidences) {
+            let side = |indices: Vec<usize>, name| alignment::side_of(indices, name);
+            beads.push(Bead::from_sides(
+                side(b.german, "German")?,
+                side(b.english, "English")?,
+                b.cost,
+                confidence,
+            ));
+        }
+        Alignment::from_parts(german, english, beads)
     }
 
     /// The confident beads with two non-empty sides, at most 20,000 of them, evenly spread.

@@ -42,6 +42,64 @@ impl PairFeatures<'_> {
     pub fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
         EvidenceCounter::new(self, (german.len(), english.len())).evidence(german, english)
     }
+
+    /// [`evidence`](Self::evidence) of a bead whose sides are any sets of sentences, each
+    /// given in order: the same figures as `evidence` for runs, summed in the same order (the
+    /// types of each side once, at their first occurrence). For the few beads the reordering
+    /// pass tries; the search's beads go through [`EvidenceCounter`].
+    pub(crate) fn set_evidence(&self, german: &[usize], english: &[usize]) -> Evidence {
+        let (g, e) = (&self.german, &self.english);
+        let german: Vec<usize> = german.iter().copied().filter(|&k| k < g.len()).collect();
+        let english: Vec<usize> = english.iter().copied().filter(|&k| k < e.len()).collect();
+        if german.is_empty() || english.is_empty() {
+            return Evidence::default();
+        }
+        let german_types = types_once(g, &german);
+        let english_types = types_once(e, &english);
+        let (german_matched, german_unmatched) =
+            set_side_evidence(g, &german_types, &english_types);
+        let (english_matched, english_unmatched) =
+            set_side_evidence(e, &english_types, &german_types);
+        Evidence {
+            german_matched,
+            german_unmatched,
+            english_matched,
+            english_unmatched,
+        }
+    }
+}
+
+/// The linkable types of `sentences` of `side`, each once, in order of first occurrence.
+fn types_once(side: &SideFeatures, sentences: &[usize]) -> Vec<u32> {
+    let mut seen = std::collections::HashSet::new();
+    let mut types = Vec::new();
+    for &k in sentences {
+        for &t in side.linkable(k) {
+            if seen.insert(t) {
+                types.push(t);
+            }
+        }
+    }
+    types
+}
+
+/// Matched and unmatched weight of `types` of `side`, where a type is matched when one of its
+/// links is among `other_types` (the other side's types).
+fn set_side_evidence(side: &SideFeatures, types: &[u32], other_types: &[u32]) -> (f32, f32) {
+    let other: std::collections::HashSet<u32> = other_types.iter().copied().collect();
+    let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
+    for &t in types {
+        let weight = side.weights[t as usize];
+        let (_, link) = side.evidence_links[t as usize];
+        let hit = if link != MANY_LINKS {
+            other.contains(&link)
+        } else {
+            side.links(t).iter().any(|l| other.contains(l))
+        };
+        matched += if hit { weight } else { 0.0 };
+        unmatched += if hit { 0.0 } else { weight };
+    }
+    (matched, unmatched)
 }
 
 impl<'a> PairFeatures<'a> {

@@ -388,3 +388,23 @@ fn translation_evidence_does_not_grow_with_the_bead() {
     assert!(total(0..1, 1..2) < first.min(second));
     assert!(pair.translation_evidence(0..0, 0..1) == TranslationEvidence::default());
 }
+
+#[test]
+fn set_evidence_of_runs_is_the_evidence_of_the_runs() {
+    let german = Text::from_lines(include_str!("../../examples/data/article.de.txt"));
+    let english = Text::from_lines(include_str!("../../examples/data/article.en.txt"));
+    let pair = PairFeatures::new(&german, &english);
+    let mut compared = 0;
+    for g in 0..german.len() {
+        for e in 0..english.len() {
+            for (a, b) in [(1, 1), (1, 2), (2, 1), (2, 2), (3, 1)] {
+                let (gr, er) = (g..(g + a).min(german.len()), e..(e + b).min(english.len()));
+                let runs = pair.evidence(gr.clone(), er.clone());
+                let sets = pair.set_evidence(&gr.collect::<Vec<_>>(), &er.collect::<Vec<_>>());
+                assert_eq!(runs, sets);
+                compared += usize::from(runs.german_matched > 0.0);
+            }
+        }
+    }
+    assert!(compared > 10, "the article should give matched evidence");
+}

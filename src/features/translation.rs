@@ -212,20 +212,47 @@ impl PairFeatures<'_> {
         if german.is_empty() || english.is_empty() {
             return TranslationEvidence::default();
         }
+        model.evidence(german, english)
+    }
+
+    /// [`translation_evidence`](Self::translation_evidence) of a bead whose sides are any sets
+    /// of sentences, each given in order (the same numbers for runs).
+    pub(crate) fn set_translation_evidence(
+        &self,
+        german: &[usize],
+        english: &[usize],
+    ) -> TranslationEvidence {
+        let Some(model) = &self.translation else {
+            return TranslationEvidence::default();
+        };
+        if german.is_empty() || english.is_empty() {
+            return TranslationEvidence::default();
+        }
+        model.evidence(german.iter().copied(), english.iter().copied())
+    }
+}
+
+impl TranslationModel {
+    /// The evidence of the bead of the non-empty sentence sets `german` and `english`.
+    fn evidence<G, E>(&self, german: G, english: E) -> TranslationEvidence
+    where
+        G: Iterator<Item = usize> + Clone,
+        E: Iterator<Item = usize> + Clone,
+    {
         SCRATCH.with_borrow_mut(|scratch| TranslationEvidence {
-            english: model.side_evidence(
+            english: self.side_evidence(
                 scratch,
-                (&model.german_words, german.clone()),
-                (&model.english_words, english.clone()),
-                &model.english_given_german,
-                &model.english_chance,
+                (&self.german_words, german.clone()),
+                (&self.english_words, english.clone()),
+                &self.english_given_german,
+                &self.english_chance,
             ),
-            german: model.side_evidence(
+            german: self.side_evidence(
                 scratch,
-                (&model.english_words, english),
-                (&model.german_words, german),
-                &model.german_given_english,
-                &model.german_chance,
+                (&self.english_words, english),
+                (&self.german_words, german),
+                &self.german_given_english,
+                &self.german_chance,
             ),
         })
     }
@@ -252,8 +279,8 @@ impl TranslationModel {
     fn side_evidence(
         &self,
         scratch: &mut Scratch,
-        (source_words, source): (&Rows, Range<usize>),
-        (target_words, target): (&Rows, Range<usize>),
+        (source_words, source): (&Rows, impl Iterator<Item = usize>),
+        (target_words, target): (&Rows, impl Iterator<Item = usize>),
         table: &TranslationTable,
         chance: &[f32],
     ) -> f32 {

@@ -50,8 +50,8 @@ impl JsonlBead {
 pub fn write_jsonl(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
     for bead in alignment.beads() {
         let record = JsonlBead {
-            german: bead.german().to_usize().collect(),
-            english: bead.english().to_usize().collect(),
+            german: bead.german_indices().map(|i| i.get()).collect(),
+            english: bead.english_indices().map(|i| i.get()).collect(),
             german_text: bead.german_text().into_owned(),
             english_text: bead.english_text().into_owned(),
             shape: bead.shape(),

@@ -14,6 +14,9 @@
 //! ```
 //!
 //! (→ stands for a tab.) Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
+//!
+//! A ladder can only hold a monotone alignment ([`Alignment::is_monotone`]): the writer
+//! refuses beads with holes or beads that cross, which the bead-line formats hold.
 
 use std::io::{BufRead, Write};
 
@@ -33,7 +36,8 @@ pub struct Rung {
 }
 
 /// Writes the ladder of `alignment`: a rung at the start of every bead, with the bead's
-/// confidence (three decimals), and a final rung at the end of both texts.
+/// confidence (three decimals), and a final rung at the end of both texts. Fails, writing
+/// nothing, when the alignment is not monotone (a ladder cannot say it).
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;
@@ -45,6 +49,12 @@ pub struct Rung {
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 pub fn write_ladder(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
+    if !alignment.is_monotone() {
+        return Err(Error::invalid(
+            "a ladder holds only monotone alignments: this one has beads with holes or beads \
+             that cross (write bead lines or JSON lines instead)",
+        ));
+    }
     for bead in alignment.beads() {
         writeln!(
             writer,

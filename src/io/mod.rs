@@ -86,9 +86,10 @@ impl TextPair {
 /// Rebuilds an [`Alignment`] from bead lines (read from a vecalign, JSONL or ladder file) and
 /// the two texts they index.
 ///
-/// Each bead's indices must be consecutive, and the beads must cover every sentence of both
-/// texts once, in order; a bead line's score becomes the bead's confidence (clamped to
-/// `[0, 1]`, 0 when absent). The files hold no cost, so every bead's cost is 0.
+/// The beads must cover every sentence of both texts once; a side's indices need not be
+/// consecutive and beads may cross (see [`Alignment::from_parts`], [`Bead::MAX_SPREAD`]). A bead
+/// line's score becomes the bead's confidence (clamped to `[0, 1]`, 0 when absent). The files
+/// hold no cost, so every bead's cost is 0.
 ///
 /// ```
 /// use satzweise::Text;
@@ -104,43 +105,18 @@ impl TextPair {
 /// # Ok::<(), satzweise::Error>(())
 /// ```
 pub fn alignment_from_beads(german: Text, english: Text, beads: &[BeadLine]) -> Result<Alignment> {
-    let (mut next_german, mut next_english) = (0usize, 0usize);
     let mut out = Vec::with_capacity(beads.len());
     for (k, line) in beads.iter().enumerate() {
-        let g = consecutive(&line.german, next_german, "German", k)?;
-        let e = consecutive(&line.english, next_english, "English", k)?;
-        next_german = g.end;
-        next_english = e.end;
-        out.push(Bead::new(
-            crate::IndexRange::from_usize(g),
-            crate::IndexRange::from_usize(e),
+        let bead = Bead::from_index_lists(
+            line.german.clone(),
+            line.english.clone(),
             0.0,
             line.score.unwrap_or(0.0),
-        ));
+        )
+        .map_err(|e| Error::invalid(format!("bead {k}: {e}")))?;
+        out.push(bead);
     }
     Alignment::from_parts(german, english, out)
-}
-
-fn consecutive(
-    indices: &[usize],
-    next: usize,
-    side: &str,
-    k: usize,
-) -> Result<std::ops::Range<usize>> {
-    let Some(&first) = indices.first() else {
-        return Ok(next..next);
-    };
-    for (offset, &index) in indices.iter().enumerate() {
-        if first.checked_add(offset) != Some(index) {
-            return Err(Error::invalid(format!(
-                "bead {k}: {side} indices {indices:?} are not consecutive"
-            )));
-        }
-    }
-    let end = first
-        .checked_add(indices.len())
-        .ok_or_else(|| Error::invalid(format!("bead {k}: {side} index {first} is too large")))?;
-    Ok(first..end)
 }
 
 /// Calls `line` with each line of `reader` (1-based number, text without its line end);
@@ -236,14 +212,28 @@ mod tests {
     }
 
     #[test]
-    fn beads_must_be_consecutive_and_cover() {
+    fn beads_must_cover_each_sentence_once() {
         let g = || Text::from_lines("a\nb");
         let e = || Text::from_lines("x");
         let line = |s: &str| s.parse::<BeadLine>().unwrap();
         assert!(alignment_from_beads(g(), e(), &[line("[0, 1]:[0]")]).is_ok());
         assert!(alignment_from_beads(g(), e(), &[line("[0]:[0]")]).is_err());
         assert!(alignment_from_beads(g(), e(), &[line("[0, 2]:[0]")]).is_err());
-        assert!(alignment_from_beads(g(), e(), &[line("[1]:[0]"), line("[0]:[]")]).is_err());
+        assert!(alignment_from_beads(g(), e(), &[line("[0, 0]:[0]")]).is_err());
+        // Out of order is allowed now: the beads still cover every sentence once.
+        let reordered = alignment_from_beads(g(), e(), &[line("[1]:[0]"), line("[0]:[]")]).unwrap();
+        assert!(!reordered.is_monotone());
+        let wide = Text::from_lines("s\n".repeat(70));
+        let holes = (0..70).filter(|k| k % 2 == 1).map(|k| format!("[]:[{k}]"));
+        let mut lines: Vec<BeadLine> = holes.map(|l| line(&l)).collect();
+        let evens: Vec<String> = (0..70)
+            .filter(|k| k % 2 == 0)
+            .map(|k| k.to_string())
+            .collect();
+        lines.push(line(&format!("[0]:[{}]", evens.join(", "))));
+        lines.push(line("[1]:[]"));
+        let err = alignment_from_beads(g(), wide, &lines).unwrap_err();
+        assert!(err.to_string().contains("at most 64"), "{err}");
         assert!(alignment_from_beads(g(), e(), &[line(&format!("[{}]:[0]", usize::MAX))]).is_err());
     }
 }

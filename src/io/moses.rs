@@ -5,6 +5,9 @@
 //! beads with sentences on both sides, each side's sentences joined with single spaces and
 //! line breaks inside a sentence turned into spaces. Omissions and additions are left out,
 //! and so are confidences (filter with [`Alignment::confident`] before writing if needed).
+//! A side with holes is written as its own sentences in order, joined (the sentences of its
+//! holes go with their own beads); beads that cross are written in the alignment's order,
+//! each still a correct pair.
 
 use std::io::{BufRead, Write};
 

@@ -18,7 +18,10 @@
 //! </tmx>
 //! ```
 //!
-//! Omissions and additions have no translation and are left out.
+//! Omissions and additions have no translation and are left out. A side with holes is its
+//! own sentences in order, joined (the sentences of its holes go with their own beads), and
+//! beads that cross are units in the alignment's order: each unit is still a right pair, and a
+//! memory needs no order.
 //!
 //! **Escaping.** `&`, `<`, `>`, `"` and `'` are written as entities, and a carriage return as
 //! `&#13;` (so that XML's line-end normalization does not turn it into a line feed). XML 1.0

@@ -9,6 +9,9 @@
 //! [1, 2]:[2]
 //! []:[3]
 //! ```
+//!
+//! A side lists its sentences in order, so a bead with holes or beads that cross are written
+//! as they are: `[450]:[531, 533, 534, 535]` with `[]:[532]` on a line of its own.
 
 use std::fmt;
 use std::io::{BufRead, Write};
@@ -46,8 +49,8 @@ impl BeadLine {
         alignment
             .beads()
             .map(|b| BeadLine {
-                german: b.german().to_usize().collect(),
-                english: b.english().to_usize().collect(),
+                german: b.german_indices().map(|i| i.get()).collect(),
+                english: b.english_indices().map(|i| i.get()).collect(),
                 score: Some(b.confidence()),
             })
             .collect()
@@ -187,8 +190,14 @@ mod tests {
         let lines = read_bead_lines(&out[..], "out").unwrap();
         assert_eq!(lines.len(), alignment.beads().len());
         for (line, bead) in lines.iter().zip(alignment.beads()) {
-            assert_eq!(line.german, bead.german().to_usize().collect::<Vec<_>>());
-            assert_eq!(line.english, bead.english().to_usize().collect::<Vec<_>>());
+            assert_eq!(
+                line.german,
+                bead.german_indices().map(|i| i.get()).collect::<Vec<_>>()
+            );
+            assert_eq!(
+                line.english,
+                bead.english_indices().map(|i| i.get()).collect::<Vec<_>>()
+            );
             assert!((line.score.unwrap() - bead.confidence()).abs() <= 0.0005);
         }
     }

@@ -32,11 +32,13 @@ pub enum FlagKind {
     Punctuation,
     /// The same German sentence is rendered differently elsewhere in the document.
     Inconsistent,
+    /// The bead breaks the order of the document: a side with holes, or it crosses another.
+    Reordered,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 9] = [
+    pub const ALL: [FlagKind; 10] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
@@ -46,10 +48,11 @@ impl FlagKind {
         FlagKind::Markup,
         FlagKind::Punctuation,
         FlagKind::Inconsistent,
+        FlagKind::Reordered,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`.
+    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`, `reordered`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -61,6 +64,7 @@ impl FlagKind {
             FlagKind::Markup => "markup",
             FlagKind::Punctuation => "punctuation",
             FlagKind::Inconsistent => "inconsistent",
+            FlagKind::Reordered => "reordered",
         }
     }
 }
@@ -136,6 +140,19 @@ pub enum Flag {
         /// How many different English renderings the document has of this German sentence.
         renderings: usize,
     },
+    /// The bead is out of the document's order: sentences inside the span of a side belong
+    /// to other beads, or the bead crosses other beads (its German comes before theirs, its
+    /// English after, or the other way round).
+    Reordered {
+        /// German sentences between the bead's first and last German sentence that other
+        /// beads hold.
+        german_elsewhere: Vec<usize>,
+        /// English sentences between the bead's first and last English sentence that other
+        /// beads hold.
+        english_elsewhere: Vec<usize>,
+        /// How many other beads with sentences on both sides it crosses.
+        crossings: usize,
+    },
 }
 
 impl Flag {
@@ -151,6 +168,7 @@ impl Flag {
             Flag::Markup { .. } => FlagKind::Markup,
             Flag::Punctuation { .. } => FlagKind::Punctuation,
             Flag::Inconsistent { .. } => FlagKind::Inconsistent,
+            Flag::Reordered { .. } => FlagKind::Reordered,
         }
     }
 
@@ -233,6 +251,34 @@ impl fmt::Display for Flag {
                 f,
                 "inconsistent: this German sentence is rendered {renderings} different ways in the document"
             ),
+            Flag::Reordered {
+                german_elsewhere,
+                english_elsewhere,
+                crossings,
+            } => {
+                f.write_str("reordered: ")?;
+                let mut parts = Vec::new();
+                for (side, elsewhere) in
+                    [("German", german_elsewhere), ("English", english_elsewhere)]
+                {
+                    if !elsewhere.is_empty() {
+                        let listed: Vec<String> = elsewhere.iter().map(|k| k.to_string()).collect();
+                        parts.push(format!(
+                            "the {side} side is not consecutive ({side} sentence{} {} in between belong{} to other beads)",
+                            if elsewhere.len() == 1 { "" } else { "s" },
+                            listed.join(", "),
+                            if elsewhere.len() == 1 { "s" } else { "" },
+                        ));
+                    }
+                }
+                if *crossings > 0 {
+                    parts.push(format!(
+                        "the translation changes the order: this bead crosses {crossings} other bead{}",
+                        if *crossings == 1 { "" } else { "s" }
+                    ));
+                }
+                f.write_str(&parts.join("; "))
+            }
             Flag::Punctuation { mark, side } => {
                 let (here, there) = match side {
                     Side::German => ("German", "English"),
@@ -408,6 +454,60 @@ pub(crate) struct Checker {
     /// Per German sentence: whether it ends as a sentence cut short by segmentation would,
     /// in a number or a one-letter abbreviation and a full stop ("Royal Mail 1.").
     cut_ends: Vec<bool>,
+    /// First German sentence of each linked bead that crosses others → how many it crosses.
+    crossings: HashMap<usize, usize>,
+}
+
+/// For each bead with sentences on both sides that crosses others, keyed by its first German
+/// sentence: how many it crosses (counted with a Fenwick tree over the English starts, so a
+/// document in reverse order costs `n log n`, not `n²`).
+fn crossings(alignment: &Alignment) -> HashMap<usize, usize> {
+    if alignment.is_monotone() {
+        return HashMap::new();
+    }
+    let mut links: Vec<(usize, usize)> = alignment
+        .beads()
+        .filter(|b| !b.german().is_empty() && !b.english().is_empty())
+        .map(|b| (b.german().start().get(), b.english().start().get()))
+        .collect();
+    links.sort_unstable();
+    let size = alignment.english_text().len() + 1;
+    let mut counts = vec![0usize; links.len()];
+    // Earlier in German, later in English; then later in German, earlier in English.
+    let mut tree = vec![0usize; size + 1];
+    for (n, &(_, e)) in links.iter().enumerate() {
+        counts[n] += n - prefix(&tree, e + 1);
+        add(&mut tree, e + 1);
+    }
+    let mut tree = vec![0usize; size + 1];
+    for (n, &(_, e)) in links.iter().enumerate().rev() {
+        counts[n] += prefix(&tree, e);
+        add(&mut tree, e + 1);
+    }
+    links
+        .iter()
+        .zip(counts)
+        .filter(|(_, c)| *c > 0)
+        .map(|(&(g, _), c)| (g, c))
+        .collect()
+}
+
+/// Adds one at 1-based position `at` of a Fenwick tree.
+fn add(tree: &mut [usize], mut at: usize) {
+    while at < tree.len() {
+        tree[at] += 1;
+        at += at & at.wrapping_neg();
+    }
+}
+
+/// The sum of positions `1..=at` of a Fenwick tree.
+fn prefix(tree: &[usize], mut at: usize) -> usize {
+    let mut sum = 0;
+    while at > 0 {
+        sum += tree[at];
+        at -= at & at.wrapping_neg();
+    }
+    sum
 }
 
 /// A sentence for comparing renderings: lower case, white space folded.
@@ -533,7 +633,35 @@ impl Checker {
                 .map(ends_like_a_cut)
                 .collect(),
             renderings: renderings(alignment),
+            crossings: crossings(alignment),
         }
+    }
+
+    /// The flag of a bead that is out of the document's order.
+    fn reordered_flag(&self, bead: &BeadRef<'_>) -> Option<Flag> {
+        let crossings = if bead.german().is_empty() || bead.english().is_empty() {
+            0
+        } else {
+            self.crossings
+                .get(&bead.german().start().get())
+                .copied()
+                .unwrap_or(0)
+        };
+        if bead.is_contiguous() && crossings == 0 {
+            return None;
+        }
+        fn elsewhere<I: crate::text::SentenceIndex>(
+            hull: std::ops::Range<usize>,
+            members: impl Iterator<Item = I>,
+        ) -> Vec<usize> {
+            let members: HashSet<usize> = members.map(|i| i.get()).collect();
+            hull.filter(|k| !members.contains(k)).collect()
+        }
+        Some(Flag::Reordered {
+            german_elsewhere: elsewhere(bead.german().to_usize(), bead.german_indices()),
+            english_elsewhere: elsewhere(bead.english().to_usize(), bead.english_indices()),
+            crossings,
+        })
     }
 
     pub(crate) fn length_model(&self) -> LengthModel {
@@ -542,10 +670,13 @@ impl Checker {
 
     pub(crate) fn check(&self, bead: &BeadRef<'_>) -> Vec<Flag> {
         let mut flags = Vec::new();
+        if let Some(flag) = self.reordered_flag(bead) {
+            flags.push(flag);
+        }
         if bead.german().is_empty() {
             if !bead.english().is_empty() {
                 flags.push(Flag::Omission {
-                    sentences: bead.english().len(),
+                    sentences: bead.english_indices().len(),
                 });
             }
             return flags;
@@ -553,7 +684,7 @@ impl Checker {
         if bead.english().is_empty() {
             if !self.is_fragment(bead) {
                 flags.push(Flag::Addition {
-                    sentences: bead.german().len(),
+                    sentences: bead.german_indices().len(),
                 });
             }
             return flags;

@@ -7,8 +7,8 @@ use super::{CheckedBead, FlagKind, Report};
 impl FlagKind {
     /// How much a flag of this kind weighs when it is right, in `[0, 1]`: a sentence left
     /// untranslated, dropped or added (1.0, 0.9, 0.9) before a number (0.8), markup (0.7), a
-    /// name (0.6), an unusual length (0.4), a question or exclamation mark and an
-    /// inconsistent rendering (0.3).
+    /// name (0.6), a reordering (0.5: worth a look, often no error), an unusual length (0.4), a
+    /// question or exclamation mark and an inconsistent rendering (0.3).
     pub fn severity(self) -> f64 {
         match self {
             FlagKind::Untranslated => 1.0,
@@ -16,6 +16,7 @@ impl FlagKind {
             FlagKind::NumberMismatch => 0.8,
             FlagKind::NameOneSide => 0.6,
             FlagKind::Markup => 0.7,
+            FlagKind::Reordered => 0.5,
             FlagKind::LengthRatio => 0.4,
             FlagKind::Punctuation | FlagKind::Inconsistent => 0.3,
         }

@@ -1,0 +1,643 @@
+//! Beyond the monotone path: after the search, a local look for beads with holes and beads
+//! that cross.
+//!
+//! The search returns a monotone path of contiguous beads. Translations are not always like
+//! that: a figure caption printed in the middle of a sentence on one side only, a sentence
+//! moved a few places, two sentences in swapped order. Forced into a monotone path, such a
+//! region becomes a merge that swallows the stray sentence, or an omission next to an
+//! addition. This pass looks at every *site* of the path where that may have happened (a bead
+//! of low posterior, an unaligned sentence, a merge) and, within [`ReorderConfig::reach`]
+//! beads of it, tries four local changes:
+//!
+//! - **hole**: an inner sentence of a bead's side leaves it for a bead of its own (`[250]:[291,
+//!   293, 294]` and `[]:[292]` instead of `[250]:[291, 292, 293, 294]`);
+//! - **move**: one sentence goes from its bead to a bead a few places away (`[449]:[530]`,
+//!   `[]:[532]`, `[450]:[531, 533, 534, 535]` instead of `[449]:[530, 531]`, `[]:[532]`,
+//!   `[450]:[533, 534, 535]`);
+//! - **split**: a merged bead becomes two beads that cross (`[455]:[541]`, `[456]:[540]`
+//!   instead of `[455, 456]:[540, 541]`);
+//! - **swap**: two nearby beads exchange their English sides.
+//!
+//! A change is priced by the same built-in signals as the search's beads (on sets of
+//! sentences: [`SetCosts`]), plus [`ReorderConfig::hole_cost`] for each hole it opens and
+//! [`ReorderConfig::crossing_cost`] for each pair of beads it makes cross, and taken only
+//! when it lowers the cost of the path by more than [`ReorderConfig::min_gain`]; changes that
+//! leave the path monotone are not this pass's business (the search weighed them). The beads
+//! a change makes get the posterior `1 / (1 + exp(-gain / temperature))` of the change against
+//! the monotone beads it replaces; the calibration then maps it as any other.
+//!
+//! Each site costs a bounded number of candidates, so the pass is linear in the length of the
+//! document. It runs with the built-in signals only: with a scorer of the user's (which prices
+//! runs, not sets) it is skipped.
+
+use std::ops::Range;
+
+use super::{AnchorBound, BuiltInScorers};
+use crate::error::{Error, Result};
+use crate::features::PairFeatures;
+use crate::score::two_sided_tail_cost;
+use crate::search::FoundBead;
+
+/// The search for reordered beads after the monotone search (configuration group `reorder`).
+///
+/// Off by default. Measured on the development sets (strict / lax F1, off → on): Text+Berg dev
+/// 0.9125 / 0.9918 → 0.9164 / 0.9918 (a swapped pair found); WMT21 perturbed 0.9841 / 0.9983 →
+/// 0.9847 / 0.9977, WMT21 1-1 unchanged, a seeded perturbed set 0.9815 → 0.9806 strict: with
+/// the built-in signals it also splits merged beads into two beads that cross where the gold
+/// keeps the merge (the split saves the merge costs and the shared names make both crossed
+/// beads look plausible).
+///
+/// ```
+/// use satzweise::{Aligner, AlignerConfig};
+/// let mut german: Vec<String> = (0..8)
+///     .map(|k| format!("Im Jahr {} bestieg Anna Keller {} Gipfel.", 1900 + k, k + 3))
+///     .collect();
+/// let mut english: Vec<String> = (0..8)
+///     .map(|k| format!("In {} Anna Keller climbed {} summits.", 1900 + k, k + 3))
+///     .collect();
+/// german[3] = "Die Seilschaft Zermatt-Matterhorn zählte 4478 Meter und 17 Haken.".into();
+/// german[4] = "Am 14. Juli 1865 erreichten Whymper und Croz den Gipfel.".into();
+/// english[3] = "On 14 July 1865 Whymper and Croz reached the summit.".into();
+/// english[4] = "The Zermatt-Matterhorn rope team counted 4478 metres and 17 pitons.".into();
+///
+/// let mut config = AlignerConfig::default();
+/// config.reorder.enabled = true;
+/// let alignment = Aligner::from_config(config)?.align_sentences(&german, &english)?;
+/// assert!(!alignment.is_monotone());
+/// let crossed: Vec<(usize, usize)> = alignment
+///     .reordered()
+///     .map(|b| (b.german().start().get(), b.english().start().get()))
+///     .collect();
+/// assert_eq!(crossed, [(3, 4), (4, 3)]);
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct ReorderConfig {
+    /// Whether the pass runs.
+    pub enabled: bool,
+    /// Cost of each hole a change opens in a side of a bead (a run of sentences inside the
+    /// side's hull that belong to other beads).
+    pub hole_cost: f64,
+    /// Cost of each pair of beads a change makes cross.
+    pub crossing_cost: f64,
+    /// How much a change must lower the cost of the path, in nats, to be taken.
+    pub min_gain: f64,
+    /// Beads whose posterior is below this are sites (unaligned sentences and merges are
+    /// sites whatever their posterior).
+    pub site_below: f64,
+    /// How many beads away from a site a sentence may move, or a bead may swap with.
+    pub reach: usize,
+}
+
+impl Default for ReorderConfig {
+    fn default() -> Self {
+        ReorderConfig {
+            enabled: false,
+            hole_cost: 2.0,
+            crossing_cost: 1.5,
+            min_gain: 2.0,
+            site_below: 0.9,
+            reach: 3,
+        }
+    }
+}
+
+impl ReorderConfig {
+    /// The most beads a site's window may reach on either side.
+    pub const MAX_REACH: usize = 8;
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        for (name, value) in [
+            ("reorder.hole_cost", self.hole_cost),
+            ("reorder.crossing_cost", self.crossing_cost),
+            ("reorder.min_gain", self.min_gain),
+        ] {
+            if !(0.0..=super::config::MAX_COST).contains(&value) {
+                return Err(Error::config(format!(
+                    "{name} must be at least 0 and at most {:e}, not {value}",
+                    super::config::MAX_COST
+                )));
+            }
+        }
+        if !(0.0..=1.0).contains(&self.site_below) {
+            return Err(Error::config(format!(
+                "reorder.site_below must lie in [0, 1], not {}",
+                self.site_below
+            )));
+        }
+        if !(1..=Self::MAX_REACH).contains(&self.reach) {
+            return Err(Error::config(format!(
+                "reorder.reach must lie in 1..={}, not {}",
+                Self::MAX_REACH,
+                self.reach
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A bead of the path: its sentences on each side, in order (consecutive or not), its cost and
+/// its posterior.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Placed {
+    pub(crate) german: Vec<usize>,
+    pub(crate) english: Vec<usize>,
+    pub(crate) cost: f64,
+    pub(crate) posterior: f64,
+}
+
+impl Placed {
+    fn is_link(&self) -> bool {
+        !self.german.is_empty() && !self.english.is_empty()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.german.is_empty() && self.english.is_empty()
+    }
+}
+
+/// The search's beads as the path of [`Placed`] beads; a gap becomes one bead per unaligned
+/// sentence, each with an equal share of the gap's cost and its posterior.
+pub(crate) fn place(found: Vec<FoundBead>) -> Vec<Placed> {
+    let mut path = Vec::with_capacity(found.len());
+    for b in found {
+        if b.german.is_empty() || b.english.is_empty() {
+            let share = b.cost / (b.german.len() + b.english.len()) as f64;
+            let skip = |german: Vec<usize>, english: Vec<usize>| Placed {
+                german,
+                english,
+                cost: share,
+                posterior: b.posterior,
+            };
+            path.extend(b.german.clone().map(|g| skip(vec![g], Vec::new())));
+            path.extend(b.english.clone().map(|e| skip(Vec::new(), vec![e])));
+        } else {
+            path.push(Placed {
+                german: b.german.collect(),
+                english: b.english.collect(),
+                cost: b.cost,
+                posterior: b.posterior,
+            });
+        }
+    }
+    path
+}
+
+/// The run that `indices` (in order) form, `None` when they have holes; `0..0` when empty.
+fn run_of(indices: &[usize]) -> Option<Range<usize>> {
+    match (indices.first(), indices.last()) {
+        (Some(&first), Some(&last)) => {
+            (last - first + 1 == indices.len()).then_some(first..last + 1)
+        }
+        _ => Some(0..0),
+    }
+}
+
+/// The holes of a side: runs of sentences inside its hull that it does not hold.
+fn holes(indices: &[usize]) -> usize {
+    indices.windows(2).filter(|w| w[1] > w[0] + 1).count()
+}
+
+/// Whether a side with holes stays within [`Bead::MAX_SPREAD`](super::Bead::MAX_SPREAD).
+fn fits(indices: &[usize]) -> bool {
+    match (indices.first(), indices.last()) {
+        (Some(&first), Some(&last)) => {
+            last - first + 1 == indices.len() || last - first < super::Bead::MAX_SPREAD
+        }
+        _ => true,
+    }
+}
+
+/// The cost of beads whose sides are any sets of sentences under the built-in signals: for
+/// runs exactly the search's cost; for sets with holes the same signals over the sentences
+/// the bead holds (merge costs for each boundary between consecutive members, lengths and
+/// evidence of the members).
+pub(crate) struct SetCosts<'a, 'f> {
+    built_in: &'a BuiltInScorers,
+    features: &'a PairFeatures<'f>,
+    /// The search's evidence kernel, for beads that are runs.
+    bound: AnchorBound<'a, 'f>,
+}
+
+impl<'a, 'f> SetCosts<'a, 'f> {
+    /// Costs over `features` with the aligner's built-in signals, for beads of at most the
+    /// aligner's `shapes` (larger runs are priced too, only slower).
+    pub(crate) fn new(
+        built_in: &'a BuiltInScorers,
+        features: &'a PairFeatures<'f>,
+        shapes: &[(usize, usize)],
+    ) -> Self {
+        SetCosts {
+            built_in,
+            features,
+            bound: AnchorBound::new(features, shapes),
+        }
+    }
+
+    /// The cost of leaving the sentences of `german` and `english` unaligned, each in a bead of
+    /// its own (as the aligner reports unaligned sentences).
+    pub(crate) fn unaligned_cost(&self, german: &[usize], english: &[usize]) -> f64 {
+        let alone = |german: Range<usize>, english: Range<usize>| {
+            self.built_in.prior.run_cost(self.features, german, english)
+        };
+        german.iter().map(|&k| alone(k..k + 1, 0..0)).sum::<f64>()
+            + english.iter().map(|&k| alone(0..0, k..k + 1)).sum::<f64>()
+    }
+
+    /// The cost of the bead of `german` and `english` (each in order, not both empty).
+    pub(crate) fn cost(&self, german: &[usize], english: &[usize]) -> f64 {
+        if let (Some(g), Some(e)) = (run_of(german), run_of(english)) {
+            return self.built_in.cost(self.features, &self.bound, g, e);
+        }
+        let (gs, es) = (self.features.german(), self.features.english());
+        let prior = &self.built_in.prior;
+        if german.is_empty() || english.is_empty() {
+            // Unaligned sentences: the skip cost of the first, the extension cost of the rest.
+            let skipped = german
+                .iter()
+                .map(|&k| gs.shape(k))
+                .chain(english.iter().map(|&k| es.shape(k)));
+            return skipped
+                .enumerate()
+                .map(|(n, shape)| {
+                    let base = if n == 0 {
+                        prior.skip_cost
+                    } else {
+                        prior.skip_extend_cost
+                    };
+                    if shape.debris {
+                        base * prior.debris_factor
+                    } else {
+                        base
+                    }
+                })
+                .sum();
+        }
+        let boundaries = |side: &crate::SideFeatures, indices: &[usize]| -> f64 {
+            indices
+                .windows(2)
+                .map(|w| {
+                    if side.shape(w[0]).continues || side.shape(w[1]).starts_lower {
+                        prior.open_merge_cost
+                    } else {
+                        prior.merge_cost
+                    }
+                })
+                .sum()
+        };
+        let mut cost = boundaries(gs, german) + boundaries(es, english);
+        let (last_german, last_english) = (german[german.len() - 1], english[english.len() - 1]);
+        if gs.shape(last_german).open_end != es.shape(last_english).open_end {
+            cost += prior.closure_mismatch_cost;
+        }
+        let crosses = |side: &crate::SideFeatures, indices: &[usize]| {
+            indices[1..].iter().any(|&k| side.shape(k).opens_paragraph)
+        };
+        if prior.paragraph_cost != 0.0
+            && crosses(gs, german) != crosses(es, english)
+            && gs.has_paragraphs()
+            && es.has_paragraphs()
+        {
+            cost += prior.paragraph_cost;
+        }
+        if self.built_in.length_weight != 0.0 {
+            let length = |side: &crate::SideFeatures, indices: &[usize]| -> f64 {
+                indices.iter().map(|&k| f64::from(side.length(k))).sum()
+            };
+            let delta = self.built_in.length.delta_of(
+                length(gs, german),
+                length(es, english),
+                self.features.length_ratio(),
+            );
+            cost += self.built_in.length_weight * two_sided_tail_cost(delta);
+        }
+        let evidence = self.features.set_evidence(german, english);
+        let anchor = &self.built_in.anchor;
+        cost += -anchor.matched * f64::from(evidence.german_matched + evidence.english_matched)
+            / 2.0
+            + anchor.unmatched * f64::from(evidence.german_unmatched + evidence.english_unmatched)
+                / 2.0;
+        if self.built_in.translation.weight != 0.0 {
+            cost -= self.built_in.translation.weight
+                * f64::from(
+                    self.features
+                        .set_translation_evidence(german, english)
+                        .total(),
+                );
+        }
+        cost
+    }
+}
+
+/// A change to the path: the beads at `replaced` become `with` (in place, in order; beads
+/// left empty are dropped), and `added` beads go right after the first replaced one.
+#[derive(Debug, Clone)]
+struct Change {
+    replaced: Vec<usize>,
+    with: Vec<Placed>,
+    added: Vec<Placed>,
+    /// How much the change lowers the cost of the path, penalties included.
+    gain: f64,
+}
+
+/// The pass itself: looks at every site of `path` and applies the best change there while
+/// one clearly wins.
+pub(crate) fn reorder(
+    path: &mut Vec<Placed>,
+    costs: &SetCosts<'_, '_>,
+    config: &ReorderConfig,
+    temperature: f64,
+) {
+    let is_site = |b: &Placed| {
+        !b.is_empty()
+            && (b.posterior < config.site_below
+                || !b.is_link()
+                || b.german.len() > 1
+                || b.english.len() > 1)
+    };
+    // New beads (the sentences that leave for a bead of their own) wait here with the
+    // position they follow, so that the positions of the path stay put during the pass.
+    let mut added: Vec<(usize, Placed)> = Vec::new();
+    for site in 0..path.len() {
+        // A site changes at most a few times: each change lowers the cost by `min_gain`.
+        for _ in 0..4 {
+            if !is_site(&path[site]) {
+                break;
+            }
+            let Some(change) = best_change(path, site, costs, config) else {
+                break;
+            };
+            let posterior = 1.0 / (1.0 + (-change.gain / temperature).exp());
+            for (&k, mut bead) in change.replaced.iter().zip(change.with) {
+                bead.posterior = posterior;
+                path[k] = bead;
+            }
+            for mut bead in change.added {
+                bead.posterior = posterior;
+                added.push((change.replaced[0], bead));
+            }
+        }
+    }
+    if added.is_empty() && path.iter().all(|b| !b.is_empty()) {
+        return;
+    }
+    added.sort_by_key(|(after, _)| *after);
+    let mut added = added.into_iter().peekable();
+    let old = std::mem::take(path);
+    for (k, bead) in old.into_iter().enumerate() {
+        if !bead.is_empty() {
+            path.push(bead);
+        }
+        while let Some((_, bead)) = added.next_if(|(after, _)| *after == k) {
+            path.push(bead);
+        }
+    }
+}
+
+/// The best change around `site` that gains more than `min_gain`.
+fn best_change(
+    path: &[Placed],
+    site: usize,
+    costs: &SetCosts<'_, '_>,
+    config: &ReorderConfig,
+) -> Option<Change> {
+    let lo = site.saturating_sub(config.reach);
+    let hi = (site + config.reach + 1).min(path.len());
+    let mut best: Option<Change> = None;
+    let mut consider = |replaced: Vec<usize>, with: Vec<Placed>, added: Vec<Placed>| {
+        if with
+            .iter()
+            .chain(&added)
+            .any(|b| !fits(&b.german) || !fits(&b.english))
+        {
+            return;
+        }
+        // Each link the change makes must earn its place: cheaper, by `min_gain`, than
+        // leaving its sentences unaligned.
+        if with.iter().chain(&added).any(|b| {
+            b.is_link() && b.cost + config.min_gain > costs.unaligned_cost(&b.german, &b.english)
+        }) {
+            return;
+        }
+        let before: f64 = replaced.iter().map(|&k| path[k].cost).sum();
+        let after: f64 = with.iter().chain(&added).map(|b| b.cost).sum();
+        let Some(penalty) = penalty(path, lo, hi, &replaced, &with, &added, config) else {
+            return;
+        };
+        let gain = before - after - penalty;
+        if gain > config.min_gain && best.as_ref().is_none_or(|b| gain > b.gain) {
+            best = Some(Change {
+                replaced,
+                with,
+                added,
+                gain,
+            });
+        }
+    };
+    let bead = |german: Vec<usize>, english: Vec<usize>| {
+        let cost = if german.is_empty() && english.is_empty() {
+            0.0
+        } else {
+            costs.cost(&german, &english)
+        };
+        Placed {
+            german,
+            english,
+            cost,
+            posterior: 0.0,
+        }
+    };
+    let here = &path[site];
+    // Hole: an inner sentence of one side leaves for a bead of its own.
+    if here.is_link() {
+        for side in [Side::German, Side::English] {
+            let own = side.of(here);
+            for k in 1..own.len().saturating_sub(1) {
+                let mut rest = own.clone();
+                let gone = rest.remove(k);
+                let (with, alone) = match side {
+                    Side::German => (
+                        bead(rest, here.english.clone()),
+                        bead(vec![gone], Vec::new()),
+                    ),
+                    Side::English => (
+                        bead(here.german.clone(), rest),
+                        bead(Vec::new(), vec![gone]),
+                    ),
+                };
+                consider(vec![site], vec![with], vec![alone]);
+            }
+        }
+    }
+    // Split: a merged bead becomes two beads that cross.
+    if here.german.len() > 1 && here.english.len() > 1 {
+        for i in 1..here.german.len() {
+            for j in 1..here.english.len() {
+                let first = bead(here.german[..i].to_vec(), here.english[j..].to_vec());
+                let second = bead(here.german[i..].to_vec(), here.english[..j].to_vec());
+                consider(vec![site], vec![first], vec![second]);
+            }
+        }
+    }
+    for other in lo..hi {
+        if other == site || path[other].is_empty() {
+            continue;
+        }
+        // Move: one sentence goes from one bead to the other, in both directions.
+        for (from, to) in [(site, other), (other, site)] {
+            let (source, target) = (&path[from], &path[to]);
+            if !target.is_link() {
+                continue;
+            }
+            for side in [Side::German, Side::English] {
+                let own = side.of(source);
+                if source.is_link() && own.len() < 2 {
+                    // Taking a link's only sentence of a side makes it unaligned: a move the
+                    // search can weigh with a skip.
+                    continue;
+                }
+                for k in 0..own.len() {
+                    let mut rest = own.clone();
+                    let moved = rest.remove(k);
+                    let mut grown = side.of(target).clone();
+                    let at = grown.partition_point(|&x| x < moved);
+                    grown.insert(at, moved);
+                    let (source, target) = match side {
+                        Side::German => (
+                            bead(rest, source.english.clone()),
+                            bead(grown, target.english.clone()),
+                        ),
+                        Side::English => (
+                            bead(source.german.clone(), rest),
+                            bead(target.german.clone(), grown),
+                        ),
+                    };
+                    consider(vec![from, to], vec![source, target], Vec::new());
+                }
+            }
+        }
+        // Swap: two links exchange their English sides.
+        if here.is_link() && path[other].is_link() {
+            let there = &path[other];
+            let first = bead(here.german.clone(), there.english.clone());
+            let second = bead(there.german.clone(), here.english.clone());
+            consider(vec![site, other], vec![first, second], Vec::new());
+        }
+    }
+    best
+}
+
+/// The penalty of a change for the holes and crossings it adds within the window `lo..hi`;
+/// `None` when the window stays monotone (such a change is the search's to weigh).
+fn penalty(
+    path: &[Placed],
+    lo: usize,
+    hi: usize,
+    replaced: &[usize],
+    with: &[Placed],
+    added: &[Placed],
+    config: &ReorderConfig,
+) -> Option<f64> {
+    let hole_count = |beads: &mut dyn Iterator<Item = &Placed>| -> usize {
+        beads.map(|b| holes(&b.german) + holes(&b.english)).sum()
+    };
+    let old_holes = hole_count(&mut replaced.iter().map(|&k| &path[k]));
+    let new_holes = hole_count(&mut with.iter().chain(added));
+    // The links of the window before and after, by their first sentences.
+    let firsts = |beads: &mut dyn Iterator<Item = &Placed>| -> Vec<(usize, usize)> {
+        beads
+            .filter(|b| b.is_link())
+            .map(|b| (b.german[0], b.english[0]))
+            .collect()
+    };
+    let old = firsts(&mut (lo..hi).map(|k| &path[k]));
+    let new = firsts(
+        &mut (lo..hi)
+            .filter(|k| !replaced.contains(k))
+            .map(|k| &path[k])
+            .chain(with)
+            .chain(added),
+    );
+    let crossings = |links: &[(usize, usize)]| -> usize {
+        let mut count = 0;
+        for (n, a) in links.iter().enumerate() {
+            for b in &links[n + 1..] {
+                if (a.0 < b.0 && a.1 > b.1) || (a.0 > b.0 && a.1 < b.1) {
+                    count += 1;
+                }
+            }
+        }
+        count
+    };
+    let (old_crossings, new_crossings) = (crossings(&old), crossings(&new));
+    if new_holes == 0 && new_crossings == 0 {
+        return None;
+    }
+    Some(
+        config.hole_cost * (new_holes as f64 - old_holes as f64)
+            + config.crossing_cost * (new_crossings as f64 - old_crossings as f64),
+    )
+}
+
+/// One side of a bead.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    German,
+    English,
+}
+
+impl Side {
+    fn of(self, bead: &Placed) -> &Vec<usize> {
+        match self {
+            Side::German => &bead.german,
+            Side::English => &bead.english,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    #[test]
+    fn runs_and_holes() {
+        assert_eq!(run_of(&[3, 4, 5]), Some(3..6));
+        assert_eq!(run_of(&[3, 5]), None);
+        assert_eq!(run_of(&[]), Some(0..0));
+        assert_eq!(holes(&[531, 533, 534, 535]), 1);
+        assert_eq!(holes(&[1, 3, 5]), 2);
+        assert!(fits(&[0, 63]));
+        assert!(!fits(&[0, 64]));
+        assert!(fits(&(0..100).collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn set_costs_of_runs_are_the_search_costs() {
+        let german = Text::from_lines(include_str!("../../examples/data/article.de.txt"));
+        let english = Text::from_lines(include_str!("../../examples/data/article.en.txt"));
+        let features = PairFeatures::new(&german, &english);
+        let aligner = crate::Aligner::new();
+        let costs = SetCosts::new(&aligner.built_in, &features, &aligner.shapes);
+        let bound = crate::align::AnchorBound::new(&features, &aligner.shapes);
+        let n = german.len().min(english.len()).min(12);
+        for g in 0..n.saturating_sub(2) {
+            for e in 0..n.saturating_sub(2) {
+                for (a, b) in [(1, 1), (1, 2), (2, 1), (0, 1), (1, 0), (2, 2)] {
+                    let (gr, er) = (g..g + a, e..e + b);
+                    let exact = aligner
+                        .built_in
+                        .cost(&features, &bound, gr.clone(), er.clone());
+                    let list = costs.cost(&gr.clone().collect::<Vec<_>>(), &er.collect::<Vec<_>>());
+                    assert_eq!(exact, list);
+                }
+            }
+        }
+        // A side with a hole is priced over its members: one boundary fewer than its hull.
+        let with_hole = costs.cost(&[0], &[0, 2]);
+        assert!(with_hole.is_finite());
+    }
+}
