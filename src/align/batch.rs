@@ -13,7 +13,7 @@ use std::iter::FusedIterator;
 
 use crate::align::{Aligner, Alignment};
 use crate::error::Result;
-use crate::lexicon::LearnedLexicon;
+use crate::lexicon::{CorpusTranslationModel, LearnedLexicon};
 use crate::text::Text;
 
 /// One document pair of a batch: both sides as raw text (segmented into sentences with the
@@ -248,7 +248,7 @@ impl Aligner {
             crate::par::map_owned(pairs, |pair| pair.into_texts(self));
         let first_pass = |(german, english): &(Text, Text)| {
             let mut taught = Vec::new();
-            self.run(german, english, None, Some(&mut taught));
+            self.run(german, english, None, None, Some(&mut taught));
             taught
         };
         teaching.extend(
@@ -261,8 +261,10 @@ impl Aligner {
             self.config.refinement.lexicon_min_count,
             self.config.refinement.lexicon_min_dice,
         );
+        let model = (self.config.costs.translation_weight > 0.0)
+            .then(|| CorpusTranslationModel::learn(teaching));
         let second_pass = |(german, english): (Text, Text)| {
-            let found = self.run(&german, &english, Some(&lexicon), None);
+            let found = self.run(&german, &english, Some(&lexicon), model.as_ref(), None);
             self.finish(german, english, found)
         };
         keys.into_iter()

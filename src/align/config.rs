@@ -191,6 +191,10 @@ pub struct CostConfig {
     /// model. Learned within one document it adds under half a point of strict F1 on the
     /// development sets at about three times the CPU time; 2 is the weight tuned for it.
     pub translation_weight: f64,
+    /// Share of a sentence's skip cost taken off when, after a first pass, nothing links it to
+    /// the other side near its place (no matched anchor, no translation evidence); in
+    /// `[0, 1]`, 0 = off. See [`ShapePrior`](crate::score::ShapePrior).
+    pub unlinked_skip_discount: f64,
 }
 
 impl Default for CostConfig {
@@ -213,6 +217,7 @@ impl Default for CostConfig {
             skip_extend_cost: prior.skip_extend_cost,
             paragraph_cost: prior.paragraph_cost,
             translation_weight: 0.0,
+            unlinked_skip_discount: prior.unlinked_skip_discount,
         }
     }
 }
@@ -389,7 +394,14 @@ impl CostConfig {
             ("costs.skip_extend_cost", self.skip_extend_cost),
             ("costs.paragraph_cost", self.paragraph_cost),
             ("costs.translation_weight", self.translation_weight),
+            ("costs.unlinked_skip_discount", self.unlinked_skip_discount),
         ])?;
+        if self.unlinked_skip_discount > 1.0 {
+            return Err(Error::config(format!(
+                "costs.unlinked_skip_discount must be at most 1, not {}",
+                self.unlinked_skip_discount
+            )));
+        }
         if !(1e-6..=1e6).contains(&self.length_variance) {
             return Err(Error::config(format!(
                 "costs.length_variance must be between 1e-6 and 1e6, not {}",

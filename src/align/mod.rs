@@ -24,6 +24,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::features::{PairFeatures, WeightScheme, WordTranslations};
+use crate::lexicon::CorpusTranslationModel;
 use crate::score::{
     AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
     two_sided_tail_cost,
@@ -94,6 +95,7 @@ impl Aligner {
                 skip_extend_cost: config.costs.skip_extend_cost,
                 debris_factor: config.costs.debris_factor,
                 paragraph_cost: config.costs.paragraph_cost,
+                unlinked_skip_discount: config.costs.unlinked_skip_discount,
             },
             length_weight: config.costs.length_weight,
             length: LengthScorer {
@@ -163,19 +165,21 @@ impl Aligner {
 
     /// Aligns two texts already split into sentences.
     pub fn align_texts(&self, german: Text, english: Text) -> Result<Alignment> {
-        let found = self.run(&german, &english, None, None);
+        let found = self.run(&german, &english, None, None, None);
         self.finish(german, english, found)
     }
 
     /// The passes over one document pair: [`features`](Self::features), then either one
     /// [`search`](Self::search) or, when the model learns from the document,
     /// [`refined_search`](Self::refined_search); then, with `teaching`,
-    /// [`teach`](Self::teach). With `extra`, its word pairs are links too.
+    /// [`teach`](Self::teach). With `extra`, its word pairs are links too; with `corpus`, the
+    /// translation model learned across a batch replaces the document's own.
     pub(crate) fn run(
         &self,
         german: &Text,
         english: &Text,
         extra: Option<&dyn WordTranslations>,
+        corpus: Option<&CorpusTranslationModel>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<Vec<search::FoundBead>> {
         let mut features = self.features(german, english, extra);
@@ -193,7 +197,7 @@ impl Aligner {
             || self.config.refinement.learn_lexicon
             || self.config.costs.translation_weight > 0.0
         {
-            self.refined_search(&mut features, &extras, can_release)
+            self.refined_search(&mut features, &extras, corpus, can_release)
         } else {
             self.search(&features, &extras, &mut None)
         };
@@ -233,12 +237,13 @@ impl Aligner {
         &self,
         features: &mut PairFeatures<'_>,
         extras: &Extras<'_>,
+        corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
     ) -> Option<Vec<search::FoundBead>> {
         if features.german().len() > self.config.search.first_pass_rows {
             if let Some(sample) = self.sample(features, extras) {
                 // A long document: learn from a sample, then one pass over the whole.
-                self.refine(features, &sample.beads);
+                self.refine(features, &sample.beads, corpus);
                 if can_release {
                     features.release_tokens();
                 }
@@ -251,7 +256,7 @@ impl Aligner {
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
-        if !self.refine(features, &first) {
+        if !self.refine(features, &first, corpus) {
             return Some(first);
         }
         if can_release {
@@ -424,7 +429,12 @@ impl Aligner {
 
     /// Teaches the features what the first pass found: the length model from its confident
     /// 1-1 beads, word pairs from all its confident beads. Returns whether anything changed.
-    fn refine(&self, features: &mut PairFeatures<'_>, first: &[search::FoundBead]) -> bool {
+    fn refine(
+        &self,
+        features: &mut PairFeatures<'_>,
+        first: &[search::FoundBead],
+        corpus: Option<&CorpusTranslationModel>,
+    ) -> bool {
         let teaching = self.teaching_beads(first);
         let one_to_one: Vec<_> = teaching
             .iter()
@@ -444,12 +454,20 @@ impl Aligner {
         } else {
             0
         };
-        let modelled = if self.config.costs.translation_weight > 0.0 {
-            features.learn_translation_model(&teaching)
-        } else {
-            0
+        let modelled = match corpus {
+            _ if self.config.costs.translation_weight == 0.0 => 0,
+            Some(corpus) => features.adopt_translation_model(corpus),
+            None => features.learn_translation_model(&teaching),
         };
-        learned > 0 || modelled > 0 || features.length_variance() != before
+        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
+        if skips_relearned {
+            let beads: Vec<_> = first
+                .iter()
+                .map(|b| (b.german.clone(), b.english.clone()))
+                .collect();
+            features.learn_local_links(&beads);
+        }
+        learned > 0 || modelled > 0 || skips_relearned || features.length_variance() != before
     }
 }
 

@@ -22,6 +22,7 @@ mod evidence;
 mod intern;
 mod length;
 mod link;
+mod omission;
 mod rows;
 mod side;
 #[cfg(test)]
@@ -56,6 +57,8 @@ pub struct PairFeatures<'a> {
     pub(super) length_variance: Option<f64>,
     /// The lexical translation model, once learned.
     pub(super) translation: Option<std::sync::Arc<translation::TranslationModel>>,
+    /// How unlinked each sentence is near its first-pass place, once learned.
+    pub(super) local_links: Option<std::sync::Arc<omission::LocalLinks>>,
 }
 
 impl<'a> PairFeatures<'a> {
@@ -91,6 +94,7 @@ impl<'a> PairFeatures<'a> {
             length_ratio,
             length_variance: None,
             translation: None,
+            local_links: None,
         };
         features.refresh();
         features

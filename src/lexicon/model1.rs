@@ -154,6 +154,45 @@ impl TranslationTable {
         best
     }
 
+    /// The table on other ids: source `s` of the new numbering is `sources[s]` of this one
+    /// (`None`: no translations), and target `t` of this one is `targets(t)` of the new one
+    /// (`None`: dropped); the new numbering has `target_count` target types. Linear in the
+    /// kept entries of the mapped sources.
+    pub(crate) fn remap(
+        &self,
+        sources: &[Option<u32>],
+        targets: impl Fn(u32) -> Option<u32>,
+        target_count: usize,
+    ) -> TranslationTable {
+        let mut table = TranslationTable {
+            offsets: Vec::with_capacity(sources.len() + 1),
+            targets: Vec::new(),
+            probabilities: Vec::new(),
+            empty: vec![0.0; target_count],
+        };
+        table.offsets.push(0);
+        for source in sources {
+            if let Some(s) = *source {
+                let (kept, probabilities) = self.translations(s);
+                for (&t, &p) in kept.iter().zip(probabilities) {
+                    if let Some(t) = targets(t) {
+                        table.targets.push(t);
+                        table.probabilities.push(p);
+                    }
+                }
+            }
+            table.offsets.push(table.targets.len() as u32);
+        }
+        for (t, &p) in self.empty.iter().enumerate() {
+            if let Some(local) = targets(t as u32) {
+                if let Some(e) = table.empty.get_mut(local as usize) {
+                    *e = p;
+                }
+            }
+        }
+        table
+    }
+
     /// Number of kept (source, target) entries.
     pub(crate) fn len(&self) -> usize {
         self.targets.len()

@@ -36,6 +36,9 @@ pub struct ShapePrior {
     /// Cost of a bead that crosses a paragraph boundary on one side only, when both texts
     /// have paragraphs.
     pub paragraph_cost: f64,
+    /// Share of a sentence's skip cost taken off when nothing links it near its place (see
+    /// [`PairFeatures`]'s local links, learned after a first pass); in `[0, 1]`, 0 = off.
+    pub unlinked_skip_discount: f64,
 }
 
 impl Default for ShapePrior {
@@ -48,6 +51,7 @@ impl Default for ShapePrior {
             skip_extend_cost: 1.5,
             debris_factor: 0.5,
             paragraph_cost: PARAGRAPH_COST,
+            unlinked_skip_discount: 0.0,
         }
     }
 }
@@ -66,16 +70,17 @@ impl ShapePrior {
         let (g, e) = (pair.german(), pair.english());
         if german.is_empty() || english.is_empty() {
             let skipped = german
-                .map(|k| g.shape(k))
-                .chain(english.map(|k| e.shape(k)));
+                .map(|k| (g.shape(k), pair.german_unlinked(k)))
+                .chain(english.map(|k| (e.shape(k), pair.english_unlinked(k))));
             return skipped
                 .enumerate()
-                .map(|(n, shape)| {
+                .map(|(n, (shape, unlinked))| {
                     let base = if n == 0 {
                         self.skip_cost
                     } else {
                         self.skip_extend_cost
                     };
+                    let base = base * (1.0 - self.unlinked_skip_discount * f64::from(unlinked));
                     if shape.debris {
                         base * self.debris_factor
                     } else {

@@ -1,0 +1,126 @@
+//! IBM Model 1 learned across a batch of document pairs, on word keys, so that every
+//! document of the batch can use what the others teach.
+
+use rustc_hash::FxHashMap;
+
+use super::TranslationTable;
+
+/// Rounds of EM.
+const ITERATIONS: usize = 5;
+
+/// Model 1 in both directions, trained on the confident beads of the first passes of a whole
+/// batch (see [`Batch::learn_across`](crate::Batch::learn_across)). Only words seen in at least
+/// two training beads of their side are modelled: a word seen once would act as a garbage
+/// collector of Model 1's probability mass (it would explain whatever stood beside it).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CorpusTranslationModel {
+    /// Id of each modelled German word key.
+    german_ids: FxHashMap<String, u32>,
+    /// Id of each modelled English word key.
+    english_ids: FxHashMap<String, u32>,
+    /// `t(English | German)` on these ids.
+    english_given_german: TranslationTable,
+    /// `t(German | English)` on these ids.
+    german_given_english: TranslationTable,
+}
+
+impl CorpusTranslationModel {
+    /// Trains both directions on `beads` of word keys (German, English); each bead lists a
+    /// key once. Time and memory are linear in the co-occurring word pairs of the beads.
+    pub(crate) fn learn(beads: &[(Vec<String>, Vec<String>)]) -> CorpusTranslationModel {
+        let frequent = |side: &dyn Fn(&(Vec<String>, Vec<String>)) -> &Vec<String>| {
+            let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+            for bead in beads {
+                for key in side(bead) {
+                    *seen.entry(key.as_str()).or_insert(0) += 1;
+                }
+            }
+            // Ids in order of first occurrence, so that they do not depend on hashing.
+            let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+            for bead in beads {
+                for key in side(bead) {
+                    if seen[key.as_str()] >= 2 && !ids.contains_key(key) {
+                        let id = ids.len() as u32;
+                        ids.insert(key.clone(), id);
+                    }
+                }
+            }
+            ids
+        };
+        let german_ids = frequent(&|bead| &bead.0);
+        let english_ids = frequent(&|bead| &bead.1);
+        let ids = |keys: &[String], table: &FxHashMap<String, u32>| -> Vec<u32> {
+            keys.iter().filter_map(|k| table.get(k).copied()).collect()
+        };
+        let pairs: Vec<(Vec<u32>, Vec<u32>)> = beads
+            .iter()
+            .map(|(g, e)| (ids(g, &german_ids), ids(e, &english_ids)))
+            .filter(|(g, e)| !g.is_empty() && !e.is_empty())
+            .collect();
+        let (german_types, english_types) = (german_ids.len(), english_ids.len());
+        let english_given_german =
+            TranslationTable::train(&pairs, german_types, english_types, ITERATIONS);
+        let swapped: Vec<(Vec<u32>, Vec<u32>)> = pairs.into_iter().map(|(g, e)| (e, g)).collect();
+        let german_given_english =
+            TranslationTable::train(&swapped, english_types, german_types, ITERATIONS);
+        CorpusTranslationModel {
+            german_ids,
+            english_ids,
+            english_given_german,
+            german_given_english,
+        }
+    }
+
+    /// The id of a modelled German word key.
+    pub(crate) fn german_id(&self, key: &str) -> Option<u32> {
+        self.german_ids.get(key).copied()
+    }
+
+    /// The id of a modelled English word key.
+    pub(crate) fn english_id(&self, key: &str) -> Option<u32> {
+        self.english_ids.get(key).copied()
+    }
+
+    /// `t(English | German)` on the model's ids.
+    pub(crate) fn english_given_german(&self) -> &TranslationTable {
+        &self.english_given_german
+    }
+
+    /// `t(German | English)` on the model's ids.
+    pub(crate) fn german_given_english(&self) -> &TranslationTable {
+        &self.german_given_english
+    }
+
+    /// Whether the model holds no translation.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.english_given_german.len() == 0 && self.german_given_english.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(words: &str) -> Vec<String> {
+        words.split(' ').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn learns_across_beads_and_leaves_words_seen_once_out() {
+        let beads = vec![
+            (keys("das haus"), keys("the house")),
+            (keys("das buch"), keys("the book")),
+            (keys("ein haus"), keys("a house")),
+            (keys("ein buch selten"), keys("a book rare")),
+        ];
+        let model = CorpusTranslationModel::learn(&beads);
+        assert_eq!(model.german_id("selten"), None);
+        assert_eq!(model.english_id("rare"), None);
+        let haus = model.german_id("haus").unwrap();
+        let house = model.english_id("house").unwrap();
+        let (targets, _) = model.english_given_german().translations(haus);
+        assert_eq!(targets.first(), Some(&house));
+        assert!(!model.is_empty());
+        assert!(CorpusTranslationModel::learn(&[]).is_empty());
+    }
+}
