@@ -457,9 +457,18 @@ impl Aligner {
         let modelled = match corpus {
             _ if self.config.costs.translation_weight == 0.0 => 0,
             Some(corpus) => features.adopt_translation_model(corpus),
-            None => features.learn_translation_model(&teaching),
+            None if self.config.refinement.document_translation_model => {
+                features.learn_translation_model(&teaching)
+            }
+            None => 0,
         };
         let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
+        let mut skips_rescaled = false;
+        if self.config.costs.adaptive_skip > 0.0 && features.has_translation_model() {
+            let factor = self.document_skip_factor(first);
+            skips_rescaled = factor != features.skip_factor();
+            features.set_skip_factor(factor);
+        }
         if skips_relearned {
             let beads: Vec<_> = first
                 .iter()
@@ -467,9 +476,40 @@ impl Aligner {
                 .collect();
             features.learn_local_links(&beads);
         }
-        learned > 0 || modelled > 0 || skips_relearned || features.length_variance() != before
+        learned > 0
+            || modelled > 0
+            || skips_relearned
+            || skips_rescaled
+            || features.length_variance() != before
+    }
+
+    /// The factor on a document's skip costs (see [`CostConfig::adaptive_skip`]), read from
+    /// the median cost of its first pass's 1-1 beads: 1 when they earn no more than
+    /// [`ADAPTIVE_SKIP_REFERENCE`], falling by `adaptive_skip` per nat they earn beyond it,
+    /// down to [`ADAPTIVE_SKIP_FLOOR`]. Where true pairs earn much, a sentence that earns
+    /// nothing stands out, and leaving it unaligned may cost less. 1 with fewer than 10 such
+    /// beads.
+    fn document_skip_factor(&self, first: &[search::FoundBead]) -> f64 {
+        let mut costs: Vec<f64> = first
+            .iter()
+            .filter(|b| b.german.len() == 1 && b.english.len() == 1)
+            .map(|b| b.cost)
+            .collect();
+        if costs.len() < 10 {
+            return 1.0;
+        }
+        costs.sort_unstable_by(f64::total_cmp);
+        let median = costs[costs.len() / 2];
+        (1.0 + self.config.costs.adaptive_skip * (median - ADAPTIVE_SKIP_REFERENCE))
+            .clamp(ADAPTIVE_SKIP_FLOOR, 1.0)
     }
 }
+
+/// The median first-pass 1-1 cost (nats) at and above which a document keeps its full skip
+/// costs (see [`Aligner::document_skip_factor`]).
+const ADAPTIVE_SKIP_REFERENCE: f64 = -3.0;
+/// The least factor on a document's skip costs.
+const ADAPTIVE_SKIP_FLOOR: f64 = 0.6;
 
 /// The user's scorers for one document (each prepared for it where it asked to be), with
 /// their weights.

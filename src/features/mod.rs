@@ -59,6 +59,8 @@ pub struct PairFeatures<'a> {
     pub(super) translation: Option<std::sync::Arc<translation::TranslationModel>>,
     /// How unlinked each sentence is near its first-pass place, once learned.
     pub(super) local_links: Option<std::sync::Arc<omission::LocalLinks>>,
+    /// The factor on this document's skip costs (1 unless the first pass set it).
+    pub(super) skip_factor: f64,
 }
 
 impl<'a> PairFeatures<'a> {
@@ -95,6 +97,7 @@ impl<'a> PairFeatures<'a> {
             length_variance: None,
             translation: None,
             local_links: None,
+            skip_factor: 1.0,
         };
         features.refresh();
         features

@@ -28,6 +28,20 @@ pub(crate) struct LocalLinks {
 }
 
 impl PairFeatures<'_> {
+    /// Sets the factor on every skip cost of this document (see
+    /// [`skip_factor`](Self::skip_factor)).
+    pub(crate) fn set_skip_factor(&mut self, factor: f64) {
+        self.skip_factor = factor;
+    }
+
+    /// The factor on every skip cost of this document: 1 until the aligner's first pass set it
+    /// from how much the document's own 1-1 beads earn.
+    pub(crate) fn skip_factor(&self) -> f64 {
+        self.skip_factor
+    }
+}
+
+impl PairFeatures<'_> {
     /// Learns each sentence's local link weight from `beads`, the beads of a first pass in
     /// order (empty runs included); sentences in no bead count as linked. Replaces what was
     /// learned before.

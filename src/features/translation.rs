@@ -133,14 +133,12 @@ impl PairFeatures<'_> {
         let (english_words, english_chance) =
             modelled_words(&self.english, |t| modelled(&self.english, &english_seen, t));
         let entries = english_given_german.len() + german_given_english.len();
-        self.translation = Some(std::sync::Arc::new(TranslationModel {
-            german_words,
-            english_words,
+        self.translation = Some(std::sync::Arc::new(TranslationModel::new(
+            (german_words, german_chance),
+            (english_words, english_chance),
             english_given_german,
             german_given_english,
-            german_chance,
-            english_chance,
-        }));
+        )));
         entries
     }
 
@@ -191,14 +189,12 @@ impl PairFeatures<'_> {
             modelled_words(&self.german, |t| german_ids[t as usize].is_some());
         let (english_words, english_chance) =
             modelled_words(&self.english, |t| english_ids[t as usize].is_some());
-        self.translation = Some(std::sync::Arc::new(TranslationModel {
-            german_words,
-            english_words,
+        self.translation = Some(std::sync::Arc::new(TranslationModel::new(
+            (german_words, german_chance),
+            (english_words, english_chance),
             english_given_german,
             german_given_english,
-            german_chance,
-            english_chance,
-        }));
+        )));
         entries
     }
 
@@ -288,6 +284,23 @@ struct Scratch {
 }
 
 impl TranslationModel {
+    /// The model of both sides' modelled words (rows and chances) and both tables.
+    fn new(
+        (german_words, german_chance): (Rows, Vec<f32>),
+        (english_words, english_chance): (Rows, Vec<f32>),
+        english_given_german: TranslationTable,
+        german_given_english: TranslationTable,
+    ) -> TranslationModel {
+        TranslationModel {
+            german_words,
+            english_words,
+            english_given_german,
+            german_given_english,
+            german_chance,
+            english_chance,
+        }
+    }
+
     /// Summed per-sentence evidence of the sentences of `target` given the `source` run,
     /// under `table` = `t(target | source)`.
     fn side_evidence(

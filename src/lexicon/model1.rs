@@ -24,6 +24,11 @@ pub(crate) struct TranslationTable {
 /// smooths every probability with the chance model anyway).
 const MIN_PROBABILITY: f32 = 0.02;
 
+/// Counts added to each source type's total in the M-step: a source seen in few pairs cannot
+/// give any target a probability near 1 (a rare word would otherwise explain whatever stood
+/// beside it), while a frequent one barely changes. Also lets probabilities sum to less than 1.
+const RARE_SOURCE_SMOOTHING: f32 = 1.0;
+
 /// At most this many translations are kept per source type.
 const MAX_TRANSLATIONS: usize = 6;
 
@@ -80,7 +85,7 @@ impl TranslationTable {
                 totals[s as usize] += counts[c];
             }
             for (c, &s) in cell_source.iter().enumerate() {
-                let total = totals[s as usize];
+                let total = totals[s as usize] + RARE_SOURCE_SMOOTHING;
                 probability[c] = if total > 0.0 { counts[c] / total } else { 0.0 };
             }
         }

@@ -80,7 +80,9 @@ impl ShapePrior {
                     } else {
                         self.skip_extend_cost
                     };
-                    let base = base * (1.0 - self.unlinked_skip_discount * f64::from(unlinked));
+                    let base = base
+                        * pair.skip_factor()
+                        * (1.0 - self.unlinked_skip_discount * f64::from(unlinked));
                     if shape.debris {
                         base * self.debris_factor
                     } else {
