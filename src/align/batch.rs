@@ -261,8 +261,10 @@ impl Aligner {
             self.config.refinement.lexicon_min_count,
             self.config.refinement.lexicon_min_dice,
         );
+        let dictionaries: Vec<&dyn crate::lexicon::WordTranslations> =
+            self.dictionaries.iter().map(|d| d.as_ref()).collect();
         let model = (self.config.costs.translation_weight > 0.0)
-            .then(|| CorpusTranslationModel::learn(teaching));
+            .then(|| CorpusTranslationModel::learn(teaching, &dictionaries));
         let second_pass = |(german, english): (Text, Text)| {
             let found = self.run(&german, &english, Some(&lexicon), model.as_ref(), None);
             self.finish(german, english, found)

@@ -221,8 +221,10 @@ impl Aligner {
             ..WeightScheme::default()
         };
         let mut features = PairFeatures::with_scheme(german, english, scheme);
-        for dictionary in &self.dictionaries {
-            features.add_translations(dictionary.as_ref());
+        if self.config.refinement.dictionary_links {
+            for dictionary in &self.dictionaries {
+                features.add_translations(dictionary.as_ref());
+            }
         }
         if let Some(extra) = extra {
             features.add_translations(extra);

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::TranslationTable;
+use super::{TranslationTable, WordTranslations};
 
 /// Rounds of EM.
 const ITERATIONS: usize = 5;
@@ -25,9 +25,16 @@ pub(crate) struct CorpusTranslationModel {
 }
 
 impl CorpusTranslationModel {
-    /// Trains both directions on `beads` of word keys (German, English); each bead lists a
-    /// key once. Time and memory are linear in the co-occurring word pairs of the beads.
-    pub(crate) fn learn(beads: &[(Vec<String>, Vec<String>)]) -> CorpusTranslationModel {
+    /// Trains both directions on `beads` of word keys (German, English), each bead listing a
+    /// key once, with the entries of `dictionaries` as extra training pairs: each modelled
+    /// German word with its modelled translations, one pair a dictionary. A dictionary thus
+    /// tells the model which words translate each other, and the model's per-sentence
+    /// evidence, which does not grow with the size of a bead, weighs them. Time and memory are
+    /// linear in the co-occurring word pairs of the beads and the dictionaries' entries.
+    pub(crate) fn learn(
+        beads: &[(Vec<String>, Vec<String>)],
+        dictionaries: &[&dyn WordTranslations],
+    ) -> CorpusTranslationModel {
         let frequent = |side: &dyn Fn(&(Vec<String>, Vec<String>)) -> &Vec<String>| {
             let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
             for bead in beads {
@@ -52,11 +59,23 @@ impl CorpusTranslationModel {
         let ids = |keys: &[String], table: &FxHashMap<String, u32>| -> Vec<u32> {
             keys.iter().filter_map(|k| table.get(k).copied()).collect()
         };
-        let pairs: Vec<(Vec<u32>, Vec<u32>)> = beads
+        let mut pairs: Vec<(Vec<u32>, Vec<u32>)> = beads
             .iter()
             .map(|(g, e)| (ids(g, &german_ids), ids(e, &english_ids)))
             .filter(|(g, e)| !g.is_empty() && !e.is_empty())
             .collect();
+        // German keys in id order, so that the pairs do not depend on hashing.
+        let mut german_keys: Vec<(&str, u32)> =
+            german_ids.iter().map(|(k, &id)| (k.as_str(), id)).collect();
+        german_keys.sort_unstable_by_key(|&(_, id)| id);
+        for dictionary in dictionaries {
+            for &(key, id) in &german_keys {
+                let english = ids(dictionary.translations(key), &english_ids);
+                if !english.is_empty() {
+                    pairs.push((vec![id], english));
+                }
+            }
+        }
         let (german_types, english_types) = (german_ids.len(), english_ids.len());
         let english_given_german =
             TranslationTable::train(&pairs, german_types, english_types, ITERATIONS);
@@ -113,7 +132,7 @@ mod tests {
             (keys("ein haus"), keys("a house")),
             (keys("ein buch selten"), keys("a book rare")),
         ];
-        let model = CorpusTranslationModel::learn(&beads);
+        let model = CorpusTranslationModel::learn(&beads, &[]);
         assert_eq!(model.german_id("selten"), None);
         assert_eq!(model.english_id("rare"), None);
         let haus = model.german_id("haus").unwrap();
@@ -121,6 +140,6 @@ mod tests {
         let (targets, _) = model.english_given_german().translations(haus);
         assert_eq!(targets.first(), Some(&house));
         assert!(!model.is_empty());
-        assert!(CorpusTranslationModel::learn(&[]).is_empty());
+        assert!(CorpusTranslationModel::learn(&[], &[]).is_empty());
     }
 }
