@@ -352,6 +352,75 @@ mod tests {
         assert_eq!(run(1), run(4));
     }
 
+    #[cfg(feature = "rayon")]
+    #[test]
+    fn learning_across_gives_the_same_output_with_one_and_four_threads() {
+        let aligner = Aligner::new();
+        assert!(aligner.config().costs.translation_weight > 0.0);
+        let run = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| {
+                    aligner
+                        .align_batch(corpus(24))
+                        .chunk_size(usize::MAX)
+                        .learn_across()
+                        .map(|(k, a)| {
+                            let beads: Vec<_> = a
+                                .unwrap()
+                                .beads()
+                                .map(|b| {
+                                    (
+                                        b.german().to_usize(),
+                                        b.english().to_usize(),
+                                        b.cost().to_bits(),
+                                    )
+                                })
+                                .collect();
+                            (k, beads)
+                        })
+                        .collect::<Vec<_>>()
+                })
+        };
+        assert_eq!(run(1), run(4));
+    }
+
+    #[test]
+    fn a_batch_translation_model_changes_costs_only_when_weighted() {
+        // With the weight at 0 no model is learned: learning across then gives what the
+        // learned lexicon alone gives, and the weight changes the costs of a batch.
+        let mut config = crate::AlignerConfig::default();
+        config.costs.translation_weight = 0.0;
+        let without = Aligner::from_config(config).unwrap();
+        let with = Aligner::new();
+        let costs = |aligner: &Aligner| -> Vec<u64> {
+            aligner
+                .align_batch(corpus(12))
+                .chunk_size(usize::MAX)
+                .learn_across()
+                .flat_map(|(_, a)| {
+                    a.unwrap()
+                        .beads()
+                        .map(|b| b.cost().to_bits())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_ne!(costs(&without), costs(&with));
+        // A single document learns no model by default: its costs do not depend on the weight.
+        let pair = || corpus(3).pop().unwrap().1;
+        let single = |aligner: &Aligner| {
+            let alignment = aligner.align_document(pair()).unwrap();
+            alignment
+                .beads()
+                .map(|b| b.cost().to_bits())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(single(&without), single(&with));
+    }
+
     #[test]
     fn input_is_read_one_chunk_at_a_time() {
         let aligner = Aligner::new();

@@ -579,3 +579,25 @@ impl AlignerBuilder {
         crate::Aligner::from_builder(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unlinked_skip_discount_is_a_share() {
+        let mut config = AlignerConfig::default();
+        config.costs.unlinked_skip_discount = 1.0;
+        assert!(config.validate().is_ok());
+        config.costs.unlinked_skip_discount = 1.5;
+        let err = config.validate().unwrap_err();
+        assert!(
+            err.to_string().contains("costs.unlinked_skip_discount"),
+            "{err}"
+        );
+        config.costs.unlinked_skip_discount = 0.0;
+        config.costs.adaptive_skip = -0.1;
+        let err = config.validate().unwrap_err();
+        assert!(err.to_string().contains("costs.adaptive_skip"), "{err}");
+    }
+}

@@ -384,3 +384,37 @@ fn modelled_words(side: &SideFeatures, modelled: impl Fn(u32) -> bool) -> (Rows,
 fn ratio(p: f32, chance: f32) -> f32 {
     (LAMBDA * p / chance + (1.0 - LAMBDA)).ln().min(MAX_RATIO)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Text;
+    use crate::features::PairFeatures;
+    use crate::lexicon::CorpusTranslationModel;
+
+    fn keys(words: &str) -> Vec<String> {
+        words.split(' ').map(crate::normalize::word_key).collect()
+    }
+
+    #[test]
+    fn a_document_adopts_what_the_batch_learned() {
+        let beads = vec![
+            (keys("haus alt"), keys("house old")),
+            (keys("haus rot"), keys("house red")),
+            (keys("berg alt"), keys("mountain old")),
+            (keys("berg rot"), keys("mountain red")),
+        ];
+        let corpus = CorpusTranslationModel::learn(&beads, &[]);
+        let german = Text::from_lines("Das Haus.\nDer Berg.\n");
+        let english = Text::from_lines("The house.\nThe mountain.\n");
+        let mut pair = PairFeatures::new(&german, &english);
+        assert!(!pair.has_translation_model());
+        assert!(pair.adopt_translation_model(&corpus) > 0);
+        assert!(pair.has_translation_model());
+        let evidence = |g: std::ops::Range<usize>, e| pair.translation_evidence(g, e).total();
+        assert!(evidence(0..1, 0..1) > evidence(0..1, 1..2));
+        assert!(evidence(1..2, 1..2) > evidence(1..2, 0..1));
+        // Nothing known: nothing adopted.
+        let unknown = CorpusTranslationModel::learn(&[(keys("x y"), keys("z w"))], &[]);
+        assert_eq!(pair.adopt_translation_model(&unknown), 0);
+    }
+}

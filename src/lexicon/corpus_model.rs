@@ -35,27 +35,8 @@ impl CorpusTranslationModel {
         beads: &[(Vec<String>, Vec<String>)],
         dictionaries: &[&dyn WordTranslations],
     ) -> CorpusTranslationModel {
-        let frequent = |side: &dyn Fn(&(Vec<String>, Vec<String>)) -> &Vec<String>| {
-            let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
-            for bead in beads {
-                for key in side(bead) {
-                    *seen.entry(key.as_str()).or_insert(0) += 1;
-                }
-            }
-            // Ids in order of first occurrence, so that they do not depend on hashing.
-            let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-            for bead in beads {
-                for key in side(bead) {
-                    if seen[key.as_str()] >= 2 && !ids.contains_key(key) {
-                        let id = ids.len() as u32;
-                        ids.insert(key.clone(), id);
-                    }
-                }
-            }
-            ids
-        };
-        let german_ids = frequent(&|bead| &bead.0);
-        let english_ids = frequent(&|bead| &bead.1);
+        let german_ids = frequent_ids(beads.iter().map(|(g, _)| g.as_slice()));
+        let english_ids = frequent_ids(beads.iter().map(|(_, e)| e.as_slice()));
         let ids = |keys: &[String], table: &FxHashMap<String, u32>| -> Vec<u32> {
             keys.iter().filter_map(|k| table.get(k).copied()).collect()
         };
@@ -116,6 +97,27 @@ impl CorpusTranslationModel {
     }
 }
 
+/// Ids of the keys seen in at least two of `sides`, in order of first occurrence (so that they
+/// do not depend on hashing).
+fn frequent_ids<'a>(sides: impl Iterator<Item = &'a [String]> + Clone) -> FxHashMap<String, u32> {
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+    for keys in sides.clone() {
+        for key in keys {
+            *seen.entry(key.as_str()).or_insert(0) += 1;
+        }
+    }
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    for keys in sides {
+        for key in keys {
+            if seen[key.as_str()] >= 2 && !ids.contains_key(key) {
+                let id = ids.len() as u32;
+                ids.insert(key.clone(), id);
+            }
+        }
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +143,44 @@ mod tests {
         assert_eq!(targets.first(), Some(&house));
         assert!(!model.is_empty());
         assert!(CorpusTranslationModel::learn(&[], &[]).is_empty());
+    }
+
+    #[derive(Debug)]
+    struct OneEntry;
+
+    impl WordTranslations for OneEntry {
+        fn translations(&self, german_key: &str) -> &[String] {
+            static BOOK: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            match german_key {
+                "buch" => BOOK.get_or_init(|| vec!["book".to_owned()]),
+                _ => &[],
+            }
+        }
+    }
+
+    #[test]
+    fn a_dictionary_entry_decides_what_the_beads_leave_open() {
+        // "buch" and "heft" always come together: the beads alone cannot tell which of
+        // "book" and "booklet" each renders.
+        let beads = vec![
+            (keys("buch heft"), keys("book booklet")),
+            (keys("buch heft"), keys("booklet book")),
+        ];
+        let odds = |model: &CorpusTranslationModel| {
+            let buch = model.german_id("buch").unwrap();
+            let (targets, probabilities) = model.english_given_german().translations(buch);
+            let of = |key: &str| {
+                let id = model.english_id(key).unwrap();
+                targets
+                    .iter()
+                    .position(|&t| t == id)
+                    .map_or(0.0, |k| probabilities[k])
+            };
+            of("book") / of("booklet")
+        };
+        let alone = CorpusTranslationModel::learn(&beads, &[]);
+        let taught = CorpusTranslationModel::learn(&beads, &[&OneEntry]);
+        assert!((odds(&alone) - 1.0).abs() < 1e-3, "{}", odds(&alone));
+        assert!(odds(&taught) > 1.5, "{}", odds(&taught));
     }
 }

@@ -228,6 +228,34 @@ mod tests {
     }
 
     #[test]
+    fn remapping_keeps_the_entries_of_mapped_types_only() {
+        let pairs = vec![
+            (vec![0, 1], vec![0, 1]),
+            (vec![0], vec![0]),
+            (vec![1], vec![1]),
+        ];
+        let table = TranslationTable::train(&pairs, 2, 2, 5);
+        // New source 0 is old 1, new source 1 has no old type; old target 1 is new 0, old
+        // target 0 is dropped.
+        let remapped = table.remap(&[Some(1), None], |t| (t == 1).then_some(0), 1);
+        let (targets, probabilities) = remapped.translations(0);
+        assert_eq!(targets, &[0]);
+        assert_eq!(probabilities, &table.translations(1).1[..1]);
+        assert_eq!(remapped.translations(1).0, &[] as &[u32]);
+        assert_eq!(remapped.empty(0), table.empty(1));
+    }
+
+    #[test]
+    fn a_source_seen_once_is_shrunk_more_than_a_frequent_one() {
+        let mut pairs = vec![(vec![0], vec![0]); 20];
+        pairs.push((vec![1], vec![1]));
+        let table = TranslationTable::train(&pairs, 2, 2, 5);
+        let best = |s: u32| table.translations(s).1.first().copied().unwrap_or(0.0);
+        assert!(best(0) > 0.4, "{}", best(0));
+        assert!(best(1) < best(0), "{} {}", best(1), best(0));
+    }
+
+    #[test]
     fn ids_out_of_range_are_ignored() {
         let pairs = vec![(vec![0, 7], vec![0, 9])];
         let table = TranslationTable::train(&pairs, 1, 1, 3);

@@ -158,6 +158,44 @@ mod tests {
     }
 
     #[test]
+    fn a_document_skip_factor_scales_every_skip() {
+        let german = Text::from_lines("Erster Satz.\nZweiter Satz.\nDritter Satz.");
+        let english = Text::from_lines("First one.\nSecond one.");
+        let mut pair = PairFeatures::new(&german, &english);
+        let prior = ShapePrior::default();
+        let full = prior.run_cost(&pair, 1..3, 0..0);
+        assert!(full > prior.skip_extend_cost, "{full}");
+        pair.set_skip_factor(0.5);
+        assert!((prior.run_cost(&pair, 1..3, 0..0) - full / 2.0).abs() < 1e-12);
+        // Beads with two sides do not change.
+        assert_eq!(prior.run_cost(&pair, 0..2, 0..1), {
+            pair.set_skip_factor(1.0);
+            prior.run_cost(&pair, 0..2, 0..1)
+        });
+    }
+
+    #[test]
+    fn an_unlinked_sentence_skips_more_cheaply_than_a_linked_one() {
+        let german = Text::from_lines("Der Vertrag von 1987.\nEs regnet.\nSo ist es.");
+        let english = Text::from_lines("The treaty of 1987.\nThat is so.");
+        let mut pair = PairFeatures::new(&german, &english);
+        // The first pass: 0-0, then German 1 left out, then 2-1.
+        pair.learn_local_links(&[(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
+        let prior = ShapePrior {
+            unlinked_skip_discount: 0.5,
+            ..ShapePrior::default()
+        };
+        // German 0 holds 1987, whose partner is in its bead; German 1 has nothing near it.
+        let share = |g: std::ops::Range<usize>, e: std::ops::Range<usize>| {
+            prior.run_cost(&pair, g.clone(), e.clone())
+                / ShapePrior::default().run_cost(&pair, g, e)
+        };
+        let (linked, unlinked) = (share(0..1, 0..0), share(1..2, 1..1));
+        assert!((unlinked - 0.5).abs() < 1e-9, "{unlinked}");
+        assert!(linked > 0.7 && linked < 1.0, "{linked}");
+    }
+
+    #[test]
     fn pre_split_lines_are_no_paragraphs() {
         let german = Text::from_lines("Erster Satz.\nZweiter Satz.\nDritter Satz.");
         let english = Text::from_lines("First one.\nSecond one.\nThird one.");
