@@ -153,9 +153,12 @@ impl<I, K> Batch<'_, I, K> {
         self
     }
 
-    /// Learns a lexicon across the batch: each chunk gets a first pass, a lexicon is learned
-    /// (mutual-best Dice word pairs) from the confident beads of the first passes of this chunk and of
-    /// every chunk before it, and the chunk is aligned again with it. Small documents profit
+    /// Learns a lexicon and a translation model across the batch: each chunk gets a first
+    /// pass, a lexicon (mutual-best Dice word pairs) and IBM Model 1 in both directions (with a
+    /// nonzero `costs.translation_weight`, the default; the aligner's dictionaries join its
+    /// training pairs) are learned from the confident beads of the first passes of this chunk
+    /// and of every chunk before it, and the chunk is aligned again with both. With the model,
+    /// a document whose 1-1 beads earn much also skips more cheaply (`costs.adaptive_skip`). Small documents profit
     /// most: one news article teaches little, a hundred teach a vocabulary. With a chunk size
     /// of at least the batch's length every document learns from all the others; memory then
     /// holds the whole batch. The output does not depend on the number of threads.
