@@ -13,7 +13,7 @@ use std::iter::FusedIterator;
 
 use crate::align::{Aligner, Alignment};
 use crate::error::Result;
-use crate::lexicon::LearnedLexicon;
+use crate::lexicon::{CorpusTranslationModel, LearnedLexicon};
 use crate::text::Text;
 
 /// One document pair of a batch: both sides as raw text (segmented into sentences with the
@@ -153,9 +153,12 @@ impl<I, K> Batch<'_, I, K> {
         self
     }
 
-    /// Learns a lexicon across the batch: each chunk gets a first pass, a lexicon is learned
-    /// (mutual-best Dice word pairs) from the confident beads of the first passes of this chunk and of
-    /// every chunk before it, and the chunk is aligned again with it. Small documents profit
+    /// Learns a lexicon and a translation model across the batch: each chunk gets a first
+    /// pass, a lexicon (mutual-best Dice word pairs) and IBM Model 1 in both directions (with a
+    /// nonzero `costs.translation_weight`, the default; the aligner's dictionaries join its
+    /// training pairs) are learned from the confident beads of the first passes of this chunk
+    /// and of every chunk before it, and the chunk is aligned again with both. With the model,
+    /// a document whose 1-1 beads earn much also skips more cheaply (`costs.adaptive_skip`). Small documents profit
     /// most: one news article teaches little, a hundred teach a vocabulary. With a chunk size
     /// of at least the batch's length every document learns from all the others; memory then
     /// holds the whole batch. The output does not depend on the number of threads.
@@ -248,7 +251,7 @@ impl Aligner {
             crate::par::map_owned(pairs, |pair| pair.into_texts(self));
         let first_pass = |(german, english): &(Text, Text)| {
             let mut taught = Vec::new();
-            self.run(german, english, None, Some(&mut taught));
+            self.run(german, english, None, None, Some(&mut taught));
             taught
         };
         teaching.extend(
@@ -261,8 +264,12 @@ impl Aligner {
             self.config.refinement.lexicon_min_count,
             self.config.refinement.lexicon_min_dice,
         );
+        let dictionaries: Vec<&dyn crate::lexicon::WordTranslations> =
+            self.dictionaries.iter().map(|d| d.as_ref()).collect();
+        let model = (self.config.costs.translation_weight > 0.0)
+            .then(|| CorpusTranslationModel::learn(teaching, &dictionaries));
         let second_pass = |(german, english): (Text, Text)| {
-            let found = self.run(&german, &english, Some(&lexicon), None);
+            let found = self.run(&german, &english, Some(&lexicon), model.as_ref(), None);
             self.finish(german, english, found)
         };
         keys.into_iter()
@@ -346,6 +353,75 @@ mod tests {
                 .install(|| summary(&aligner, corpus(40), 16))
         };
         assert_eq!(run(1), run(4));
+    }
+
+    #[cfg(feature = "rayon")]
+    #[test]
+    fn learning_across_gives_the_same_output_with_one_and_four_threads() {
+        let aligner = Aligner::new();
+        assert!(aligner.config().costs.translation_weight > 0.0);
+        let run = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| {
+                    aligner
+                        .align_batch(corpus(24))
+                        .chunk_size(usize::MAX)
+                        .learn_across()
+                        .map(|(k, a)| {
+                            let beads: Vec<_> = a
+                                .unwrap()
+                                .beads()
+                                .map(|b| {
+                                    (
+                                        b.german().to_usize(),
+                                        b.english().to_usize(),
+                                        b.cost().to_bits(),
+                                    )
+                                })
+                                .collect();
+                            (k, beads)
+                        })
+                        .collect::<Vec<_>>()
+                })
+        };
+        assert_eq!(run(1), run(4));
+    }
+
+    #[test]
+    fn a_batch_translation_model_changes_costs_only_when_weighted() {
+        // With the weight at 0 no model is learned: learning across then gives what the
+        // learned lexicon alone gives, and the weight changes the costs of a batch.
+        let mut config = crate::AlignerConfig::default();
+        config.costs.translation_weight = 0.0;
+        let without = Aligner::from_config(config).unwrap();
+        let with = Aligner::new();
+        let costs = |aligner: &Aligner| -> Vec<u64> {
+            aligner
+                .align_batch(corpus(12))
+                .chunk_size(usize::MAX)
+                .learn_across()
+                .flat_map(|(_, a)| {
+                    a.unwrap()
+                        .beads()
+                        .map(|b| b.cost().to_bits())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_ne!(costs(&without), costs(&with));
+        // A single document learns no model by default: its costs do not depend on the weight.
+        let pair = || corpus(3).pop().unwrap().1;
+        let single = |aligner: &Aligner| {
+            let alignment = aligner.align_document(pair()).unwrap();
+            alignment
+                .beads()
+                .map(|b| b.cost().to_bits())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(single(&without), single(&with));
     }
 
     #[test]

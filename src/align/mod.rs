@@ -26,6 +26,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::features::{EvidenceCounter, PairFeatures, WeightScheme, WordTranslations};
+use crate::lexicon::CorpusTranslationModel;
 use crate::score::{
     AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
     two_sided_tail_cost,
@@ -96,6 +97,7 @@ impl Aligner {
                 skip_extend_cost: config.costs.skip_extend_cost,
                 debris_factor: config.costs.debris_factor,
                 paragraph_cost: config.costs.paragraph_cost,
+                unlinked_skip_discount: config.costs.unlinked_skip_discount,
             },
             length_weight: config.costs.length_weight,
             length: LengthScorer {
@@ -165,19 +167,21 @@ impl Aligner {
 
     /// Aligns two texts already split into sentences.
     pub fn align_texts(&self, german: Text, english: Text) -> Result<Alignment> {
-        let found = self.run(&german, &english, None, None);
+        let found = self.run(&german, &english, None, None, None);
         self.finish(german, english, found)
     }
 
     /// The passes over one document pair: [`features`](Self::features), then either one
     /// [`search`](Self::search) or, when the model learns from the document,
     /// [`refined_search`](Self::refined_search); then, with `teaching`,
-    /// [`teach`](Self::teach). With `extra`, its word pairs are links too.
+    /// [`teach`](Self::teach). With `extra`, its word pairs are links too; with `corpus`, the
+    /// translation model learned across a batch replaces the document's own.
     pub(crate) fn run(
         &self,
         german: &Text,
         english: &Text,
         extra: Option<&dyn WordTranslations>,
+        corpus: Option<&CorpusTranslationModel>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<Vec<reorder::Placed>> {
         let mut features = self.features(german, english, extra);
@@ -195,7 +199,7 @@ impl Aligner {
             || self.config.refinement.learn_lexicon
             || self.config.costs.translation_weight > 0.0
         {
-            self.refined_search(&mut features, &extras, can_release)
+            self.refined_search(&mut features, &extras, corpus, can_release)
         } else {
             self.search(&features, &extras, &mut None)
         };
@@ -227,8 +231,10 @@ impl Aligner {
             ..WeightScheme::default()
         };
         let mut features = PairFeatures::with_scheme(german, english, scheme);
-        for dictionary in &self.dictionaries {
-            features.add_translations(dictionary.as_ref());
+        if self.config.refinement.dictionary_links {
+            for dictionary in &self.dictionaries {
+                features.add_translations(dictionary.as_ref());
+            }
         }
         if let Some(extra) = extra {
             features.add_translations(extra);
@@ -243,12 +249,13 @@ impl Aligner {
         &self,
         features: &mut PairFeatures<'_>,
         extras: &Extras<'_>,
+        corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
     ) -> Option<Vec<search::FoundBead>> {
         if features.german().len() > self.config.search.first_pass_rows {
             if let Some(sample) = self.sample(features, extras) {
                 // A long document: learn from a sample, then one pass over the whole.
-                self.refine(features, &sample.beads);
+                self.refine(features, &sample.beads, corpus);
                 if can_release {
                     features.release_tokens();
                 }
@@ -261,7 +268,7 @@ impl Aligner {
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
-        if !self.refine(features, &first) {
+        if !self.refine(features, &first, corpus) {
             return Some(first);
         }
         if can_release {
@@ -425,7 +432,12 @@ impl Aligner {
 
     /// Teaches the features what the first pass found: the length model from its confident
     /// 1-1 beads, word pairs from all its confident beads. Returns whether anything changed.
-    fn refine(&self, features: &mut PairFeatures<'_>, first: &[search::FoundBead]) -> bool {
+    fn refine(
+        &self,
+        features: &mut PairFeatures<'_>,
+        first: &[search::FoundBead],
+        corpus: Option<&CorpusTranslationModel>,
+    ) -> bool {
         let teaching = self.teaching_beads(first);
         let one_to_one: Vec<_> = teaching
             .iter()
@@ -445,14 +457,62 @@ impl Aligner {
         } else {
             0
         };
-        let modelled = if self.config.costs.translation_weight > 0.0 {
-            features.learn_translation_model(&teaching)
-        } else {
-            0
+        let modelled = match corpus {
+            _ if self.config.costs.translation_weight == 0.0 => 0,
+            Some(corpus) => features.adopt_translation_model(corpus),
+            None if self.config.refinement.document_translation_model => {
+                features.learn_translation_model(&teaching)
+            }
+            None => 0,
         };
-        learned > 0 || modelled > 0 || features.length_variance() != before
+        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
+        let mut skips_rescaled = false;
+        if self.config.costs.adaptive_skip > 0.0 && features.has_translation_model() {
+            let factor = self.document_skip_factor(first);
+            skips_rescaled = factor != features.skip_factor();
+            features.set_skip_factor(factor);
+        }
+        if skips_relearned {
+            let beads: Vec<_> = first
+                .iter()
+                .map(|b| (b.german.clone(), b.english.clone()))
+                .collect();
+            features.learn_local_links(&beads);
+        }
+        learned > 0
+            || modelled > 0
+            || skips_relearned
+            || skips_rescaled
+            || features.length_variance() != before
+    }
+
+    /// The factor on a document's skip costs (see [`CostConfig::adaptive_skip`]), read from
+    /// the median cost of its first pass's 1-1 beads: 1 when they earn no more than
+    /// [`ADAPTIVE_SKIP_REFERENCE`], falling by `adaptive_skip` per nat they earn beyond it,
+    /// down to [`ADAPTIVE_SKIP_FLOOR`]. Where true pairs earn much, a sentence that earns
+    /// nothing stands out, and leaving it unaligned may cost less. 1 with fewer than 10 such
+    /// beads.
+    fn document_skip_factor(&self, first: &[search::FoundBead]) -> f64 {
+        let mut costs: Vec<f64> = first
+            .iter()
+            .filter(|b| b.german.len() == 1 && b.english.len() == 1)
+            .map(|b| b.cost)
+            .collect();
+        if costs.len() < 10 {
+            return 1.0;
+        }
+        costs.sort_unstable_by(f64::total_cmp);
+        let median = costs[costs.len() / 2];
+        (1.0 + self.config.costs.adaptive_skip * (median - ADAPTIVE_SKIP_REFERENCE))
+            .clamp(ADAPTIVE_SKIP_FLOOR, 1.0)
     }
 }
+
+/// The median first-pass 1-1 cost (nats) at and above which a document keeps its full skip
+/// costs (see [`Aligner::document_skip_factor`]).
+const ADAPTIVE_SKIP_REFERENCE: f64 = -3.0;
+/// The least factor on a document's skip costs.
+const ADAPTIVE_SKIP_FLOOR: f64 = 0.6;
 
 /// The user's scorers for one document (each prepared for it where it asked to be), with
 /// their weights.

@@ -255,26 +255,12 @@ impl<'a, 'f> SetCosts<'a, 'f> {
         let (gs, es) = (self.features.german(), self.features.english());
         let prior = &self.built_in.prior;
         if german.is_empty() || english.is_empty() {
-            // Unaligned sentences: the skip cost of the first, the extension cost of the rest.
-            let skipped = german
-                .iter()
-                .map(|&k| gs.shape(k))
-                .chain(english.iter().map(|&k| es.shape(k)));
-            return skipped
-                .enumerate()
-                .map(|(n, shape)| {
-                    let base = if n == 0 {
-                        prior.skip_cost
-                    } else {
-                        prior.skip_extend_cost
-                    };
-                    if shape.debris {
-                        base * prior.debris_factor
-                    } else {
-                        base
-                    }
-                })
-                .sum();
+            // Unaligned sentences, priced as the search prices a skipped run.
+            return prior.skip_cost_of(
+                self.features,
+                german.iter().copied(),
+                english.iter().copied(),
+            );
         }
         let boundaries = |side: &crate::SideFeatures, indices: &[usize]| -> f64 {
             indices

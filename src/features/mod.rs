@@ -22,6 +22,7 @@ mod evidence;
 mod intern;
 mod length;
 mod link;
+mod omission;
 mod rows;
 mod side;
 #[cfg(test)]
@@ -56,6 +57,10 @@ pub struct PairFeatures<'a> {
     pub(super) length_variance: Option<f64>,
     /// The lexical translation model, once learned.
     pub(super) translation: Option<std::sync::Arc<translation::TranslationModel>>,
+    /// How unlinked each sentence is near its first-pass place, once learned.
+    pub(super) local_links: Option<std::sync::Arc<omission::LocalLinks>>,
+    /// The factor on this document's skip costs (1 unless the first pass set it).
+    pub(super) skip_factor: f64,
 }
 
 impl<'a> PairFeatures<'a> {
@@ -91,6 +96,8 @@ impl<'a> PairFeatures<'a> {
             length_ratio,
             length_variance: None,
             translation: None,
+            local_links: None,
+            skip_factor: 1.0,
         };
         features.refresh();
         features

@@ -22,7 +22,9 @@ use super::PairFeatures;
 use super::rows::Rows;
 use super::side::SideFeatures;
 use super::tokenize::AnchorKind;
-use crate::lexicon::TranslationTable;
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{CorpusTranslationModel, TranslationTable};
 
 /// The mixing weight λ of the model against chance.
 const LAMBDA: f32 = 0.5;
@@ -126,38 +128,73 @@ impl PairFeatures<'_> {
         let swapped: Vec<(Vec<u32>, Vec<u32>)> = pairs.into_iter().map(|(g, e)| (e, g)).collect();
         let german_given_english =
             TranslationTable::train(&swapped, english_types, german_types, ITERATIONS);
-        let words = |side: &SideFeatures, seen: &[u32]| {
-            let mut rows = Rows::new();
-            let mut counts = vec![0u32; side.types.len()];
-            let mut total = 0u32;
-            for k in 0..side.len() {
-                let row = side
-                    .tokens(k)
-                    .iter()
-                    .copied()
-                    .filter(|&t| modelled(side, seen, t));
-                rows.push_row(row.inspect(|&t| {
-                    counts[t as usize] += 1;
-                    total += 1;
-                }));
-            }
-            let chance = counts
-                .iter()
-                .map(|&c| (c.max(1) as f32) / (total.max(1) as f32))
-                .collect();
-            (rows, chance)
-        };
-        let (german_words, german_chance) = words(&self.german, &german_seen);
-        let (english_words, english_chance) = words(&self.english, &english_seen);
+        let (german_words, german_chance) =
+            modelled_words(&self.german, |t| modelled(&self.german, &german_seen, t));
+        let (english_words, english_chance) =
+            modelled_words(&self.english, |t| modelled(&self.english, &english_seen, t));
         let entries = english_given_german.len() + german_given_english.len();
-        self.translation = Some(std::sync::Arc::new(TranslationModel {
-            german_words,
-            english_words,
+        self.translation = Some(std::sync::Arc::new(TranslationModel::new(
+            (german_words, german_chance),
+            (english_words, english_chance),
             english_given_german,
             german_given_english,
-            german_chance,
-            english_chance,
-        }));
+        )));
+        entries
+    }
+
+    /// Adopts the translation model learned across a batch (see
+    /// [`Batch::learn_across`](crate::Batch::learn_across)) for this document pair: the
+    /// document's word types that the batch model knows become its modelled words, under the
+    /// batch's probabilities; the chance of each word is its share of the document's modelled
+    /// words. Replaces any model learned before. Returns the number of kept translation
+    /// entries (0 when the tokens were released or the model knows none of the words).
+    pub(crate) fn adopt_translation_model(&mut self, corpus: &CorpusTranslationModel) -> usize {
+        if self.german.tokens_released || self.english.tokens_released || corpus.is_empty() {
+            return 0;
+        }
+        let ids = |side: &SideFeatures, id: &dyn Fn(&str) -> Option<u32>| -> Vec<Option<u32>> {
+            side.types
+                .iter()
+                .map(|info| {
+                    (info.kind == AnchorKind::Word)
+                        .then(|| id(&info.key))
+                        .flatten()
+                })
+                .collect()
+        };
+        let german_ids = ids(&self.german, &|key| corpus.german_id(key));
+        let english_ids = ids(&self.english, &|key| corpus.english_id(key));
+        let local = |ids: &[Option<u32>]| -> FxHashMap<u32, u32> {
+            ids.iter()
+                .enumerate()
+                .filter_map(|(t, id)| id.map(|id| (id, t as u32)))
+                .collect()
+        };
+        let (german_local, english_local) = (local(&german_ids), local(&english_ids));
+        let english_given_german = corpus.english_given_german().remap(
+            &german_ids,
+            |t| english_local.get(&t).copied(),
+            self.english.types.len(),
+        );
+        let german_given_english = corpus.german_given_english().remap(
+            &english_ids,
+            |t| german_local.get(&t).copied(),
+            self.german.types.len(),
+        );
+        let entries = english_given_german.len() + german_given_english.len();
+        if entries == 0 {
+            return 0;
+        }
+        let (german_words, german_chance) =
+            modelled_words(&self.german, |t| german_ids[t as usize].is_some());
+        let (english_words, english_chance) =
+            modelled_words(&self.english, |t| english_ids[t as usize].is_some());
+        self.translation = Some(std::sync::Arc::new(TranslationModel::new(
+            (german_words, german_chance),
+            (english_words, english_chance),
+            english_given_german,
+            german_given_english,
+        )));
         entries
     }
 
@@ -274,6 +311,23 @@ struct Scratch {
 }
 
 impl TranslationModel {
+    /// The model of both sides' modelled words (rows and chances) and both tables.
+    fn new(
+        (german_words, german_chance): (Rows, Vec<f32>),
+        (english_words, english_chance): (Rows, Vec<f32>),
+        english_given_german: TranslationTable,
+        german_given_english: TranslationTable,
+    ) -> TranslationModel {
+        TranslationModel {
+            german_words,
+            english_words,
+            english_given_german,
+            german_given_english,
+            german_chance,
+            english_chance,
+        }
+    }
+
     /// Summed per-sentence evidence of the sentences of `target` given the `source` run,
     /// under `table` = `t(target | source)`.
     fn side_evidence(
@@ -332,8 +386,62 @@ impl TranslationModel {
     }
 }
 
+/// The modelled word types of each sentence of `side` (those `modelled` accepts), and the
+/// chance of each type: its share of the side's modelled words (at least one count).
+fn modelled_words(side: &SideFeatures, modelled: impl Fn(u32) -> bool) -> (Rows, Vec<f32>) {
+    let mut rows = Rows::new();
+    let mut counts = vec![0u32; side.types.len()];
+    let mut total = 0u32;
+    for k in 0..side.len() {
+        let row = side.tokens(k).iter().copied().filter(|&t| modelled(t));
+        rows.push_row(row.inspect(|&t| {
+            counts[t as usize] += 1;
+            total += 1;
+        }));
+    }
+    let chance = counts
+        .iter()
+        .map(|&c| (c.max(1) as f32) / (total.max(1) as f32))
+        .collect();
+    (rows, chance)
+}
+
 /// The capped log-likelihood ratio of a word of probability `p` under the model and `chance`
 /// by chance (monotone in `p`).
 fn ratio(p: f32, chance: f32) -> f32 {
     (LAMBDA * p / chance + (1.0 - LAMBDA)).ln().min(MAX_RATIO)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Text;
+    use crate::features::PairFeatures;
+    use crate::lexicon::CorpusTranslationModel;
+
+    fn keys(words: &str) -> Vec<String> {
+        words.split(' ').map(crate::normalize::word_key).collect()
+    }
+
+    #[test]
+    fn a_document_adopts_what_the_batch_learned() {
+        let beads = vec![
+            (keys("haus alt"), keys("house old")),
+            (keys("haus rot"), keys("house red")),
+            (keys("berg alt"), keys("mountain old")),
+            (keys("berg rot"), keys("mountain red")),
+        ];
+        let corpus = CorpusTranslationModel::learn(&beads, &[]);
+        let german = Text::from_lines("Das Haus.\nDer Berg.\n");
+        let english = Text::from_lines("The house.\nThe mountain.\n");
+        let mut pair = PairFeatures::new(&german, &english);
+        assert!(!pair.has_translation_model());
+        assert!(pair.adopt_translation_model(&corpus) > 0);
+        assert!(pair.has_translation_model());
+        let evidence = |g: std::ops::Range<usize>, e| pair.translation_evidence(g, e).total();
+        assert!(evidence(0..1, 0..1) > evidence(0..1, 1..2));
+        assert!(evidence(1..2, 1..2) > evidence(1..2, 0..1));
+        // Nothing known: nothing adopted.
+        let unknown = CorpusTranslationModel::learn(&[(keys("x y"), keys("z w"))], &[]);
+        assert_eq!(pair.adopt_translation_model(&unknown), 0);
+    }
 }

@@ -2,11 +2,13 @@
 //! batch of them, and the co-occurrence counts that learning uses.
 
 mod cooccurrence;
+mod corpus_model;
 pub mod dictionary;
 mod learned;
 mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
+pub(crate) use corpus_model::CorpusTranslationModel;
 pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
 

@@ -24,6 +24,11 @@ pub(crate) struct TranslationTable {
 /// smooths every probability with the chance model anyway).
 const MIN_PROBABILITY: f32 = 0.02;
 
+/// Counts added to each source type's total in the M-step: a source seen in few pairs cannot
+/// give any target a probability near 1 (a rare word would otherwise explain whatever stood
+/// beside it), while a frequent one barely changes. Also lets probabilities sum to less than 1.
+const RARE_SOURCE_SMOOTHING: f32 = 1.0;
+
 /// At most this many translations are kept per source type.
 const MAX_TRANSLATIONS: usize = 6;
 
@@ -80,7 +85,7 @@ impl TranslationTable {
                 totals[s as usize] += counts[c];
             }
             for (c, &s) in cell_source.iter().enumerate() {
-                let total = totals[s as usize];
+                let total = totals[s as usize] + RARE_SOURCE_SMOOTHING;
                 probability[c] = if total > 0.0 { counts[c] / total } else { 0.0 };
             }
         }
@@ -154,6 +159,45 @@ impl TranslationTable {
         best
     }
 
+    /// The table on other ids: source `s` of the new numbering is `sources[s]` of this one
+    /// (`None`: no translations), and target `t` of this one is `targets(t)` of the new one
+    /// (`None`: dropped); the new numbering has `target_count` target types. Linear in the
+    /// kept entries of the mapped sources.
+    pub(crate) fn remap(
+        &self,
+        sources: &[Option<u32>],
+        targets: impl Fn(u32) -> Option<u32>,
+        target_count: usize,
+    ) -> TranslationTable {
+        let mut table = TranslationTable {
+            offsets: Vec::with_capacity(sources.len() + 1),
+            targets: Vec::new(),
+            probabilities: Vec::new(),
+            empty: vec![0.0; target_count],
+        };
+        table.offsets.push(0);
+        for source in sources {
+            if let Some(s) = *source {
+                let (kept, probabilities) = self.translations(s);
+                for (&t, &p) in kept.iter().zip(probabilities) {
+                    if let Some(t) = targets(t) {
+                        table.targets.push(t);
+                        table.probabilities.push(p);
+                    }
+                }
+            }
+            table.offsets.push(table.targets.len() as u32);
+        }
+        for (t, &p) in self.empty.iter().enumerate() {
+            if let Some(local) = targets(t as u32) {
+                if let Some(e) = table.empty.get_mut(local as usize) {
+                    *e = p;
+                }
+            }
+        }
+        table
+    }
+
     /// Number of kept (source, target) entries.
     pub(crate) fn len(&self) -> usize {
         self.targets.len()
@@ -181,6 +225,34 @@ mod tests {
         let (_, probabilities) = table.translations(1);
         assert!(probabilities[0] > 0.5, "{probabilities:?}");
         assert!(table.len() >= 3);
+    }
+
+    #[test]
+    fn remapping_keeps_the_entries_of_mapped_types_only() {
+        let pairs = vec![
+            (vec![0, 1], vec![0, 1]),
+            (vec![0], vec![0]),
+            (vec![1], vec![1]),
+        ];
+        let table = TranslationTable::train(&pairs, 2, 2, 5);
+        // New source 0 is old 1, new source 1 has no old type; old target 1 is new 0, old
+        // target 0 is dropped.
+        let remapped = table.remap(&[Some(1), None], |t| (t == 1).then_some(0), 1);
+        let (targets, probabilities) = remapped.translations(0);
+        assert_eq!(targets, &[0]);
+        assert_eq!(probabilities, &table.translations(1).1[..1]);
+        assert_eq!(remapped.translations(1).0, &[] as &[u32]);
+        assert_eq!(remapped.empty(0), table.empty(1));
+    }
+
+    #[test]
+    fn a_source_seen_once_is_shrunk_more_than_a_frequent_one() {
+        let mut pairs = vec![(vec![0], vec![0]); 20];
+        pairs.push((vec![1], vec![1]));
+        let table = TranslationTable::train(&pairs, 2, 2, 5);
+        let best = |s: u32| table.translations(s).1.first().copied().unwrap_or(0.0);
+        assert!(best(0) > 0.4, "{}", best(0));
+        assert!(best(1) < best(0), "{} {}", best(1), best(0));
     }
 
     #[test]

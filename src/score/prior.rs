@@ -36,6 +36,9 @@ pub struct ShapePrior {
     /// Cost of a bead that crosses a paragraph boundary on one side only, when both texts
     /// have paragraphs.
     pub paragraph_cost: f64,
+    /// Share of a sentence's skip cost taken off when nothing links it near its place (see
+    /// [`PairFeatures`]'s local links, learned after a first pass); in `[0, 1]`, 0 = off.
+    pub unlinked_skip_discount: f64,
 }
 
 impl Default for ShapePrior {
@@ -48,6 +51,7 @@ impl Default for ShapePrior {
             skip_extend_cost: 1.5,
             debris_factor: 0.5,
             paragraph_cost: PARAGRAPH_COST,
+            unlinked_skip_discount: 0.0,
         }
     }
 }
@@ -56,6 +60,45 @@ impl Default for ShapePrior {
 pub(crate) const PARAGRAPH_COST: f64 = 1.0;
 
 impl ShapePrior {
+    /// The cost of leaving the German sentences `german` and the English sentences `english`
+    /// unaligned in one bead (one side is empty; the sentences need not be consecutive): the
+    /// skip cost of the first, the extension cost of the rest, scaled by the document's skip
+    /// factor, the discount of unlinked sentences and the debris factor.
+    pub(crate) fn skip_cost_of(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: impl IntoIterator<Item = usize>,
+        english: impl IntoIterator<Item = usize>,
+    ) -> f64 {
+        let (g, e) = (pair.german(), pair.english());
+        let skipped = german
+            .into_iter()
+            .map(|k| (g.shape(k), pair.german_unlinked(k)))
+            .chain(
+                english
+                    .into_iter()
+                    .map(|k| (e.shape(k), pair.english_unlinked(k))),
+            );
+        skipped
+            .enumerate()
+            .map(|(n, (shape, unlinked))| {
+                let base = if n == 0 {
+                    self.skip_cost
+                } else {
+                    self.skip_extend_cost
+                };
+                let base = base
+                    * pair.skip_factor()
+                    * (1.0 - self.unlinked_skip_discount * f64::from(unlinked));
+                if shape.debris {
+                    base * self.debris_factor
+                } else {
+                    base
+                }
+            })
+            .sum()
+    }
+
     /// The cost of the bead of the sentence runs `german` and `english`.
     pub(crate) fn run_cost(
         &self,
@@ -65,24 +108,7 @@ impl ShapePrior {
     ) -> f64 {
         let (g, e) = (pair.german(), pair.english());
         if german.is_empty() || english.is_empty() {
-            let skipped = german
-                .map(|k| g.shape(k))
-                .chain(english.map(|k| e.shape(k)));
-            return skipped
-                .enumerate()
-                .map(|(n, shape)| {
-                    let base = if n == 0 {
-                        self.skip_cost
-                    } else {
-                        self.skip_extend_cost
-                    };
-                    if shape.debris {
-                        base * self.debris_factor
-                    } else {
-                        base
-                    }
-                })
-                .sum();
+            return self.skip_cost_of(pair, german, english);
         }
         let boundary = |side: &crate::SideFeatures, k: usize| {
             if side.shape(k).continues || side.shape(k + 1).starts_lower {
@@ -148,6 +174,44 @@ mod tests {
             with(1.0).run_cost(&pair, 0..2, 0..1),
             with(0.0).run_cost(&pair, 0..2, 0..1)
         );
+    }
+
+    #[test]
+    fn a_document_skip_factor_scales_every_skip() {
+        let german = Text::from_lines("Erster Satz.\nZweiter Satz.\nDritter Satz.");
+        let english = Text::from_lines("First one.\nSecond one.");
+        let mut pair = PairFeatures::new(&german, &english);
+        let prior = ShapePrior::default();
+        let full = prior.run_cost(&pair, 1..3, 0..0);
+        assert!(full > prior.skip_extend_cost, "{full}");
+        pair.set_skip_factor(0.5);
+        assert!((prior.run_cost(&pair, 1..3, 0..0) - full / 2.0).abs() < 1e-12);
+        // Beads with two sides do not change.
+        assert_eq!(prior.run_cost(&pair, 0..2, 0..1), {
+            pair.set_skip_factor(1.0);
+            prior.run_cost(&pair, 0..2, 0..1)
+        });
+    }
+
+    #[test]
+    fn an_unlinked_sentence_skips_more_cheaply_than_a_linked_one() {
+        let german = Text::from_lines("Der Vertrag von 1987.\nEs regnet.\nSo ist es.");
+        let english = Text::from_lines("The treaty of 1987.\nThat is so.");
+        let mut pair = PairFeatures::new(&german, &english);
+        // The first pass: 0-0, then German 1 left out, then 2-1.
+        pair.learn_local_links(&[(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
+        let prior = ShapePrior {
+            unlinked_skip_discount: 0.5,
+            ..ShapePrior::default()
+        };
+        // German 0 holds 1987, whose partner is in its bead; German 1 has nothing near it.
+        let share = |g: std::ops::Range<usize>, e: std::ops::Range<usize>| {
+            prior.run_cost(&pair, g.clone(), e.clone())
+                / ShapePrior::default().run_cost(&pair, g, e)
+        };
+        let (linked, unlinked) = (share(0..1, 0..0), share(1..2, 1..1));
+        assert!((unlinked - 0.5).abs() < 1e-9, "{unlinked}");
+        assert!(linked > 0.7 && linked < 1.0, "{linked}");
     }
 
     #[test]

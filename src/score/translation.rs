@@ -37,7 +37,7 @@ pub struct TranslationScorer {
 
 impl Default for TranslationScorer {
     fn default() -> Self {
-        TranslationScorer { weight: 2.0 }
+        TranslationScorer { weight: 4.0 }
     }
 }
 
