@@ -15,6 +15,10 @@ use crate::text::numbers as scan;
 pub(crate) struct Number {
     /// The number as written, scale word included (e.g. `1,5 Mio.`).
     pub text: String,
+    /// Where it starts and ends in its sentence (bytes; `text` is `sentence[start..end]`).
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
     /// The values it may stand for (at most a handful).
     pub values: Vec<f64>,
     /// Whether it was written in digits (number words such as "two" only ever confirm a
@@ -147,12 +151,15 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                 .collect();
             values.extend(clock);
             let text = sentence[start..text_end].trim_end().to_string();
+            let text_end = start + text.len();
             // Skip past what was consumed, in chars.
             while chars.get(end).is_some_and(|&(b, _)| b < text_end) {
                 end += 1;
             }
             found.push(Number {
                 text,
+                start,
+                end: text_end,
                 values,
                 digits: true,
             });
@@ -166,6 +173,8 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
             if let Some(value) = number_word(word) {
                 found.push(Number {
                     text: word.to_string(),
+                    start,
+                    end: end_of(end),
                     values: vec![value],
                     digits: false,
                 });
