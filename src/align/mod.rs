@@ -12,7 +12,10 @@ pub use alignment::{
     Pair, Pairs, Unaligned, UnalignedSentences,
 };
 pub use batch::{Batch, DocumentPair};
-pub use calibration::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use calibration::{
+    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
+    SkipDocument, SkipModel,
+};
 pub use config::{
     AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
     ShapeConfig,
@@ -327,7 +330,19 @@ impl Aligner {
             .iter()
             .map(|(g, e, cost, posterior)| (g.len(), e.len(), *cost, *posterior))
             .collect();
-        let confidences = self.config.calibration.confidences(&raw);
+        let letters: Vec<(usize, usize)> = runs
+            .iter()
+            .map(|(g, e, _, _)| {
+                (
+                    letters_of(&german, g.clone()),
+                    letters_of(&english, e.clone()),
+                )
+            })
+            .collect();
+        let confidences = self
+            .config
+            .calibration
+            .confidences_with_letters(&raw, &letters);
         let beads = runs
             .into_iter()
             .zip(confidences)
@@ -827,4 +842,13 @@ mod tests {
         assert_eq!(exact, pruned);
         assert!(fewer_calls < all_calls, "{fewer_calls} of {all_calls}");
     }
+}
+
+/// The letters and digits of the sentences `range` of `text`, which the skip calibration
+/// reads.
+fn letters_of(text: &Text, range: Range<usize>) -> usize {
+    range
+        .filter_map(|k| text.sentence(k))
+        .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
 }

@@ -45,7 +45,10 @@ mod review;
 mod units;
 mod verdict;
 
-pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use crate::align::{
+    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
+    SkipDocument, SkipModel,
+};
 pub use checklist::{ChecklistRow, read_checklist};
 pub use flags::{Flag, FlagKind};
 pub use review::{Finding, ReviewQueue};
