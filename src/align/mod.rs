@@ -681,6 +681,15 @@ impl AnchorBound {
     }
 }
 
+/// The letters and digits of the sentences `range` of `text`, which the skip calibration
+/// reads.
+fn letters_of(text: &Text, range: Range<usize>) -> usize {
+    range
+        .filter_map(|k| text.sentence(k))
+        .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -842,13 +851,4 @@ mod tests {
         assert_eq!(exact, pruned);
         assert!(fewer_calls < all_calls, "{fewer_calls} of {all_calls}");
     }
-}
-
-/// The letters and digits of the sentences `range` of `text`, which the skip calibration
-/// reads.
-fn letters_of(text: &Text, range: Range<usize>) -> usize {
-    range
-        .filter_map(|k| text.sentence(k))
-        .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
-        .sum()
 }

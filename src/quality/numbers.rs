@@ -280,13 +280,17 @@ mod tests {
             assert!(anchors.len() >= 15, "{anchors:?}");
             assert_eq!(anchors, qa, "{s}");
         }
-        // Where the two uses differ on purpose: a clock time's colon and a no-break space.
-        let (anchors, qa) = anchor_and_qa_keys("um 21:30 Uhr, 3\u{a0}000 Euro");
+        // Every group separator joins for both: no-break, narrow and thin spaces too.
+        let (anchors, qa) = anchor_and_qa_keys("3\u{a0}000, 4\u{202f}000 und 5\u{2009}000 Euro");
+        assert_eq!(anchors, ["3000", "4000", "5000"]);
+        assert_eq!(anchors, qa);
+        // Where the two uses differ on purpose: a clock time's colon, digits inside a word.
+        let (anchors, qa) = anchor_and_qa_keys("um 21:30 Uhr auf der COP29");
         assert_eq!(
             (anchors, qa),
             (
-                vec!["21".into(), "30".into(), "3000".into()],
-                vec!["2130".into(), "3".into(), "0".into()]
+                vec!["21".into(), "30".into()],
+                vec!["2130".into(), "29".into()]
             )
         );
     }
