@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use satzweise::eval::GoldSet;
 use satzweise::io::BeadLine;
-use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead};
+use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead, SkipDocument, SkipModel};
 use satzweise::{Aligner, Lang, Text};
 
 /// One aligned document with its gold.
@@ -315,6 +315,8 @@ fn unrelated(aligner: &Aligner, docs: &[Doc], title: &str) {
 /// its raw posterior and whether it is strictly correct (never, for a mismatched pair).
 struct RawDoc {
     beads: Vec<RawBead>,
+    /// Letters and digits of each bead's German and English sentences (the skip model's).
+    letters: Vec<(usize, usize)>,
     posteriors: Vec<f64>,
     correct: Vec<bool>,
     /// Per bead: whether the text around it is parallel.
@@ -343,6 +345,7 @@ fn raw_doc(
         .collect();
     let mut doc = RawDoc {
         beads: Vec::new(),
+        letters: Vec::new(),
         posteriors: Vec::new(),
         correct: Vec::new(),
         parallel: Vec::new(),
@@ -356,6 +359,9 @@ fn raw_doc(
         doc.beads
             .push((key.0.len(), key.1.len(), b.cost(), b.confidence()));
         doc.posteriors.push(b.confidence());
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        doc.letters
+            .push((letters(&b.german_text()), letters(&b.english_text())));
         doc.correct.push(gold.contains(&key));
         doc.parallel.push(match parallel_below {
             None => true,
@@ -499,6 +505,21 @@ fn fit(path: &Path) {
         }
     }
     let mut fitted = Calibration::fit(&all, PRIOR_WEIGHT, MIN_BLOCK);
+    // Skips: a logistic model of their correctness on true pairs.
+    let skip_documents: Vec<SkipDocument<'_>> = docs
+        .iter()
+        .filter(|d| d.translation)
+        .map(|d| SkipDocument {
+            beads: &d.beads,
+            letters: &d.letters,
+            correct: &d.correct,
+        })
+        .collect();
+    fitted.skips = SkipModel::fit(&skip_documents, SKIP_RIDGE);
+    let skip_count: usize = skip_documents
+        .iter()
+        .map(|d| d.beads.iter().filter(|b| (b.0 == 0) != (b.1 == 0)).count())
+        .sum();
     fitted.parallel = parallel;
     let header = format!(
         "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
@@ -508,7 +529,9 @@ fn fit(path: &Path) {
          per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict\n\
          correctness on the posterior times the parallel probability, over {} beads of true pairs:\n\
          Text+Berg dev and the development half of wmt21-de-en-perturbed (de-orig-00..05,\n\
-         en-orig-00..05). Do not edit by hand.",
+         en-orig-00..05). Skips: logistic regression (ridge {SKIP_RIDGE}) of strict correctness\n\
+         on the skip model's features over the {skip_count} skip beads of the same true pairs.\n\
+         Do not edit by hand.",
         docs.len(),
         all.len()
     );
@@ -539,6 +562,9 @@ const PARALLEL_WINDOW: usize = 8;
 const PARALLEL_PRIOR: f64 = 0.95;
 /// Ridge penalty on the parallel model's slopes.
 const PARALLEL_RIDGE: f64 = 0.01;
+
+/// Ridge penalty on the skip model's slopes.
+const SKIP_RIDGE: f64 = 1.0;
 
 /// Pseudo-observations pulling each isotonic block towards the identity.
 const PRIOR_WEIGHT: f64 = 4.0;
@@ -790,7 +816,9 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.push_str("\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel};\n\n");
+    out.push_str(
+        "\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel, SkipModel};\n\n",
+    );
     out.push_str("/// The calibration fitted on development gold.\n");
     out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
     for kind in BeadKind::ALL {
@@ -823,6 +851,21 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
         "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
         p.window, p.bias, p.local, p.document, p.posterior
     ));
+    if calibration.skips.is_none() {
+        out.push_str("        skips: SkipModel::none(),\n");
+    } else {
+        // On one line, as rustfmt lays out a short list of numbers.
+        let weights: Vec<String> = calibration
+            .skips
+            .weights
+            .iter()
+            .map(|w| format!("{w:.6}"))
+            .collect();
+        out.push_str(&format!(
+            "        skips: SkipModel {{\n            weights: vec![{}],\n        }},\n",
+            weights.join(", ")
+        ));
+    }
     out.push_str("    }\n}\n");
     out
 }

@@ -16,17 +16,22 @@
 //! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa --show name_one_side
 //! ```
 //!
-//! `--show KIND` also prints the false alarms of one flag kind, with their reasons.
+//! `--show KIND` also prints the false alarms of one flag kind, its flags on beads of other
+//! injected errors (with their kinds), each with its reason, and the errors of its kind that
+//! it missed.
 //!
 //! A flag counts as *right* when its bead holds a line of an injected error of the kind the
-//! flag is meant to find (number mismatch: a changed number; name on one side: a changed or
-//! dropped name; omission: a dropped sentence; addition: an added sentence; untranslated:
-//! an untranslated sentence; unusual length: a dropped clause). A flag on a line with an
-//! error of another kind is counted apart (`on other errors`): a reviewer who follows it
-//! finds a real problem, but not the one the flag names. Flags on untouched lines are false
-//! alarms, although some of them point at real differences of the original translation.
-//! Errors no flag kind names (unit, negation, swap) are reported as found when any flag or
-//! a confidence below 0.5 marks their bead.
+//! flag is meant to find (number mismatch: a changed number; unit mismatch: a changed unit;
+//! name on one side: a changed or dropped name; negation: a dropped "nicht" or a "kein"
+//! made "ein"; omission: a dropped sentence; addition: an added sentence; untranslated: an
+//! untranslated sentence; unusual length: a dropped clause). A flag on a line with an error
+//! of another kind is counted apart (`on other errors`): a reviewer who follows it finds a
+//! real problem, but not the one the flag names (a dropped clause may take a name or a
+//! "nicht" with it). `precision` counts those against the flag, `precision, any error` for
+//! it. Flags on lines whose bead the original pair flags as well are `already in the
+//! original` (differences of the original translation) and count neither way; the other
+//! flags are false alarms. The swap has no flag kind of its own: it is reported as found
+//! when any flag or a confidence below 0.5 marks its bead.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -82,6 +87,8 @@ fn target(kind: FlagKind) -> Option<&'static str> {
         FlagKind::Addition => "added",
         FlagKind::LengthRatio => "clause",
         FlagKind::Untranslated => "untranslated",
+        FlagKind::UnitMismatch => "unit",
+        FlagKind::Negation => "negation",
         _ => return None,
     })
 }
@@ -100,7 +107,8 @@ Aligns every pair of a QA benchmark made by tools/inject_qa_errors.py (default f
 /tmp/satzweise-qa) and prints the precision and recall of each flag kind against the
 injected errors.
 
-  --show KIND   also print the false alarms of one flag kind, with their reasons
+  --show KIND   also print the false alarms of one flag kind, its flags on beads
+                of other errors (with their reasons) and the errors it missed
   -h, --help    this text
 
 Exit codes: 0 success, 1 runtime error (no benchmark in DIR), 2 usage error.
@@ -208,6 +216,18 @@ fn run(dir: &Path, show: Option<String>) -> Result<(), cli::Failure> {
                     counts.right += 1;
                 } else if !here.is_empty() {
                     counts.other_error += 1;
+                    if show.as_deref() == Some(flag.kind().name()) {
+                        let kinds: Vec<&str> = here.iter().map(|t| t.kind.as_str()).collect();
+                        outln!(
+                            "{name} {:?}:{:?} (on {}): {}\n    {}\n    {}",
+                            b.bead().german().to_usize(),
+                            b.bead().english().to_usize(),
+                            kinds.join(", "),
+                            flag.reason(),
+                            b.bead().german_text(),
+                            b.bead().english_text()
+                        );
+                    }
                 } else if b
                     .bead()
                     .english()
@@ -242,6 +262,18 @@ fn run(dir: &Path, show: Option<String>) -> Result<(), cli::Failure> {
                     None => !b.flags().is_empty() || b.confidence() < 0.5,
                 });
             entry.1 += usize::from(found);
+            if !found && named_by.is_some_and(|k| show.as_deref() == Some(k.name())) {
+                for b in beads.iter().filter(|b| touches(t, b)) {
+                    outln!(
+                        "{name} missed {}: {:?}:{:?}\n    {}\n    {}",
+                        t.kind,
+                        b.bead().german().to_usize(),
+                        b.bead().english().to_usize(),
+                        b.bead().german_text(),
+                        b.bead().english_text()
+                    );
+                }
+            }
         }
     }
     let share = |a: usize, b: usize| {
@@ -257,9 +289,9 @@ fn run(dir: &Path, show: Option<String>) -> Result<(), cli::Failure> {
         names.len()
     );
     outln!(
-        "| flag | flags | right | on other errors | already in the original | false alarms | precision | errors of its kind | found | recall |"
+        "| flag | flags | right | on other errors | already in the original | false alarms | precision | precision, any error | errors of its kind | found | recall |"
     );
-    outln!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    outln!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for kind in FlagKind::ALL {
         let c = by_flag.get(&kind).map_or((0, 0, 0, 0), |c| {
             (c.flags, c.right, c.other_error, c.original)
@@ -268,13 +300,14 @@ fn run(dir: &Path, show: Option<String>) -> Result<(), cli::Failure> {
             .and_then(|t| by_error.get(t).copied())
             .unwrap_or((0, 0));
         outln!(
-            "| {kind} | {} | {} | {} | {} | {} | {:.3} | {errors} | {found} | {:.3} |",
+            "| {kind} | {} | {} | {} | {} | {} | {:.3} | {:.3} | {errors} | {found} | {:.3} |",
             c.0,
             c.1,
             c.2,
             c.3,
             c.0 - c.1 - c.2 - c.3,
             share(c.1, c.0 - c.3),
+            share(c.1 + c.2, c.0 - c.3),
             share(found, errors)
         );
     }

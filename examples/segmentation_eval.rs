@@ -35,8 +35,11 @@ use satzweise::{Lang, Segmenter, read_text_file};
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/layout.rs"]
+mod layout;
 #[path = "common/sets.rs"]
 mod sets;
+use layout::{solid_counts, solid_len};
 
 const USAGE: &str = "usage: segmentation_eval [--data DIR] [--errors] [--wrapped DIR ...]
 
@@ -159,111 +162,56 @@ fn read_paragraphs(path: &Path) -> satzweise::Result<Paragraphs> {
     Ok(paragraphs)
 }
 
-/// Scores the segmenter on `paragraphs` (joined with one space, one paragraph per line).
+/// Scores the `lang` segmenter on `input`, the paragraphs of `gold` laid out in any white
+/// space (one paragraph per line, or hard-wrapped with blank lines between paragraphs).
+///
+/// Boundaries are counted in non-space characters from the start, since a layout changes only
+/// white space, and only boundaries inside gold paragraphs count. `errata` adds or removes gold
+/// boundaries of file `name` (found by the text around them in `input`). With `show_errors`,
+/// each false and missed boundary is printed after `label`.
 fn score(
     lang: Lang,
     name: &str,
-    paragraphs: &Paragraphs,
+    gold: &Paragraphs,
+    input: &str,
     errata: &[(&str, &str, &str, bool)],
-    show_errors: bool,
+    show_errors: Option<&str>,
 ) -> Counts {
-    let lines: Vec<String> = paragraphs.iter().map(|p| p.join(" ")).collect();
-    let text = lines.join("\n");
-    let mut line_starts = Vec::with_capacity(lines.len());
-    let mut offset = 0;
-    for line in &lines {
-        line_starts.push(offset);
-        offset += line.len() + 1;
-    }
-    // Gold boundaries: (line, byte offset in the line) after every sentence but the last.
-    let mut gold = Vec::new();
-    for (k, paragraph) in paragraphs.iter().enumerate() {
-        let mut end = 0;
-        for sentence in &paragraph[..paragraph.len() - 1] {
-            end += sentence.len();
-            gold.push((k, end));
-            end += 1;
-        }
-    }
-    for &(file, before, after, boundary) in errata {
-        if file != name {
-            continue;
-        }
-        let needle = format!("{before} {after}");
-        let found = lines
-            .iter()
-            .enumerate()
-            .find_map(|(k, l)| l.find(&needle).map(|at| (k, at + before.len())));
-        match found {
-            Some(b) if boundary => gold.push(b),
-            Some(b) => gold.retain(|&g| g != b),
-            None => eprintln!("warning: erratum {before:?} not found in {name}"),
-        }
-    }
-    // Predicted: the end of each sentence that is not the last of its line.
-    let sentences: Vec<_> = Segmenter::new(lang).sentences(&text).collect();
-    let line_of = |at: usize| line_starts.partition_point(|&s| s <= at) - 1;
-    let mut predicted = Vec::new();
-    for pair in sentences.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let line = line_of(a.start());
-        if line_of(b.start()) == line {
-            predicted.push((line, a.end() - line_starts[line]));
-        }
-    }
-    let correct = predicted.iter().filter(|b| gold.contains(b)).count();
-    if show_errors {
-        let context = |(line, at): (usize, usize)| {
-            let l = &lines[line];
-            let mut from = at.saturating_sub(50);
-            while !l.is_char_boundary(from) {
-                from -= 1;
-            }
-            let mut to = (at + 40).min(l.len());
-            while !l.is_char_boundary(to) {
-                to += 1;
-            }
-            format!("{}▮{}", &l[from..at], &l[at..to])
-        };
-        for b in predicted.iter().filter(|b| !gold.contains(b)) {
-            outln!("{name} false split: {}", context(*b));
-        }
-        for b in gold.iter().filter(|b| !predicted.contains(b)) {
-            outln!("{name} missed:      {}", context(*b));
-        }
-    }
-    Counts {
-        gold: gold.len(),
-        predicted: predicted.len(),
-        correct,
-    }
-}
-
-/// Scores the segmenter on `input`, the paragraphs of `gold` laid out in any white space.
-fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) -> Counts {
-    let solid = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let counts = solid_counts(input);
     // Gold boundaries and paragraph ends, in non-space characters from the start.
     let mut boundaries = Vec::new();
     let mut paragraph_ends = Vec::new();
     let mut at = 0;
     for paragraph in gold {
         for (k, sentence) in paragraph.iter().enumerate() {
-            at += solid(sentence);
+            at += solid_len(sentence);
             if k + 1 < paragraph.len() {
                 boundaries.push(at);
             }
         }
         paragraph_ends.push(at);
     }
-    let mut counts = Vec::with_capacity(input.len() + 1);
-    let mut n = 0;
-    for c in input.chars() {
-        counts.extend(std::iter::repeat_n(n, c.len_utf8()));
-        n += usize::from(!c.is_whitespace());
+    for &(file, before, after, boundary) in errata {
+        if file != name {
+            continue;
+        }
+        match input.find(&format!("{before} {after}")) {
+            Some(byte) => {
+                let b = counts[byte + before.len()];
+                if boundary {
+                    boundaries.push(b);
+                } else {
+                    boundaries.retain(|&g| g != b);
+                }
+            }
+            None => eprintln!("warning: erratum {before:?} not found in {name}"),
+        }
     }
-    counts.push(n);
-    let paragraph_of = |at: usize| paragraph_ends.partition_point(|&e| e < at);
-    let sentences: Vec<_> = Segmenter::new(Lang::De).sentences(input).collect();
+    boundaries.sort_unstable();
+    boundaries.dedup();
+    let paragraph_of = |at: u32| paragraph_ends.partition_point(|&e| e < at);
+    // Predicted: the end of each sentence whose successor starts in the same paragraph.
+    let sentences: Vec<_> = Segmenter::new(lang).sentences(input).collect();
     let mut predicted = Vec::new();
     for pair in sentences.windows(2) {
         let (end, next) = (counts[pair[0].end()], counts[pair[1].start()] + 1);
@@ -275,8 +223,8 @@ fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) 
         .iter()
         .filter(|b| boundaries.binary_search(b).is_ok())
         .count();
-    if show_errors {
-        let context = |at: usize| {
+    if let Some(label) = show_errors {
+        let context = |at: u32| {
             let byte = counts.partition_point(|&c| c < at);
             let mut from = byte.saturating_sub(50);
             while !input.is_char_boundary(from) {
@@ -292,10 +240,10 @@ fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) 
             .iter()
             .filter(|b| boundaries.binary_search(b).is_err())
         {
-            println!("{name} wrapped false split: {}", context(b));
+            outln!("{name}{label} false split: {}", context(b));
         }
         for &b in boundaries.iter().filter(|b| !predicted.contains(b)) {
-            println!("{name} wrapped missed:      {}", context(b));
+            outln!("{name}{label} missed:      {}", context(b));
         }
     }
     Counts {
@@ -303,6 +251,15 @@ fn score_wrapped(name: &str, gold: &Paragraphs, input: &str, show_errors: bool) 
         predicted: predicted.len(),
         correct,
     }
+}
+
+/// `paragraphs` as one line each, their sentences joined with one space.
+fn one_paragraph_a_line(paragraphs: &Paragraphs) -> String {
+    paragraphs
+        .iter()
+        .map(|p| p.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn run(args: &Args) -> satzweise::Result<()> {
@@ -321,11 +278,21 @@ fn run(args: &Args) -> satzweise::Result<()> {
         if input.lines().collect::<Vec<_>>() != joined {
             eprintln!("warning: {name}.txt is not its gold joined by spaces");
         }
-        german.add(score(Lang::De, &name, &gold, &[], args.errors));
-        german_corrected.add(score(Lang::De, &name, &gold, GERMAN_GOLD_ERRATA, false));
+        let lines = one_paragraph_a_line(&gold);
+        let show = args.errors.then_some("");
+        german.add(score(Lang::De, &name, &gold, &lines, &[], show));
+        german_corrected.add(score(
+            Lang::De,
+            &name,
+            &gold,
+            &lines,
+            GERMAN_GOLD_ERRATA,
+            None,
+        ));
         for (dir, counts) in args.wrapped.iter().zip(&mut wrapped) {
             let input = read_text_file(dir.join(format!("{name}.txt")))?;
-            counts.add(score_wrapped(&name, &gold, &input, args.errors));
+            let show = args.errors.then_some(" wrapped");
+            counts.add(score(Lang::De, &name, &gold, &input, &[], show));
         }
 
         let en_text = read_text_file(parallel.join(format!("{name}.en")))?;
@@ -361,7 +328,9 @@ fn run(args: &Args) -> satzweise::Result<()> {
                 paragraphs.push(paragraph);
             }
         }
-        english.add(score(Lang::En, &name, &paragraphs, &[], args.errors));
+        let lines = one_paragraph_a_line(&paragraphs);
+        let show = args.errors.then_some("");
+        english.add(score(Lang::En, &name, &paragraphs, &lines, &[], show));
     }
     german.report("German");
     german_corrected.report("German, gold errata corrected");
@@ -387,18 +356,7 @@ fn main() -> ExitCode {
                 .collect(),
         };
         line.finish()?;
-        args_done(&args)
+        sets::require(&args.data, "wmt21-de-segmentation").map_err(cli::Failure::runtime)?;
+        Ok(run(&args)?)
     })
-}
-
-fn args_done(args: &Args) -> Result<(), cli::Failure> {
-    let folder = args.data.join("wmt21-de-segmentation");
-    if !folder.is_dir() {
-        return Err(cli::Failure::runtime(format!(
-            "{}: not found\n{}",
-            folder.display(),
-            sets::missing_data_help(&args.data)
-        )));
-    }
-    Ok(run(args)?)
 }

@@ -32,8 +32,11 @@ use satzweise::{Aligner, Lang, LineBreaks, Segmenter, Text, read_text_file};
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/layout.rs"]
+mod layout;
 #[path = "common/sets.rs"]
 mod sets;
+use layout::solid_counts;
 
 const USAGE: &str = "usage: wrapped_eval [--inputs DIR] [--data DIR] [--line-breaks MODE] [--show]
 
@@ -107,20 +110,6 @@ struct Tally {
     documents: usize,
     german_paragraph: usize,
     english_paragraph: usize,
-}
-
-/// For every byte offset of `text` (and its end), the number of non-space characters before it.
-fn solid_counts(text: &str) -> Vec<u32> {
-    let mut counts = Vec::with_capacity(text.len() + 1);
-    let mut n = 0u32;
-    for c in text.chars() {
-        for _ in 0..c.len_utf8() {
-            counts.push(n);
-        }
-        n += u32::from(!c.is_whitespace());
-    }
-    counts.push(n);
-    counts
 }
 
 /// Sentence starts and ends (in non-space characters) of the paragraph layout of one side.
@@ -341,13 +330,7 @@ fn main() -> ExitCode {
             show: line.flag(&["--show"]),
         };
         line.finish()?;
-        if !Path::new(&args.data).join("wmt21-de-en").is_dir() {
-            return Err(cli::Failure::runtime(format!(
-                "{} has no wmt21-de-en; nothing to measure\n{}",
-                args.data.display(),
-                sets::missing_data_help(&args.data)
-            )));
-        }
+        sets::require(&args.data, "wmt21-de-en").map_err(cli::Failure::runtime)?;
         Ok(run(&args)?)
     })
 }

@@ -27,6 +27,21 @@ pub fn missing_data_help(data: &Path) -> String {
     )
 }
 
+/// The folder `folder` of `data`, or a message naming it with [`missing_data_help`] when it
+/// is absent.
+pub fn require(data: &Path, folder: &str) -> Result<PathBuf, String> {
+    let path = data.join(folder);
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "{}: not found\n{}",
+            path.display(),
+            missing_data_help(data)
+        ))
+    }
+}
+
 /// The gold set called `name` under `data`, and the language of its other side.
 pub fn named(data: &Path, name: &str) -> Result<(GoldSet, Lang), String> {
     let opened = match name {

@@ -189,30 +189,15 @@ fn parse_tsv(text: &str) -> (Option<Value>, Result<DocumentPair, String>) {
 
 /// Decodes standard base64 (RFC 4648, `+` and `/`, padding optional).
 fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
-    let digits = text.trim_end_matches('=').as_bytes();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for (k, &c) in digits.iter().enumerate() {
-        let value = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return Err(format!("not base64: byte {} is {:?}", k + 1, c as char)),
-        };
-        buffer = (buffer << 6) | u32::from(value);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-            buffer &= (1 << bits) - 1;
-        }
-    }
-    if bits >= 6 {
-        return Err("not base64: truncated".into());
-    }
-    Ok(out)
+    use base64::Engine as _;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const STANDARD_PADDING_OPTIONAL: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    STANDARD_PADDING_OPTIONAL
+        .decode(text)
+        .map_err(|e| format!("not base64: {e}"))
 }
 
 /// Aligns every document of `input` with `aligner` and writes one record per document to

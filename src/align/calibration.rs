@@ -413,50 +413,20 @@ impl ParallelModel {
         if samples.is_empty() {
             return ParallelModel::none();
         }
-        let ridge = ridge.max(1e-6);
-        let mut w = [0.0f64; WEIGHTS];
-        for _ in 0..50 {
-            let mut gradient = [0.0f64; WEIGHTS];
-            let mut hessian = [[0.0f64; WEIGHTS]; WEIGHTS];
-            for (x, y, weight) in &samples {
-                let p = logistic(dot(&w, x));
-                for i in 0..WEIGHTS {
-                    gradient[i] += weight * (p - y) * x[i];
-                    for j in 0..WEIGHTS {
-                        hessian[i][j] += weight * p * (1.0 - p) * x[i] * x[j];
-                    }
-                }
-            }
-            for i in 1..WEIGHTS {
-                gradient[i] += ridge * w[i];
-                hessian[i][i] += ridge;
-            }
-            hessian[0][0] += 1e-9;
-            let Some(step) = solve(hessian, gradient) else {
-                break;
-            };
-            for i in 0..WEIGHTS {
-                w[i] -= step[i];
-            }
-            if step.iter().map(|s| s.abs()).fold(0.0, f64::max) < 1e-9 {
-                break;
-            }
-        }
-        if w.iter().all(|v| v.is_finite()) {
-            ParallelModel {
-                window,
-                bias: w[0],
-                local: w[1],
-                document: w[2],
-                posterior: w[3],
-            }
-        } else {
-            ParallelModel::none()
+        let Some(w) = fit_logistic(&samples, ridge) else {
+            return ParallelModel::none();
+        };
+        ParallelModel {
+            window,
+            bias: w[0],
+            local: w[1],
+            document: w[2],
+            posterior: w[3],
         }
     }
 }
 
-fn dot(w: &[f64; WEIGHTS], x: &[f64; WEIGHTS]) -> f64 {
+fn dot<const N: usize>(w: &[f64; N], x: &[f64; N]) -> f64 {
     w.iter().zip(x).map(|(a, b)| a * b).sum()
 }
 
@@ -466,15 +436,15 @@ fn logistic(z: f64) -> f64 {
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting.
-fn solve(mut a: [[f64; WEIGHTS]; WEIGHTS], mut b: [f64; WEIGHTS]) -> Option<[f64; WEIGHTS]> {
-    for col in 0..WEIGHTS {
-        let pivot = (col..WEIGHTS).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
         if a[pivot][col].abs() < 1e-300 {
             return None;
         }
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for row in col + 1..WEIGHTS {
+        for row in col + 1..N {
             let f = a[row][col] / a[col][col];
             let pivot_row = a[col];
             for (v, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
@@ -483,12 +453,233 @@ fn solve(mut a: [[f64; WEIGHTS]; WEIGHTS], mut b: [f64; WEIGHTS]) -> Option<[f64
             b[row] -= f * b[col];
         }
     }
-    let mut x = [0.0f64; WEIGHTS];
-    for row in (0..WEIGHTS).rev() {
-        let s: f64 = (row + 1..WEIGHTS).map(|k| a[row][k] * x[k]).sum();
+    let mut x = [0.0f64; N];
+    for row in (0..N).rev() {
+        let s: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
         x[row] = (b[row] - s) / a[row][row];
     }
     x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// Logistic regression by Newton's method: `samples` hold `(features, label in {0, 1},
+/// weight)`, feature 0 being the constant 1; `ridge` penalises every weight but the
+/// constant's. `None` when the fit does not converge to finite weights.
+fn fit_logistic<const N: usize>(samples: &[([f64; N], f64, f64)], ridge: f64) -> Option<[f64; N]> {
+    let ridge = ridge.max(1e-6);
+    let mut w = [0.0f64; N];
+    for _ in 0..50 {
+        let mut gradient = [0.0f64; N];
+        let mut hessian = [[0.0f64; N]; N];
+        for (x, y, weight) in samples {
+            let p = logistic(dot(&w, x));
+            for i in 0..N {
+                gradient[i] += weight * (p - y) * x[i];
+                for j in 0..N {
+                    hessian[i][j] += weight * p * (1.0 - p) * x[i] * x[j];
+                }
+            }
+        }
+        for i in 1..N {
+            gradient[i] += ridge * w[i];
+            hessian[i][i] += ridge;
+        }
+        hessian[0][0] += 1e-9;
+        let Some(step) = solve(hessian, gradient) else {
+            break;
+        };
+        for i in 0..N {
+            w[i] -= step[i];
+        }
+        if step.iter().map(|s| s.abs()).fold(0.0, f64::max) < 1e-9 {
+            break;
+        }
+    }
+    w.iter().all(|v| v.is_finite()).then_some(w)
+}
+
+/// Number of weights of the skip model (bias included).
+pub const SKIP_FEATURES: usize = 6;
+
+/// Logits beyond this size say nothing more.
+const LOGIT_CLAMP: f64 = 8.0;
+
+fn logit(p: f64) -> f64 {
+    let p = if p.is_finite() {
+        p.clamp(1e-6, 1.0 - 1e-6)
+    } else {
+        0.5
+    };
+    (p / (1.0 - p)).ln().clamp(-LOGIT_CLAMP, LOGIT_CLAMP)
+}
+
+/// Letters and digits of a bead's German and English sentences.
+pub type BeadLetters = (usize, usize);
+
+/// The probability that a skipped sentence (a bead 1-0 or 0-1) is truly left untranslated,
+/// from more than its posterior.
+///
+/// The posterior of a skip says how sure the search is of the whole gap it lies in, and
+/// sentences of one gap share it; on gold it runs *against* correctness (a lone skip the
+/// search is sure of is often a sentence that belongs to the bead beside it). Whether a
+/// sentence is rightly skipped shows better in how long the run of skipped sentences around
+/// it is (a long run is a passage one side does not have), in its length, and in its side
+/// (a reference sentence the German leaves out is more often a true omission than a German
+/// sentence is a true addition). The probability is the mean [`ParallelModel`] probability
+/// of the document times `1 / (1 + exp(-w · x))`, `x` the [`features`](SkipModel::features) of the bead;
+/// [`SkipModel::fit`] fits `w` by logistic regression on development gold. With no weights
+/// ([`SkipModel::none`]) skips keep the [`Calibration::skip`] map.
+///
+/// ```
+/// use satzweise::quality::SkipModel;
+/// // Linked beads around a lone English skip of 12 letters, then a run of three German skips.
+/// let beads = [(1, 1, -5.0, 0.95), (0, 1, 1.0, 0.8), (1, 1, -5.0, 0.95), (1, 0, 3.0, 0.3),
+///     (1, 0, 3.0, 0.3), (1, 0, 3.0, 0.3), (1, 1, -4.0, 0.9)];
+/// let letters = [(40, 28), (0, 12), (40, 40), (80, 0), (90, 0), (70, 0), (40, 40)];
+/// let features = SkipModel::features(&beads, &letters);
+/// assert!(features[0].is_none());
+/// assert_eq!(features[1].unwrap()[2], 0.0); // ln 1: a run of one
+/// assert_eq!(features[1].unwrap()[5], 1.0); // on the English side
+/// assert_eq!(features[4].unwrap()[3], 3f64.ln()); // a German run of three
+/// // Long runs of additions weigh for a skip: the run of three scores above the lone skip.
+/// let model = SkipModel { weights: vec![0.0, 0.0, 0.0, 2.0, 0.0, 0.0] };
+/// let p = model.probabilities(&beads, &letters, &[1.0; 7]);
+/// assert!(p[4].unwrap() > p[1].unwrap());
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct SkipModel {
+    /// The weights of the [`features`](SkipModel::features), [`SKIP_FEATURES`] of them, or
+    /// none (no model).
+    pub weights: Vec<f64>,
+}
+
+impl SkipModel {
+    /// No model: skips keep their calibration map.
+    pub fn none() -> SkipModel {
+        SkipModel {
+            weights: Vec::new(),
+        }
+    }
+
+    /// Whether this is [`SkipModel::none`] (or has a wrong number of weights).
+    pub fn is_none(&self) -> bool {
+        self.weights.len() != SKIP_FEATURES || self.weights.iter().any(|w| !w.is_finite())
+    }
+
+    /// The features of each skip bead, `None` for a linked bead: `[1, logit of the raw
+    /// posterior, ln of the length of the run of skip beads it is in for an English sentence
+    /// (an omission; else 0), the same for a German sentence (an addition), ln(1 + letters
+    /// of the skipped sentence), 1 for an English sentence and 0 for a German one]`. (On
+    /// gold, long runs of omissions are right far more often than long runs of additions,
+    /// which are often a German passage that the reference renders in fewer sentences.)
+    /// `beads` holds `(german sentences, english sentences, cost, raw posterior)` and
+    /// `letters` each bead's [`BeadLetters`] (a shorter slice reads as 0).
+    pub fn features(
+        beads: &[RawBead],
+        letters: &[BeadLetters],
+    ) -> Vec<Option<[f64; SKIP_FEATURES]>> {
+        let is_skip = |b: &RawBead| (b.0 == 0) != (b.1 == 0);
+        // Run lengths: for each bead, how many skip beads in a row it belongs to.
+        let mut run = vec![0usize; beads.len()];
+        let mut k = 0;
+        while k < beads.len() {
+            if !is_skip(&beads[k]) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < beads.len() && is_skip(&beads[k]) {
+                k += 1;
+            }
+            run[start..k].fill(k - start);
+        }
+        (0..beads.len())
+            .map(|k| {
+                let bead = &beads[k];
+                if !is_skip(bead) {
+                    return None;
+                }
+                let (g, e) = letters.get(k).copied().unwrap_or((0, 0));
+                let english = bead.0 == 0;
+                let run = (run[k].max(1) as f64).ln();
+                Some([
+                    1.0,
+                    logit(bead.3),
+                    if english { run } else { 0.0 },
+                    if english { 0.0 } else { run },
+                    (1.0 + (g + e) as f64).ln(),
+                    f64::from(u8::from(english)),
+                ])
+            })
+            .collect()
+    }
+
+    /// The probability of each skip bead being right, the mean of the parallel probabilities
+    /// `parallel` of the beads (1 for an empty slice) times the model's (`None` for linked beads,
+    /// and for every bead when there is no model); see [`features`](SkipModel::features).
+    pub fn probabilities(
+        &self,
+        beads: &[RawBead],
+        letters: &[BeadLetters],
+        parallel: &[f64],
+    ) -> Vec<Option<f64>> {
+        if self.is_none() {
+            return vec![None; beads.len()];
+        }
+        let mut w = [0.0; SKIP_FEATURES];
+        w.copy_from_slice(&self.weights);
+        // The document's mean parallel probability, not the bead's own: a passage one side
+        // leaves out makes its surroundings look less parallel, yet it is the skips' case.
+        let document = if parallel.is_empty() {
+            1.0
+        } else {
+            parallel.iter().sum::<f64>() / parallel.len() as f64
+        };
+        SkipModel::features(beads, letters)
+            .into_iter()
+            .map(|x| x.map(|x| document * logistic(dot(&w, &x))))
+            .collect()
+    }
+
+    /// Fits the weights by logistic regression (ridge penalty `ridge` on all weights but the
+    /// constant) of strict correctness on the features of the skip beads of `documents`
+    /// (true translation pairs): each document's beads, letters and per-bead correctness.
+    /// The skips of one run weigh together as much as a lone skip.
+    pub fn fit(documents: &[SkipDocument<'_>], ridge: f64) -> SkipModel {
+        let mut samples = Vec::new();
+        for doc in documents {
+            let features = SkipModel::features(doc.beads, doc.letters);
+            for (x, &right) in features.iter().zip(doc.correct) {
+                if let Some(x) = x {
+                    // The sentences of one run are one piece of evidence, not many: each
+                    // weighs one over the run's length (features 2 and 3 hold its log).
+                    let weight = (-(x[2] + x[3])).exp();
+                    samples.push((*x, f64::from(u8::from(right)), weight));
+                }
+            }
+        }
+        if samples.is_empty() {
+            return SkipModel::none();
+        }
+        match fit_logistic(&samples, ridge) {
+            Some(w) => SkipModel {
+                weights: w.to_vec(),
+            },
+            None => SkipModel::none(),
+        }
+    }
+}
+
+/// One document's beads for [`SkipModel::fit`].
+#[derive(Debug, Clone, Copy)]
+pub struct SkipDocument<'a> {
+    /// `(german sentences, english sentences, cost, raw posterior)` of each bead.
+    pub beads: &'a [RawBead],
+    /// Letters and digits of each bead's German and English sentences.
+    pub letters: &'a [BeadLetters],
+    /// Whether each bead is strictly correct.
+    pub correct: &'a [bool],
 }
 
 /// How each bead's [`confidence`](crate::Bead::confidence) is made from its raw posterior:
@@ -519,6 +710,9 @@ pub struct Calibration {
     pub skip: CalibrationMap,
     /// The probability that the text around a bead is parallel.
     pub parallel: ParallelModel,
+    /// The probability that a skipped sentence is right, which replaces the `skip` map when
+    /// it has weights.
+    pub skips: SkipModel,
 }
 
 impl Default for Calibration {
@@ -535,6 +729,7 @@ impl Calibration {
             merge: CalibrationMap::identity(),
             skip: CalibrationMap::identity(),
             parallel: ParallelModel::none(),
+            skips: SkipModel::none(),
         }
     }
 
@@ -568,11 +763,22 @@ impl Calibration {
     /// assert!(unrelated.iter().all(|&c| c < 0.2));
     /// ```
     pub fn confidences(&self, beads: &[RawBead]) -> Vec<f64> {
+        self.confidences_with_letters(beads, &[])
+    }
+
+    /// [`confidences`](Calibration::confidences) knowing the letters and digits of each
+    /// bead's German and English sentences, which the [`SkipModel`] reads (a shorter slice
+    /// reads as 0 letters).
+    pub fn confidences_with_letters(&self, beads: &[RawBead], letters: &[BeadLetters]) -> Vec<f64> {
         let parallel = self.parallel.probabilities(beads);
+        let skips = self.skips.probabilities(beads, letters, &parallel);
         beads
             .iter()
             .zip(parallel)
-            .map(|(&(g, e, _, posterior), p)| self.apply(g, e, posterior * p))
+            .zip(skips)
+            .map(|((&(g, e, _, posterior), p), skip)| {
+                skip.unwrap_or_else(|| self.apply(g, e, posterior * p))
+            })
             .collect()
     }
 
@@ -596,6 +802,7 @@ impl Calibration {
             merge: of_kind(BeadKind::Merge),
             skip: of_kind(BeadKind::Skip),
             parallel: ParallelModel::none(),
+            skips: SkipModel::none(),
         }
     }
 }
@@ -622,6 +829,50 @@ mod tests {
         }
         // Convex truth: the map must pull 0.5 well below 0.5.
         assert!(map.apply(0.5) < 0.4, "{}", map.apply(0.5));
+    }
+
+    #[test]
+    fn the_skip_model_learns_that_runs_of_omissions_are_right() {
+        // Documents of linked beads with one lone English skip (wrong) and one run of four
+        // English skips (right), the lone one with the higher posterior.
+        let mut beads = vec![(1, 1, -5.0, 0.95), (0, 1, 1.0, 0.9), (1, 1, -5.0, 0.95)];
+        beads.extend([(0, 1, 2.0, 0.4); 4]);
+        beads.push((1, 1, -5.0, 0.95));
+        let letters = vec![
+            (40, 40),
+            (0, 30),
+            (40, 40),
+            (0, 50),
+            (0, 60),
+            (0, 40),
+            (0, 70),
+            (40, 40),
+        ];
+        let correct = vec![true, false, true, true, true, true, true, true];
+        let documents: Vec<SkipDocument<'_>> = (0..10)
+            .map(|_| SkipDocument {
+                beads: &beads,
+                letters: &letters,
+                correct: &correct,
+            })
+            .collect();
+        let model = SkipModel::fit(&documents, 1.0);
+        assert!(!model.is_none());
+        let p = model.probabilities(&beads, &letters, &[1.0; 8]);
+        let (lone, run) = (p[1].unwrap(), p[4].unwrap());
+        assert!(run > 0.5 && lone < 0.5 && p[0].is_none(), "{lone} {run}");
+        // An unrelated document (parallel probability near 0) keeps its skips unsure.
+        let p = model.probabilities(&beads, &letters, &[0.01; 8]);
+        assert!(p[4].unwrap() < 0.05);
+        // With the model, skips take its probability; without, the map.
+        let mut calibration = Calibration::identity();
+        assert_eq!(
+            calibration.confidences_with_letters(&beads, &letters)[1],
+            0.9
+        );
+        calibration.skips = model;
+        assert!((calibration.confidences_with_letters(&beads, &letters)[1] - lone).abs() < 1e-12);
+        assert!(SkipModel::fit(&[], 1.0).is_none());
     }
 
     #[test]

@@ -13,7 +13,10 @@ pub use alignment::{
     Pair, Pairs, ReorderedBeads, SentenceIndices, Unaligned, UnalignedSentences,
 };
 pub use batch::{Batch, DocumentPair};
-pub use calibration::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use calibration::{
+    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
+    SkipDocument, SkipModel,
+};
 pub use config::{
     AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
     ShapeConfig,
@@ -327,7 +330,19 @@ impl Aligner {
             .iter()
             .map(|b| (b.german.len(), b.english.len(), b.cost, b.posterior))
             .collect();
-        let confidences = self.config.calibration.confidences(&raw);
+        let letters: Vec<(usize, usize)> = path
+            .iter()
+            .map(|b| {
+                (
+                    letters_of(&german, b.german.iter().copied()),
+                    letters_of(&english, b.english.iter().copied()),
+                )
+            })
+            .collect();
+        let confidences = self
+            .config
+            .calibration
+            .confidences_with_letters(&raw, &letters);
         let mut beads = Vec::with_capacity(path.len());
         for (b, confidence) in path.into_iter().zip(confidences) {
             let side = |indices: Vec<usize>, name| alignment::side_of(indices, name);
@@ -752,6 +767,15 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
         let e = self.english[english.end] - self.english[english.start];
         (g + e) / 2.0
     }
+}
+
+/// The letters and digits of the `sentences` of `text`, which the skip calibration
+/// reads.
+fn letters_of(text: &Text, sentences: impl Iterator<Item = usize>) -> usize {
+    sentences
+        .filter_map(|k| text.sentence(k))
+        .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
 }
 
 #[cfg(test)]

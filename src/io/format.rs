@@ -9,6 +9,7 @@ use super::{AtomicFile, BeadLine, TextPair};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::quality::{ChecklistRow, Report, read_checklist};
 use crate::text::Text;
 
 /// An alignment file format of this module.
@@ -48,6 +49,12 @@ pub enum Format {
     Tmx,
     /// A hunalign ladder ([`write_ladder`](super::write_ladder)).
     Ladder,
+    /// An XLIFF 2.0 document, a unit per bead with its confidence and QA flags as notes
+    /// ([`write_xliff`](super::write_xliff)).
+    Xliff,
+    /// The Xbench-style QA checklist: a row per QA finding, not per bead
+    /// ([`Report::write_checklist`]).
+    Checklist,
 }
 
 /// What a format keeps of an alignment.
@@ -67,6 +74,11 @@ pub struct Carries {
     pub cost: bool,
     /// Both texts whole, with every sentence's byte span and paragraph.
     pub texts_whole: bool,
+    /// The QA flags of the beads it writes ([`Report`]).
+    pub flags: bool,
+    /// A record per bead (or per linked pair, without `unlinked`); `false` for the checklist,
+    /// which lists only the beads a reviewer should look at.
+    pub every_bead: bool,
 }
 
 impl Format {
@@ -82,11 +94,13 @@ impl Format {
             Format::Moses,
             Format::Tmx,
             Format::Ladder,
+            Format::Xliff,
+            Format::Checklist,
         ]
     }
 
     /// The name [`FromStr`] reads and [`Display`](fmt::Display) writes: `vecalign`, `tsv`,
-    /// `jsonl`, `json`, `moses`, `tmx`, `ladder`.
+    /// `jsonl`, `json`, `moses`, `tmx`, `ladder`, `xliff`, `checklist`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Vecalign => "vecalign",
@@ -98,6 +112,8 @@ impl Format {
             Format::Moses => "moses",
             Format::Tmx => "tmx",
             Format::Ladder => "ladder",
+            Format::Xliff => "xliff",
+            Format::Checklist => "checklist",
         }
     }
 
@@ -113,6 +129,8 @@ impl Format {
             Format::Moses => "two line-aligned files PATH.de and PATH.en, linked pairs only",
             Format::Tmx => "a TMX 1.4b translation memory of the linked pairs with confidence",
             Format::Ladder => "a hunalign ladder: a rung `german⇥english⇥confidence` per bead",
+            Format::Xliff => "XLIFF 2.0: a unit per bead, confidence and QA flags as notes",
+            Format::Checklist => "QA checklist (TSV): a row per flag or unsure bead, with severity",
         }
     }
 
@@ -125,6 +143,8 @@ impl Format {
             confidence: false,
             cost: false,
             texts_whole: false,
+            flags: false,
+            every_bead: true,
         };
         match self {
             Format::Vecalign | Format::Ladder => Carries {
@@ -156,6 +176,7 @@ impl Format {
                 confidence: true,
                 cost: true,
                 texts_whole: true,
+                ..none
             },
             Format::Moses => Carries {
                 texts: true,
@@ -164,6 +185,21 @@ impl Format {
             Format::Tmx => Carries {
                 texts: true,
                 confidence: true,
+                ..none
+            },
+            Format::Xliff => Carries {
+                indices: true,
+                texts: true,
+                unlinked: true,
+                confidence: true,
+                flags: true,
+                ..none
+            },
+            Format::Checklist => Carries {
+                texts: true,
+                unlinked: true,
+                flags: true,
+                every_bead: false,
                 ..none
             },
         }
@@ -211,6 +247,10 @@ impl Format {
             )),
             Format::Tmx => super::write_tmx(alignment, out, languages.0.code(), languages.1.code()),
             Format::Ladder => super::write_ladder(alignment, out),
+            Format::Xliff => {
+                super::write_xliff(alignment, out, languages.0.code(), languages.1.code())
+            }
+            Format::Checklist => Report::new(alignment).write_checklist(out),
         }
     }
 
@@ -277,6 +317,26 @@ impl Format {
                     .collect(),
             ),
             Format::Ladder => Contents::Ladder(super::read_ladder(reader, source_name)?),
+            Format::Xliff => {
+                let units = super::read_xliff(reader, source_name)?;
+                let beads: Option<Vec<BeadLine>> =
+                    units.iter().map(super::XliffUnit::to_bead_line).collect();
+                match beads {
+                    Some(beads) => Contents::Beads(beads),
+                    // Units without indices (another tool's file): their texts.
+                    None => Contents::Pairs(
+                        units
+                            .iter()
+                            .map(|u| TextPair {
+                                german: u.source.clone(),
+                                english: u.target.clone(),
+                                confidence: u.confidence(),
+                            })
+                            .collect(),
+                    ),
+                }
+            }
+            Format::Checklist => Contents::Checklist(read_checklist(reader, source_name)?),
         })
     }
 
@@ -347,15 +407,19 @@ impl FromStr for Format {
 /// What [`Format::read`] gives back, by what the format holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Contents {
-    /// The indices (and scores) of every bead: vecalign, JSON lines.
+    /// The indices (and scores) of every bead: vecalign, JSON lines, XLIFF written by this
+    /// crate.
     Beads(Vec<BeadLine>),
-    /// The texts of beads (TSV) or of linked pairs (Moses, TMX), without indices.
+    /// The texts of beads (TSV, XLIFF of another tool) or of linked pairs (Moses, TMX),
+    /// without indices.
     Pairs(Vec<TextPair>),
     /// The rungs of a hunalign ladder: beads once the sentence counts are known
     /// ([`ladder_to_beads`](super::ladder_to_beads)).
     Ladder(Vec<super::Rung>),
     /// A whole alignment: JSON.
     Alignment(Box<Alignment>),
+    /// The rows of a QA checklist.
+    Checklist(Vec<ChecklistRow>),
 }
 
 impl Contents {
@@ -366,6 +430,7 @@ impl Contents {
             Contents::Pairs(pairs) => pairs.len(),
             Contents::Ladder(rungs) => rungs.len().saturating_sub(1),
             Contents::Alignment(alignment) => alignment.beads().len(),
+            Contents::Checklist(rows) => rows.len(),
         }
     }
 
@@ -385,7 +450,7 @@ impl Contents {
                 super::alignment_from_beads(german, english, &beads)
             }
             Contents::Alignment(alignment) => Ok(*alignment),
-            Contents::Pairs(_) => Err(Error::invalid(
+            Contents::Pairs(_) | Contents::Checklist(_) => Err(Error::invalid(
                 "the file holds texts, not sentence indices: the alignment cannot be rebuilt",
             )),
         }

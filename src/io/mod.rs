@@ -38,6 +38,7 @@ pub mod moses;
 pub mod tmx;
 pub mod tsv;
 pub mod vecalign;
+pub mod xliff;
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -55,6 +56,7 @@ pub use moses::{read_moses, write_moses};
 pub use tmx::{TmxUnit, read_tmx, write_tmx};
 pub use tsv::{read_tsv, write_tsv};
 pub use vecalign::{BeadLine, read_bead_file, read_bead_lines, write_vecalign};
+pub use xliff::{XliffUnit, read_xliff, write_xliff};
 
 /// A German text and its English counterpart, as the text formats (TSV, Moses, TMX) hold
 /// them: no indices, the sentences of a bead joined with single spaces.

@@ -5,6 +5,8 @@ use std::fmt;
 
 use super::numbers::{Number, numbers};
 use crate::align::{Alignment, BeadRef};
+use crate::lexicon::WordTranslations;
+use crate::lexicon::dictionary::Dictionary;
 use crate::normalize::word_key;
 use crate::text::Side;
 
@@ -34,11 +36,15 @@ pub enum FlagKind {
     Inconsistent,
     /// The bead breaks the order of the document: a side with holes, or it crosses another.
     Reordered,
+    /// A number of equal value on both sides counts different units (`19 Prozent`, `19 euros`).
+    UnitMismatch,
+    /// One side negates ("nicht", "kein", "never", "n't", ...) and the other does not.
+    Negation,
 }
 
 impl FlagKind {
     /// Every kind, in a fixed order.
-    pub const ALL: [FlagKind; 10] = [
+    pub const ALL: [FlagKind; 12] = [
         FlagKind::NumberMismatch,
         FlagKind::NameOneSide,
         FlagKind::LengthRatio,
@@ -49,10 +55,13 @@ impl FlagKind {
         FlagKind::Punctuation,
         FlagKind::Inconsistent,
         FlagKind::Reordered,
+        FlagKind::UnitMismatch,
+        FlagKind::Negation,
     ];
 
     /// A short name: `number_mismatch`, `name_one_side`, `length_ratio`, `omission`,
-    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`, `reordered`.
+    /// `addition`, `untranslated`, `markup`, `punctuation`, `inconsistent`, `reordered`,
+    /// `unit_mismatch`, `negation`.
     pub fn name(self) -> &'static str {
         match self {
             FlagKind::NumberMismatch => "number_mismatch",
@@ -65,6 +74,8 @@ impl FlagKind {
             FlagKind::Punctuation => "punctuation",
             FlagKind::Inconsistent => "inconsistent",
             FlagKind::Reordered => "reordered",
+            FlagKind::UnitMismatch => "unit_mismatch",
+            FlagKind::Negation => "negation",
         }
     }
 }
@@ -153,6 +164,18 @@ pub enum Flag {
         /// How many other beads with sentences on both sides it crosses.
         crossings: usize,
     },
+    /// Numbers of equal value whose units differ, each written with the unit read for it.
+    UnitMismatch {
+        /// The German numbers and their units, e.g. `19 euro`.
+        german: Vec<String>,
+        /// The English numbers of the same values and their units, e.g. `19 percent`.
+        english: Vec<String>,
+    },
+    /// A negation on one side only.
+    Negation {
+        /// The side that negates.
+        side: Side,
+    },
 }
 
 impl Flag {
@@ -169,6 +192,8 @@ impl Flag {
             Flag::Punctuation { .. } => FlagKind::Punctuation,
             Flag::Inconsistent { .. } => FlagKind::Inconsistent,
             Flag::Reordered { .. } => FlagKind::Reordered,
+            Flag::UnitMismatch { .. } => FlagKind::UnitMismatch,
+            Flag::Negation { .. } => FlagKind::Negation,
         }
     }
 
@@ -278,6 +303,24 @@ impl fmt::Display for Flag {
                     ));
                 }
                 f.write_str(&parts.join("; "))
+            }
+            Flag::UnitMismatch { german, english } => {
+                let pairs: Vec<String> = german
+                    .iter()
+                    .zip(english)
+                    .map(|(g, e)| format!("German \"{g}\" against English \"{e}\""))
+                    .collect();
+                write!(f, "unit mismatch: {}", pairs.join("; "))
+            }
+            Flag::Negation { side } => {
+                let (here, there) = match side {
+                    Side::German => ("German", "English"),
+                    Side::English => ("English", "German"),
+                };
+                write!(
+                    f,
+                    "negation on one side only: the {here} negates (not, no, never, ...), the {there} does not"
+                )
             }
             Flag::Punctuation { mark, side } => {
                 let (here, there) = match side {
@@ -588,12 +631,40 @@ impl Checker {
             .english_text()
             .sentences()
             .filter(|s| !is_title_case(s, &lowercase));
-        let candidates = sentence_frequencies(prose, |k, w| {
-            k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
-        });
+        // German nouns are capitalised too: a German word is no name when the document also
+        // writes it in lower case ("die Deutschen", "der deutschen Regierung") or the core
+        // lexicon translates it ("Zeiten", "Straße"); an English word is no name when the
+        // document writes it in lower case ("City", "the city") or it translates a German word
+        // of the document ("Ministry" for "Ministerium").
+        let dictionary = Dictionary::core_de_en();
+        let german_lowercase: HashSet<String> = alignment
+            .german_text()
+            .sentences()
+            .flat_map(words)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| word_key(w))
+            .collect();
         let german_words = sentence_frequencies(alignment.german_text().sentences(), |_, w| {
             w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
         });
+        let translated: HashSet<&str> = german_words
+            .keys()
+            .chain(&german_lowercase)
+            .flat_map(|key| dictionary.translations(key))
+            .map(String::as_str)
+            .collect();
+        let german_words: HashMap<String, usize> = german_words
+            .into_iter()
+            .filter(|(key, _)| {
+                !german_lowercase.contains(key) && dictionary.translations(key).is_empty()
+            })
+            .collect();
+        let candidates: HashMap<String, usize> = sentence_frequencies(prose, |k, w| {
+            k > 0 && w.chars().count() >= 3 && is_capitalized(w) && !is_function_word(w)
+        })
+        .into_iter()
+        .filter(|(key, _)| !lowercase.contains(key) && !translated.contains(key.as_str()))
+        .collect();
         // Candidates bucketed by their first two letters: spellings alike enough to be one
         // name share them, and the buckets keep long documents from comparing every pair.
         let prefix = |key: &str| -> Option<(char, char)> {
@@ -702,6 +773,17 @@ impl Checker {
         }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);
+        }
+        if let Some(flag) = unit_flag(&german, &english) {
+            flags.push(flag);
+        }
+        if let Some(in_german) = super::negation::one_sided(&german, &english) {
+            let side = if in_german {
+                Side::German
+            } else {
+                Side::English
+            };
+            flags.push(Flag::Negation { side });
         }
         if let Some((g, e)) = super::markup::unmatched_tokens(&german, &english) {
             flags.push(Flag::Markup {
@@ -904,6 +986,16 @@ pub(crate) fn number_flag(german: &str, english: &str) -> Option<Flag> {
     (!german.is_empty() || !english.is_empty()).then_some(Flag::NumberMismatch { german, english })
 }
 
+/// The unit-mismatch flag of a linked bead, if any: numbers of equal value on both sides
+/// whose units differ (see [`super::units`]).
+pub(crate) fn unit_flag(german: &str, english: &str) -> Option<Flag> {
+    let pairs = super::units::differing_units(german, &numbers(german), english, &numbers(english));
+    (!pairs.is_empty()).then(|| {
+        let (german, english) = pairs.into_iter().unzip();
+        Flag::UnitMismatch { german, english }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -923,12 +1015,44 @@ mod tests {
     }
 
     #[test]
+    fn german_nouns_and_english_common_words_are_not_names() {
+        let alignment = crate::Aligner::new()
+            .align_sentences(
+                &[
+                    "Die Deutschen lieben die Deutsche Bahn.",
+                    "Viele Deutschen fahren mit der deutschen Bahn nach Berlin.",
+                    "In der Stadt gab es Streit.",
+                    "Das Ministerium der Stadt Berlin schweigt.",
+                ],
+                &[
+                    "The Germans love the Deutsche Bahn.",
+                    "Many Germans take the German railway to Berlin.",
+                    "There was a dispute in the city.",
+                    "The Ministry of the City of Berlin is silent.",
+                ],
+            )
+            .unwrap();
+        let report = crate::quality::Report::new(&alignment);
+        let names: Vec<String> = report
+            .beads()
+            .flat_map(|b| b.flags().to_vec())
+            .filter_map(|f| match f {
+                Flag::NameOneSide { name, .. } => Some(name),
+                _ => None,
+            })
+            .collect();
+        // "Deutschen" is written in lower case elsewhere, "City" too, "Ministry" translates
+        // "Ministerium": none is a name missing from the other side.
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
     fn title_case_words_are_not_names() {
         let report = |english: &[&str]| {
             let alignment = crate::Aligner::new()
                 .align_sentences(
                     &[
-                        "Die Minister sprachen lange über Energie und Handel.",
+                        "Die Minister sprachen lange mit Baerbock über Handel.",
                         "Gespräche über Handel und Verkehr",
                         "Sie wollen sich bald wieder treffen.",
                     ],
@@ -937,11 +1061,11 @@ mod tests {
                 .unwrap();
             crate::quality::Report::new(&alignment).flag_count()
         };
-        // In prose, "Energy" capitalised mid-sentence is a name missing from the German.
+        // In prose, "Baerbock" mid-sentence is a name missing from the German.
         assert_eq!(
             report(&[
-                "The ministers talked at length about energy and trade.",
-                "Talks about trade, transport and Energy",
+                "The ministers talked at length with Baerbock about trade.",
+                "Talks about trade, transport and Baerbock",
                 "They want to meet again soon.",
             ]),
             1
@@ -949,8 +1073,8 @@ mod tests {
         // In a title every word is capitalised: nothing to flag.
         assert_eq!(
             report(&[
-                "The ministers talked at length about energy and trade.",
-                "Talks About Trade, Transport And Energy",
+                "The ministers talked at length with Baerbock about trade.",
+                "Talks About Trade, Transport And Baerbock",
                 "They want to meet again soon.",
             ]),
             0

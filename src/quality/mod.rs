@@ -6,7 +6,8 @@
 //!   ten are right.
 //! - [`Flag`]: a per-bead warning (number mismatch, a name on one side only, an unusual
 //!   length ratio, an omission, an addition, an untranslated sentence, a URL, e-mail address,
-//!   placeholder or tag on one side only, a `?` or `!` on one side only) with
+//!   placeholder or tag on one side only, a `?` or `!` on one side only, a number's unit
+//!   changed, a negation on one side only) with
 //!   [`Flag::reason`].
 //! - [`Report::review_queue`]: the flagged and unsure beads as [`Finding`]s, riskiest first;
 //!   [`Report::write_checklist`]: the same findings as an Xbench-style TSV checklist.
@@ -38,11 +39,16 @@
 mod checklist;
 mod flags;
 mod markup;
+mod negation;
 mod numbers;
 mod review;
+mod units;
 mod verdict;
 
-pub use crate::align::{BeadKind, Calibration, CalibrationMap, ParallelModel, RawBead};
+pub use crate::align::{
+    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
+    SkipDocument, SkipModel,
+};
 pub use checklist::{ChecklistRow, read_checklist};
 pub use flags::{Flag, FlagKind};
 pub use review::{Finding, ReviewQueue};

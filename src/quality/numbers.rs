@@ -15,6 +15,10 @@ use crate::text::numbers as scan;
 pub(crate) struct Number {
     /// The number as written, scale word included (e.g. `1,5 Mio.`).
     pub text: String,
+    /// Where it starts and ends in its sentence (bytes; `text` is `sentence[start..end]`).
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
     /// The values it may stand for (at most a handful).
     pub values: Vec<f64>,
     /// Whether it was written in digits (number words such as "two" only ever confirm a
@@ -147,12 +151,15 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                 .collect();
             values.extend(clock);
             let text = sentence[start..text_end].trim_end().to_string();
+            let text_end = start + text.len();
             // Skip past what was consumed, in chars.
             while chars.get(end).is_some_and(|&(b, _)| b < text_end) {
                 end += 1;
             }
             found.push(Number {
                 text,
+                start,
+                end: text_end,
                 values,
                 digits: true,
             });
@@ -166,6 +173,8 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
             if let Some(value) = number_word(word) {
                 found.push(Number {
                     text: word.to_string(),
+                    start,
+                    end: end_of(end),
                     values: vec![value],
                     digits: false,
                 });
@@ -271,13 +280,17 @@ mod tests {
             assert!(anchors.len() >= 15, "{anchors:?}");
             assert_eq!(anchors, qa, "{s}");
         }
-        // Where the two uses differ on purpose: a clock time's colon and a no-break space.
-        let (anchors, qa) = anchor_and_qa_keys("um 21:30 Uhr, 3\u{a0}000 Euro");
+        // Every group separator joins for both: no-break, narrow and thin spaces too.
+        let (anchors, qa) = anchor_and_qa_keys("3\u{a0}000, 4\u{202f}000 und 5\u{2009}000 Euro");
+        assert_eq!(anchors, ["3000", "4000", "5000"]);
+        assert_eq!(anchors, qa);
+        // Where the two uses differ on purpose: a clock time's colon, digits inside a word.
+        let (anchors, qa) = anchor_and_qa_keys("um 21:30 Uhr auf der COP29");
         assert_eq!(
             (anchors, qa),
             (
-                vec!["21".into(), "30".into(), "3000".into()],
-                vec!["2130".into(), "3".into(), "0".into()]
+                vec!["21".into(), "30".into()],
+                vec!["2130".into(), "29".into()]
             )
         );
     }

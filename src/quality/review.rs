@@ -9,11 +9,16 @@ impl FlagKind {
     /// untranslated, dropped or added (1.0, 0.9, 0.9) before a number (0.8), markup (0.7), a
     /// name (0.6), a reordering (0.5: worth a look, often no error), an unusual length (0.4), a
     /// question or exclamation mark and an inconsistent rendering (0.3).
+    /// untranslated, dropped or added (1.0, 0.9, 0.9) before a number or its unit (0.8),
+    /// markup (0.7), a name (0.6), a negation on one side only (0.5: paraphrase often moves
+    /// it into a word such as "uncertain"), an unusual length (0.4), a question or exclamation mark and an
+    /// inconsistent rendering (0.3).
     pub fn severity(self) -> f64 {
         match self {
             FlagKind::Untranslated => 1.0,
             FlagKind::Omission | FlagKind::Addition => 0.9,
-            FlagKind::NumberMismatch => 0.8,
+            FlagKind::NumberMismatch | FlagKind::UnitMismatch => 0.8,
+            FlagKind::Negation => 0.5,
             FlagKind::NameOneSide => 0.6,
             FlagKind::Markup => 0.7,
             FlagKind::Reordered => 0.5,

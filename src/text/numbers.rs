@@ -2,24 +2,29 @@
 //! may stand between its digits, its ordinal mark, and how its separators read (thousands or
 //! decimal). Anchors (`features`) and the QA number checks (`quality`) both scan with it.
 
-/// What a number is scanned for; the two uses join digits across slightly different
-/// separators (see [`joins`]).
+/// What a number is scanned for. One rule for both uses: `'` `’`, `.` `,` and the three
+/// spaces typesetting puts between groups of digits (no-break U+00A0, narrow no-break
+/// U+202F, thin U+2009) join digits into one number, whatever the language (`3 000`,
+/// `3’000`, `3.000` and `3,000` are all one number). The uses differ in two places only,
+/// on purpose:
+/// - a colon between digits joins them for values (`21:30` reads like `21.30`, a clock
+///   time) but not for anchors (`21:30` is the anchors `21` and `30`, and a score `5:1` is
+///   `5` and `1` as the English `5-1` is);
+/// - digits inside a word (`COP29`, `A380`) are a number for values (the QA checks compare
+///   them with `COP 29`) but part of the word for anchors (the tokenizer reads words first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Use {
-    /// Anchor keys: `'` `’`, `.` `,`, narrow and plain no-break spaces join digits; a colon
-    /// does not (`21:30` is the two anchors `21` and `30`).
+    /// Anchor keys: a colon does not join.
     Anchor,
-    /// Values for the QA checks: `'` `’`, `.` `,`, narrow and thin spaces, and the colon of
-    /// a clock time (`21:30` reads like `21.30`).
+    /// Values for the QA checks: a colon between digits joins (a clock time).
     Value,
 }
 
-/// Whether `c`, standing between two digits, keeps them one number for `use_`.
+/// Whether `c`, standing between two digits, keeps them one number for `use_` (see [`Use`]).
 pub(crate) fn joins(c: char, use_: Use) -> bool {
     match c {
-        '.' | ',' | '\'' | '’' | '\u{202f}' => true,
-        '\u{a0}' => use_ == Use::Anchor,
-        '\u{2009}' | ':' => use_ == Use::Value,
+        '.' | ',' | '\'' | '’' | '\u{a0}' | '\u{202f}' | '\u{2009}' => true,
+        ':' => use_ == Use::Value,
         _ => false,
     }
 }
@@ -125,8 +130,14 @@ mod tests {
         let text = |use_| runs(s, use_).into_iter().map(|r| &s[r]).collect::<Vec<_>>();
         assert_eq!(text(Use::Value), ["1.000,5", "1,000.5", "21:30"]);
         assert_eq!(text(Use::Anchor), ["1.000,5", "1,000.5", "21", "30"]);
-        assert_eq!(runs("3\u{a0}000", Use::Anchor).len(), 1);
-        assert_eq!(runs("3\u{a0}000", Use::Value).len(), 2);
+        // Group separators join for both uses; only the colon differs.
+        for separator in ['.', ',', '\'', '’', '\u{a0}', '\u{202f}', '\u{2009}'] {
+            let s = format!("3{separator}000");
+            assert_eq!(runs(&s, Use::Anchor), vec![0..s.len()], "{s:?}");
+            assert_eq!(runs(&s, Use::Value), vec![0..s.len()], "{s:?}");
+        }
+        assert_eq!(runs("5:1", Use::Anchor).len(), 2);
+        assert_eq!(runs("5:1", Use::Value).len(), 1);
         assert_eq!(runs("29. und 7,", Use::Value), [0..2, 8..9]);
         assert_eq!(ordinal_mark(". Mai"), 1);
         assert_eq!(ordinal_mark("th session"), 2);
