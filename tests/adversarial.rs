@@ -266,3 +266,32 @@ fn many_sentences_on_one_ten_megabyte_line() {
     let dots = ". ".repeat(5_000_000);
     assert_eq!(Text::segment(dots.as_str(), Lang::De).len(), 5_000_000);
 }
+
+/// Letters without a space, seeded: a token no dictionary holds.
+fn letters(n: usize, seed: u64) -> String {
+    let mut state = seed;
+    (0..n)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + ((state >> 33) % 26) as u8)
+        })
+        .collect()
+}
+
+/// Two tokens of a million letters that differ in one place: the near-identity test
+/// (Jaro-Winkler) links them in linear time, where the window scan needed hours, and the QA
+/// checks that compare spellings finish too.
+#[test]
+fn megabyte_tokens_that_almost_match() {
+    let token = letters(1_000_000, 3);
+    let german = format!("Das Wort {token} ist lang. Ein zweiter Satz.");
+    let english = format!("The word {token}x is long. A second sentence.");
+    let alignment = Aligner::new().align(&german, &english).unwrap();
+    assert_covers(&alignment);
+    assert_eq!(alignment.pairs().count(), 2);
+    let report = satzweise::quality::Report::new(&alignment);
+    assert_eq!(report.beads().count(), alignment.beads().len());
+    let _ = report.verdict();
+}

@@ -11,6 +11,7 @@ use super::rows::Rows;
 use super::side::{SideFeatures, TypeInfo};
 use super::tokenize::AnchorKind;
 use crate::lexicon::{Cooccurrence, WordTranslations};
+use crate::text::similarity::jaro_winkler;
 
 impl PairFeatures<'_> {
     /// Learns word links from beads believed right: a German and an English type are linked
@@ -165,7 +166,7 @@ pub(super) fn link_identical(
                 }
             }
             let other = &english.types[e as usize].key;
-            let similarity = strsim::jaro_winkler(&info.key, other);
+            let similarity = jaro_winkler(&info.key, other);
             if similarity >= 0.9
                 && best.is_none_or(|(s, o)| similarity > s || (similarity == s && e < o))
             {

@@ -1,5 +1,7 @@
 //! Word association learned from aligned beads: co-occurrence counts and mutual-best Dice.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 /// Counts, over beads, how often each German and English item occurs and co-occurs.
@@ -39,6 +41,28 @@ impl Default for Cooccurrence {
     }
 }
 
+/// The most pairs one bead contributes to the counts: 131,072, more than two sentences of 360
+/// distinct words each. A bead of a real document stays far below and counts every pair; a bead
+/// of thousands of words on each side (a table or a list flattened into one line, or an
+/// adversary) would count millions, in time and memory quadratic in its length.
+const MAX_PAIRS_PER_BEAD: usize = 1 << 17;
+
+/// The English items (by position) that German item `i` of `german` is paired with in one bead
+/// of `german` and `english` items: all of them while the bead has at most
+/// [`MAX_PAIRS_PER_BEAD`] pairs, otherwise a band around the diagonal, `i`'s relative position
+/// on the English side, of `MAX_PAIRS_PER_BEAD / german` items (at least one), so that a bead
+/// counts about `MAX_PAIRS_PER_BEAD + german` pairs however long it is.
+fn partners(i: usize, german: usize, english: usize) -> Range<usize> {
+    if german.saturating_mul(english) <= MAX_PAIRS_PER_BEAD {
+        return 0..english;
+    }
+    let width = (MAX_PAIRS_PER_BEAD / german).max(1);
+    // The diagonal, computed without overflow: i * english / german.
+    let center = (i as u128 * english as u128 / german as u128) as usize;
+    let start = center.saturating_sub(width / 2).min(english.saturating_sub(width));
+    start..(start + width).min(english)
+}
+
 /// One word for a pair, ordered as the pairs are.
 fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
@@ -56,7 +80,11 @@ fn count_items(counts: &mut Vec<u32>, ids: &[u32]) {
 }
 
 impl Cooccurrence {
-    /// Counts one bead; both slices must be sorted and free of repeats.
+    /// Counts one bead; both slices must be free of repeats. A bead of more than
+    /// [`MAX_PAIRS_PER_BEAD`] pairs counts a band of them: item `i` of `german` with the
+    /// items of `english` near position `i * english.len() / german.len()`, so the order of the
+    /// items matters there (type ids sorted put a sentence's words roughly in the order they
+    /// first occur in the document).
     pub(crate) fn add_bead(&mut self, german: &[u32], english: &[u32]) {
         count_items(&mut self.german, german);
         count_items(&mut self.english, english);
@@ -86,8 +114,8 @@ impl Cooccurrence {
                     .map(|&b| (b, self.english[b as usize]))
                     .filter(|&(_, n)| n >= min_count),
             );
-            for &(a, na) in &german {
-                for &(b, nb) in &english {
+            for (i, &(a, na)) in german.iter().enumerate() {
+                for &(b, nb) in &english[partners(i, german.len(), english.len())] {
                     // n(a, b) <= min(n(a), n(b)) bounds the coefficient, in the same f32
                     // arithmetic as `mutual_best`.
                     if dice(na.min(nb), na, nb) >= min_dice {
@@ -173,6 +201,46 @@ mod tests {
             "{pairs:?}"
         );
         assert!(counts.mutual_best(20, 0.5).is_empty());
+    }
+
+    /// Two beads of 3,000 distinct items a side: a band of pairs is counted, about
+    /// `MAX_PAIRS_PER_BEAD` a bead instead of nine million, and the diagonal pairs, the ones a
+    /// translation in the same order would make, are found.
+    #[test]
+    fn a_huge_bead_counts_a_bounded_band() {
+        let n = 3_000u32;
+        let mut counts = Cooccurrence::default();
+        let german: Vec<u32> = (0..n).collect();
+        let english: Vec<u32> = (0..n).collect();
+        counts.add_bead(&german, &english);
+        counts.add_bead(&german, &english);
+        let joint = counts.joint_counts(2, 0.0);
+        assert!(joint.len() <= MAX_PAIRS_PER_BEAD + n as usize, "{}", joint.len());
+        assert!(joint.len() >= MAX_PAIRS_PER_BEAD / 2, "{}", joint.len());
+        for k in [0, 1, n / 2, n - 1] {
+            assert_eq!(joint.get(&pair_key(k, k)), Some(&2), "{k}");
+        }
+        // Whatever is learned is a pair of the band.
+        for (a, b) in counts.mutual_best(2, 0.5) {
+            assert!(joint.contains_key(&pair_key(a, b)));
+        }
+    }
+
+    #[test]
+    fn partners_cover_every_item_of_a_small_bead_and_a_band_of_a_huge_one() {
+        assert_eq!(partners(3, 10, 20), 0..20);
+        let (german, english) = (10_000, 20_000);
+        let mut total = 0;
+        for i in 0..german {
+            let band = partners(i, german, english);
+            assert!(band.end <= english && !band.is_empty());
+            assert!(band.contains(&(i * english / german)));
+            total += band.len();
+        }
+        assert!(total <= MAX_PAIRS_PER_BEAD + german, "{total}");
+        // More German items than the bound: one partner each, the last item included.
+        assert_eq!(partners(199_999, 200_000, 3).len(), 1);
+        assert_eq!(partners(usize::MAX - 1, usize::MAX, usize::MAX).len(), 1);
     }
 
     /// Every pair counted, then mutual best: the definition, without the shortcut.

@@ -399,7 +399,7 @@ impl LengthModel {
 
 fn alike(a: &str, b: &str) -> bool {
     a == b
-        || (a.chars().count() >= 6 && b.chars().count() >= 6 && strsim::jaro_winkler(a, b) >= 0.9)
+        || (a.chars().count() >= 6 && b.chars().count() >= 6 && crate::text::similarity::jaro_winkler(a, b) >= 0.9)
 }
 
 /// The words of a sentence, each with its position since the last sentence start: 0 for the
@@ -912,7 +912,7 @@ fn loosely_alike(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
     (common >= 5 && common * 5 >= shorter * 4)
-        || (shorter >= 5 && strsim::jaro_winkler(a, b) >= 0.85)
+        || (shorter >= 5 && crate::text::similarity::jaro_winkler(a, b) >= 0.85)
         || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
 }
 

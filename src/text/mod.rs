@@ -10,6 +10,7 @@ use crate::error::Error;
 pub mod normalize;
 pub(crate) mod numbers;
 mod read;
+pub(crate) mod similarity;
 
 pub use read::{decode_utf8, read_text_file};
 pub(crate) use read::{for_each_line, read_all};
