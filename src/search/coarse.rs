@@ -28,6 +28,8 @@ struct CoarseModel {
     ratio: f64,
     german_skip: f64,
     english_skip: f64,
+    german_extend: f64,
+    english_extend: f64,
 }
 
 /// Variance of the coarse length model (Gale and Church's value).
@@ -74,12 +76,35 @@ impl CoarseModel {
         } else {
             probe(cost(0, 0, 0, 1, f64::INFINITY))
         };
+        // What each further sentence of a run of skipped ones costs (a gap is priced like the
+        // fine level's runs: entering it costs the skip, extending it less). A coarse model
+        // that charged the full skip for every sentence of a block would rather spread a long
+        // omission over thousands of rows of unequal blocks than follow it.
+        let extend = |skip: f64, run: f64| {
+            if run.is_finite() {
+                (run - skip).clamp(0.1, skip)
+            } else {
+                skip
+            }
+        };
+        let german_extend = if german_lengths.len() < 2 {
+            german_skip
+        } else {
+            extend(german_skip, cost(0, 2, 0, 0, f64::INFINITY))
+        };
+        let english_extend = if english_lengths.len() < 2 {
+            english_skip
+        } else {
+            extend(english_skip, cost(0, 0, 0, 2, f64::INFINITY))
+        };
         CoarseModel {
             german,
             english,
             ratio,
             german_skip,
             english_skip,
+            german_extend,
+            english_extend,
         }
     }
 
@@ -95,10 +120,10 @@ impl CoarseModel {
     fn cost(&self, g0: usize, g1: usize, e0: usize, e1: usize) -> f64 {
         let (a, b) = (g1 - g0, e1 - e0);
         if a == 0 {
-            return self.english_skip * b as f64;
+            return self.english_skip + self.english_extend * (b - 1) as f64;
         }
         if b == 0 {
-            return self.german_skip * a as f64;
+            return self.german_skip + self.german_extend * (a - 1) as f64;
         }
         let lg = self.german[g1] - self.german[g0];
         let le = self.english[e1] - self.english[e0];

@@ -23,6 +23,14 @@ pub(crate) type BeadCost<'a> = &'a (dyn Fn(usize, usize, usize, usize, f64) -> f
 /// left out of the posteriors: `exp(-30)` is far below anything a posterior can show.
 const PRUNE_MARGIN: f64 = 15.0;
 
+/// What a path pays in the Viterbi pass, per column, for starting or ending a free row away
+/// from the middle of the band there. Far below any difference of real costs, it only breaks
+/// ties: on a lattice where many diagonals cost the same (a document of repeated lines), the
+/// best path of a window with free ends is the one along the guide, not one along the band's
+/// edge, which would make the window widen its band for nothing. The posteriors and the
+/// costs of the beads do not see it.
+const OFF_CENTRE_TIE: f64 = 1e-9;
+
 /// A set of cells over the rows `first..=last`: row `i` holds columns `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
 pub(crate) struct Band {
@@ -139,6 +147,11 @@ impl Band {
         (lo <= j && j <= hi).then(|| self.offset[r] + j - lo)
     }
 
+    /// The middle column of the band's row `r` (counted from its first row).
+    fn centre(&self, r: usize) -> usize {
+        (self.lo[r] + self.hi[r]) / 2
+    }
+
     /// Whether `(i, j)` lies on the band's edge where the band does not end at the lattice's.
     pub(crate) fn on_inner_edge(&self, i: usize, j: usize, m: usize) -> bool {
         let Some(r) = i.checked_sub(self.first) else {
@@ -253,7 +266,11 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
                 // A start cell: free starts take every cell of the first row, and with a fixed
                 // start the first row is row 0, whose cell (0, 0) is the only start.
                 if start == End::Free || i == 0 {
-                    best[here] = 0.0;
+                    best[here] = if start == End::Free {
+                        OFF_CENTRE_TIE * j.abs_diff(band.centre(r)) as f64
+                    } else {
+                        0.0
+                    };
                     if with_posteriors {
                         forward[here] = 0.0;
                     }
@@ -318,9 +335,14 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
         End::Free => {
             let r = last - first;
             let row = band.offset[r]..band.offset[r + 1];
+            let centre = band.centre(r);
+            let with_tie = |k: usize| {
+                let j = band.lo[r] + k - band.offset[r];
+                best[k] + OFF_CENTRE_TIE * j.abs_diff(centre) as f64
+            };
             let mut least = row.start;
             for k in row {
-                if best[k] < best[least] {
+                if with_tie(k) < with_tie(least) {
                     least = k;
                 }
             }

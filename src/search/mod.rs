@@ -24,6 +24,7 @@
 
 mod coarse;
 mod config;
+mod gaps;
 mod lattice;
 mod windows;
 
@@ -31,6 +32,7 @@ pub use config::SearchConfig;
 pub(crate) use lattice::BeadCost;
 
 use coarse::coarse_path;
+use gaps::follow_gaps;
 use lattice::{Band, Lattice, best_path};
 use windows::{banded_path, window_path};
 
@@ -73,18 +75,13 @@ pub(crate) fn search(
         let reusable = coarse
             .as_ref()
             .is_some_and(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)));
+        let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
         if !reusable {
-            *coarse = Some(coarse_path(
-                german_lengths,
-                english_lengths,
-                shapes,
-                cost,
-                config,
-            ));
+            let path = coarse_path(german_lengths, english_lengths, shapes, cost, config);
+            *coarse = Some(follow_gaps(&lattice, &path, config));
         }
         let guide = coarse.as_deref().unwrap_or(&[]);
         let width = config.band_width;
-        let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
         banded_path(&lattice, guide, config, width)?
     };
     Some(
@@ -121,7 +118,12 @@ pub(crate) fn sample(
     if cells <= config.exact_cells || config.band_width == 0 {
         return None;
     }
-    let guide = coarse_path(german_lengths, english_lengths, shapes, cost, config);
+    let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
+    let guide = follow_gaps(
+        &lattice,
+        &coarse_path(german_lengths, english_lengths, shapes, cost, config),
+        config,
+    );
     let core_rows = config.window_rows.max(1).min(n);
     let count = rows
         .div_ceil(core_rows)
@@ -135,7 +137,6 @@ pub(crate) fn sample(
             (start, start + core_rows)
         })
         .collect();
-    let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
     let solve_core = |&(core_start, core_end): &(usize, usize)| -> Vec<FoundBead> {
         let first = core_start.saturating_sub(margin);
         let last = (core_end + margin).min(n);

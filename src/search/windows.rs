@@ -71,11 +71,13 @@ pub(super) fn window_path(
     } else {
         last
     };
+    // The inner nodes of the last path, to tell whether widening changed it.
+    let mut previous: Option<Vec<(usize, usize)>> = None;
     loop {
         let band = Band::around_path(guide, n, m, width, first..=last);
         let full_width = band.cells() >= (last - first + 1) * (m + 1);
         let found = solve(lattice, &band, start, end);
-        let widen = match &found {
+        let (widen, inner) = match &found {
             Some(path) => {
                 let inner: Vec<(usize, usize)> = path
                     .nodes
@@ -83,13 +85,17 @@ pub(super) fn window_path(
                     .copied()
                     .filter(|&(i, _)| (inner_first..=inner_last).contains(&i))
                     .collect();
-                touches_edge(&band, &inner, m)
+                (touches_edge(&band, &inner, m), Some(inner))
             }
-            None => true,
+            None => (true, None),
         };
-        if !widen || width >= config.max_band_width || full_width {
+        // A path that the last widening did not move is the best one of the wider band too:
+        // it touches the edge without being held back by it.
+        let settled = inner.is_some() && inner == previous;
+        if !widen || settled || width >= config.max_band_width || full_width {
             return found.map(|path| WindowPath { path });
         }
+        previous = inner;
         width = (width * 2).min(config.max_band_width.max(1));
     }
 }
