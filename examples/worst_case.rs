@@ -330,12 +330,12 @@ fn child(case: &str, size: usize, data: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A generated case: German lines, English lines, and the English lines whose German was
+/// left out (sorted).
+type Case = (Vec<String>, Vec<String>, Vec<usize>);
+
 /// German lines, English lines, and the English lines whose German was left out (sorted).
-fn generate(
-    case: &str,
-    size: usize,
-    data: &Path,
-) -> Result<(Vec<String>, Vec<String>, Vec<usize>), Failure> {
+fn generate(case: &str, size: usize, data: &Path) -> Result<Case, Failure> {
     let same = |de: &str, en: &str| (vec![de.to_owned(); size], vec![en.to_owned(); size]);
     let (german, english) = match case {
         "identical" => same("Das ist der gleiche Satz.", "This is the same sentence."),
@@ -406,8 +406,8 @@ fn generate(
                 })
                 .collect()
         }
-        "gap-1000" => vec![5000..6000],
-        "gap-50000" => vec![35_000..85_000],
+        "gap-1000" => std::iter::once(5000..6000).collect(),
+        "gap-50000" => std::iter::once(35_000..85_000).collect(),
         _ => Vec::new(),
     };
     let missing: Vec<usize> = gaps.iter().flat_map(|g| g.clone()).collect();

@@ -108,6 +108,7 @@ fn the_default_config_serialises_grouped_and_reads_back_equal() {
         "costs",
         "languages",
         "refinement",
+        "reorder",
         "search",
         "shapes",
         "temperature",

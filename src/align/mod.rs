@@ -774,7 +774,14 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
 fn letters_of(text: &Text, sentences: impl Iterator<Item = usize>) -> usize {
     sentences
         .filter_map(|k| text.sentence(k))
-        .map(|s| s.chars().filter(|c| c.is_alphanumeric()).count())
+        // Combining marks are no letters of their own: NFC and NFD text count alike.
+        .map(|s| {
+            s.chars()
+                .filter(|&c| {
+                    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+                })
+                .count()
+        })
         .sum()
 }
 

@@ -19,8 +19,8 @@ use crate::text::Text;
 /// use satzweise::io::{Contents, Format};
 /// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;
 /// for &format in Format::all() {
-///     if format.files() != 1 {
-///         continue; // Moses writes two files: see `Format::write_path`
+///     if format.files() != 1 || format == Format::Checklist {
+///         continue; // Moses writes two files (see `Format::write_path`); a checklist lists findings
 ///     }
 ///     let mut out = Vec::new();
 ///     format.write(&alignment, (Lang::De, Lang::En), &mut out)?;

@@ -59,7 +59,9 @@ fn partners(i: usize, german: usize, english: usize) -> Range<usize> {
     let width = (MAX_PAIRS_PER_BEAD / german).max(1);
     // The diagonal, computed without overflow: i * english / german.
     let center = (i as u128 * english as u128 / german as u128) as usize;
-    let start = center.saturating_sub(width / 2).min(english.saturating_sub(width));
+    let start = center
+        .saturating_sub(width / 2)
+        .min(english.saturating_sub(width));
     start..(start + width).min(english)
 }
 
@@ -215,7 +217,11 @@ mod tests {
         counts.add_bead(&german, &english);
         counts.add_bead(&german, &english);
         let joint = counts.joint_counts(2, 0.0);
-        assert!(joint.len() <= MAX_PAIRS_PER_BEAD + n as usize, "{}", joint.len());
+        assert!(
+            joint.len() <= MAX_PAIRS_PER_BEAD + n as usize,
+            "{}",
+            joint.len()
+        );
         assert!(joint.len() >= MAX_PAIRS_PER_BEAD / 2, "{}", joint.len());
         for k in [0, 1, n / 2, n - 1] {
             assert_eq!(joint.get(&pair_key(k, k)), Some(&2), "{k}");

@@ -399,7 +399,9 @@ impl LengthModel {
 
 fn alike(a: &str, b: &str) -> bool {
     a == b
-        || (a.chars().count() >= 6 && b.chars().count() >= 6 && crate::text::similarity::jaro_winkler(a, b) >= 0.9)
+        || (a.chars().count() >= 6
+            && b.chars().count() >= 6
+            && crate::text::similarity::jaro_winkler(a, b) >= 0.9)
 }
 
 /// The words of a sentence, each with its position since the last sentence start: 0 for the

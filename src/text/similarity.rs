@@ -70,8 +70,16 @@ fn jaro(a: &[char], b: &[char]) -> f64 {
         return 0.0;
     }
     // Matched characters of `a` and of `b`, each in order, that differ.
-    let a_order = a.iter().zip(&a_matched).filter(|(_, m)| **m).map(|(c, _)| c);
-    let b_order = b.iter().zip(&b_matched).filter(|(_, m)| **m).map(|(c, _)| c);
+    let a_order = a
+        .iter()
+        .zip(&a_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
+    let b_order = b
+        .iter()
+        .zip(&b_matched)
+        .filter(|(_, m)| **m)
+        .map(|(c, _)| c);
     let transpositions = a_order.zip(b_order).filter(|(x, y)| x != y).count() / 2;
     let m = matches as f64;
     (m / a.len() as f64 + m / b.len() as f64 + (matches - transpositions) as f64 / m) / 3.0
