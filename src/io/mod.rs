@@ -39,6 +39,7 @@ pub mod tmx;
 pub mod tsv;
 pub mod vecalign;
 pub mod xliff;
+mod xml;
 
 use std::io::BufRead;
 use std::path::PathBuf;

@@ -39,6 +39,7 @@
 
 use std::io::{BufRead, Write};
 
+use super::xml::{self, Whitespace};
 use super::{TextPair, read_all, write_error};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
@@ -129,26 +130,9 @@ pub fn write_tmx(
         .map_err(write_error)
 }
 
-/// Whether XML 1.0 can hold `c` at all.
-fn xml_allowed(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-}
-
-/// Escapes `text` for element content and attribute values alike; drops the characters XML
-/// 1.0 cannot hold.
+/// Escapes `text` for a TMX file: line feeds and tabs stay as they are.
 fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            c if xml_allowed(c) => out.push(c),
-            _ => {}
-        }
-    }
+    xml::escape_into(out, text, Whitespace::Literal);
 }
 
 /// Reads the translation units of a TMX document. Errors name `source_name`, the line and
@@ -218,7 +202,7 @@ fn declaration_end(rest: &str) -> Option<usize> {
 
 /// The first character XML 1.0 does not allow anywhere in a document, and its byte offset.
 fn first_forbidden(source: &str) -> Option<(usize, char)> {
-    source.char_indices().find(|&(_, c)| !xml_allowed(c))
+    source.char_indices().find(|&(_, c)| !xml::allowed(c))
 }
 
 /// Elements inside `<seg>` that hold native code rather than text.
@@ -292,7 +276,7 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let decoded = if cdata {
-            normalize_line_ends(raw)
+            xml::normalize_line_ends(raw)
         } else {
             self.decode(raw, at)?
         };
@@ -306,48 +290,7 @@ impl<'a> Parser<'a> {
 
     /// Decodes entity and character references; normalizes literal line ends to `\n`.
     fn decode(&self, raw: &str, at: usize) -> Result<String> {
-        let raw = normalize_line_ends(raw);
-        let mut out = String::with_capacity(raw.len());
-        let mut rest = raw.as_str();
-        while let Some(k) = rest.find('&') {
-            out.push_str(&rest[..k]);
-            rest = &rest[k + 1..];
-            let end = rest
-                .find(';')
-                .filter(|&e| e <= 10)
-                .ok_or_else(|| self.error(at, "an & that starts no entity (write &amp;)"))?;
-            let entity = &rest[..end];
-            rest = &rest[end + 1..];
-            let c = match entity {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                _ => {
-                    // Digits only: the number parsers would also take a sign (`&#+65;`).
-                    let code = if let Some(hex) = entity.strip_prefix("#x") {
-                        (!hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-                            .then(|| u32::from_str_radix(hex, 16).ok())
-                            .flatten()
-                    } else if let Some(dec) = entity.strip_prefix('#') {
-                        (!dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit()))
-                            .then(|| dec.parse::<u32>().ok())
-                            .flatten()
-                    } else {
-                        None
-                    };
-                    code.and_then(char::from_u32)
-                        .filter(|&c| xml_allowed(c))
-                        .ok_or_else(|| {
-                            self.error(at, format!("unknown or invalid entity &{entity};"))
-                        })?
-                }
-            };
-            out.push(c);
-        }
-        out.push_str(rest);
-        Ok(out)
+        xml::decode_references(raw).map_err(|message| self.error(at, message))
     }
 
     fn find_from(&self, pattern: &str, what: &str) -> Result<usize> {
@@ -564,14 +507,6 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         Ok(())
-    }
-}
-
-fn normalize_line_ends(raw: &str) -> String {
-    if raw.contains('\r') {
-        raw.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        raw.to_owned()
     }
 }
 

@@ -31,6 +31,7 @@
 
 use std::io::{BufRead, Write};
 
+use super::xml;
 use super::{BeadLine, read_all, write_error};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
@@ -72,29 +73,12 @@ impl XliffUnit {
     }
 }
 
-/// Escapes `text` for element content and attribute values; drops what XML 1.0 cannot hold.
+/// Escapes `text` for element content and attribute values, line feeds and tabs as
+/// references; drops what XML 1.0 cannot hold.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            c if xml_allowed(c) => out.push(c),
-            _ => {}
-        }
-    }
+    xml::escape_into(&mut out, text, xml::Whitespace::References);
     out
-}
-
-/// Whether XML 1.0 can hold `c` at all.
-fn xml_allowed(c: char) -> bool {
-    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// The XLIFF note priority (1 highest, 10 lowest) of a flag of `severity` in `[0, 1]`.
@@ -401,42 +385,7 @@ impl<'a> Events<'a> {
 
     /// Decodes entity and character references; normalises line ends to `\n`.
     fn decode(&self, raw: &str, at: usize) -> Result<String> {
-        let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
-        let mut out = String::with_capacity(raw.len());
-        let mut rest = raw.as_str();
-        while let Some(k) = rest.find('&') {
-            out.push_str(&rest[..k]);
-            rest = &rest[k + 1..];
-            let end = rest
-                .find(';')
-                .filter(|&e| e <= 10)
-                .ok_or_else(|| self.error(at, "an & that starts no entity (write &amp;)"))?;
-            let entity = &rest[..end];
-            rest = &rest[end + 1..];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => {
-                    let (digits, radix) = match entity.strip_prefix("#x") {
-                        Some(hex) => (hex, 16),
-                        None => (entity.strip_prefix('#').unwrap_or(""), 10),
-                    };
-                    (!digits.is_empty() && digits.chars().all(|c| c.is_digit(radix)))
-                        .then(|| u32::from_str_radix(digits, radix).ok())
-                        .flatten()
-                        .and_then(char::from_u32)
-                        .filter(|&c| xml_allowed(c))
-                }
-            };
-            let c =
-                c.ok_or_else(|| self.error(at, format!("unknown or invalid entity &{entity};")))?;
-            out.push(c);
-        }
-        out.push_str(rest);
-        Ok(out)
+        xml::decode_references(raw).map_err(|message| self.error(at, message))
     }
 
     fn skip_past(&mut self, pattern: &str, what: &str) -> Result<()> {
