@@ -8,6 +8,8 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use satzweise::{Aligner, DocumentPair, Text};
 
+#[path = "common/batch.rs"]
+mod batch;
 #[path = "../../examples/common/corpus.rs"]
 mod corpus;
 
@@ -51,27 +53,7 @@ fn batch(c: &mut Criterion) {
         })
         .collect();
     let sentences: usize = (0..1000).map(|k| 20 + (k * 37) % 120).sum();
-    let aligner = Aligner::new();
-    let mut group = c.benchmark_group("batch_1000_documents");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(sentences as u64));
-    for threads in [1usize, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool");
-        group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
-            b.iter(|| {
-                pool.install(|| {
-                    aligner
-                        .align_batch(documents.iter().cloned())
-                        .filter(|(_, a)| a.is_ok())
-                        .count()
-                })
-            })
-        });
-    }
-    group.finish();
+    batch::batch_on_one_and_two_threads(c, "batch_1000_documents", &documents, sentences);
 }
 
 criterion_group!(benches, pipeline, batch);

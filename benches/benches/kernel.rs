@@ -7,9 +7,11 @@
 //! `../shared` is absent, synthetic sentences stand in.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use satzweise::{Aligner, DocumentPair, PairFeatures, Text};
+use satzweise::{DocumentPair, PairFeatures, Text};
 
 // Shared with benches/align.rs, which uses the line counts this bench has no need for.
+#[path = "common/batch.rs"]
+mod batch;
 #[allow(dead_code)]
 #[path = "../../examples/common/corpus.rs"]
 mod corpus;
@@ -123,27 +125,7 @@ fn small_documents(count: usize) -> (Vec<(usize, DocumentPair)>, usize) {
 
 fn small_corpus(c: &mut Criterion) {
     let (documents, sentences) = small_documents(500);
-    let aligner = Aligner::new();
-    let mut group = c.benchmark_group("corpus_500_small_documents");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(sentences as u64));
-    for threads in [1usize, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a thread pool");
-        group.bench_with_input(BenchmarkId::new("threads", threads), &threads, |b, _| {
-            b.iter(|| {
-                pool.install(|| {
-                    aligner
-                        .align_batch(documents.iter().cloned())
-                        .filter(|(_, a)| a.is_ok())
-                        .count()
-                })
-            })
-        });
-    }
-    group.finish();
+    batch::batch_on_one_and_two_threads(c, "corpus_500_small_documents", &documents, sentences);
 }
 
 criterion_group!(benches, features, evidence, small_corpus);
