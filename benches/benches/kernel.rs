@@ -7,7 +7,7 @@
 //! `../shared` is absent, synthetic sentences stand in.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use satzweise::{DocumentPair, PairFeatures, Text};
+use satzweise::{AlignerConfig, DocumentPair, PairFeatures, Text};
 
 // Shared with benches/align.rs, which uses the line counts this bench has no need for.
 #[path = "common/batch.rs"]
@@ -17,20 +17,15 @@ mod batch;
 mod corpus;
 
 /// The shapes with two sides of the default configuration.
-const SHAPES: [(usize, usize); 12] = [
-    (1, 1),
-    (1, 2),
-    (2, 1),
-    (2, 2),
-    (1, 3),
-    (3, 1),
-    (1, 4),
-    (4, 1),
-    (2, 3),
-    (3, 2),
-    (1, 5),
-    (5, 1),
-];
+fn two_sided_shapes() -> Vec<(usize, usize)> {
+    AlignerConfig::default()
+        .shapes
+        .allowed
+        .iter()
+        .map(|shape| (shape.german(), shape.english()))
+        .filter(|&(a, b)| a > 0 && b > 0)
+        .collect()
+}
 
 /// Half the width of the band of cells the evidence bench visits around the diagonal.
 const BAND: usize = 4;
@@ -60,10 +55,11 @@ fn features(c: &mut Criterion) {
 /// The beads a banded search scores: every shape at every cell within `BAND` of the
 /// diagonal, row by row.
 fn band_beads(n: usize, m: usize) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let shapes = two_sided_shapes();
     let mut beads = Vec::new();
     for i in 1..=n {
         for j in i.saturating_sub(BAND).max(1)..=(i + BAND).min(m) {
-            for &(a, b) in &SHAPES {
+            for &(a, b) in &shapes {
                 if a <= i && b <= j {
                     beads.push((i - a..i, j - b..j));
                 }
