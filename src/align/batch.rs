@@ -301,15 +301,15 @@ mod tests {
             .collect()
     }
 
+    /// Each document's key and its beads: German and English runs, the cost's and the
+    /// confidence's bits.
     type Summary = Vec<(
         usize,
-        Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u64)>,
+        Vec<(std::ops::Range<usize>, std::ops::Range<usize>, u64, u64)>,
     )>;
 
-    fn summary(aligner: &Aligner, pairs: Vec<(usize, DocumentPair)>, chunk: usize) -> Summary {
-        aligner
-            .align_batch(pairs)
-            .chunk_size(chunk)
+    fn summarise(results: impl Iterator<Item = (usize, Result<Alignment>)>) -> Summary {
+        results
             .map(|(k, alignment)| {
                 let beads = alignment
                     .unwrap()
@@ -318,6 +318,7 @@ mod tests {
                         (
                             b.german().to_usize(),
                             b.english().to_usize(),
+                            b.cost().to_bits(),
                             b.confidence().to_bits(),
                         )
                     })
@@ -325,6 +326,10 @@ mod tests {
                 (k, beads)
             })
             .collect()
+    }
+
+    fn summary(aligner: &Aligner, pairs: Vec<(usize, DocumentPair)>, chunk: usize) -> Summary {
+        summarise(aligner.align_batch(pairs).chunk_size(chunk))
     }
 
     #[test]
@@ -366,25 +371,12 @@ mod tests {
                 .build()
                 .unwrap()
                 .install(|| {
-                    aligner
-                        .align_batch(corpus(24))
-                        .chunk_size(usize::MAX)
-                        .learn_across()
-                        .map(|(k, a)| {
-                            let beads: Vec<_> = a
-                                .unwrap()
-                                .beads()
-                                .map(|b| {
-                                    (
-                                        b.german().to_usize(),
-                                        b.english().to_usize(),
-                                        b.cost().to_bits(),
-                                    )
-                                })
-                                .collect();
-                            (k, beads)
-                        })
-                        .collect::<Vec<_>>()
+                    summarise(
+                        aligner
+                            .align_batch(corpus(24))
+                            .chunk_size(usize::MAX)
+                            .learn_across(),
+                    )
                 })
         };
         assert_eq!(run(1), run(4));
