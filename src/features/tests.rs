@@ -47,6 +47,13 @@ fn empty_runs_have_no_evidence() {
 }
 
 proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 256,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5a72_7765_6973_6517),
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
     #[test]
     fn the_near_identity_bound_never_rejects_a_near_identical_pair(
         a in "[aeinrstkä]{5,14}",

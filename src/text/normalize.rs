@@ -195,6 +195,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 256,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5a72_7765_6973_6518),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
         #[test]
         fn fold_agrees_with_the_reference(word in "\\PC{0,12}") {
             proptest::prop_assert_eq!(fold(&word), fold_reference(&word));
