@@ -222,7 +222,7 @@ impl Bead {
     }
 
     /// The bead's cost under the aligner's scorer: a negative log-likelihood in nats up to a
-    /// constant, lower is better (see [`crate::score`]). Not comparable across documents;
+    /// constant, lower is better (see [the cost convention](crate::Scorer#the-cost-convention)). Not comparable across documents;
     /// filter on [`confidence`](Bead::confidence) instead.
     pub fn cost(&self) -> f64 {
         self.cost

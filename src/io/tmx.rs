@@ -1,41 +1,6 @@
 //! TMX 1.4b translation memories.
 //!
-//! The writer puts every linked pair of an alignment (a bead with sentences on both sides)
-//! in a translation unit, with the bead's confidence as a `x-confidence` property:
-//!
-//! ```text
-//! <?xml version="1.0" encoding="UTF-8"?>
-//! <!DOCTYPE tmx SYSTEM "tmx14.dtd">
-//! <tmx version="1.4">
-//!   <header creationtool="satzweise" … srclang="de" datatype="plaintext"/>
-//!   <body>
-//!     <tu>
-//!       <prop type="x-confidence">0.973</prop>
-//!       <tuv xml:lang="de"><seg>Sie findet im November statt.</seg></tuv>
-//!       <tuv xml:lang="en"><seg>It will take place in November.</seg></tuv>
-//!     </tu>
-//!   </body>
-//! </tmx>
-//! ```
-//!
-//! Omissions and additions have no translation and are left out. A side with holes is its
-//! own sentences in order, joined (the sentences of its holes go with their own beads), and
-//! beads that cross are units in the alignment's order: each unit is still a right pair, and a
-//! memory needs no order.
-//!
-//! **Escaping.** `&`, `<`, `>`, `"` and `'` are written as entities, and a carriage return as
-//! `&#13;` (so that XML's line-end normalization does not turn it into a line feed). XML 1.0
-//! cannot hold the control characters U+0000–U+001F other than tab, line feed and carriage
-//! return, nor U+FFFE and U+FFFF, not even as character references: the writer **drops**
-//! them, so a segment read back lacks exactly those characters.
-//!
-//! **Reading.** [`read_tmx`] is a small hand-written parser, enough for TMX and strict about
-//! well-formedness where it matters (matching tags, quoted attributes, known entities, a
-//! `<tmx>` root): it keeps the crate free of an XML dependency. It reads `xml:lang` (or
-//! TMX 1.1's `lang`) of each `<tuv>`, the text of its `<seg>` with the content of inline
-//! native-code elements (`<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`) left out and the text of
-//! `<hi>` kept, and `CDATA` sections. It does not validate against the DTD, and it ignores
-//! anything declared in an internal DTD subset.
+//! The format is documented on [`write_tmx`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -78,6 +43,47 @@ impl TmxUnit {
 
 /// Writes the linked pairs of `alignment` as a TMX 1.4b document, the German side tagged
 /// `german_lang` and the English side `english_lang` (e.g. [`Lang::code`](crate::Lang::code)).
+///
+/// # The format
+///
+/// TMX 1.4b translation memories.
+///
+/// The writer puts every linked pair of an alignment (a bead with sentences on both sides)
+/// in a translation unit, with the bead's confidence as a `x-confidence` property:
+///
+/// ```text
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+/// <tmx version="1.4">
+///   <header creationtool="satzweise" … srclang="de" datatype="plaintext"/>
+///   <body>
+///     <tu>
+///       <prop type="x-confidence">0.973</prop>
+///       <tuv xml:lang="de"><seg>Sie findet im November statt.</seg></tuv>
+///       <tuv xml:lang="en"><seg>It will take place in November.</seg></tuv>
+///     </tu>
+///   </body>
+/// </tmx>
+/// ```
+///
+/// Omissions and additions have no translation and are left out. A side with holes is its
+/// own sentences in order, joined (the sentences of its holes go with their own beads), and
+/// beads that cross are units in the alignment's order: each unit is still a right pair, and a
+/// memory needs no order.
+///
+/// **Escaping.** `&`, `<`, `>`, `"` and `'` are written as entities, and a carriage return as
+/// `&#13;` (so that XML's line-end normalization does not turn it into a line feed). XML 1.0
+/// cannot hold the control characters U+0000–U+001F other than tab, line feed and carriage
+/// return, nor U+FFFE and U+FFFF, not even as character references: the writer **drops**
+/// them, so a segment read back lacks exactly those characters.
+///
+/// **Reading.** [`read_tmx`] is a small hand-written parser, enough for TMX and strict about
+/// well-formedness where it matters (matching tags, quoted attributes, known entities, a
+/// `<tmx>` root): it keeps the crate free of an XML dependency. It reads `xml:lang` (or
+/// TMX 1.1's `lang`) of each `<tuv>`, the text of its `<seg>` with the content of inline
+/// native-code elements (`<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`) left out and the text of
+/// `<hi>` kept, and `CDATA` sections. It does not validate against the DTD, and it ignores
+/// anything declared in an internal DTD subset.
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("A & B <C>.", "A & B <C>.")?;

@@ -1,33 +1,6 @@
 //! XLIFF 2.0 (core): the exchange format of translation tools, for a reviewer to open an
-//! alignment with its confidences and QA flags in a CAT tool.
 //!
-//! Every bead is one `<unit>` with one `<segment>`: the German as `<source>`, the English as
-//! `<target>` (either may be empty, for an omission or an addition). The unit's `name` holds
-//! the bead's sentence indices as a vecalign bead line writes them (`[0]:[0, 1]`), so that the
-//! alignment can be rebuilt from the two texts; its `<notes>` hold the confidence (category
-//! `confidence`, three decimals) and each QA flag (category the flag kind's name, such as
-//! `number_mismatch`, the reason as text, priority 1 for the most severe kinds to 5).
-//!
-//! ```xml
-//! <?xml version="1.0" encoding="UTF-8"?>
-//! <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
-//!   <file id="f1">
-//!     <unit id="u1" name="[0]:[0]">
-//!       <notes>
-//!         <note category="confidence">0.973</note>
-//!         <note category="number_mismatch" priority="2">number mismatch: …</note>
-//!       </notes>
-//!       <segment id="s1">
-//!         <source>Die 29. Sitzung beginnt.</source>
-//!         <target>The 28th session begins.</target>
-//!       </segment>
-//!     </unit>
-//!   </file>
-//! </xliff>
-//! ```
-//!
-//! [`read_xliff`] reads the units of any XLIFF 2.x document: their texts (inline codes such
-//! as `<ph/>` dropped, the text of `<pc>` kept), names and notes.
+//! The format is documented on [`write_xliff`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -89,6 +62,39 @@ fn priority(severity: f64) -> u8 {
 /// Writes `alignment` as an XLIFF 2.0 document with `source_lang` and `target_lang` as its
 /// languages (BCP 47 codes such as `de` and `en`): one unit per bead, with its confidence and
 /// QA flags as notes.
+///
+/// # The format
+///
+/// XLIFF 2.0 (core): the exchange format of translation tools, for a reviewer to open an
+/// alignment with its confidences and QA flags in a CAT tool.
+///
+/// Every bead is one `<unit>` with one `<segment>`: the German as `<source>`, the English as
+/// `<target>` (either may be empty, for an omission or an addition). The unit's `name` holds
+/// the bead's sentence indices as a vecalign bead line writes them (`[0]:[0, 1]`), so that the
+/// alignment can be rebuilt from the two texts; its `<notes>` hold the confidence (category
+/// `confidence`, three decimals) and each QA flag (category the flag kind's name, such as
+/// `number_mismatch`, the reason as text, priority 1 for the most severe kinds to 5).
+///
+/// ```xml
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
+///   <file id="f1">
+///     <unit id="u1" name="[0]:[0]">
+///       <notes>
+///         <note category="confidence">0.973</note>
+///         <note category="number_mismatch" priority="2">number mismatch: …</note>
+///       </notes>
+///       <segment id="s1">
+///         <source>Die 29. Sitzung beginnt.</source>
+///         <target>The 28th session begins.</target>
+///       </segment>
+///     </unit>
+///   </file>
+/// </xliff>
+/// ```
+///
+/// [`read_xliff`] reads the units of any XLIFF 2.x document: their texts (inline codes such
+/// as `<ph/>` dropped, the text of `<pc>` kept), names and notes.
 ///
 /// ```
 /// use satzweise::Aligner;

@@ -3,12 +3,13 @@
 
 mod cooccurrence;
 mod corpus_model;
-pub mod dictionary;
+mod dictionary;
 mod learned;
 mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
 pub(crate) use corpus_model::CorpusTranslationModel;
+pub use dictionary::Dictionary;
 pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
 

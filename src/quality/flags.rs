@@ -5,8 +5,8 @@ use std::fmt;
 
 use super::numbers::{Number, numbers};
 use crate::align::{Alignment, BeadRef};
+use crate::lexicon::Dictionary;
 use crate::lexicon::WordTranslations;
-use crate::lexicon::dictionary::Dictionary;
 use crate::normalize::word_key;
 use crate::text::Side;
 
