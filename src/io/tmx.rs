@@ -348,77 +348,13 @@ impl<'a> Parser<'a> {
 
     fn start_tag(&mut self) -> Result<()> {
         let at = self.pos;
-        let src = self.src;
-        let bytes = src.as_bytes();
-        let mut k = self.pos + 1;
-        let name_end = |k: usize| {
-            src.get(k..)
-                .and_then(|r| r.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
-                .map(|e| k + e)
-        };
-        let end = name_end(k).ok_or_else(|| self.error(at, "tag is never closed"))?;
-        let name = &src[k..end];
-        if name.is_empty() {
-            return Err(self.error(at, "a < that starts no tag (write &lt;)"));
-        }
-        k = end;
-        let mut attributes: Vec<(&str, String)> = Vec::new();
-        let empty = loop {
-            while bytes.get(k).is_some_and(|b| b.is_ascii_whitespace()) {
-                k += 1;
-            }
-            match bytes.get(k) {
-                None => return Err(self.error(at, format!("<{name} is never closed"))),
-                Some(b'>') => {
-                    k += 1;
-                    break false;
-                }
-                Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
-                    k += 2;
-                    break true;
-                }
-                Some(_) => {}
-            }
-            let eq = src
-                .get(k..)
-                .and_then(|r| r.find('='))
-                .map(|e| k + e)
-                .ok_or_else(|| self.error(at, format!("attribute of <{name}> without a value")))?;
-            let attribute = src[k..eq].trim();
-            if attribute.is_empty() || attribute.contains(['>', '<']) {
-                return Err(self.error(at, format!("malformed attribute in <{name}>")));
-            }
-            k = eq + 1;
-            while bytes.get(k).is_some_and(|b| b.is_ascii_whitespace()) {
-                k += 1;
-            }
-            let quote = match bytes.get(k) {
-                Some(&q @ (b'"' | b'\'')) => q as char,
-                _ => {
-                    return Err(self.error(
-                        at,
-                        format!("value of {attribute} in <{name}> is not quoted"),
-                    ));
-                }
-            };
-            let close = src
-                .get(k + 1..)
-                .and_then(|r| r.find(quote))
-                .map(|e| k + 1 + e)
-                .ok_or_else(|| self.error(at, format!("value of {attribute} is never closed")))?;
-            let raw = &src[k + 1..close];
-            if raw.contains('<') {
-                return Err(self.error(at, format!("< in the value of {attribute}")));
-            }
-            attributes.push((attribute, self.decode(raw, at)?));
-            k = close + 1;
-        };
-        self.pos = k;
-        self.start_element(name, &attributes, at)?;
-        if empty {
-            self.end_element(name, at)?;
+        let tag = xml::read_start_tag(self.src, at).map_err(|message| self.error(at, message))?;
+        self.pos = tag.end;
+        self.start_element(tag.name, &tag.attributes, at)?;
+        if tag.empty {
+            self.end_element(tag.name, at)?;
         } else {
-            self.stack.push(name);
+            self.stack.push(tag.name);
         }
         Ok(())
     }

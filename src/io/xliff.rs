@@ -451,71 +451,16 @@ impl<'a> Events<'a> {
     }
 
     fn start_tag(&mut self, at: usize) -> Result<Event> {
-        let src = self.src;
-        let bytes = src.as_bytes();
-        let mut k = at + 1;
-        let end = src[k..]
-            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
-            .map(|e| k + e)
-            .ok_or_else(|| self.error(at, "tag is never closed"))?;
-        let name = &src[k..end];
-        if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
-            return Err(self.error(at, "a < that starts no tag (write &lt;)"));
-        }
-        k = end;
-        let mut attributes = Vec::new();
-        let empty =
-            loop {
-                while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                    k += 1;
-                }
-                match bytes.get(k) {
-                    None => return Err(self.error(at, format!("<{name} is never closed"))),
-                    Some(b'>') => {
-                        k += 1;
-                        break false;
-                    }
-                    Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
-                        k += 2;
-                        break true;
-                    }
-                    Some(_) => {}
-                }
-                let eq = src[k..].find('=').map(|e| k + e).ok_or_else(|| {
-                    self.error(at, format!("attribute of <{name}> without a value"))
-                })?;
-                let attribute = src[k..eq].trim();
-                if attribute.is_empty() || attribute.contains(['>', '<', '/', '"', '\'']) {
-                    return Err(self.error(at, format!("malformed attribute in <{name}>")));
-                }
-                k = eq + 1;
-                while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                    k += 1;
-                }
-                let quote = match bytes.get(k) {
-                    Some(&q @ (b'"' | b'\'')) => q as char,
-                    _ => {
-                        return Err(self.error(
-                            at,
-                            format!("value of {attribute} in <{name}> is not quoted"),
-                        ));
-                    }
-                };
-                let close = src[k + 1..].find(quote).map(|e| k + 1 + e).ok_or_else(|| {
-                    self.error(at, format!("value of {attribute} is never closed"))
-                })?;
-                let raw = &src[k + 1..close];
-                if raw.contains('<') {
-                    return Err(self.error(at, format!("< in the value of {attribute}")));
-                }
-                attributes.push((attribute.to_string(), self.decode(raw, at)?));
-                k = close + 1;
-            };
-        self.pos = k;
+        let tag = xml::read_start_tag(self.src, at).map_err(|message| self.error(at, message))?;
+        self.pos = tag.end;
         Ok(Event::Start {
-            name: name.to_string(),
-            attributes,
-            empty,
+            name: tag.name.to_string(),
+            attributes: tag
+                .attributes
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
+            empty: tag.empty,
             at,
         })
     }
