@@ -419,11 +419,7 @@ fn ratio(p: f32, chance: f32) -> f32 {
 mod tests {
     use crate::Text;
     use crate::features::PairFeatures;
-    use crate::lexicon::CorpusTranslationModel;
-
-    fn keys(words: &str) -> Vec<String> {
-        words.split(' ').map(crate::normalize::word_key).collect()
-    }
+    use crate::lexicon::{CorpusTranslationModel, word_keys as keys};
 
     #[test]
     fn a_document_adopts_what_the_batch_learned() {

@@ -9,6 +9,8 @@ mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
 pub(crate) use corpus_model::CorpusTranslationModel;
+#[cfg(test)]
+pub(crate) use corpus_model::word_keys;
 pub use dictionary::Dictionary;
 pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
