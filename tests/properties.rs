@@ -130,12 +130,8 @@ mod threads {
     use rayon::prelude::*;
 
     fn align_in_pool(threads: usize, docs: &[(Vec<String>, Vec<String>)]) -> Vec<Alignment> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
         let aligner = Aligner::new();
-        pool.install(|| {
+        common::in_pool(threads, || {
             docs.par_iter()
                 .map(|(g, e)| aligner.align_sentences(g, e).unwrap())
                 .collect()
