@@ -130,8 +130,12 @@ mod threads {
     use rayon::prelude::*;
 
     fn align_in_pool(threads: usize, docs: &[(Vec<String>, Vec<String>)]) -> Vec<Alignment> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         let aligner = Aligner::new();
-        common::in_pool(threads, || {
+        pool.install(|| {
             docs.par_iter()
                 .map(|(g, e)| aligner.align_sentences(g, e).unwrap())
                 .collect()

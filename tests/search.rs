@@ -209,19 +209,23 @@ fn long_document_gives_the_same_output_with_one_and_four_threads() {
     search.window_margin = 32;
     let aligner = Aligner::builder().search(search).build().unwrap();
     let run = |threads: usize| {
-        common::in_pool(threads, || {
-            let alignment = aligner.align_sentences(&german, &english).unwrap();
-            alignment
-                .beads()
-                .map(|b| {
-                    (
-                        b.german().to_usize(),
-                        b.english().to_usize(),
-                        b.confidence().to_bits(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let alignment = aligner.align_sentences(&german, &english).unwrap();
+                alignment
+                    .beads()
+                    .map(|b| {
+                        (
+                            b.german().to_usize(),
+                            b.english().to_usize(),
+                            b.confidence().to_bits(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
     };
     let one = run(1);
     assert_eq!(one.len(), run(4).len());

@@ -1,6 +1,5 @@
 //! What the integration tests (and the fuzz targets, through a `#[path]` module) share:
-//! the coverage checker every alignment must pass, the shared data folder, and pools of a given
-//! thread count.
+//! the coverage checker every alignment must pass, and the shared data folder.
 #![allow(dead_code)] // every test crate uses a different part
 
 use satzweise::Alignment;
@@ -59,15 +58,4 @@ pub fn shared_data() -> Option<std::path::PathBuf> {
         eprintln!("skipped: {} is absent", dir.display());
         None
     }
-}
-
-/// `f` run in a pool of its own of `threads` threads: for the tests that hold the output to be
-/// the same whatever the thread count.
-#[cfg(feature = "rayon")]
-pub fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .expect("a thread pool")
-        .install(f)
 }
