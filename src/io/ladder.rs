@@ -124,17 +124,17 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
                 )
             })?,
         };
-        if let Some(last) = rungs.last() {
-            if german < last.german || english < last.english {
-                return Err(Error::syntax(
-                    source_name,
-                    number,
-                    format!(
-                        "rung {german} {english} goes back from {} {}",
-                        last.german, last.english
-                    ),
-                ));
-            }
+        if let Some(last) = rungs.last()
+            && (german < last.german || english < last.english)
+        {
+            return Err(Error::syntax(
+                source_name,
+                number,
+                format!(
+                    "rung {german} {english} goes back from {} {}",
+                    last.german, last.english
+                ),
+            ));
         }
         rungs.push(Rung {
             german,

@@ -421,10 +421,10 @@ impl<'a> Parser<'a> {
                 self.skip -= 1;
                 return Ok(());
             }
-            if name == "seg" {
-                if let (Some(text), Some((_, tuv_text))) = (self.seg.take(), self.tuv.as_mut()) {
-                    tuv_text.push_str(&text);
-                }
+            if name == "seg"
+                && let (Some(text), Some((_, tuv_text))) = (self.seg.take(), self.tuv.as_mut())
+            {
+                tuv_text.push_str(&text);
             }
             return Ok(());
         }
@@ -440,10 +440,10 @@ impl<'a> Parser<'a> {
                 }
             }
             "prop" => {
-                if let (Some((kind, text)), Some(unit)) = (self.prop.take(), self.unit.as_mut()) {
-                    if kind == "x-confidence" {
-                        unit.confidence = text.trim().parse().ok();
-                    }
+                if let (Some((kind, text)), Some(unit)) = (self.prop.take(), self.unit.as_mut())
+                    && kind == "x-confidence"
+                {
+                    unit.confidence = text.trim().parse().ok();
                 }
             }
             _ => {}

@@ -327,10 +327,11 @@ fn close(
                 Sink::Note(category) => unit.notes.push((category, value)),
             }
         }
-    } else if local == "unit" && sink.is_none() {
-        if let Some(done) = unit.take() {
-            units.push(done);
-        }
+    } else if local == "unit"
+        && sink.is_none()
+        && let Some(done) = unit.take()
+    {
+        units.push(done);
     }
 }
 

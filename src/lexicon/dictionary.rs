@@ -376,11 +376,11 @@ impl Seen {
             }
             return;
         }
-        if self.pairs.insert((german.to_owned(), english.to_owned())) {
-            if let Some(translations) = dictionary.entries.get_mut(german) {
-                translations.push(english.to_owned());
-                dictionary.pairs += 1;
-            }
+        if self.pairs.insert((german.to_owned(), english.to_owned()))
+            && let Some(translations) = dictionary.entries.get_mut(german)
+        {
+            translations.push(english.to_owned());
+            dictionary.pairs += 1;
         }
     }
 }
@@ -537,10 +537,10 @@ fn strip_brackets<'s>(synonym: &str, scratch: &'s mut String) -> &'s str {
 
 /// Removes a trailing `/abbr./`; returns the term when it could be a single word.
 fn finish_term(mut term: &str) -> Option<&str> {
-    if term.ends_with('/') {
-        if let Some(slash) = term.find(" /") {
-            term = term[..slash].trim_end();
-        }
+    if term.ends_with('/')
+        && let Some(slash) = term.find(" /")
+    {
+        term = term[..slash].trim_end();
     }
     if term.is_empty() {
         return None;

@@ -136,7 +136,8 @@ fn parse(
         Some(dim) => dim,
         None if lines.is_empty() => 1,
         None => {
-            if matrix.len() % 4 != 0 || floats % lines.len() != 0 || floats == 0 {
+            if !matrix.len().is_multiple_of(4) || !floats.is_multiple_of(lines.len()) || floats == 0
+            {
                 return Err(bad(format!(
                     "{} bytes cannot hold one f32 row for each of the {} lines of {overlaps_name}",
                     matrix.len(),
@@ -149,7 +150,7 @@ fn parse(
     let row_bytes = dim
         .checked_mul(4)
         .ok_or_else(|| bad(format!("dimension {dim} is too large")))?;
-    if matrix.len() % row_bytes != 0 {
+    if !matrix.len().is_multiple_of(row_bytes) {
         return Err(bad(format!(
             "size {} bytes is not a multiple of 4 × {dim} (one f32 row)",
             matrix.len()

@@ -54,9 +54,8 @@ mod tests {
                 .map(|k| if k % 2 == 0 { even } else { odd }.to_string())
                 .collect()
         };
-        let german = Text::from_sentences(&alternate("Der Berg ist hoch.", "Das Haus ist alt."));
-        let english =
-            Text::from_sentences(&alternate("The mountain is high.", "The house is old."));
+        let german = Text::from_sentences(alternate("Der Berg ist hoch.", "Das Haus ist alt."));
+        let english = Text::from_sentences(alternate("The mountain is high.", "The house is old."));
         let mut pair = PairFeatures::new(&german, &english);
         let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
         assert!(pair.learn_translation_model(&beads) > 0);
