@@ -141,29 +141,25 @@ pub trait Scorer: Send + Sync + fmt::Debug {
     }
 }
 
-impl<S: Scorer + ?Sized> Scorer for Arc<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        (**self).cost(pair, bead)
-    }
-    fn lower_bound(&self) -> Option<f64> {
-        (**self).lower_bound()
-    }
-    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
-        (**self).prepare(german, english)
-    }
+/// A shared or boxed scorer is the scorer it points to, every method forwarded (so that a
+/// method added to [`Scorer`] is forwarded in one place).
+macro_rules! scorer_through_pointer {
+    ($($pointer:ident),+) => {$(
+        impl<S: Scorer + ?Sized> Scorer for $pointer<S> {
+            fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+                (**self).cost(pair, bead)
+            }
+            fn lower_bound(&self) -> Option<f64> {
+                (**self).lower_bound()
+            }
+            fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+                (**self).prepare(german, english)
+            }
+        }
+    )+};
 }
 
-impl<S: Scorer + ?Sized> Scorer for Box<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        (**self).cost(pair, bead)
-    }
-    fn lower_bound(&self) -> Option<f64> {
-        (**self).lower_bound()
-    }
-    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
-        (**self).prepare(german, english)
-    }
-}
+scorer_through_pointer!(Arc, Box);
 
 /// A weighted sum of scorers, itself a scorer.
 ///
