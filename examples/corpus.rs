@@ -109,7 +109,7 @@ fn run(
     let mut done = 0usize;
     let tick = || {
         done += 1;
-        if terminal && done % PROGRESS_EVERY == 0 {
+        if terminal && done.is_multiple_of(PROGRESS_EVERY) {
             let _ = write!(std::io::stderr(), "\rcorpus: {done} documents");
         }
     };

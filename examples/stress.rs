@@ -9,12 +9,16 @@
 //! sentence), `two-long-lines` (10 MB of distinct words on each side, one line each),
 //! `million-lines` (1,000,000 short presegmented lines a side), `sentences-on-one-line`
 //! (2 MB of short sentences on a single line: exercises the segmenter's per-sentence work).
-//! Peak memory is the process's high-water mark (`VmHWM`, Linux only).
+//! CPU time and peak memory are the process's (`/proc/self`, Linux only).
 
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
 use satzweise::{Aligner, Lang, Text};
+
+#[path = "common/resources.rs"]
+mod resources;
+use resources::{cpu_seconds, peak_kb};
 
 const CASES: [&str; 4] = [
     "long-line",
@@ -125,22 +129,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let peak = match peak_kb() {
+        0.0 => "unknown".to_owned(),
+        kb => format!("{kb} kB"),
+    };
     println!(
-        "{case:>22}: {summary}; {:.2} s, peak memory {}",
+        "{case:>22}: {summary}; {:.2} s, {:.2} s CPU, peak memory {peak}",
         start.elapsed().as_secs_f64(),
-        peak_memory()
+        cpu_seconds()
     );
     ExitCode::SUCCESS
-}
-
-fn peak_memory() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .map(|l| l.trim_start_matches("VmHWM:").trim().to_owned())
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
 }

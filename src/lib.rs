@@ -57,20 +57,16 @@ struct ReadmeDoctests;
 mod align;
 mod error;
 pub mod eval;
-pub mod features;
+mod features;
 pub mod io;
 mod lang;
 mod lexicon;
 mod par;
 pub mod quality;
-pub mod score;
+mod score;
 mod search;
 mod segment;
 mod text;
-
-pub use lexicon::dictionary;
-pub use score::embeddings;
-pub use text::normalize;
 
 pub use align::{
     Addition, Additions, Aligner, AlignerBuilder, AlignerConfig, Alignment, Batch, Bead, BeadRef,
@@ -78,16 +74,21 @@ pub use align::{
     Omissions, Pair, Pairs, RefinementConfig, ReorderConfig, ReorderedBeads, SearchConfig,
     SentenceIndices, ShapeConfig, Unaligned, UnalignedSentences,
 };
-pub use dictionary::Dictionary;
-pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub use error::{Error, ErrorKind, Result};
-pub use features::{
-    Evidence, EvidenceCounter, PairFeatures, SentenceShape, SideFeatures, WordTranslations,
-};
+pub use features::PairFeatures;
 pub use lang::Lang;
-pub use score::{Candidate, Scorer};
+pub use lexicon::{Dictionary, WordTranslations};
+pub use score::{
+    Candidate, DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable, Scorer,
+    WeightedSum,
+};
 pub use segment::{LineBreaks, Segmenter, Sentence, Sentences};
+pub use text::normalize::word_key;
 pub use text::{
     EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,
     TextSentences, decode_utf8, read_text_file,
 };
+
+// Paths the crate's own modules use.
+pub(crate) use features::SideFeatures;
+pub(crate) use text::normalize;

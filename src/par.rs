@@ -67,3 +67,14 @@ pub(crate) fn batch_chunk_size() -> usize {
         1
     }
 }
+
+/// `f` run in a pool of its own of `threads` threads: for the tests that hold the output to be
+/// the same whatever the thread count.
+#[cfg(all(test, feature = "rayon"))]
+pub(crate) fn in_pool<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) -> R {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool")
+        .install(f)
+}

@@ -403,7 +403,7 @@ proptest! {
 struct Broken(f64);
 
 impl satzweise::Scorer for Broken {
-    fn cost(&self, _: &satzweise::PairFeatures<'_>, _: satzweise::score::Candidate) -> f64 {
+    fn cost(&self, _: &satzweise::PairFeatures<'_>, _: satzweise::Candidate) -> f64 {
         self.0
     }
 }

@@ -1,13 +1,13 @@
 //! The stages of the bead-cost kernel on their own: the per-sentence features of a document
-//! pair, the anchor evidence of every bead the search asks about (counted one bead at a time
-//! and by the kernel's counter, which shares its stamps between the beads of a cell), and the
-//! corpus case of 500 small documents (2 to 10 sentences each) with one and with two threads.
+//! pair, and the corpus case of 500 small documents (2 to 10 sentences each) with one and with
+//! two threads. (The anchor evidence of each bead is crate-internal; its counter is held to the
+//! one-bead definition by the features' unit tests.)
 //!
 //! Inputs repeat the lines of `../shared/data/wmt21-de-en` and the Text+Berg dev set; when
 //! `../shared` is absent, synthetic sentences stand in.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use satzweise::{AlignerConfig, DocumentPair, PairFeatures, Text};
+use satzweise::{DocumentPair, PairFeatures, Text};
 
 // Shared with benches/align.rs, which uses the line counts this bench has no need for.
 #[path = "common/batch.rs"]
@@ -15,20 +15,6 @@ mod batch;
 #[allow(dead_code)]
 #[path = "../../examples/common/corpus.rs"]
 mod corpus;
-
-/// The shapes with two sides of the default configuration.
-fn two_sided_shapes() -> Vec<(usize, usize)> {
-    AlignerConfig::default()
-        .shapes
-        .allowed
-        .iter()
-        .map(|shape| (shape.german(), shape.english()))
-        .filter(|&(a, b)| a > 0 && b > 0)
-        .collect()
-}
-
-/// Half the width of the band of cells the evidence bench visits around the diagonal.
-const BAND: usize = 4;
 
 fn texts(lines: usize) -> (Text, Text) {
     let (german, english, _, _) = corpus::pairs();
@@ -46,54 +32,9 @@ fn features(c: &mut Criterion) {
         let (german, english) = texts(lines);
         group.throughput(Throughput::Elements(lines as u64));
         group.bench_with_input(BenchmarkId::from_parameter(lines), &lines, |b, _| {
-            b.iter(|| PairFeatures::new(&german, &english).german().len())
+            b.iter(|| PairFeatures::new(&german, &english))
         });
     }
-    group.finish();
-}
-
-/// The beads a banded search scores: every shape at every cell within `BAND` of the
-/// diagonal, row by row.
-fn band_beads(n: usize, m: usize) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let shapes = two_sided_shapes();
-    let mut beads = Vec::new();
-    for i in 1..=n {
-        for j in i.saturating_sub(BAND).max(1)..=(i + BAND).min(m) {
-            for &(a, b) in &shapes {
-                if a <= i && b <= j {
-                    beads.push((i - a..i, j - b..j));
-                }
-            }
-        }
-    }
-    beads
-}
-
-fn evidence(c: &mut Criterion) {
-    let lines = 2_000;
-    let (german, english) = texts(lines);
-    let pair = PairFeatures::new(&german, &english);
-    let beads = band_beads(german.len(), english.len());
-    let mut group = c.benchmark_group("evidence_of_band_beads");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(beads.len() as u64));
-    group.bench_function("one_bead_at_a_time", |b| {
-        b.iter(|| {
-            beads
-                .iter()
-                .map(|(g, e)| pair.evidence(g.clone(), e.clone()).german_matched)
-                .sum::<f32>()
-        })
-    });
-    group.bench_function("counter", |b| {
-        b.iter(|| {
-            let counter = pair.evidence_counter((5, 5));
-            beads
-                .iter()
-                .map(|(g, e)| counter.evidence(g.clone(), e.clone()).german_matched)
-                .sum::<f32>()
-        })
-    });
     group.finish();
 }
 
@@ -124,5 +65,5 @@ fn small_corpus(c: &mut Criterion) {
     batch::batch_on_one_and_two_threads(c, "corpus_500_small_documents", &documents, sentences);
 }
 
-criterion_group!(benches, features, evidence, small_corpus);
+criterion_group!(benches, features, small_corpus);
 criterion_main!(benches);

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use satzweise::embeddings::EmbeddingOptions;
-use satzweise::score::Candidate;
-use satzweise::{EmbeddingScorer, EmbeddingTable, PairFeatures, Scorer, Text};
+use satzweise::{
+    Candidate, EmbeddingOptions, EmbeddingScorer, EmbeddingTable, PairFeatures, Scorer, Text,
+};
 
 fuzz_target!(|data: &[u8]| {
     // First byte: dimension hint; then the overlaps text up to a NUL byte, then the matrix.

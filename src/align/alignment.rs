@@ -222,7 +222,7 @@ impl Bead {
     }
 
     /// The bead's cost under the aligner's scorer: a negative log-likelihood in nats up to a
-    /// constant, lower is better (see [`crate::score`]). Not comparable across documents;
+    /// constant, lower is better (see [the cost convention](crate::Scorer#the-cost-convention)). Not comparable across documents;
     /// filter on [`confidence`](Bead::confidence) instead.
     pub fn cost(&self) -> f64 {
         self.cost
@@ -928,19 +928,19 @@ impl<'a, I: SentenceIndex> Iterator for UnalignedSentences<'a, I> {
     type Item = Unaligned<'a, I>;
     fn next(&mut self) -> Option<Unaligned<'a, I>> {
         loop {
-            if let Some((indices, confidence)) = &mut self.current {
-                if let Some(index) = indices.next() {
-                    let alignment = self.beads.alignment;
-                    let text = match I::SIDE {
-                        Side::German => &alignment.german,
-                        Side::English => &alignment.english,
-                    };
-                    return Some(Unaligned {
-                        index,
-                        text: text.sentence(index.get()).unwrap_or(""),
-                        confidence: *confidence,
-                    });
-                }
+            if let Some((indices, confidence)) = &mut self.current
+                && let Some(index) = indices.next()
+            {
+                let alignment = self.beads.alignment;
+                let text = match I::SIDE {
+                    Side::German => &alignment.german,
+                    Side::English => &alignment.english,
+                };
+                return Some(Unaligned {
+                    index,
+                    text: text.sentence(index.get()).unwrap_or(""),
+                    confidence: *confidence,
+                });
             }
             let bead = self.beads.find(|b| match I::SIDE {
                 Side::German => b.bead().is_addition(),

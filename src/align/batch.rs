@@ -350,13 +350,8 @@ mod tests {
     #[test]
     fn same_output_with_one_and_four_threads() {
         let aligner = Aligner::new();
-        let run = |threads: usize| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap()
-                .install(|| summary(&aligner, corpus(40), 16))
-        };
+        let run =
+            |threads: usize| crate::par::in_pool(threads, || summary(&aligner, corpus(40), 16));
         assert_eq!(run(1), run(4));
     }
 
@@ -366,18 +361,14 @@ mod tests {
         let aligner = Aligner::new();
         assert!(aligner.config().costs.translation_weight > 0.0);
         let run = |threads: usize| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap()
-                .install(|| {
-                    summarise(
-                        aligner
-                            .align_batch(corpus(24))
-                            .chunk_size(usize::MAX)
-                            .learn_across(),
-                    )
-                })
+            crate::par::in_pool(threads, || {
+                summarise(
+                    aligner
+                        .align_batch(corpus(24))
+                        .chunk_size(usize::MAX)
+                        .learn_across(),
+                )
+            })
         };
         assert_eq!(run(1), run(4));
     }

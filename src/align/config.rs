@@ -65,9 +65,8 @@ pub struct AlignerConfig {
 }
 
 impl Default for AlignerConfig {
-    /// The defaults of each signal live with the signal ([`ShapePrior`], [`LengthScorer`],
-    /// [`AnchorScorer`], the evidence weighting of [`PairFeatures`](crate::PairFeatures)); the
-    /// groups gather them.
+    /// The defaults of each signal live with the signal (the crate's shape prior, length and
+    /// anchor scorers, and the evidence weighting of the features); the groups gather them.
     fn default() -> Self {
         AlignerConfig {
             languages: LanguageConfig::default(),
@@ -189,8 +188,8 @@ pub struct CostConfig {
     /// Cost of a bead that crosses a paragraph boundary on one side only, when both texts
     /// group their sentences into paragraphs (never charged on pre-split lines).
     pub paragraph_cost: f64,
-    /// Nats per unit of evidence of the translation model (IBM Model 1 in both directions; see
-    /// [`TranslationScorer`](crate::score::TranslationScorer)). A batch aligned with
+    /// Nats per unit of evidence of the translation model (IBM Model 1 in both directions, learned
+    /// from the document pairs themselves). A batch aligned with
     /// [`Batch::learn_across`](crate::Batch::learn_across) learns it from the confident beads
     /// of the first passes of all its documents; a single document learns its own only with
     /// [`RefinementConfig::document_translation_model`]. 0 learns no model.
@@ -201,7 +200,7 @@ pub struct CostConfig {
     pub adaptive_skip: f64,
     /// Share of a sentence's skip cost taken off when, after a first pass, nothing links it to
     /// the other side near its place (no matched anchor, no translation evidence); in
-    /// `[0, 1]`, 0 = off. See [`ShapePrior`](crate::score::ShapePrior).
+    /// `[0, 1]`, 0 = off.
     pub unlinked_skip_discount: f64,
 }
 

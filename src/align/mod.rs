@@ -255,16 +255,16 @@ impl Aligner {
         corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
     ) -> Option<Vec<search::FoundBead>> {
-        if features.german().len() > self.config.search.first_pass_rows {
-            if let Some(sample) = self.sample(features, extras) {
-                // A long document: learn from a sample, then one pass over the whole.
-                self.refine(features, &sample.beads, corpus);
-                if can_release {
-                    features.release_tokens();
-                }
-                let mut coarse = extras.is_empty().then_some(sample.coarse);
-                return self.search(features, extras, &mut coarse);
+        if features.german().len() > self.config.search.first_pass_rows
+            && let Some(sample) = self.sample(features, extras)
+        {
+            // A long document: learn from a sample, then one pass over the whole.
+            self.refine(features, &sample.beads, corpus);
+            if can_release {
+                features.release_tokens();
             }
+            let mut coarse = extras.is_empty().then_some(sample.coarse);
+            return self.search(features, extras, &mut coarse);
         }
         let mut coarse = None;
         let first = self.search(features, extras, &mut coarse)?;

@@ -39,7 +39,7 @@ impl PairFeatures<'_> {
     /// A linkable type of a German sentence is matched when one of its links occurs in some
     /// English sentence of the bead, and the other way round. With an empty run on either
     /// side, nothing is counted.
-    pub fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
+    pub(crate) fn evidence(&self, german: Range<usize>, english: Range<usize>) -> Evidence {
         EvidenceCounter::new(self, (german.len(), english.len())).evidence(german, english)
     }
 
@@ -102,43 +102,12 @@ fn set_side_evidence(side: &SideFeatures, types: &[u32], other_types: &[u32]) ->
     (matched, unmatched)
 }
 
-impl<'a> PairFeatures<'a> {
-    /// A counter of the evidence of many beads of this pair, for beads of at most `longest`
-    /// German and English sentences (longer ones are counted too, only slower).
-    ///
-    /// ```
-    /// use satzweise::{PairFeatures, Text};
-    /// let german = Text::from_lines("Im Jahr 2020.\nSeit 1990.\nNichts.");
-    /// let english = Text::from_lines("In 2020.\nSince 1990.\nNothing.");
-    /// let pair = PairFeatures::new(&german, &english);
-    /// let counter = pair.evidence_counter((2, 2));
-    /// // Row by row, cell by cell, every bead ending at a cell, as a search asks.
-    /// for i in 1..=3 {
-    ///     for j in 1..=3 {
-    ///         for (a, b) in [(1, 1), (1, 2), (2, 1), (2, 2)] {
-    ///             if a <= i && b <= j {
-    ///                 let (german, english) = (i - a..i, j - b..j);
-    ///                 let counted = counter.evidence(german.clone(), english.clone());
-    ///                 assert_eq!(counted, pair.evidence(german, english));
-    ///             }
-    ///         }
-    ///     }
-    /// }
-    /// assert!(counter.evidence(0..1, 0..1).german_matched > 0.0);
-    /// assert_eq!(counter.evidence(0..1, 1..2).german_matched, 0.0);
-    /// ```
-    pub fn evidence_counter(&self, longest: (usize, usize)) -> EvidenceCounter<'_, 'a> {
-        EvidenceCounter::new(self, longest)
-    }
-}
-
 /// Counts the evidence of many beads of one document pair, as a search asks for it: the same
 /// figures as [`PairFeatures::evidence`], to the
 /// bit, at a fraction of the cost when consecutive beads end at or near the same sentences.
 /// Usable from any number of threads at once; each keeps its own stamps, for each type the
 /// last sentence before the bead's end that holds one of its partners, so that one stamping
-/// serves every bead ending at a cell and moving on by one sentence stamps one sentence. Made
-/// by [`PairFeatures::evidence_counter`].
+/// serves every bead ending at a cell and moving on by one sentence stamps one sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct EvidenceCounter<'f, 'a> {
     features: &'f PairFeatures<'a>,

@@ -9,7 +9,7 @@ impl PairFeatures<'_> {
     /// English characters per German character: over the whole document pair at first
     /// (clamped to 0.2..=5; 1 when a side is empty), over the confident beads of a first pass
     /// once the aligner's refinement fitted it.
-    pub fn length_ratio(&self) -> f64 {
+    pub(crate) fn length_ratio(&self) -> f64 {
         self.length_ratio
     }
 

@@ -81,10 +81,10 @@ impl PairFeatures<'_> {
                 continue;
             }
             for key in source.translations(&info.key) {
-                if let Some(&e) = english_ids.get(key.as_str()) {
-                    if !self.german.links(g as u32).contains(&e) {
-                        pairs.push((g as u32, e));
-                    }
+                if let Some(&e) = english_ids.get(key.as_str())
+                    && !self.german.links(g as u32).contains(&e)
+                {
+                    pairs.push((g as u32, e));
                 }
             }
         }
@@ -125,14 +125,15 @@ pub(super) fn link_identical(
     type Candidate = (usize, u32, Option<CharCounts>);
     let mut buckets: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
     for (e, info) in english.types.iter().enumerate() {
-        if long_word(info) && !english_linked[e] {
-            if let Some(prefix) = prefix2(&info.key) {
-                buckets.entry(prefix).or_default().push((
-                    info.key.chars().count(),
-                    e as u32,
-                    char_counts(&info.key),
-                ));
-            }
+        if long_word(info)
+            && !english_linked[e]
+            && let Some(prefix) = prefix2(&info.key)
+        {
+            buckets.entry(prefix).or_default().push((
+                info.key.chars().count(),
+                e as u32,
+                char_counts(&info.key),
+            ));
         }
     }
     for bucket in buckets.values_mut() {
@@ -160,10 +161,10 @@ pub(super) fn link_identical(
             .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
         for &(other_length, e, ref other_counts) in near {
-            if let (Some(a), Some(b)) = (&counts, other_counts) {
-                if !may_reach_near_identity(a, length, b, other_length) {
-                    continue;
-                }
+            if let (Some(a), Some(b)) = (&counts, other_counts)
+                && !may_reach_near_identity(a, length, b, other_length)
+            {
+                continue;
             }
             let other = &english.types[e as usize].key;
             let similarity = jaro_winkler(&info.key, other);

@@ -31,11 +31,9 @@ pub(crate) mod tokenize;
 mod translation;
 mod weight;
 
-pub use crate::lexicon::WordTranslations;
-pub use cues::SentenceShape;
-pub use evidence::{Evidence, EvidenceCounter};
-pub use side::SideFeatures;
-pub use translation::TranslationEvidence;
+pub(crate) use crate::lexicon::WordTranslations;
+pub(crate) use evidence::{Evidence, EvidenceCounter};
+pub(crate) use side::SideFeatures;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 
 use intern::extract_side;
@@ -44,8 +42,20 @@ use rows::Rows;
 
 use crate::text::Text;
 
-/// The features of a document pair: both sides, the links between their types, and the
-/// length model's parameters.
+/// The features of a document pair, computed once before the search: what every
+/// [`Scorer`](crate::Scorer) is given with each candidate bead.
+///
+/// A scorer of your own reads the two texts ([`german_text`](Self::german_text),
+/// [`english_text`](Self::english_text)); the features the built-in signals read (interned
+/// tokens, links, weights) are the crate's own and not part of its API.
+///
+/// ```
+/// use satzweise::{PairFeatures, Text};
+/// let german = Text::from_lines("Eins.\nZwei.");
+/// let english = Text::from_lines("One.\nTwo.");
+/// let pair = PairFeatures::new(&german, &english);
+/// assert_eq!(pair.english_text().sentence(1), Some("Two."));
+/// ```
 #[derive(Debug, Clone)]
 pub struct PairFeatures<'a> {
     pub(super) german_text: &'a Text,
@@ -125,12 +135,12 @@ impl<'a> PairFeatures<'a> {
     }
 
     /// German sentence features.
-    pub fn german(&self) -> &SideFeatures {
+    pub(crate) fn german(&self) -> &SideFeatures {
         &self.german
     }
 
     /// English sentence features.
-    pub fn english(&self) -> &SideFeatures {
+    pub(crate) fn english(&self) -> &SideFeatures {
         &self.english
     }
 }

@@ -57,11 +57,6 @@ impl SideFeatures {
         self.lengths.len()
     }
 
-    /// Whether the side has no sentence.
-    pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
-    }
-
     /// Length of sentence `k` in characters, white space excluded (0 past the end).
     pub fn length(&self, k: usize) -> f32 {
         self.lengths.get(k).copied().unwrap_or(0.0)

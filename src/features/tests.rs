@@ -2,6 +2,7 @@
 
 use super::evidence::{EvidenceCounter, STAMPS, SideStamps};
 use super::link::{char_counts, may_reach_near_identity};
+use super::translation::TranslationEvidence;
 use super::*;
 use std::ops::Range;
 

@@ -70,7 +70,10 @@ impl PairFeatures<'_> {
     /// right, typically the confident beads of a first pass; replaces any model learned
     /// before. Returns the number of kept translation entries (0 when the tokens were released
     /// or the beads teach nothing).
-    pub fn learn_translation_model(&mut self, beads: &[(Range<usize>, Range<usize>)]) -> usize {
+    pub(crate) fn learn_translation_model(
+        &mut self,
+        beads: &[(Range<usize>, Range<usize>)],
+    ) -> usize {
         if self.german.tokens_released || self.english.tokens_released || beads.is_empty() {
             return 0;
         }
@@ -232,13 +235,13 @@ impl PairFeatures<'_> {
     }
 
     /// Whether a translation model was learned.
-    pub fn has_translation_model(&self) -> bool {
+    pub(crate) fn has_translation_model(&self) -> bool {
         self.translation.is_some()
     }
 
     /// The translation evidence of the bead linking `german` with `english` (0 without a
     /// model, or when a run is empty).
-    pub fn translation_evidence(
+    pub(crate) fn translation_evidence(
         &self,
         german: Range<usize>,
         english: Range<usize>,
@@ -416,11 +419,7 @@ fn ratio(p: f32, chance: f32) -> f32 {
 mod tests {
     use crate::Text;
     use crate::features::PairFeatures;
-    use crate::lexicon::CorpusTranslationModel;
-
-    fn keys(words: &str) -> Vec<String> {
-        words.split(' ').map(crate::normalize::word_key).collect()
-    }
+    use crate::lexicon::{CorpusTranslationModel, word_keys as keys};
 
     #[test]
     fn a_document_adopts_what_the_batch_learned() {

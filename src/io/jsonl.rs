@@ -1,11 +1,6 @@
 //! JSON lines: one JSON object per bead (crate feature `serde`).
 //!
-//! Every bead, omissions and additions included, with its indices, its texts and its
-//! numbers; nothing about the bead is lost:
-//!
-//! ```text
-//! {"german":[0],"english":[0,1],"german_text":"…","english_text":"… …","shape":"1-2","cost":1.52,"confidence":0.973}
-//! ```
+//! The format is documented on [`write_jsonl`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -44,6 +39,17 @@ impl JsonlBead {
 }
 
 /// Writes one JSON object per bead, one per line.
+///
+/// # The format
+///
+/// JSON lines: one JSON object per bead (crate feature `serde`).
+///
+/// Every bead, omissions and additions included, with its indices, its texts and its
+/// numbers; nothing about the bead is lost:
+///
+/// ```text
+/// {"german":[0],"english":[0,1],"german_text":"…","english_text":"… …","shape":"1-2","cost":1.52,"confidence":0.973}
+/// ```
 ///
 /// A cost that is not finite (which JSON cannot write) is written as `null` and read back as
 /// an error, so the writer replaces it with `f64::MAX` (positive or negative).

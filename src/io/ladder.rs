@@ -1,22 +1,6 @@
 //! The hunalign ladder: one rung per line, `german⇥english⇥score`.
 //!
-//! A rung is a pair of sentence positions; consecutive rungs bound a bead, which covers the
-//! German sentences from the first rung's German position up to the next rung's, and the
-//! same for English. The last rung sits at the end of both texts (the numbers of German and
-//! English sentences) and closes the last bead. The score of a rung is the confidence of the
-//! bead that starts at it; the final rung's score means nothing and is written as 0.
-//!
-//! ```text
-//! 0→0→0.981
-//! 1→1→0.912
-//! 1→3→0.975
-//! 2→4→0
-//! ```
-//!
-//! (→ stands for a tab.) Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
-//!
-//! A ladder can only hold a monotone alignment ([`Alignment::is_monotone`]): the writer
-//! refuses beads with holes or beads that cross, which the bead-line formats hold.
+//! The format is documented on [`write_ladder`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -38,6 +22,28 @@ pub struct Rung {
 /// Writes the ladder of `alignment`: a rung at the start of every bead, with the bead's
 /// confidence (three decimals), and a final rung at the end of both texts. Fails, writing
 /// nothing, when the alignment is not monotone (a ladder cannot say it).
+///
+/// # The format
+///
+/// The hunalign ladder: one rung per line, `german⇥english⇥score`.
+///
+/// A rung is a pair of sentence positions; consecutive rungs bound a bead, which covers the
+/// German sentences from the first rung's German position up to the next rung's, and the
+/// same for English. The last rung sits at the end of both texts (the numbers of German and
+/// English sentences) and closes the last bead. The score of a rung is the confidence of the
+/// bead that starts at it; the final rung's score means nothing and is written as 0.
+///
+/// ```text
+/// 0→0→0.981
+/// 1→1→0.912
+/// 1→3→0.975
+/// 2→4→0
+/// ```
+///
+/// (→ stands for a tab.) Here bead `[0]:[0]`, then `[]:[1, 2]` (an omission) then `[1]:[3]`.
+///
+/// A ladder can only hold a monotone alignment ([`Alignment::is_monotone`]): the writer
+/// refuses beads with holes or beads that cross, which the bead-line formats hold.
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;
@@ -118,17 +124,17 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
                 )
             })?,
         };
-        if let Some(last) = rungs.last() {
-            if german < last.german || english < last.english {
-                return Err(Error::syntax(
-                    source_name,
-                    number,
-                    format!(
-                        "rung {german} {english} goes back from {} {}",
-                        last.german, last.english
-                    ),
-                ));
-            }
+        if let Some(last) = rungs.last()
+            && (german < last.german || english < last.english)
+        {
+            return Err(Error::syntax(
+                source_name,
+                number,
+                format!(
+                    "rung {german} {english} goes back from {} {}",
+                    last.german, last.english
+                ),
+            ));
         }
         rungs.push(Rung {
             german,

@@ -1,16 +1,18 @@
 //! Reading and writing alignments in the formats other tools use.
 //!
 //! Every format has a writer that takes an [`Alignment`] and a reader that gives back what
-//! the format holds, with errors that name the source and the line:
+//! the format holds, with errors that name the source and the line. Each writer's
+//! documentation describes its format (what is written, escaped or left out):
 //!
 //! | format | writer | reader | holds |
 //! |---|---|---|---|
-//! | [vecalign bead lines](vecalign) `[0]:[0, 1]:0.973` | [`write_vecalign`] | [`read_bead_lines`], [`read_bead_file`] | indices, confidence |
-//! | [TSV](tsv) German ⇥ English ⇥ confidence | [`write_tsv`] | [`read_tsv`] | texts, confidence |
-//! | [JSON lines](jsonl), one object per bead | [`write_jsonl`] | [`read_jsonl`] | indices, texts, shape, cost, confidence |
-//! | [Moses](moses): two line-aligned files | [`write_moses`] | [`read_moses`] | texts of linked pairs |
-//! | [TMX 1.4b](tmx) translation memory | [`write_tmx`] | [`read_tmx`] | texts of linked pairs, confidence |
-//! | [hunalign ladder](ladder) `0⇥0⇥0.97` | [`write_ladder`] | [`read_ladder`] | bead boundaries, confidence |
+//! | vecalign bead lines `[0]:[0, 1]:0.973` | [`write_vecalign`] | [`read_bead_lines`], [`read_bead_file`] | indices, confidence |
+//! | TSV German ⇥ English ⇥ confidence | [`write_tsv`] | [`read_tsv`] | texts, confidence |
+//! | JSON lines, one object per bead | [`write_jsonl`] | [`read_jsonl`] | indices, texts, shape, cost, confidence |
+//! | Moses: two line-aligned files | [`write_moses`] | [`read_moses`] | texts of linked pairs |
+//! | TMX 1.4b translation memory | [`write_tmx`] | [`read_tmx`] | texts of linked pairs, confidence |
+//! | hunalign ladder `0⇥0⇥0.97` | [`write_ladder`] | [`read_ladder`] | bead boundaries, confidence |
+//! | XLIFF 2.0, a unit per bead | [`write_xliff`] | [`read_xliff`] | indices, texts, confidence, QA flags |
 //!
 //! [`Format`] lists them all by name, with what each carries ([`Format::carries`]), and
 //! writes and reads any of them; [`Format::write_path`] writes files that appear complete
@@ -32,13 +34,13 @@
 mod atomic;
 mod format;
 #[cfg(feature = "serde")]
-pub mod jsonl;
-pub mod ladder;
-pub mod moses;
-pub mod tmx;
-pub mod tsv;
-pub mod vecalign;
-pub mod xliff;
+mod jsonl;
+mod ladder;
+mod moses;
+mod tmx;
+mod tsv;
+mod vecalign;
+mod xliff;
 mod xml;
 
 use std::io::BufRead;

@@ -1,13 +1,6 @@
 //! Moses-style parallel files: two files, line `k` of one the translation of line `k` of the
-//! other.
 //!
-//! This is the format machine-translation training reads, so only linked pairs are written:
-//! beads with sentences on both sides, each side's sentences joined with single spaces and
-//! line breaks inside a sentence turned into spaces. Omissions and additions are left out,
-//! and so are confidences (filter with [`Alignment::confident`] before writing if needed).
-//! A side with holes is written as its own sentences in order, joined (the sentences of its
-//! holes go with their own beads); beads that cross are written in the alignment's order,
-//! each still a correct pair.
+//! The format is documented on [`write_moses`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -17,6 +10,19 @@ use crate::error::{Error, Result};
 
 /// Writes the linked pairs of `alignment`: the German sides to `german`, the English sides
 /// to `english`, one pair per line.
+///
+/// # The format
+///
+/// Moses-style parallel files: two files, line `k` of one the translation of line `k` of the
+/// other.
+///
+/// This is the format machine-translation training reads, so only linked pairs are written:
+/// beads with sentences on both sides, each side's sentences joined with single spaces and
+/// line breaks inside a sentence turned into spaces. Omissions and additions are left out,
+/// and so are confidences (filter with [`Alignment::confident`] before writing if needed).
+/// A side with holes is written as its own sentences in order, joined (the sentences of its
+/// holes go with their own beads); beads that cross are written in the alignment's order,
+/// each still a correct pair.
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;

@@ -1,41 +1,6 @@
 //! TMX 1.4b translation memories.
 //!
-//! The writer puts every linked pair of an alignment (a bead with sentences on both sides)
-//! in a translation unit, with the bead's confidence as a `x-confidence` property:
-//!
-//! ```text
-//! <?xml version="1.0" encoding="UTF-8"?>
-//! <!DOCTYPE tmx SYSTEM "tmx14.dtd">
-//! <tmx version="1.4">
-//!   <header creationtool="satzweise" … srclang="de" datatype="plaintext"/>
-//!   <body>
-//!     <tu>
-//!       <prop type="x-confidence">0.973</prop>
-//!       <tuv xml:lang="de"><seg>Sie findet im November statt.</seg></tuv>
-//!       <tuv xml:lang="en"><seg>It will take place in November.</seg></tuv>
-//!     </tu>
-//!   </body>
-//! </tmx>
-//! ```
-//!
-//! Omissions and additions have no translation and are left out. A side with holes is its
-//! own sentences in order, joined (the sentences of its holes go with their own beads), and
-//! beads that cross are units in the alignment's order: each unit is still a right pair, and a
-//! memory needs no order.
-//!
-//! **Escaping.** `&`, `<`, `>`, `"` and `'` are written as entities, and a carriage return as
-//! `&#13;` (so that XML's line-end normalization does not turn it into a line feed). XML 1.0
-//! cannot hold the control characters U+0000–U+001F other than tab, line feed and carriage
-//! return, nor U+FFFE and U+FFFF, not even as character references: the writer **drops**
-//! them, so a segment read back lacks exactly those characters.
-//!
-//! **Reading.** [`read_tmx`] is a small hand-written parser, enough for TMX and strict about
-//! well-formedness where it matters (matching tags, quoted attributes, known entities, a
-//! `<tmx>` root): it keeps the crate free of an XML dependency. It reads `xml:lang` (or
-//! TMX 1.1's `lang`) of each `<tuv>`, the text of its `<seg>` with the content of inline
-//! native-code elements (`<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`) left out and the text of
-//! `<hi>` kept, and `CDATA` sections. It does not validate against the DTD, and it ignores
-//! anything declared in an internal DTD subset.
+//! The format is documented on [`write_tmx`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -78,6 +43,47 @@ impl TmxUnit {
 
 /// Writes the linked pairs of `alignment` as a TMX 1.4b document, the German side tagged
 /// `german_lang` and the English side `english_lang` (e.g. [`Lang::code`](crate::Lang::code)).
+///
+/// # The format
+///
+/// TMX 1.4b translation memories.
+///
+/// The writer puts every linked pair of an alignment (a bead with sentences on both sides)
+/// in a translation unit, with the bead's confidence as a `x-confidence` property:
+///
+/// ```text
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+/// <tmx version="1.4">
+///   <header creationtool="satzweise" … srclang="de" datatype="plaintext"/>
+///   <body>
+///     <tu>
+///       <prop type="x-confidence">0.973</prop>
+///       <tuv xml:lang="de"><seg>Sie findet im November statt.</seg></tuv>
+///       <tuv xml:lang="en"><seg>It will take place in November.</seg></tuv>
+///     </tu>
+///   </body>
+/// </tmx>
+/// ```
+///
+/// Omissions and additions have no translation and are left out. A side with holes is its
+/// own sentences in order, joined (the sentences of its holes go with their own beads), and
+/// beads that cross are units in the alignment's order: each unit is still a right pair, and a
+/// memory needs no order.
+///
+/// **Escaping.** `&`, `<`, `>`, `"` and `'` are written as entities, and a carriage return as
+/// `&#13;` (so that XML's line-end normalization does not turn it into a line feed). XML 1.0
+/// cannot hold the control characters U+0000–U+001F other than tab, line feed and carriage
+/// return, nor U+FFFE and U+FFFF, not even as character references: the writer **drops**
+/// them, so a segment read back lacks exactly those characters.
+///
+/// **Reading.** [`read_tmx`] is a small hand-written parser, enough for TMX and strict about
+/// well-formedness where it matters (matching tags, quoted attributes, known entities, a
+/// `<tmx>` root): it keeps the crate free of an XML dependency. It reads `xml:lang` (or
+/// TMX 1.1's `lang`) of each `<tuv>`, the text of its `<seg>` with the content of inline
+/// native-code elements (`<bpt>`, `<ept>`, `<it>`, `<ph>`, `<ut>`) left out and the text of
+/// `<hi>` kept, and `CDATA` sections. It does not validate against the DTD, and it ignores
+/// anything declared in an internal DTD subset.
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("A & B <C>.", "A & B <C>.")?;
@@ -342,77 +348,13 @@ impl<'a> Parser<'a> {
 
     fn start_tag(&mut self) -> Result<()> {
         let at = self.pos;
-        let src = self.src;
-        let bytes = src.as_bytes();
-        let mut k = self.pos + 1;
-        let name_end = |k: usize| {
-            src.get(k..)
-                .and_then(|r| r.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
-                .map(|e| k + e)
-        };
-        let end = name_end(k).ok_or_else(|| self.error(at, "tag is never closed"))?;
-        let name = &src[k..end];
-        if name.is_empty() {
-            return Err(self.error(at, "a < that starts no tag (write &lt;)"));
-        }
-        k = end;
-        let mut attributes: Vec<(&str, String)> = Vec::new();
-        let empty = loop {
-            while bytes.get(k).is_some_and(|b| b.is_ascii_whitespace()) {
-                k += 1;
-            }
-            match bytes.get(k) {
-                None => return Err(self.error(at, format!("<{name} is never closed"))),
-                Some(b'>') => {
-                    k += 1;
-                    break false;
-                }
-                Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
-                    k += 2;
-                    break true;
-                }
-                Some(_) => {}
-            }
-            let eq = src
-                .get(k..)
-                .and_then(|r| r.find('='))
-                .map(|e| k + e)
-                .ok_or_else(|| self.error(at, format!("attribute of <{name}> without a value")))?;
-            let attribute = src[k..eq].trim();
-            if attribute.is_empty() || attribute.contains(['>', '<']) {
-                return Err(self.error(at, format!("malformed attribute in <{name}>")));
-            }
-            k = eq + 1;
-            while bytes.get(k).is_some_and(|b| b.is_ascii_whitespace()) {
-                k += 1;
-            }
-            let quote = match bytes.get(k) {
-                Some(&q @ (b'"' | b'\'')) => q as char,
-                _ => {
-                    return Err(self.error(
-                        at,
-                        format!("value of {attribute} in <{name}> is not quoted"),
-                    ));
-                }
-            };
-            let close = src
-                .get(k + 1..)
-                .and_then(|r| r.find(quote))
-                .map(|e| k + 1 + e)
-                .ok_or_else(|| self.error(at, format!("value of {attribute} is never closed")))?;
-            let raw = &src[k + 1..close];
-            if raw.contains('<') {
-                return Err(self.error(at, format!("< in the value of {attribute}")));
-            }
-            attributes.push((attribute, self.decode(raw, at)?));
-            k = close + 1;
-        };
-        self.pos = k;
-        self.start_element(name, &attributes, at)?;
-        if empty {
-            self.end_element(name, at)?;
+        let tag = xml::read_start_tag(self.src, at).map_err(|message| self.error(at, message))?;
+        self.pos = tag.end;
+        self.start_element(tag.name, &tag.attributes, at)?;
+        if tag.empty {
+            self.end_element(tag.name, at)?;
         } else {
-            self.stack.push(name);
+            self.stack.push(tag.name);
         }
         Ok(())
     }
@@ -479,10 +421,10 @@ impl<'a> Parser<'a> {
                 self.skip -= 1;
                 return Ok(());
             }
-            if name == "seg" {
-                if let (Some(text), Some((_, tuv_text))) = (self.seg.take(), self.tuv.as_mut()) {
-                    tuv_text.push_str(&text);
-                }
+            if name == "seg"
+                && let (Some(text), Some((_, tuv_text))) = (self.seg.take(), self.tuv.as_mut())
+            {
+                tuv_text.push_str(&text);
             }
             return Ok(());
         }
@@ -498,10 +440,10 @@ impl<'a> Parser<'a> {
                 }
             }
             "prop" => {
-                if let (Some((kind, text)), Some(unit)) = (self.prop.take(), self.unit.as_mut()) {
-                    if kind == "x-confidence" {
-                        unit.confidence = text.trim().parse().ok();
-                    }
+                if let (Some((kind, text)), Some(unit)) = (self.prop.take(), self.unit.as_mut())
+                    && kind == "x-confidence"
+                {
+                    unit.confidence = text.trim().parse().ok();
                 }
             }
             _ => {}

@@ -1,17 +1,6 @@
 //! Tab-separated values: German text, English text, confidence.
 //!
-//! One bead per line, the sentences of each side joined with single spaces; tabs and line
-//! breaks inside a sentence become spaces (the only change the writer makes to the text).
-//! Omissions and additions are written too, with an empty field on their empty side, so
-//! that no sentence is lost. A side with holes ([`Bead::is_contiguous`](crate::Bead)) is
-//! written as its own sentences in order, joined; the sentences of its holes are on the lines
-//! of their own beads, and beads that cross are written in the alignment's order. The format
-//! holds no indices, so the reordering itself does not show:
-//!
-//! ```text
-//! Sie findet im November statt.<TAB>It will take place in November.<TAB>0.981
-//! Tags:<TAB><TAB>0.912
-//! ```
+//! The format is documented on [`write_tsv`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -21,6 +10,23 @@ use crate::error::{Error, Result};
 
 /// Writes one line per bead: German text, English text, confidence (three decimals),
 /// separated by tabs.
+///
+/// # The format
+///
+/// Tab-separated values: German text, English text, confidence.
+///
+/// One bead per line, the sentences of each side joined with single spaces; tabs and line
+/// breaks inside a sentence become spaces (the only change the writer makes to the text).
+/// Omissions and additions are written too, with an empty field on their empty side, so
+/// that no sentence is lost. A side with holes ([`Bead::is_contiguous`](crate::Bead)) is
+/// written as its own sentences in order, joined; the sentences of its holes are on the lines
+/// of their own beads, and beads that cross are written in the alignment's order. The format
+/// holds no indices, so the reordering itself does not show:
+///
+/// ```text
+/// Sie findet im November statt.<TAB>It will take place in November.<TAB>0.981
+/// Tags:<TAB><TAB>0.912
+/// ```
 ///
 /// ```
 /// let alignment = satzweise::Aligner::new().align_lines("Eins.\nZwei.", "One.\nTwo.")?;

@@ -1,17 +1,6 @@
 //! Vecalign bead lines.
 //!
-//! The bead-line format used by the field's gold sets (Bleualign, Vecalign, the files under
-//! `shared/data`) puts one bead per line: German indices, a colon, English indices, and
-//! optionally a colon and a score:
-//!
-//! ```text
-//! [0]:[0, 1]:0.973
-//! [1, 2]:[2]
-//! []:[3]
-//! ```
-//!
-//! A side lists its sentences in order, so a bead with holes or beads that cross are written
-//! as they are: `[450]:[531, 533, 534, 535]` with `[]:[532]` on a line of its own.
+//! The format is documented on [`write_vecalign`], its public face.
 
 use std::fmt;
 use std::io::{BufRead, Write};
@@ -157,6 +146,23 @@ pub fn read_bead_file(path: impl AsRef<std::path::Path>) -> Result<Vec<BeadLine>
 
 /// Writes an alignment as bead lines with the confidence to three decimals:
 /// `[0]:[0, 1]:0.973`.
+///
+/// # The format
+///
+/// Vecalign bead lines.
+///
+/// The bead-line format used by the field's gold sets (Bleualign, Vecalign, the files under
+/// `shared/data`) puts one bead per line: German indices, a colon, English indices, and
+/// optionally a colon and a score:
+///
+/// ```text
+/// [0]:[0, 1]:0.973
+/// [1, 2]:[2]
+/// []:[3]
+/// ```
+///
+/// A side lists its sentences in order, so a bead with holes or beads that cross are written
+/// as they are: `[450]:[531, 533, 534, 535]` with `[]:[532]` on a line of its own.
 pub fn write_vecalign(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
     for line in BeadLine::from_alignment(alignment) {
         writeln!(writer, "{line:.3}").map_err(write_error)?;

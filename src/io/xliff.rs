@@ -1,33 +1,6 @@
 //! XLIFF 2.0 (core): the exchange format of translation tools, for a reviewer to open an
-//! alignment with its confidences and QA flags in a CAT tool.
 //!
-//! Every bead is one `<unit>` with one `<segment>`: the German as `<source>`, the English as
-//! `<target>` (either may be empty, for an omission or an addition). The unit's `name` holds
-//! the bead's sentence indices as a vecalign bead line writes them (`[0]:[0, 1]`), so that the
-//! alignment can be rebuilt from the two texts; its `<notes>` hold the confidence (category
-//! `confidence`, three decimals) and each QA flag (category the flag kind's name, such as
-//! `number_mismatch`, the reason as text, priority 1 for the most severe kinds to 5).
-//!
-//! ```xml
-//! <?xml version="1.0" encoding="UTF-8"?>
-//! <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
-//!   <file id="f1">
-//!     <unit id="u1" name="[0]:[0]">
-//!       <notes>
-//!         <note category="confidence">0.973</note>
-//!         <note category="number_mismatch" priority="2">number mismatch: …</note>
-//!       </notes>
-//!       <segment id="s1">
-//!         <source>Die 29. Sitzung beginnt.</source>
-//!         <target>The 28th session begins.</target>
-//!       </segment>
-//!     </unit>
-//!   </file>
-//! </xliff>
-//! ```
-//!
-//! [`read_xliff`] reads the units of any XLIFF 2.x document: their texts (inline codes such
-//! as `<ph/>` dropped, the text of `<pc>` kept), names and notes.
+//! The format is documented on [`write_xliff`], its public face.
 
 use std::io::{BufRead, Write};
 
@@ -89,6 +62,39 @@ fn priority(severity: f64) -> u8 {
 /// Writes `alignment` as an XLIFF 2.0 document with `source_lang` and `target_lang` as its
 /// languages (BCP 47 codes such as `de` and `en`): one unit per bead, with its confidence and
 /// QA flags as notes.
+///
+/// # The format
+///
+/// XLIFF 2.0 (core): the exchange format of translation tools, for a reviewer to open an
+/// alignment with its confidences and QA flags in a CAT tool.
+///
+/// Every bead is one `<unit>` with one `<segment>`: the German as `<source>`, the English as
+/// `<target>` (either may be empty, for an omission or an addition). The unit's `name` holds
+/// the bead's sentence indices as a vecalign bead line writes them (`[0]:[0, 1]`), so that the
+/// alignment can be rebuilt from the two texts; its `<notes>` hold the confidence (category
+/// `confidence`, three decimals) and each QA flag (category the flag kind's name, such as
+/// `number_mismatch`, the reason as text, priority 1 for the most severe kinds to 5).
+///
+/// ```xml
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="de" trgLang="en">
+///   <file id="f1">
+///     <unit id="u1" name="[0]:[0]">
+///       <notes>
+///         <note category="confidence">0.973</note>
+///         <note category="number_mismatch" priority="2">number mismatch: …</note>
+///       </notes>
+///       <segment id="s1">
+///         <source>Die 29. Sitzung beginnt.</source>
+///         <target>The 28th session begins.</target>
+///       </segment>
+///     </unit>
+///   </file>
+/// </xliff>
+/// ```
+///
+/// [`read_xliff`] reads the units of any XLIFF 2.x document: their texts (inline codes such
+/// as `<ph/>` dropped, the text of `<pc>` kept), names and notes.
 ///
 /// ```
 /// use satzweise::Aligner;
@@ -321,10 +327,11 @@ fn close(
                 Sink::Note(category) => unit.notes.push((category, value)),
             }
         }
-    } else if local == "unit" && sink.is_none() {
-        if let Some(done) = unit.take() {
-            units.push(done);
-        }
+    } else if local == "unit"
+        && sink.is_none()
+        && let Some(done) = unit.take()
+    {
+        units.push(done);
     }
 }
 
@@ -445,71 +452,16 @@ impl<'a> Events<'a> {
     }
 
     fn start_tag(&mut self, at: usize) -> Result<Event> {
-        let src = self.src;
-        let bytes = src.as_bytes();
-        let mut k = at + 1;
-        let end = src[k..]
-            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
-            .map(|e| k + e)
-            .ok_or_else(|| self.error(at, "tag is never closed"))?;
-        let name = &src[k..end];
-        if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
-            return Err(self.error(at, "a < that starts no tag (write &lt;)"));
-        }
-        k = end;
-        let mut attributes = Vec::new();
-        let empty =
-            loop {
-                while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                    k += 1;
-                }
-                match bytes.get(k) {
-                    None => return Err(self.error(at, format!("<{name} is never closed"))),
-                    Some(b'>') => {
-                        k += 1;
-                        break false;
-                    }
-                    Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
-                        k += 2;
-                        break true;
-                    }
-                    Some(_) => {}
-                }
-                let eq = src[k..].find('=').map(|e| k + e).ok_or_else(|| {
-                    self.error(at, format!("attribute of <{name}> without a value"))
-                })?;
-                let attribute = src[k..eq].trim();
-                if attribute.is_empty() || attribute.contains(['>', '<', '/', '"', '\'']) {
-                    return Err(self.error(at, format!("malformed attribute in <{name}>")));
-                }
-                k = eq + 1;
-                while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                    k += 1;
-                }
-                let quote = match bytes.get(k) {
-                    Some(&q @ (b'"' | b'\'')) => q as char,
-                    _ => {
-                        return Err(self.error(
-                            at,
-                            format!("value of {attribute} in <{name}> is not quoted"),
-                        ));
-                    }
-                };
-                let close = src[k + 1..].find(quote).map(|e| k + 1 + e).ok_or_else(|| {
-                    self.error(at, format!("value of {attribute} is never closed"))
-                })?;
-                let raw = &src[k + 1..close];
-                if raw.contains('<') {
-                    return Err(self.error(at, format!("< in the value of {attribute}")));
-                }
-                attributes.push((attribute.to_string(), self.decode(raw, at)?));
-                k = close + 1;
-            };
-        self.pos = k;
+        let tag = xml::read_start_tag(self.src, at).map_err(|message| self.error(at, message))?;
+        self.pos = tag.end;
         Ok(Event::Start {
-            name: name.to_string(),
-            attributes,
-            empty,
+            name: tag.name.to_string(),
+            attributes: tag
+                .attributes
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
+            empty: tag.empty,
             at,
         })
     }

@@ -1,5 +1,5 @@
-//! What the XML formats (TMX, XLIFF) share: which characters XML 1.0 can hold, escaping, and
-//! decoding entity and character references.
+//! What the XML formats (TMX, XLIFF) share: which characters XML 1.0 can hold, escaping,
+//! decoding entity and character references, and reading a start tag with its attributes.
 
 /// Whether XML 1.0 can hold `c` at all.
 pub(crate) fn allowed(c: char) -> bool {
@@ -85,6 +85,89 @@ pub(crate) fn decode_references(raw: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A start tag `<name a="v" …>` or `<name …/>`, as [`read_start_tag`] reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StartTag<'s> {
+    /// The element's name.
+    pub(crate) name: &'s str,
+    /// `(name, value)` of each attribute in order, the values decoded.
+    pub(crate) attributes: Vec<(&'s str, String)>,
+    /// Whether the tag closes itself (`/>`).
+    pub(crate) empty: bool,
+    /// The byte after the tag's `>`.
+    pub(crate) end: usize,
+}
+
+/// Reads the start tag whose `<` is at byte `at` of `src`: its name, its attributes (each value
+/// quoted, with `'` or `"`, and decoded) and whether it closes itself. The error is the message
+/// for the caller to place at `at`: a tag that is never closed, a `<` that starts no tag, an
+/// attribute without a quoted value or with a malformed name, a `<` in a value, or a bad
+/// reference.
+pub(crate) fn read_start_tag(src: &str, at: usize) -> Result<StartTag<'_>, String> {
+    let bytes = src.as_bytes();
+    let skip_space = |mut k: usize| {
+        while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = at + 1;
+    let end = src
+        .get(k..)
+        .and_then(|r| r.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
+        .map(|e| k + e)
+        .ok_or("tag is never closed")?;
+    let name = &src[k..end];
+    if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+        return Err("a < that starts no tag (write &lt;)".into());
+    }
+    k = end;
+    let mut attributes = Vec::new();
+    let empty = loop {
+        k = skip_space(k);
+        match bytes.get(k) {
+            None => return Err(format!("<{name} is never closed")),
+            Some(b'>') => break false,
+            Some(b'/') if bytes.get(k + 1) == Some(&b'>') => {
+                k += 1;
+                break true;
+            }
+            Some(_) => {}
+        }
+        let eq = src
+            .get(k..)
+            .and_then(|r| r.find('='))
+            .map(|e| k + e)
+            .ok_or_else(|| format!("attribute of <{name}> without a value"))?;
+        let attribute = src[k..eq].trim();
+        if attribute.is_empty() || attribute.contains(['>', '<', '/', '"', '\'']) {
+            return Err(format!("malformed attribute in <{name}>"));
+        }
+        k = skip_space(eq + 1);
+        let quote = match bytes.get(k) {
+            Some(&q @ (b'"' | b'\'')) => q as char,
+            _ => return Err(format!("value of {attribute} in <{name}> is not quoted")),
+        };
+        let close = src
+            .get(k + 1..)
+            .and_then(|r| r.find(quote))
+            .map(|e| k + 1 + e)
+            .ok_or_else(|| format!("value of {attribute} is never closed"))?;
+        let raw = &src[k + 1..close];
+        if raw.contains('<') {
+            return Err(format!("< in the value of {attribute}"));
+        }
+        attributes.push((attribute, decode_references(raw)?));
+        k = close + 1;
+    };
+    Ok(StartTag {
+        name,
+        attributes,
+        empty,
+        end: k + 1,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +191,34 @@ mod tests {
         let mut referenced = String::new();
         escape_into(&mut referenced, "a&\n\t\u{1}", Whitespace::References);
         assert_eq!(referenced, "a&amp;&#10;&#9;");
+    }
+
+    #[test]
+    fn start_tags_give_names_decoded_attributes_and_their_end() {
+        let src = "x<tuv xml:lang = 'de' a=\"1&amp;2\"/>rest";
+        let tag = read_start_tag(src, 1).unwrap();
+        assert_eq!(tag.name, "tuv");
+        assert_eq!(
+            tag.attributes,
+            [("xml:lang", "de".to_string()), ("a", "1&2".to_string())]
+        );
+        assert!(tag.empty);
+        assert_eq!(&src[tag.end..], "rest");
+        let open = read_start_tag("<seg>", 0).unwrap();
+        assert!(!open.empty && open.attributes.is_empty() && open.end == 5);
+        for bad in [
+            "<",
+            "< a>",
+            "<a",
+            "<a b>",
+            "<a b=c>",
+            "<a b=\"c>",
+            "<a b=\"<\">",
+            "<a b\"=\"c\">",
+            "<a\"b>",
+            "<a b=\"&bad;\">",
+        ] {
+            assert!(read_start_tag(bad, 0).is_err(), "{bad}");
+        }
     }
 }

@@ -118,13 +118,18 @@ fn frequent_ids<'a>(sides: impl Iterator<Item = &'a [String]> + Clone) -> FxHash
     ids
 }
 
+/// The [`word_key`](crate::word_key)s of the words of `words` (separated by spaces), as the
+/// beads of a batch hand them to [`CorpusTranslationModel::learn`]: for tests.
+#[cfg(test)]
+pub(crate) fn word_keys(words: &str) -> Vec<String> {
+    words.split(' ').map(crate::word_key).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn keys(words: &str) -> Vec<String> {
-        words.split(' ').map(str::to_owned).collect()
-    }
+    use word_keys as keys;
 
     #[test]
     fn learns_across_beads_and_leaves_words_seen_once_out() {
@@ -151,9 +156,10 @@ mod tests {
     impl WordTranslations for OneEntry {
         fn translations(&self, german_key: &str) -> &[String] {
             static BOOK: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-            match german_key {
-                "buch" => BOOK.get_or_init(|| vec!["book".to_owned()]),
-                _ => &[],
+            if german_key == crate::word_key("buch") {
+                BOOK.get_or_init(|| keys("book"))
+            } else {
+                &[]
             }
         }
     }
@@ -167,10 +173,10 @@ mod tests {
             (keys("buch heft"), keys("booklet book")),
         ];
         let odds = |model: &CorpusTranslationModel| {
-            let buch = model.german_id("buch").unwrap();
+            let buch = model.german_id(&crate::word_key("buch")).unwrap();
             let (targets, probabilities) = model.english_given_german().translations(buch);
             let of = |key: &str| {
-                let id = model.english_id(key).unwrap();
+                let id = model.english_id(&crate::word_key(key)).unwrap();
                 targets
                     .iter()
                     .position(|&t| t == id)

@@ -1,53 +1,6 @@
 //! Bilingual German → English dictionaries: a source of word translations for the aligner.
 //!
-//! A [`Dictionary`] maps German words to English words, both stored under their
-//! [`word_key`] (folded case, umlauts written out, spelling skeleton), the form
-//! in which the aligner's features compare words. It implements [`WordTranslations`], so
-//! [`AlignerBuilder::dictionary`](crate::AlignerBuilder::dictionary) takes it: every German word
-//! of a document whose translation occurs in the English text becomes an anchor.
-//!
-//! Three sources:
-//!
-//! - plain TSV, `German<TAB>English` per line ([`Dictionary::from_tsv_reader`],
-//!   [`Dictionary::from_tsv_file`]);
-//! - the Ding format of the TU Chemnitz dictionary, which the Debian package `trans-de-en`
-//!   installs as `/usr/share/trans/de-en` ([`Dictionary::from_ding_reader`],
-//!   [`Dictionary::from_ding_file`]);
-//! - a small German–English core lexicon built into the crate ([`Dictionary::core_de_en`]).
-//!
-//! # What is kept
-//!
-//! The aligner compares single word tokens, so a dictionary keeps only pairs in which **both
-//! sides are one word** after cleaning. A term is one word when it starts with a letter, has
-//! at least two characters, and holds only letters and digits (no space, hyphen, slash, dot
-//! or apostrophe: the aligner's tokenizer would split such a term into several tokens).
-//! Cleaning, on both formats:
-//!
-//! - surrounding white space is trimmed;
-//! - on the English side a leading `to ` (the infinitive marker, `to go` → `go`) is removed.
-//!
-//! and on the Ding format only, before that:
-//!
-//! - tags and notes in braces `{m}`, brackets `[ugs.]`, parentheses `(an etw.)` and angle
-//!   brackets `<Abfahrtszeitpunkt>` are removed (nested ones too);
-//! - a trailing abbreviation between slashes (`departure /dep./`) is removed.
-//!
-//! Everything else (phrases, idioms, example sentences, multi-word terms) is dropped.
-//!
-//! ```
-//! use satzweise::{Dictionary, WordTranslations};
-//! use satzweise::normalize::word_key;
-//!
-//! let ding = "# a comment\n\
-//!             Jahr {n} | Jahre {pl} | vor Jahren :: year | years | years ago\n\
-//!             gehen {vi} /g./; laufen :: to go; to walk\n";
-//! let dictionary = Dictionary::from_ding_reader(ding.as_bytes())?;
-//! assert_eq!(dictionary.translations(&word_key("Jahre")), [word_key("years")]);
-//! assert!(dictionary.translations(&word_key("laufen")).contains(&word_key("walk")));
-//! // "vor Jahren" is a phrase: not kept.
-//! assert!(dictionary.translations(&word_key("vor Jahren")).is_empty());
-//! # Ok::<(), satzweise::Error>(())
-//! ```
+//! Documented on [`Dictionary`], its public face.
 
 use std::io::BufRead;
 
@@ -61,7 +14,53 @@ use crate::normalize::{skeleton, word_key};
 
 /// German → English word translations, keyed by [`word_key`].
 ///
-/// See the [module documentation](self) for the formats and what is kept.
+/// A [`Dictionary`] maps German words to English words, both stored under their
+/// [`word_key`] (folded case, umlauts written out, spelling skeleton), the form
+/// in which the aligner's features compare words. It implements [`WordTranslations`], so
+/// [`AlignerBuilder::dictionary`](crate::AlignerBuilder::dictionary) takes it: every German word
+/// of a document whose translation occurs in the English text becomes an anchor.
+///
+/// Three sources:
+///
+/// - plain TSV, `German<TAB>English` per line ([`Dictionary::from_tsv_reader`],
+///   [`Dictionary::from_tsv_file`]);
+/// - the Ding format of the TU Chemnitz dictionary, which the Debian package `trans-de-en`
+///   installs as `/usr/share/trans/de-en` ([`Dictionary::from_ding_reader`],
+///   [`Dictionary::from_ding_file`]);
+/// - a small German–English core lexicon built into the crate ([`Dictionary::core_de_en`]).
+///
+/// # What is kept
+///
+/// The aligner compares single word tokens, so a dictionary keeps only pairs in which **both
+/// sides are one word** after cleaning. A term is one word when it starts with a letter, has
+/// at least two characters, and holds only letters and digits (no space, hyphen, slash, dot
+/// or apostrophe: the aligner's tokenizer would split such a term into several tokens).
+/// Cleaning, on both formats:
+///
+/// - surrounding white space is trimmed;
+/// - on the English side a leading `to ` (the infinitive marker, `to go` → `go`) is removed.
+///
+/// and on the Ding format only, before that:
+///
+/// - tags and notes in braces `{m}`, brackets `[ugs.]`, parentheses `(an etw.)` and angle
+///   brackets `<Abfahrtszeitpunkt>` are removed (nested ones too);
+/// - a trailing abbreviation between slashes (`departure /dep./`) is removed.
+///
+/// Everything else (phrases, idioms, example sentences, multi-word terms) is dropped.
+///
+/// ```
+/// use satzweise::{Dictionary, WordTranslations, word_key};
+///
+/// let ding = "# a comment\n\
+///             Jahr {n} | Jahre {pl} | vor Jahren :: year | years | years ago\n\
+///             gehen {vi} /g./; laufen :: to go; to walk\n";
+/// let dictionary = Dictionary::from_ding_reader(ding.as_bytes())?;
+/// assert_eq!(dictionary.translations(&word_key("Jahre")), [word_key("years")]);
+/// assert!(dictionary.translations(&word_key("laufen")).contains(&word_key("walk")));
+/// // "vor Jahren" is a phrase: not kept.
+/// assert!(dictionary.translations(&word_key("vor Jahren")).is_empty());
+/// # Ok::<(), satzweise::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
     /// German key → English keys, each once, in the order first seen.
@@ -120,7 +119,7 @@ impl Dictionary {
     ///
     /// ```
     /// use satzweise::{Dictionary, WordTranslations};
-    /// use satzweise::normalize::word_key;
+    /// use satzweise::word_key;
     /// let mut dictionary = Dictionary::from_tsv_reader("Bank\tbank; bench; sandbank\n".as_bytes())?;
     /// assert_eq!(dictionary.limit_translations(2), 1);
     /// assert_eq!(dictionary.translations("bank"), [word_key("bank"), word_key("bench")]);
@@ -138,7 +137,7 @@ impl Dictionary {
 
     /// Adds one translation pair after cleaning both words as TSV terms are cleaned (trim;
     /// `to ` removed before an English verb). Returns whether the pair was kept: both sides
-    /// must be single words (see the [module documentation](self)).
+    /// must be single words (see the [`Dictionary`] documentation).
     ///
     /// ```
     /// use satzweise::{Dictionary, WordTranslations};
@@ -204,7 +203,7 @@ impl Dictionary {
     /// Reads a TSV dictionary: one `German<TAB>English` pair per line; either column may list
     /// several terms separated by `;` (every German term is paired with every English term).
     /// Blank lines and lines starting with `#` are ignored; multi-word terms are dropped (see
-    /// the [module documentation](self)). A column may list at most 64 terms.
+    /// the [`Dictionary`] documentation). A column may list at most 64 terms.
     ///
     /// # Errors
     ///
@@ -242,7 +241,7 @@ impl Dictionary {
     /// sub-entry. Lines starting with `#` and blank lines are ignored; lines that do not parse
     /// are skipped and counted in [`skipped_lines`](Self::skipped_lines), and so are lines with
     /// a sub-entry of more than 64 synonyms on one side. What is kept of each
-    /// term is described in the [module documentation](self).
+    /// term is described in the [`Dictionary`] documentation.
     ///
     /// # Errors
     ///
@@ -274,7 +273,7 @@ impl Dictionary {
     ///
     /// ```
     /// use satzweise::{Aligner, Dictionary, WordTranslations};
-    /// use satzweise::normalize::word_key;
+    /// use satzweise::word_key;
     /// let core = Dictionary::core_de_en();
     /// assert!(core.len() > 1000);
     /// assert!(core.translations(&word_key("Regierung")).contains(&word_key("government")));
@@ -377,11 +376,11 @@ impl Seen {
             }
             return;
         }
-        if self.pairs.insert((german.to_owned(), english.to_owned())) {
-            if let Some(translations) = dictionary.entries.get_mut(german) {
-                translations.push(english.to_owned());
-                dictionary.pairs += 1;
-            }
+        if self.pairs.insert((german.to_owned(), english.to_owned()))
+            && let Some(translations) = dictionary.entries.get_mut(german)
+        {
+            translations.push(english.to_owned());
+            dictionary.pairs += 1;
         }
     }
 }
@@ -538,10 +537,10 @@ fn strip_brackets<'s>(synonym: &str, scratch: &'s mut String) -> &'s str {
 
 /// Removes a trailing `/abbr./`; returns the term when it could be a single word.
 fn finish_term(mut term: &str) -> Option<&str> {
-    if term.ends_with('/') {
-        if let Some(slash) = term.find(" /") {
-            term = term[..slash].trim_end();
-        }
+    if term.ends_with('/')
+        && let Some(slash) = term.find(" /")
+    {
+        term = term[..slash].trim_end();
     }
     if term.is_empty() {
         return None;

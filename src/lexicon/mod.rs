@@ -3,12 +3,15 @@
 
 mod cooccurrence;
 mod corpus_model;
-pub mod dictionary;
+mod dictionary;
 mod learned;
 mod model1;
 
 pub(crate) use cooccurrence::Cooccurrence;
 pub(crate) use corpus_model::CorpusTranslationModel;
+#[cfg(test)]
+pub(crate) use corpus_model::word_keys;
+pub use dictionary::Dictionary;
 pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
 

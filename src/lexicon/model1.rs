@@ -189,10 +189,10 @@ impl TranslationTable {
             table.offsets.push(table.targets.len() as u32);
         }
         for (t, &p) in self.empty.iter().enumerate() {
-            if let Some(local) = targets(t as u32) {
-                if let Some(e) = table.empty.get_mut(local as usize) {
-                    *e = p;
-                }
+            if let Some(local) = targets(t as u32)
+                && let Some(e) = table.empty.get_mut(local as usize)
+            {
+                *e = p;
             }
         }
         table

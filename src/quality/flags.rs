@@ -5,8 +5,8 @@ use std::fmt;
 
 use super::numbers::{Number, numbers};
 use crate::align::{Alignment, BeadRef};
+use crate::lexicon::Dictionary;
 use crate::lexicon::WordTranslations;
-use crate::lexicon::dictionary::Dictionary;
 use crate::normalize::word_key;
 use crate::text::Side;
 
@@ -766,12 +766,13 @@ impl Checker {
         if let Some(flag) = untranslated_flag(&german, &english) {
             flags.push(flag);
         }
-        if bead.german().len() == 1 && bead.english().len() == 1 {
-            if let Some(english) = self.renderings.get(&fold(&german)) {
-                flags.push(Flag::Inconsistent {
-                    renderings: english.len(),
-                });
-            }
+        if bead.german().len() == 1
+            && bead.english().len() == 1
+            && let Some(english) = self.renderings.get(&fold(&german))
+        {
+            flags.push(Flag::Inconsistent {
+                renderings: english.len(),
+            });
         }
         if let Some(flag) = number_flag(&german, &english) {
             flags.push(flag);

@@ -1,65 +1,6 @@
 //! Sentence embeddings supplied by the user, as one more [`Scorer`].
 //!
-//! satzweise needs no model, but when sentence embeddings are at hand (LASER, LaBSE, …) they
-//! are a strong signal. They are read in the file layout of
-//! [vecalign](https://github.com/thompsonb/vecalign), one [`EmbeddingTable`] per side:
-//!
-//! - an *overlaps* text file, one line per sentence or run of up to N consecutive sentences,
-//!   joined with a single space (as vecalign's `overlap.py` writes them);
-//! - a matrix file of raw little-endian `f32`, one row per line of the overlaps file, in the
-//!   same order; the dimension is given or inferred from the file size and the line count.
-//!
-//! An [`EmbeddingScorer`] holds both tables; for each pair of [`Text`]s the aligner prepares it
-//! ([`EmbeddingScorer::for_document`]), which finds, once, the row of every German and English
-//! run the search may ask about, so that scoring a bead is two table look-ups and a dot
-//! product. The tables may hold many documents: each pair finds its own sentences.
-//!
-//! # Looking runs up
-//!
-//! The text of a run is built as vecalign builds it: each sentence with white space trimmed
-//! (an empty sentence reads `BLANK_LINE`), joined with single spaces, cut after 10,000
-//! characters. Overlaps-file lines are compared with white space trimmed. A run whose text is
-//! not in the table has no embedding and costs 0.
-//!
-//! # The cost
-//!
-//! With `x` and `y` the embeddings of the German and English runs and `d = 1 − cos(x, y)`:
-//!
-//! `cost = scale × (d / n − offset)`
-//!
-//! where `n` is vecalign's normaliser: the mean of `d(x, y')` over sample English sentences `y'`
-//! of the document and of `d(x', y)` over sample German sentences `x'`, averaged (so that `d / n`
-//! is about 1 for a pair no closer than chance). `n` is 1 when
-//! [`EmbeddingOptions::samples`] is 0 or no sample has an embedding. Beads with an empty side,
-//! runs longer than [`EmbeddingOptions::max_run`] and runs without an embedding cost 0.
-//! The defaults (`scale` 4, `offset` 1, 20 samples) are a reasoned start, not tuned: no
-//! embeddings were at hand to tune them.
-//!
-//! ```
-//! use satzweise::{Aligner, EmbeddingScorer, EmbeddingTable, Text};
-//!
-//! // Two-dimensional toy embeddings; real ones come from files (`EmbeddingTable::from_files`).
-//! fn matrix(rows: &[[f32; 2]]) -> Vec<u8> {
-//!     rows.iter().flatten().flat_map(|x| x.to_le_bytes()).collect()
-//! }
-//! let german = EmbeddingTable::from_bytes(
-//!     "Guten Morgen.\nWie geht es?\nGuten Morgen. Wie geht es?\n".as_bytes(),
-//!     &matrix(&[[1.0, 0.0], [0.0, 1.0], [0.7, 0.7]]),
-//!     None,
-//! )?;
-//! let english = EmbeddingTable::from_bytes(
-//!     "Good morning.\nHow are you?\nGood morning. How are you?\n".as_bytes(),
-//!     &matrix(&[[0.9, 0.1], [0.1, 0.9], [0.7, 0.7]]),
-//!     Some(2),
-//! )?;
-//! let german_text = Text::from_lines("Guten Morgen.\nWie geht es?\n");
-//! let english_text = Text::from_lines("Good morning.\nHow are you?\n");
-//! let scorer = EmbeddingScorer::new(german, english)?;
-//! let aligner = Aligner::builder().scorer(1.0, scorer).build()?;
-//! let alignment = aligner.align_texts(german_text, english_text)?;
-//! assert_eq!(alignment.pairs().count(), 2);
-//! # Ok::<(), satzweise::Error>(())
-//! ```
+//! Documented on [`EmbeddingScorer`], its public face.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -195,7 +136,8 @@ fn parse(
         Some(dim) => dim,
         None if lines.is_empty() => 1,
         None => {
-            if matrix.len() % 4 != 0 || floats % lines.len() != 0 || floats == 0 {
+            if !matrix.len().is_multiple_of(4) || !floats.is_multiple_of(lines.len()) || floats == 0
+            {
                 return Err(bad(format!(
                     "{} bytes cannot hold one f32 row for each of the {} lines of {overlaps_name}",
                     matrix.len(),
@@ -208,7 +150,7 @@ fn parse(
     let row_bytes = dim
         .checked_mul(4)
         .ok_or_else(|| bad(format!("dimension {dim} is too large")))?;
-    if matrix.len() % row_bytes != 0 {
+    if !matrix.len().is_multiple_of(row_bytes) {
         return Err(bad(format!(
             "size {} bytes is not a multiple of 4 × {dim} (one f32 row)",
             matrix.len()
@@ -252,7 +194,7 @@ fn parse(
     })
 }
 
-/// Settings of an [`EmbeddingScorer`]; see the [module documentation](self) for the cost.
+/// Settings of an [`EmbeddingScorer`]; see [`EmbeddingScorer`] for the cost.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct EmbeddingOptions {
@@ -293,8 +235,68 @@ const EMPTY_SLOT: Slot = Slot {
 /// The longest run [`EmbeddingOptions::max_run`] may ask for: no bead shape is longer.
 const MAX_RUN: usize = 8;
 
-/// Scores beads by the cosine similarity of user-supplied sentence embeddings (see the
-/// [module documentation](self)).
+/// Scores beads by the cosine similarity of user-supplied sentence embeddings.
+///
+/// satzweise needs no model, but when sentence embeddings are at hand (LASER, LaBSE, …) they
+/// are a strong signal. They are read in the file layout of
+/// [vecalign](https://github.com/thompsonb/vecalign), one [`EmbeddingTable`] per side:
+///
+/// - an *overlaps* text file, one line per sentence or run of up to N consecutive sentences,
+///   joined with a single space (as vecalign's `overlap.py` writes them);
+/// - a matrix file of raw little-endian `f32`, one row per line of the overlaps file, in the
+///   same order; the dimension is given or inferred from the file size and the line count.
+///
+/// An [`EmbeddingScorer`] holds both tables; for each pair of [`Text`]s the aligner prepares it
+/// ([`EmbeddingScorer::for_document`]), which finds, once, the row of every German and English
+/// run the search may ask about, so that scoring a bead is two table look-ups and a dot
+/// product. The tables may hold many documents: each pair finds its own sentences.
+///
+/// # Looking runs up
+///
+/// The text of a run is built as vecalign builds it: each sentence with white space trimmed
+/// (an empty sentence reads `BLANK_LINE`), joined with single spaces, cut after 10,000
+/// characters. Overlaps-file lines are compared with white space trimmed. A run whose text is
+/// not in the table has no embedding and costs 0.
+///
+/// # The cost
+///
+/// With `x` and `y` the embeddings of the German and English runs and `d = 1 − cos(x, y)`:
+///
+/// `cost = scale × (d / n − offset)`
+///
+/// where `n` is vecalign's normaliser: the mean of `d(x, y')` over sample English sentences `y'`
+/// of the document and of `d(x', y)` over sample German sentences `x'`, averaged (so that `d / n`
+/// is about 1 for a pair no closer than chance). `n` is 1 when
+/// [`EmbeddingOptions::samples`] is 0 or no sample has an embedding. Beads with an empty side,
+/// runs longer than [`EmbeddingOptions::max_run`] and runs without an embedding cost 0.
+/// The defaults (`scale` 4, `offset` 1, 20 samples) are a reasoned start, not tuned: no
+/// embeddings were at hand to tune them.
+///
+/// ```
+/// use satzweise::{Aligner, EmbeddingScorer, EmbeddingTable, Text};
+///
+/// // Two-dimensional toy embeddings; real ones come from files (`EmbeddingTable::from_files`).
+/// fn matrix(rows: &[[f32; 2]]) -> Vec<u8> {
+///     rows.iter().flatten().flat_map(|x| x.to_le_bytes()).collect()
+/// }
+/// let german = EmbeddingTable::from_bytes(
+///     "Guten Morgen.\nWie geht es?\nGuten Morgen. Wie geht es?\n".as_bytes(),
+///     &matrix(&[[1.0, 0.0], [0.0, 1.0], [0.7, 0.7]]),
+///     None,
+/// )?;
+/// let english = EmbeddingTable::from_bytes(
+///     "Good morning.\nHow are you?\nGood morning. How are you?\n".as_bytes(),
+///     &matrix(&[[0.9, 0.1], [0.1, 0.9], [0.7, 0.7]]),
+///     Some(2),
+/// )?;
+/// let german_text = Text::from_lines("Guten Morgen.\nWie geht es?\n");
+/// let english_text = Text::from_lines("Good morning.\nHow are you?\n");
+/// let scorer = EmbeddingScorer::new(german, english)?;
+/// let aligner = Aligner::builder().scorer(1.0, scorer).build()?;
+/// let alignment = aligner.align_texts(german_text, english_text)?;
+/// assert_eq!(alignment.pairs().count(), 2);
+/// # Ok::<(), satzweise::Error>(())
+/// ```
 ///
 /// The tables may hold the sentences of any number of documents: the aligner
 /// [prepares](Scorer::prepare) the scorer for each document pair, which looks up the runs of

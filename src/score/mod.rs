@@ -1,12 +1,5 @@
-//! Bead costs: the [`Scorer`] trait and the built-in signals.
-//!
-//! # The cost convention
-//!
-//! A cost is a negative log-likelihood in nats, up to a constant that is the same for every
-//! bead: **lower is better**, any finite value is allowed (an anchor match makes a cost
-//! negative), and the cost of an alignment is the sum of the costs of its beads. The search
-//! finds the alignment of least cost; the confidence of a bead is its posterior probability
-//! under the distribution `P(alignment) ∝ exp(-cost / temperature)`.
+//! Bead costs: the [`Scorer`] trait (its cost convention is documented there), the
+//! built-in signals, and embeddings.
 
 use std::fmt;
 use std::ops::Range;
@@ -16,16 +9,17 @@ use crate::features::PairFeatures;
 use crate::text::{EnglishIndex, GermanIndex, IndexRange, Text};
 
 mod anchors;
-pub mod embeddings;
+mod embeddings;
 mod length;
 mod prior;
 mod translation;
 
-pub use anchors::AnchorScorer;
+pub(crate) use anchors::AnchorScorer;
+pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub(crate) use length::two_sided_tail_cost;
-pub use length::{GALE_CHURCH_VARIANCE, LengthScorer};
-pub use prior::ShapePrior;
-pub use translation::TranslationScorer;
+pub(crate) use length::{GALE_CHURCH_VARIANCE, LengthScorer};
+pub(crate) use prior::ShapePrior;
+pub(crate) use translation::TranslationScorer;
 
 /// The built-in signals compute their cost on plain sentence ranges (`run_cost`, which the
 /// search's bead-cost kernel calls directly); this gives each the [`Scorer`] impl that
@@ -75,7 +69,17 @@ impl Candidate {
     }
 }
 
-/// Scores candidate beads: one implementation per signal, combined by [`WeightedSum`].
+/// Scores candidate beads: the aligner's built-in signals (lengths, anchors, the shape prior)
+/// and any of your own, which [`AlignerBuilder::scorer`](crate::AlignerBuilder::scorer) adds
+/// with a weight ([`WeightedSum`] combines several into one).
+///
+/// # The cost convention
+///
+/// A cost is a negative log-likelihood in nats, up to a constant that is the same for every
+/// bead: **lower is better**, any finite value is allowed (an anchor match makes a cost
+/// negative), and the cost of an alignment is the sum of the costs of its beads. The search
+/// finds the alignment of least cost; the confidence of a bead is its posterior probability
+/// under the distribution `P(alignment) ∝ exp(-cost / temperature)`.
 ///
 /// Implementations read the precomputed [`PairFeatures`] (or, for signals of their own, the
 /// texts it refers to) and must be cheap: the search calls them for every candidate bead.
@@ -94,8 +98,7 @@ impl Candidate {
 /// becomes `-10⁶`), so that a scorer cannot make an input unalignable.
 ///
 /// ```
-/// use satzweise::score::Candidate;
-/// use satzweise::{Aligner, PairFeatures, Scorer};
+/// use satzweise::{Aligner, Candidate, PairFeatures, Scorer};
 ///
 /// /// Penalizes beads whose English side has a question mark the German side lacks.
 /// #[derive(Debug)]
@@ -138,38 +141,48 @@ pub trait Scorer: Send + Sync + fmt::Debug {
     }
 }
 
-impl<S: Scorer + ?Sized> Scorer for Arc<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        (**self).cost(pair, bead)
-    }
-    fn lower_bound(&self) -> Option<f64> {
-        (**self).lower_bound()
-    }
-    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
-        (**self).prepare(german, english)
-    }
+/// A shared or boxed scorer is the scorer it points to, every method forwarded (so that a
+/// method added to [`Scorer`] is forwarded in one place).
+macro_rules! scorer_through_pointer {
+    ($($pointer:ident),+) => {$(
+        impl<S: Scorer + ?Sized> Scorer for $pointer<S> {
+            fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
+                (**self).cost(pair, bead)
+            }
+            fn lower_bound(&self) -> Option<f64> {
+                (**self).lower_bound()
+            }
+            fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
+                (**self).prepare(german, english)
+            }
+        }
+    )+};
 }
 
-impl<S: Scorer + ?Sized> Scorer for Box<S> {
-    fn cost(&self, pair: &PairFeatures<'_>, bead: Candidate) -> f64 {
-        (**self).cost(pair, bead)
-    }
-    fn lower_bound(&self) -> Option<f64> {
-        (**self).lower_bound()
-    }
-    fn prepare<'s>(&'s self, german: &Text, english: &Text) -> Option<Box<dyn Scorer + 's>> {
-        (**self).prepare(german, english)
-    }
-}
+scorer_through_pointer!(Arc, Box);
 
 /// A weighted sum of scorers, itself a scorer.
 ///
 /// ```
-/// use satzweise::score::{AnchorScorer, LengthScorer, WeightedSum};
-/// let combined = WeightedSum::new()
-///     .with(1.0, LengthScorer::default())
-///     .with(0.5, AnchorScorer::default());
-/// assert_eq!(combined.len(), 2);
+/// use satzweise::{Candidate, PairFeatures, Scorer, Text, WeightedSum};
+///
+/// /// Costs each sentence of a bead the same.
+/// #[derive(Debug)]
+/// struct PerSentence(f64);
+/// impl Scorer for PerSentence {
+///     fn cost(&self, _: &PairFeatures<'_>, bead: Candidate) -> f64 {
+///         self.0 * (bead.german().len() + bead.english().len()) as f64
+///     }
+///     fn lower_bound(&self) -> Option<f64> {
+///         Some(0.0)
+///     }
+/// }
+///
+/// let combined = WeightedSum::new().with(1.0, PerSentence(1.0)).with(0.5, PerSentence(2.0));
+/// let (german, english) = (Text::from_lines("Eins."), Text::from_lines("One."));
+/// let pair = PairFeatures::new(&german, &english);
+/// assert_eq!(combined.cost(&pair, Candidate::from_ranges(0..1, 0..1)), 4.0);
+/// assert_eq!(combined.lower_bound(), Some(0.0));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct WeightedSum {

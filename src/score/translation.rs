@@ -14,21 +14,6 @@ use crate::features::PairFeatures;
 /// ([`PairFeatures::translation_evidence`]): it does not grow with the size of a bead beyond
 /// what its sentences earn one by one, and a sentence that the other side does not explain
 /// lowers it. Without a learned model, or for a bead with an empty side, the cost is 0.
-///
-/// ```
-/// use satzweise::score::{Candidate, Scorer, TranslationScorer};
-/// use satzweise::{PairFeatures, Text};
-/// let german: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "Der Berg ist hoch.".into() } else { "Das Haus ist alt.".into() }).collect();
-/// let english: Vec<String> = (0..30).map(|k| if k % 2 == 0 { "The mountain is high.".into() } else { "The house is old.".into() }).collect();
-/// let (german, english) = (Text::from_sentences(&german), Text::from_sentences(&english));
-/// let mut pair = PairFeatures::new(&german, &english);
-/// let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
-/// assert!(pair.learn_translation_model(&beads) > 0);
-/// let scorer = TranslationScorer::default();
-/// let bead = |g: std::ops::Range<usize>, e| scorer.cost(&pair, Candidate::from_ranges(g, e));
-/// assert!(bead(0..1, 0..1) < bead(0..1, 1..2));
-/// # Ok::<(), satzweise::Error>(())
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TranslationScorer {
     /// Nats per unit of translation evidence.
@@ -53,5 +38,29 @@ impl TranslationScorer {
             return 0.0;
         }
         -self.weight * f64::from(pair.translation_evidence(german, english).total())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::{Candidate, Scorer};
+    use crate::text::Text;
+
+    #[test]
+    fn a_learned_model_prefers_the_translated_sentence() {
+        let alternate = |even: &str, odd: &str| -> Vec<String> {
+            (0..30)
+                .map(|k| if k % 2 == 0 { even } else { odd }.to_string())
+                .collect()
+        };
+        let german = Text::from_sentences(alternate("Der Berg ist hoch.", "Das Haus ist alt."));
+        let english = Text::from_sentences(alternate("The mountain is high.", "The house is old."));
+        let mut pair = PairFeatures::new(&german, &english);
+        let beads: Vec<_> = (0..30).map(|k| (k..k + 1, k..k + 1)).collect();
+        assert!(pair.learn_translation_model(&beads) > 0);
+        let scorer = TranslationScorer::default();
+        let bead = |g: Range<usize>, e| scorer.cost(&pair, Candidate::from_ranges(g, e));
+        assert!(bead(0..1, 0..1) < bead(0..1, 1..2));
     }
 }

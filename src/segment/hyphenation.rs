@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::layout::{Layout, LineBreaks};
 use super::rules::is_space;
 
 /// The words of one text broken at a line end after a hyphen: the byte offset of each such
@@ -104,13 +105,20 @@ fn is_soft(words: &Words, text: &str, c: &Candidate) -> bool {
 }
 
 /// Every `-` that ends a line after a letter or digit, before a line that starts with a
-/// letter or a digit.
+/// letter or a digit. Lines end where the segmenter's layout ends them (`\n`, `\r\n`, `\r`,
+/// NEL, U+2028; a U+2029 paragraph end joins nothing).
 fn candidates(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
+    let layout = Layout::new(text, LineBreaks::Line);
     let mut found = Vec::new();
-    for newline in memchr::memchr_iter(b'\n', bytes) {
-        let head = &text[..newline];
-        let trimmed = head.trim_end_matches([' ', '\t', '\r']);
+    let mut from = 0;
+    while let Some(line_break) = layout.next_break(bytes, from) {
+        from = line_break.end;
+        if line_break.paragraph {
+            continue;
+        }
+        let head = &text[..line_break.at];
+        let trimmed = head.trim_end_matches([' ', '\t']);
         let Some(before) = trimmed.strip_suffix('-') else {
             continue;
         };
@@ -124,9 +132,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
         if left_start == hyphen {
             continue;
         }
-        let tail = &text[newline + 1..];
+        let tail = &text[line_break.end..];
         let line = tail.trim_start_matches([' ', '\t']);
-        let right_start = newline + 1 + (tail.len() - line.len());
+        let right_start = line_break.end + (tail.len() - line.len());
         let right_len = line
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(line.len());
@@ -227,6 +235,21 @@ mod tests {
             joined("It is well-\nknown. Everyone has known."),
             "It is well-known. Everyone has known."
         );
+    }
+
+    #[test]
+    fn every_kind_of_line_end_joins_as_the_layout_reads_it() {
+        for end in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}"] {
+            let text = format!("Wir danken für die Zusam-{end}menarbeit.");
+            assert_eq!(
+                joined(&text),
+                "Wir danken für die Zusammenarbeit.",
+                "{end:?}"
+            );
+        }
+        // A paragraph ends there: no word runs across it.
+        let text = "Wir danken für die Zusam-\u{2029}menarbeit.";
+        assert_eq!(joined(text), text);
     }
 
     #[test]

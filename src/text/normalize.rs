@@ -9,16 +9,9 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Folds a word for cross-language comparison: lower case, no diacritics, umlauts and ß
-/// written out.
-///
-/// ```
-/// use satzweise::normalize::fold;
-/// assert_eq!(fold("Außenminister"), "aussenminister");
-/// assert_eq!(fold("Müller"), "mueller");
-/// assert_eq!(fold("Besançon"), "besancon");
-/// assert_eq!(fold("Mu\u{0308}ller"), fold("M\u{00fc}ller"));
-/// ```
-pub fn fold(word: &str) -> String {
+/// written out (the crate folds into buffers, [`fold_into`]; this is the tests' form).
+#[cfg(test)]
+pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     out
@@ -65,14 +58,8 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
 
 /// Folds further to a spelling skeleton on which German, English and French cognates tend to
 /// agree: `c`→`k`, `z`→`s`, `ph`→`f`, `th`→`t`, `y`→`i`, `w`→`v`, `sch`→`sh`, `qu`→`k`,
-/// doubled letters once. The input should already be [`fold`]ed.
-///
-/// ```
-/// use satzweise::normalize::skeleton;
-/// assert_eq!(skeleton("kommission"), skeleton("commission"));
-/// assert_eq!(skeleton("philosophie"), "filosofie");
-/// ```
-pub fn skeleton(folded: &str) -> String {
+/// doubled letters once. The input should already be [`fold`](fold_into)ed.
+pub(crate) fn skeleton(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     skeleton_into(folded, &mut out);
     out
@@ -123,12 +110,20 @@ fn skeleton_of(len: usize, at: impl Fn(usize) -> Option<char>, out: &mut String)
     }
 }
 
-/// The key under which words are compared across languages: [`skeleton`] of [`fold`].
+/// The key under which words are compared across languages, and under which a
+/// [`WordTranslations`](crate::WordTranslations) source gives and returns its words.
 ///
-/// Dictionaries and lexicons store their words under this key.
+/// The key folds away what carries no meaning for alignment: Unicode normalization form
+/// (NFC and NFD give the same key), case, diacritics, German umlauts and ß (`Ä` → `ae`,
+/// `ß` → `ss`), and spelling habits on which German, English and French cognates differ:
+/// `c`→`k`, `z`→`s`, `ph`→`f`, `th`→`t`, `y`→`i`, `w`→`v`, `sch`→`sh`, `qu`→`k`, doubled
+/// letters once.
 ///
 /// ```
-/// use satzweise::normalize::word_key;
+/// use satzweise::word_key;
+/// assert_eq!(word_key("Außenminister"), word_key("aussenminister"));
+/// assert_eq!(word_key("Mu\u{0308}ller"), word_key("M\u{00fc}ller"));
+/// assert_eq!(word_key("philosophie"), word_key("filosofie"));
 /// assert_eq!(word_key("Kommission"), word_key("commission"));
 /// assert_eq!(word_key("STRASSE"), word_key("Straße"));
 /// ```
@@ -147,6 +142,16 @@ pub(crate) fn word_key_into(word: &str, folded: &mut String, key: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_and_skeletons_on_examples() {
+        assert_eq!(fold("Außenminister"), "aussenminister");
+        assert_eq!(fold("Müller"), "mueller");
+        assert_eq!(fold("Besançon"), "besancon");
+        assert_eq!(fold("Mu\u{0308}ller"), fold("M\u{00fc}ller"));
+        assert_eq!(skeleton("kommission"), skeleton("commission"));
+        assert_eq!(skeleton("philosophie"), "filosofie");
+    }
 
     #[test]
     fn nfc_and_nfd_fold_alike() {

@@ -68,10 +68,10 @@ pub(crate) fn runs(sentence: &str, use_: Use) -> Vec<std::ops::Range<usize>> {
 /// or 0.
 pub(crate) fn ordinal_mark(rest: &str) -> usize {
     for suffix in ["st", "nd", "rd", "th", "."] {
-        if let Some(after) = rest.strip_prefix(suffix) {
-            if suffix == "." || !after.chars().next().is_some_and(char::is_alphabetic) {
-                return suffix.len();
-            }
+        if let Some(after) = rest.strip_prefix(suffix)
+            && (suffix == "." || !after.chars().next().is_some_and(char::is_alphabetic))
+        {
+            return suffix.len();
         }
     }
     0
@@ -101,16 +101,15 @@ pub(crate) fn readings(run: &str) -> Vec<f64> {
         values.push(groups.concat().parse::<f64>().unwrap_or(f64::NAN));
     }
     // Reading 2: the last separator is a decimal mark, the others group thousands.
-    if let Some((last, head)) = groups.split_last() {
-        if !head.is_empty()
-            && head.iter().skip(1).all(|g| g.len() == 3)
-            && separators
-                .split_last()
-                .is_none_or(|(mark, rest)| rest.iter().all(|s| s != mark))
-        {
-            let text = format!("{}.{}", head.concat(), last);
-            values.push(text.parse::<f64>().unwrap_or(f64::NAN));
-        }
+    if let Some((last, head)) = groups.split_last()
+        && !head.is_empty()
+        && head.iter().skip(1).all(|g| g.len() == 3)
+        && separators
+            .split_last()
+            .is_none_or(|(mark, rest)| rest.iter().all(|s| s != mark))
+    {
+        let text = format!("{}.{}", head.concat(), last);
+        values.push(text.parse::<f64>().unwrap_or(f64::NAN));
     }
     if values.is_empty() {
         // A list such as 1.2.3 or a date: the digits as one value, so equal writings match.

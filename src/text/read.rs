@@ -81,11 +81,11 @@ pub(crate) fn for_each_line(
         if let Some(rest) = line.strip_suffix(b"\r") {
             line = rest;
         }
-        if number == 1 {
-            if let Some(rest) = line.strip_prefix("\u{feff}".as_bytes()) {
-                line = rest;
-                start += "\u{feff}".len();
-            }
+        if number == 1
+            && let Some(rest) = line.strip_prefix("\u{feff}".as_bytes())
+        {
+            line = rest;
+            start += "\u{feff}".len();
         }
         offset += read;
         each(number, start, line)?;
