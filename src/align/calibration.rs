@@ -713,6 +713,12 @@ pub struct Calibration {
     /// The probability that a skipped sentence is right, which replaces the `skip` map when
     /// it has weights.
     pub skips: SkipModel,
+    /// The calibration of documents aligned in a batch that learns across its documents
+    /// ([`Batch::learn_across`](crate::Batch::learn_across)): the translation model learned
+    /// from the batch lowers the costs and sharpens the posteriors, so single-document maps
+    /// would misstate them. `None`: batches use this calibration too (see
+    /// [`for_batch`](Calibration::for_batch)).
+    pub batch: Option<Box<Calibration>>,
 }
 
 impl Default for Calibration {
@@ -730,7 +736,22 @@ impl Calibration {
             skip: CalibrationMap::identity(),
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
+            batch: None,
         }
+    }
+
+    /// The calibration that confidences of a batch learning across its documents go
+    /// through: [`batch`](Calibration::batch) if set, else this one.
+    ///
+    /// ```
+    /// use satzweise::quality::Calibration;
+    /// let fitted = Calibration::default();
+    /// assert!(fitted.batch.is_some() && fitted.for_batch().batch.is_none());
+    /// let raw = Calibration::identity();
+    /// assert_eq!(raw.for_batch(), &raw);
+    /// ```
+    pub fn for_batch(&self) -> &Calibration {
+        self.batch.as_deref().unwrap_or(self)
     }
 
     /// The map for beads of `kind`.
@@ -803,6 +824,7 @@ impl Calibration {
             skip: of_kind(BeadKind::Skip),
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
+            batch: None,
         }
     }
 }
