@@ -890,6 +890,10 @@ fn main() -> std::process::ExitCode {
             None if raw => reliability(&Calibration::identity(), "raw posterior, no calibration"),
             None if parallel_only => parallel(),
             None if flags_only => flags(),
+            None if together() => reliability(
+                &Calibration::default(),
+                "built-in calibration, each set aligned as one learning batch",
+            ),
             None => reliability(&Calibration::default(), "built-in calibration"),
         }
         Ok(())

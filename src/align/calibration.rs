@@ -898,6 +898,51 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_learning_across_goes_through_the_batch_calibration() {
+        // Raw posteriors for single documents, every confidence halved in learning batches.
+        let mut calibration = Calibration::identity();
+        let mut halve = Calibration::identity();
+        halve.one_to_one = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        halve.skip = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        halve.merge = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        calibration.batch = Some(Box::new(halve));
+        let aligner = crate::Aligner::builder()
+            .calibration(calibration)
+            .build()
+            .unwrap();
+        let pair = || {
+            crate::DocumentPair::lines(
+                "Der Berg ist hoch.\nDie Hütte ist klein.\nWir gehen heim.",
+                "The mountain is high.\nThe hut is small.\nWe go home.",
+            )
+        };
+        let confidences = |alignment: &crate::Alignment| -> Vec<f64> {
+            alignment.beads().map(|b| b.confidence()).collect()
+        };
+        let plain: Vec<f64> = aligner
+            .align_batch([((), pair())])
+            .map(|(_, a)| confidences(&a.unwrap()))
+            .next()
+            .unwrap();
+        let single = aligner
+            .align_lines(
+                "Der Berg ist hoch.\nDie Hütte ist klein.\nWir gehen heim.",
+                "The mountain is high.\nThe hut is small.\nWe go home.",
+            )
+            .unwrap();
+        assert_eq!(plain, confidences(&single));
+        let learned: Vec<f64> = aligner
+            .align_batch([((), pair())])
+            .learn_across()
+            .map(|(_, a)| confidences(&a.unwrap()))
+            .next()
+            .unwrap();
+        assert!(!learned.is_empty());
+        assert!(learned.iter().all(|&c| c <= 0.5), "{learned:?}");
+        assert!(plain.iter().any(|&c| c > 0.5), "{plain:?}");
+    }
+
+    #[test]
     fn degenerate_inputs_do_not_panic() {
         assert_eq!(CalibrationMap::fit(&[], 1.0, 5), CalibrationMap::identity());
         let map = CalibrationMap::fit(&[(f64::NAN, true), (0.3, true)], 1.0, 5);
