@@ -948,23 +948,27 @@ fn calibration_source(calibration: &Calibration, batch: &str) -> String {
             BeadKind::Merge => "merge",
             BeadKind::Skip => "skip",
         };
-        // Laid out as rustfmt lays it out: a single knot on one line.
-        match calibration.map(kind).knots() {
-            [] => out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![]),\n"
-            )),
-            [(x, y)] => out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![({x:.6}, {y:.6})]),\n"
-            )),
-            knots => {
-                out.push_str(&format!(
-                    "        {field}: CalibrationMap::from_knots(vec![\n"
-                ));
-                for (x, y) in knots {
-                    out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
-                }
-                out.push_str("        ]),\n");
+        // Laid out as rustfmt lays it out: on one line when it fits in 100 columns.
+        let knots: Vec<String> = calibration
+            .map(kind)
+            .knots()
+            .iter()
+            .map(|(x, y)| format!("({x:.6}, {y:.6})"))
+            .collect();
+        let one_line = format!(
+            "        {field}: CalibrationMap::from_knots(vec![{}]),\n",
+            knots.join(", ")
+        );
+        if one_line.chars().count() <= 101 {
+            out.push_str(&one_line);
+        } else {
+            out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![\n"
+            ));
+            for knot in &knots {
+                out.push_str(&format!("            {knot},\n"));
             }
+            out.push_str("        ]),\n");
         }
     }
     let p = &calibration.parallel;
