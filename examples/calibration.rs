@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example calibration                 # tables with the built-in calibration
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
+//! cargo run --release --example calibration -- --together   # each set aligned as one batch
 //! cargo run --release --example calibration -- --fit src/align/fitted.rs
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
 //! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 use satzweise::eval::GoldSet;
 use satzweise::io::BeadLine;
 use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead, SkipDocument, SkipModel};
-use satzweise::{Aligner, Lang, Text};
+use satzweise::{Aligner, Alignment, Lang, Text};
 
 /// One aligned document with its gold.
 struct Doc {
@@ -92,18 +93,47 @@ fn wmt(dev: Option<bool>) -> Vec<Doc> {
 /// `(german sentences, english sentences, confidence as printed, strictly correct)`.
 type Sample = (usize, usize, f64, bool);
 
+/// Whether `--together` is given: every set is aligned as one batch that learns across its
+/// documents (`Aligner::align_batch(..).learn_across()`), as `evaluate --together` does.
+static TOGETHER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn together() -> bool {
+    TOGETHER.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Each `(german, english)` pair (one sentence a line) aligned: one by one, or with
+/// `together` as one batch learning across all of them; errors are printed and give `None`.
+fn align_all(aligner: &Aligner, pairs: &[(&str, &str)], together: bool) -> Vec<Option<Alignment>> {
+    let report = |result: satzweise::Result<Alignment>| {
+        result.map_err(|e| eprintln!("calibration: {e}")).ok()
+    };
+    if together {
+        let batch = pairs
+            .iter()
+            .map(|&(g, e)| ((), satzweise::DocumentPair::lines(g, e)));
+        aligner
+            .align_batch(batch)
+            .chunk_size(usize::MAX)
+            .learn_across()
+            .map(|(_, result)| report(result))
+            .collect()
+    } else {
+        pairs
+            .iter()
+            .map(|&(g, e)| report(aligner.align_texts(Text::from_lines(g), Text::from_lines(e))))
+            .collect()
+    }
+}
+
 fn samples(aligner: &Aligner, docs: &[Doc]) -> Vec<Sample> {
+    let pairs: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.german.as_str(), d.english.as_str()))
+        .collect();
     let mut out = Vec::new();
-    for doc in docs {
-        let alignment = match aligner.align_texts(
-            Text::from_lines(doc.german.as_str()),
-            Text::from_lines(doc.english.as_str()),
-        ) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("{}: {e}", doc.name);
-                continue;
-            }
+    for (doc, alignment) in docs.iter().zip(align_all(aligner, &pairs, together())) {
+        let Some(alignment) = alignment else {
+            continue;
         };
         let gold = gold_beads(doc);
         for line in BeadLine::from_alignment(&alignment) {
@@ -291,16 +321,23 @@ fn unrelated(aligner: &Aligner, docs: &[Doc], title: &str) {
         println!("(no data: ../shared/data is absent)");
         return;
     }
-    let mut confidences = Vec::new();
+    // With --together the mismatched pairs are aligned in one batch with the true pairs
+    // (half the batch unrelated): the batch model learns from both, as in use.
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    if together() {
+        pairs.extend(docs.iter().map(|d| (d.german.as_str(), d.english.as_str())));
+    }
+    let true_pairs = pairs.len();
     for (k, doc) in docs.iter().enumerate() {
         let next = &docs[(k + 1) % docs.len()];
-        if let Ok(alignment) = aligner.align_texts(
-            Text::from_lines(doc.german.as_str()),
-            Text::from_lines(next.english.as_str()),
-        ) {
-            confidences.extend(alignment.beads().map(|b| b.confidence()));
-        }
+        pairs.push((doc.german.as_str(), next.english.as_str()));
     }
+    let confidences: Vec<f64> = align_all(aligner, &pairs, together())
+        .into_iter()
+        .skip(true_pairs)
+        .flatten()
+        .flat_map(|a| a.beads().map(|b| b.confidence()).collect::<Vec<_>>())
+        .collect();
     let above = confidences.iter().filter(|&&c| c >= 0.5).count();
     let max = confidences.iter().copied().fold(0.0, f64::max);
     let mean = confidences.iter().sum::<f64>() / confidences.len().max(1) as f64;
@@ -325,19 +362,36 @@ struct RawDoc {
     translation: bool,
 }
 
-/// `doc` aligned; `parallel_below` is `None` for a translation pair (every bead parallel)
-/// and `Some((german, english))` for a pair whose German lines below `german` and English
-/// lines below `english` translate each other and the rest not (`Some((0, 0))`: unrelated).
+/// A pair to align for fitting: German, English (one sentence a line), gold, and
+/// `parallel_below`: `None` for a translation pair (every bead parallel) and
+/// `Some((german, english))` for a pair whose German lines below `german` and English lines
+/// below `english` translate each other and the rest not (`Some((0, 0))`: unrelated).
+struct Pending<'a> {
+    german: &'a str,
+    english: String,
+    gold: Option<&'a [BeadLine]>,
+    parallel_below: Option<(usize, usize)>,
+}
+
+/// `pending` aligned (see [`align_all`]) and read as [`RawDoc`]s; failures are left out.
+fn raw_docs(aligner: &Aligner, pending: &[Pending<'_>], together: bool) -> Vec<RawDoc> {
+    let pairs: Vec<(&str, &str)> = pending
+        .iter()
+        .map(|p| (p.german, p.english.as_str()))
+        .collect();
+    pending
+        .iter()
+        .zip(align_all(aligner, &pairs, together))
+        .filter_map(|(p, alignment)| Some(raw_doc(&alignment?, p.gold, p.parallel_below)))
+        .collect()
+}
+
+/// An alignment read as a [`RawDoc`] (see [`Pending`] for `gold` and `parallel_below`).
 fn raw_doc(
-    aligner: &Aligner,
-    german: &str,
-    english: &str,
+    alignment: &Alignment,
     gold: Option<&[BeadLine]>,
     parallel_below: Option<(usize, usize)>,
-) -> Option<RawDoc> {
-    let alignment = aligner
-        .align_texts(Text::from_lines(german), Text::from_lines(english))
-        .ok()?;
+) -> RawDoc {
     let gold: HashSet<(Vec<usize>, Vec<usize>)> = gold
         .into_iter()
         .flatten()
@@ -368,7 +422,7 @@ fn raw_doc(
             Some((g, e)) => key.0.iter().all(|&i| i < g) && key.1.iter().all(|&j| j < e),
         });
     }
-    Some(doc)
+    doc
 }
 
 /// The lines of `text` rotated by half their number: a text that does not translate
@@ -420,8 +474,9 @@ fn pieces(doc: &Doc, beads: usize) -> Vec<Doc> {
 /// Development data for fitting: the true pairs of Text+Berg dev (cut into pieces of about
 /// 60 beads) and of the development half of wmt21-de-en-perturbed, as many mismatched
 /// pairs (each piece's or chunk's German with the next one's other side), and as many pairs
-/// parallel in their first half only.
-fn development(raw: &Calibration) -> Vec<RawDoc> {
+/// parallel in their first half only. With `together`, each set's true pairs are aligned as
+/// one batch learning across them, and its other pairs in one batch with the true pairs.
+fn development(raw: &Calibration, together: bool) -> Vec<RawDoc> {
     let (fr, en) = (aligner(Lang::Fr, raw), aligner(Lang::En, raw));
     let mut docs = Vec::new();
     let textberg_dev: Vec<Doc> = textberg(&["dev"])
@@ -430,22 +485,39 @@ fn development(raw: &Calibration) -> Vec<RawDoc> {
         .collect();
     let wmt_dev = wmt(Some(true));
     for (set, aligner) in [(&textberg_dev, &fr), (&wmt_dev, &en)] {
+        let true_pairs: Vec<Pending<'_>> = set
+            .iter()
+            .map(|doc| Pending {
+                german: &doc.german,
+                english: doc.english.clone(),
+                gold: Some(&doc.gold),
+                parallel_below: None,
+            })
+            .collect();
+        let mut others = Vec::new();
         for (k, doc) in set.iter().enumerate() {
-            docs.extend(raw_doc(
-                aligner,
-                &doc.german,
-                &doc.english,
-                Some(&doc.gold),
-                None,
-            ));
             let next = &set[(k + 1) % set.len()];
             let other = if set.len() > 1 {
                 next.english.clone()
             } else {
                 rotated(&doc.english)
             };
-            docs.extend(raw_doc(aligner, &doc.german, &other, None, Some((0, 0))));
-            docs.extend(spliced(aligner, doc, &other));
+            others.extend(spliced(doc, &other));
+            others.push(Pending {
+                german: &doc.german,
+                english: other,
+                gold: None,
+                parallel_below: Some((0, 0)),
+            });
+        }
+        docs.extend(raw_docs(aligner, &true_pairs, together));
+        if together {
+            let count = true_pairs.len();
+            let mut batch = true_pairs;
+            batch.extend(others);
+            docs.extend(raw_docs(aligner, &batch, true).into_iter().skip(count));
+        } else {
+            docs.extend(raw_docs(aligner, &others, false));
         }
     }
     docs
@@ -453,7 +525,7 @@ fn development(raw: &Calibration) -> Vec<RawDoc> {
 
 /// `doc`'s German with the English of its first half of gold beads followed by the second
 /// half of `other`: a parallel stretch, then unrelated text.
-fn spliced(aligner: &Aligner, doc: &Doc, other: &str) -> Option<RawDoc> {
+fn spliced<'a>(doc: &'a Doc, other: &str) -> Option<Pending<'a>> {
     let first = doc.gold.get(..doc.gold.len() / 2)?;
     let cut = |side: fn(&BeadLine) -> &Vec<usize>| {
         first
@@ -470,24 +542,17 @@ fn spliced(aligner: &Aligner, doc: &Doc, other: &str) -> Option<RawDoc> {
         .take(english_cut)
         .chain(other[other.len() / 2..].iter().copied())
         .collect();
-    raw_doc(
-        aligner,
-        &doc.german,
-        &english.join("\n"),
-        None,
-        Some((german_cut, english_cut)),
-    )
+    Some(Pending {
+        german: &doc.german,
+        english: english.join("\n"),
+        gold: None,
+        parallel_below: Some((german_cut, english_cut)),
+    })
 }
 
-fn fit(path: &Path) {
-    let docs = development(&Calibration::identity());
-    if docs.is_empty() {
-        eprintln!(
-            "calibration: no development data under {}",
-            data_dir().display()
-        );
-        std::process::exit(1);
-    }
+/// A calibration fitted on `docs`, with the number of beads behind its maps and of skips
+/// behind its skip model.
+fn fit_on(docs: &[RawDoc]) -> (Calibration, usize, usize) {
     let documents: Vec<(Vec<RawBead>, Vec<bool>)> = docs
         .iter()
         .map(|d| (d.beads.clone(), d.parallel.clone()))
@@ -521,19 +586,39 @@ fn fit(path: &Path) {
         .map(|d| d.beads.iter().filter(|b| (b.0 == 0) != (b.1 == 0)).count())
         .sum();
     fitted.parallel = parallel;
+    (fitted, all.len(), skip_count)
+}
+
+fn fit(path: &Path) {
+    let raw = Calibration::identity();
+    let docs = development(&raw, false);
+    if docs.is_empty() {
+        eprintln!(
+            "calibration: no development data under {}",
+            data_dir().display()
+        );
+        std::process::exit(1);
+    }
+    let (mut fitted, beads, skips) = fit_on(&docs);
+    // Batches that learn across their documents: the same fit on the same data aligned so.
+    let batch_docs = development(&raw, true);
+    let (batch, batch_beads, batch_skips) = fit_on(&batch_docs);
+    fitted.batch = Some(Box::new(batch));
     let header = format!(
         "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
          Parallel model: logistic regression (window {PARALLEL_WINDOW} beads, ridge {PARALLEL_RIDGE}) of\n\
          true against mismatched pairs over {} development documents (Text+Berg dev in pieces of\n\
          about {TEXTBERG_PIECE} beads), bias shifted to a prior of {PARALLEL_PRIOR} for parallel pairs. Maps: isotonic regression\n\
          per bead kind (prior weight {PRIOR_WEIGHT}, blocks of at least {MIN_BLOCK} beads) of strict\n\
-         correctness on the posterior times the parallel probability, over {} beads of true pairs:\n\
+         correctness on the posterior times the parallel probability, over {beads} beads of true pairs:\n\
          Text+Berg dev and the development half of wmt21-de-en-perturbed (de-orig-00..05,\n\
          en-orig-00..05). Skips: logistic regression (ridge {SKIP_RIDGE}) of strict correctness\n\
-         on the skip model's features over the {skip_count} skip beads of the same true pairs.\n\
+         on the skip model's features over the {skips} skip beads of the same true pairs.\n\
+         Batch calibration (`fitted_batch`): the same fits on the same data aligned with\n\
+         `align_batch(..).learn_across()`, each set's true pairs in one batch and its other pairs\n\
+         in one batch with them ({batch_beads} beads of true pairs, {batch_skips} skips).\n\
          Do not edit by hand.",
         docs.len(),
-        all.len()
     );
     // The source file appears complete or not at all.
     let written = satzweise::io::AtomicFile::create(path).and_then(|mut file| {
@@ -762,16 +847,19 @@ fn flags() {
     }
 }
 
-const USAGE: &str = "usage: calibration [--raw | --fit PATH | --parallel | --flags]
+const USAGE: &str = "usage: calibration [--raw | --fit PATH | --parallel | --flags] [--together]
 
 Measures what the confidence means against the gold sets of ../shared/data (not in the
 repository: see the README; tables are skipped with a message when absent).
 
   (no option)   reliability tables with the built-in calibration
   --raw         reliability tables of the raw posterior
-  --fit PATH    refit the calibration and write it as Rust source to PATH
+  --fit PATH    refit the calibration (single documents and batches) and write it as
+                Rust source to PATH
   --parallel    ROC AUC of the parallel score
   --flags       how often flagged beads are wrong
+  --together    align each set as one batch that learns across its documents (as
+                `evaluate --together`), calibrated by the batch calibration
   -h, --help    this text
 
 Exit codes: 0 success, 1 runtime error, 2 usage error.
@@ -783,6 +871,10 @@ fn main() -> std::process::ExitCode {
         let fit_path = args.value(&["--fit"])?;
         let parallel_only = args.flag(&["--parallel"]);
         let flags_only = args.flag(&["--flags"]);
+        TOGETHER.store(
+            args.flag(&["--together"]),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         args.finish()?;
         let chosen = usize::from(raw)
             + usize::from(fit_path.is_some())
@@ -798,6 +890,10 @@ fn main() -> std::process::ExitCode {
             None if raw => reliability(&Calibration::identity(), "raw posterior, no calibration"),
             None if parallel_only => parallel(),
             None if flags_only => flags(),
+            None if together() => reliability(
+                &Calibration::default(),
+                "built-in calibration, each set aligned as one learning batch",
+            ),
             None => reliability(&Calibration::default(), "built-in calibration"),
         }
         Ok(())
@@ -807,8 +903,8 @@ fn main() -> std::process::ExitCode {
 #[path = "common/cli.rs"]
 mod cli;
 
-/// Rust source of a function `fitted()` returning `calibration`, as stored in
-/// `src/align/fitted.rs`.
+/// Rust source of the functions `fitted()` returning `calibration` and `fitted_batch()`
+/// returning its batch calibration, as stored in `src/align/fitted.rs`.
 fn rust_source(calibration: &Calibration, header: &str) -> String {
     let mut out = String::new();
     for line in header.lines() {
@@ -820,30 +916,59 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
         "\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel, SkipModel};\n\n",
     );
     out.push_str("/// The calibration fitted on development gold.\n");
-    out.push_str("pub(crate) fn fitted() -> Calibration {\n    Calibration {\n");
+    out.push_str("pub(crate) fn fitted() -> Calibration {\n");
+    out.push_str(&calibration_source(
+        calibration,
+        if calibration.batch.is_some() {
+            "Some(Box::new(fitted_batch()))"
+        } else {
+            "None"
+        },
+    ));
+    out.push_str("}\n");
+    if let Some(batch) = &calibration.batch {
+        out.push_str(
+            "\n/// The calibration fitted on development gold aligned in batches that learn across\n\
+             /// their documents.\n",
+        );
+        out.push_str("fn fitted_batch() -> Calibration {\n");
+        out.push_str(&calibration_source(batch, "None"));
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// The struct expression of `calibration` (indented as a function body), its `batch` field
+/// given as `batch`.
+fn calibration_source(calibration: &Calibration, batch: &str) -> String {
+    let mut out = String::from("    Calibration {\n");
     for kind in BeadKind::ALL {
         let field = match kind {
             BeadKind::OneToOne => "one_to_one",
             BeadKind::Merge => "merge",
             BeadKind::Skip => "skip",
         };
-        // Laid out as rustfmt lays it out: a single knot on one line.
-        match calibration.map(kind).knots() {
-            [] => out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![]),\n"
-            )),
-            [(x, y)] => out.push_str(&format!(
-                "        {field}: CalibrationMap::from_knots(vec![({x:.6}, {y:.6})]),\n"
-            )),
-            knots => {
-                out.push_str(&format!(
-                    "        {field}: CalibrationMap::from_knots(vec![\n"
-                ));
-                for (x, y) in knots {
-                    out.push_str(&format!("            ({x:.6}, {y:.6}),\n"));
-                }
-                out.push_str("        ]),\n");
+        // Laid out as rustfmt lays it out: on one line when it fits in 100 columns.
+        let knots: Vec<String> = calibration
+            .map(kind)
+            .knots()
+            .iter()
+            .map(|(x, y)| format!("({x:.6}, {y:.6})"))
+            .collect();
+        let one_line = format!(
+            "        {field}: CalibrationMap::from_knots(vec![{}]),\n",
+            knots.join(", ")
+        );
+        if one_line.chars().count() <= 101 {
+            out.push_str(&one_line);
+        } else {
+            out.push_str(&format!(
+                "        {field}: CalibrationMap::from_knots(vec![\n"
+            ));
+            for knot in &knots {
+                out.push_str(&format!("            {knot},\n"));
             }
+            out.push_str("        ]),\n");
         }
     }
     let p = &calibration.parallel;
@@ -866,6 +991,6 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
             weights.join(", ")
         ));
     }
-    out.push_str("    }\n}\n");
+    out.push_str(&format!("        batch: {batch},\n    }}\n"));
     out
 }

@@ -1,6 +1,7 @@
-//! Writes one self-contained HTML report of an alignment: the review queue (flagged and
-//! unsure beads, riskiest first) at the top, a plain warning when the texts do not look
-//! parallel, both texts side by side bead by bead, coloured by confidence, QA flags with
+//! Writes one self-contained HTML report of an alignment: a plain warning when the texts do
+//! not look parallel (then the review queue's first finding is the whole document and the
+//! bead findings are folded away), the review queue (flagged and unsure beads, riskiest
+//! first) at the top, both texts side by side bead by bead, coloured by confidence, QA flags with
 //! their reasons, the document verdict and a plot of the alignment path. No network, no
 //! external asset: one file to open or mail.
 //!
@@ -119,6 +120,13 @@ fn run(args: &Args) -> Result<(), Failure> {
         .map_err(|e| Failure::runtime(format!("{}: {e}", args.output.display())))?;
     file.commit()?;
     // The file first: printing stops early when standard output is closed.
+    let verdict = report.verdict();
+    if !verdict.looks_parallel() {
+        outln!(
+            "warning: these texts do not look like translations of each other (parallel score {:.3}); the flags below say little",
+            verdict.parallel_score()
+        );
+    }
     for checked in report.flagged() {
         let bead = checked.bead();
         outln!(
@@ -301,9 +309,15 @@ td.conf {{ width: 5em; font-weight: bold; text-align: right; }}
 .warn {{ background: #fde2e1; border: 2px solid #b3261e; color: #5c0f0b; padding: 10px 14px; margin: 0 0 16px; font-size: 16px; }}
 table.queue {{ border-collapse: collapse; margin: 8px 0 0; font-size: 13px; }}
 table.queue td, table.queue th {{ padding: 3px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }}
+h2 {{ font-size: 17px; margin: 18px 0 6px; }}
+.note {{ font-size: 13px; color: #444; margin: 4px 0; max-width: 60em; }}
+td.flagged {{ border-left: 5px solid #b3261e; }}
 </style></head><body>
 <h1>Alignment report: {g} ↔ {e}</h1>
 {warning}
+<h2>Review queue: {queue_title}</h2>
+{review}
+<h2>Summary</h2>
 <div class="top"><div>
 <table class="verdict">
 <tr><td>parallel score</td><td class="score" style="color:{sc}">{ps:.3}</td></tr>
@@ -316,10 +330,12 @@ table.queue td, table.queue th {{ padding: 3px 8px; border-bottom: 1px solid #dd
 </table>
 <p class="legend">confidence: {legend}</p>
 <p>Confidence is the probability that the bead is exactly right, all things considered:
-calibrated on gold data and scaled by how parallel the text around the bead looks.</p>
+calibrated on gold data and scaled by how parallel the text around the bead looks. It says
+whether the sentences are <i>paired</i> right, not whether the translation is good: a rightly
+paired sentence with a wrong number has a high confidence and a flag (⚑, and a red edge on
+its row).</p>
 </div><div>{plot}</div></div>
-<h2 style="font-size:17px">Review queue: {queued} finding{queued_s}, riskiest first</h2>
-{review}
+<h2>All beads</h2>
 <table class="beads"><thead><tr><th style="width:7em">bead</th><th>German</th><th>English</th><th style="width:5em">conf.</th></tr></thead><tbody>
 "##,
         g = escape(&names.0),
@@ -360,19 +376,24 @@ calibrated on gold data and scaled by how parallel the text around the bead look
             ))
             .collect::<String>(),
         plot = plot(alignment),
-        warning = if verdict.parallel_score() < 0.5 {
+        warning = if verdict.looks_parallel() {
+            String::new()
+        } else {
             format!(
-                r#"<div class="warn"><b>These texts do not look like translations of each other</b> (parallel score {:.3}). The pairing below is the best the aligner could do with unrelated text: read no bead as a translation. Confidences are low for that reason.</div>"#,
+                r#"<div class="warn"><b>These texts do not look like translations of each other</b> (parallel score {:.3}). Check that the right files were paired. The pairing below is the best the aligner could do with unrelated text: read no bead as a translation, and no bead finding as a translation error. Confidences are low for that reason.</div>"#,
                 verdict.parallel_score()
             )
-        } else {
-            String::new()
         },
-        queued = report.review_queue().len(),
-        queued_s = if report.review_queue().len() == 1 {
-            ""
-        } else {
-            "s"
+        queue_title = {
+            let n = report.review_queue().len();
+            if verdict.looks_parallel() {
+                format!(
+                    "{n} finding{}, riskiest first",
+                    if n == 1 { "" } else { "s" }
+                )
+            } else {
+                "the whole document first".to_string()
+            }
         },
         review = {
             let index: std::collections::HashMap<(usize, usize), usize> = alignment
@@ -411,19 +432,40 @@ calibrated on gold data and scaled by how parallel the text around the bead look
                     )
                 })
                 .collect();
-            if rows.is_empty() {
+            let more = report.review_queue().len().saturating_sub(QUEUE_ROWS);
+            let table = format!(
+                r#"<p class="note">Risk ranks the findings: the severity of the bead's worst flag (untranslated 1.0, omission and addition 0.9, numbers and units 0.8, names 0.6, negation 0.5, length 0.4, ...) times the confidence that the bead is paired right, or half the doubt, (1 − confidence) / 2, for an unsure bead with no flag. The second column is that alignment confidence, not a judgement of the translation.</p>
+<table class="queue"><tr><th>bead</th><th>risk</th><th>alignment<br>confidence</th><th>finding</th></tr>{}</table>{}"#,
+                rows.concat(),
+                if more > 0 {
+                    format!(
+                        "<p>… and {more} more in the table of all beads (flagged rows have a red edge).</p>"
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            if !verdict.looks_parallel() {
+                // Bead findings on unrelated text are noise: one finding for the document,
+                // the bead queue folded away.
+                format!(
+                    r#"<table class="queue"><tr><th>what</th><th>finding</th></tr><tr><td><b>whole document</b></td><td><b>not a translation pair</b> (parallel score {:.3}, {:.1}% of sentences linked, mean confidence {:.3}): check the pairing of the files before reading anything below</td></tr></table>
+<details><summary>{} bead finding{} (meaningless while the texts are not parallel)</summary>{}</details>"#,
+                    verdict.parallel_score(),
+                    100.0 * verdict.coverage(),
+                    verdict.mean_confidence(),
+                    report.review_queue().len(),
+                    if report.review_queue().len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    table
+                )
+            } else if rows.is_empty() {
                 "<p>Nothing to review: no flag and no unsure bead.</p>".to_string()
             } else {
-                let more = report.review_queue().len().saturating_sub(QUEUE_ROWS);
-                format!(
-                    r#"<table class="queue"><tr><th>bead</th><th>risk</th><th>conf.</th><th>finding</th></tr>{}</table>{}"#,
-                    rows.concat(),
-                    if more > 0 {
-                        format!("<p>… and {more} more below.</p>")
-                    } else {
-                        String::new()
-                    }
-                )
+                table
             }
         },
     );
@@ -450,8 +492,13 @@ calibrated on gold data and scaled by how parallel the text around the bead look
         };
         let _ = writeln!(
             html,
-            r#"<tr id="b{k}" style="background:{bg}"><td class="idx">#{k} {shape}<br>{gi}:{ei}</td><td>{g}</td><td>{e}{flags}</td><td class="conf" style="color:{fg}">{c:.2}</td></tr>"#,
+            r#"<tr id="b{k}" style="background:{bg}"><td class="idx{edge}">#{k} {shape}<br>{gi}:{ei}</td><td>{g}</td><td>{e}{flags}</td><td class="conf" style="color:{fg}">{c:.2}</td></tr>"#,
             bg = colour(bead.confidence(), 92),
+            edge = if checked.flags().is_empty() {
+                ""
+            } else {
+                " flagged"
+            },
             fg = colour(bead.confidence(), 30),
             shape = bead.shape(),
             gi = fmt_indices(bead.german_indices().map(|i| i.get())),

@@ -270,7 +270,7 @@ impl Aligner {
             .then(|| CorpusTranslationModel::learn(teaching, &dictionaries));
         let second_pass = |(german, english): (Text, Text)| {
             let found = self.run(&german, &english, Some(&lexicon), model.as_ref(), None);
-            self.finish(german, english, found)
+            self.finish(german, english, found, true)
         };
         keys.into_iter()
             .zip(crate::par::map_owned(documents, second_pass))

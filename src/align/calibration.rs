@@ -713,6 +713,12 @@ pub struct Calibration {
     /// The probability that a skipped sentence is right, which replaces the `skip` map when
     /// it has weights.
     pub skips: SkipModel,
+    /// The calibration of documents aligned in a batch that learns across its documents
+    /// ([`Batch::learn_across`](crate::Batch::learn_across)): the translation model learned
+    /// from the batch lowers the costs and sharpens the posteriors, so single-document maps
+    /// would misstate them. `None`: batches use this calibration too (see
+    /// [`for_batch`](Calibration::for_batch)).
+    pub batch: Option<Box<Calibration>>,
 }
 
 impl Default for Calibration {
@@ -730,7 +736,22 @@ impl Calibration {
             skip: CalibrationMap::identity(),
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
+            batch: None,
         }
+    }
+
+    /// The calibration that confidences of a batch learning across its documents go
+    /// through: [`batch`](Calibration::batch) if set, else this one.
+    ///
+    /// ```
+    /// use satzweise::quality::Calibration;
+    /// let fitted = Calibration::default();
+    /// assert!(fitted.batch.is_some() && fitted.for_batch().batch.is_none());
+    /// let raw = Calibration::identity();
+    /// assert_eq!(raw.for_batch(), &raw);
+    /// ```
+    pub fn for_batch(&self) -> &Calibration {
+        self.batch.as_deref().unwrap_or(self)
     }
 
     /// The map for beads of `kind`.
@@ -803,6 +824,7 @@ impl Calibration {
             skip: of_kind(BeadKind::Skip),
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
+            batch: None,
         }
     }
 }
@@ -873,6 +895,51 @@ mod tests {
         calibration.skips = model;
         assert!((calibration.confidences_with_letters(&beads, &letters)[1] - lone).abs() < 1e-12);
         assert!(SkipModel::fit(&[], 1.0).is_none());
+    }
+
+    #[test]
+    fn a_batch_learning_across_goes_through_the_batch_calibration() {
+        // Raw posteriors for single documents, every confidence halved in learning batches.
+        let mut calibration = Calibration::identity();
+        let mut halve = Calibration::identity();
+        halve.one_to_one = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        halve.skip = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        halve.merge = CalibrationMap::from_knots(vec![(1.0, 0.5)]);
+        calibration.batch = Some(Box::new(halve));
+        let aligner = crate::Aligner::builder()
+            .calibration(calibration)
+            .build()
+            .unwrap();
+        let pair = || {
+            crate::DocumentPair::lines(
+                "Der Berg ist hoch.\nDie Hütte ist klein.\nWir gehen heim.",
+                "The mountain is high.\nThe hut is small.\nWe go home.",
+            )
+        };
+        let confidences = |alignment: &crate::Alignment| -> Vec<f64> {
+            alignment.beads().map(|b| b.confidence()).collect()
+        };
+        let plain: Vec<f64> = aligner
+            .align_batch([((), pair())])
+            .map(|(_, a)| confidences(&a.unwrap()))
+            .next()
+            .unwrap();
+        let single = aligner
+            .align_lines(
+                "Der Berg ist hoch.\nDie Hütte ist klein.\nWir gehen heim.",
+                "The mountain is high.\nThe hut is small.\nWe go home.",
+            )
+            .unwrap();
+        assert_eq!(plain, confidences(&single));
+        let learned: Vec<f64> = aligner
+            .align_batch([((), pair())])
+            .learn_across()
+            .map(|(_, a)| confidences(&a.unwrap()))
+            .next()
+            .unwrap();
+        assert!(!learned.is_empty());
+        assert!(learned.iter().all(|&c| c <= 0.5), "{learned:?}");
+        assert!(plain.iter().any(|&c| c > 0.5), "{plain:?}");
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl Aligner {
     /// Aligns two texts already split into sentences.
     pub fn align_texts(&self, german: Text, english: Text) -> Result<Alignment> {
         let found = self.run(&german, &english, None, None, None);
-        self.finish(german, english, found)
+        self.finish(german, english, found, false)
     }
 
     /// The passes over one document pair: [`features`](Self::features), then either one
@@ -311,12 +311,14 @@ impl Aligner {
         }
     }
 
-    /// Turns the path into an alignment, with calibrated confidences.
+    /// Turns the path into an alignment, with calibrated confidences (by the batch
+    /// calibration when `learned_across`: the costs came from a model learned across a batch).
     pub(crate) fn finish(
         &self,
         german: Text,
         english: Text,
         path: Option<Vec<reorder::Placed>>,
+        learned_across: bool,
     ) -> Result<Alignment> {
         let path = path.ok_or_else(|| {
             Error::new(ErrorKind::NoAlignment {
@@ -339,10 +341,12 @@ impl Aligner {
                 )
             })
             .collect();
-        let confidences = self
-            .config
-            .calibration
-            .confidences_with_letters(&raw, &letters);
+        let calibration = if learned_across {
+            self.config.calibration.for_batch()
+        } else {
+            &self.config.calibration
+        };
+        let confidences = calibration.confidences_with_letters(&raw, &letters);
         let mut beads = Vec::with_capacity(path.len());
         for (b, confidence) in path.into_iter().zip(confidences) {
             let side = |indices: Vec<usize>, name| alignment::side_of(indices, name);

@@ -162,6 +162,26 @@ impl Verdict {
         self.parallel_score
     }
 
+    /// Whether the two texts look like translations of each other: a
+    /// [`parallel_score`](Verdict::parallel_score) of at least 0.5. When not, no bead should
+    /// be read as a translation and bead-level findings say little (the HTML report of
+    /// `examples/report.rs` says so at the top).
+    ///
+    /// ```
+    /// use satzweise::{quality::Report, Aligner};
+    /// let aligner = Aligner::new();
+    /// let alignment = aligner.align_lines(
+    ///     "Der Zug fährt um acht Uhr ab.\nEr hat zehn Wagen.\nDie Reise dauert drei Stunden.",
+    ///     "The train leaves at eight o'clock.\nIt has ten cars.\nThe journey takes three hours.",
+    /// )?;
+    /// let verdict = Report::new(&alignment).verdict();
+    /// assert_eq!(verdict.looks_parallel(), verdict.parallel_score() >= 0.5);
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn looks_parallel(&self) -> bool {
+        self.parallel_score >= LOOKS_PARALLEL
+    }
+
     /// Number of German sentences.
     pub fn german_sentences(&self) -> usize {
         self.german_sentences
@@ -233,6 +253,8 @@ impl Verdict {
 /// correlation, but their confidence drops and their numbers stop agreeing.
 const PARALLEL_BIAS: f64 = -12.5;
 const PARALLEL_COVERAGE: f64 = 2.0;
+/// The parallel score from which texts look like translations of each other.
+const LOOKS_PARALLEL: f64 = 0.5;
 const PARALLEL_CONFIDENCE: f64 = 8.0;
 const PARALLEL_LENGTH: f64 = 2.0;
 const PARALLEL_NUMBERS: f64 = 5.0;
