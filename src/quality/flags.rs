@@ -406,15 +406,15 @@ fn alike(a: &str, b: &str) -> bool {
 
 /// The words of a sentence, each with its position since the last sentence start: 0 for the
 /// first word and for a word after `.`, `!`, `?` or `:` (a line may hold several sentences).
+/// A hyphen parts words: German writes names into compounds ("Oscar-Gewinnerin",
+/// "AfD-Fraktion"), English mostly not ("Oscar winner").
 fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut position = 0usize;
     let mut restart = true;
     sentence
-        .split_inclusive(|c: char| !c.is_alphanumeric() && c != '-')
+        .split_inclusive(|c: char| !c.is_alphanumeric())
         .filter_map(move |piece| {
-            let word = piece
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .trim_matches('-');
+            let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
             let ends = piece.ends_with(['.', '!', '?', ':']);
             let item = (!word.is_empty()).then(|| {
                 let k = if restart { 0 } else { position };
@@ -1014,6 +1014,50 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+    }
+
+    /// The notations of one value that translators use (issue 13): none is a mismatch, and
+    /// a value that really differs still is.
+    #[test]
+    fn one_value_in_other_notations_is_no_mismatch() {
+        let same = [
+            ("bis 13 Uhr", "until 1 pm"),
+            ("1.000,5 Euro", "1,000.5 euros"),
+            ("am 3. Juni", "on June 3"),
+            ("am 03.06.2021", "on 3 June 2021"),
+            ("am 12.10. in Rom", "on October 12 in Rome"),
+            ("nach dem 11. September", "after 9/11"),
+            ("vier Millionen Euro", "4 million euros"),
+            ("31 Personen", "Thirty-one people"),
+            ("einunddreißig Personen", "31 people"),
+            ("60 Tage", "sixty days"),
+            ("ein vierjähriger Junge", "a 4-year-old boy"),
+            ("der 2:0-Sieg", "the 2-0 win"),
+            ("im Winter 1968/69", "in the winter of 1968/1969"),
+            ("1,4 Millionen Fälle", "14 lakh cases"),
+            ("ein 1-Billionen-Paket", "a $1 trillion package"),
+            ("3 bis 8 Millionen Pfund", "between £3million and £8million"),
+            ("bis 10 Uhr (02:00 GMT)", "until 10 a.m. (0200GMT)"),
+            ("auf 85 km2", "over 85 square kilometres"),
+        ];
+        for (german, english) in same {
+            assert_eq!(number_flag(german, english), None, "{german} / {english}");
+        }
+        let differ = [
+            ("bis 14 Uhr", "until 1 pm"),
+            ("am 03.06.2021", "on 4 June 2021"),
+            ("vier Millionen Euro", "5 million euros"),
+            ("der 2:0-Sieg", "the 3-0 win"),
+            ("im Winter 1968/69", "in the winter of 1968/1970"),
+            ("3 bis 8 Millionen Pfund", "between £4million and £8million"),
+            ("auf 85 km2", "over 86 km2"),
+        ];
+        for (german, english) in differ {
+            assert!(
+                number_flag(german, english).is_some(),
+                "{german} / {english}"
+            );
+        }
     }
 
     #[test]

@@ -33,38 +33,93 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// How many negating words `sentence` holds, from the German list when `german` is true and
-/// the English one otherwise; each English contraction ("don't", "can’t") counts once, and
-/// "No." before a number ("No. 10 Downing Street") counts not at all.
+/// the English one otherwise; each English contraction ("don't", "can’t") counts once, a
+/// word with the prefix "non-" ("non-lethal") once, "No." before a number ("No. 10 Downing
+/// Street") not at all, and a pair "neither … nor" once (as "weder … noch").
 pub(crate) fn negations(sentence: &str, german: bool) -> usize {
-    let is_word = |c: char| c.is_alphabetic() || c == '\'' || c == '’';
-    let mut count = 0;
-    let mut rest = sentence;
-    while let Some(start) = rest.find(is_word) {
-        let tail = &rest[start..];
-        let len = tail.find(|c: char| !is_word(c)).unwrap_or(tail.len());
-        let (word, after) = tail.split_at(len);
-        rest = after;
-        let lower = word.trim_matches(['\'', '’']).to_lowercase();
-        let negates = if german {
-            GERMAN.contains(&lower.as_str())
-        } else {
+    words(sentence)
+        .filter(|(word, after)| {
+            let lower = word.trim_matches(['\'', '’']).to_lowercase();
+            if german {
+                return GERMAN.contains(&lower.as_str());
+            }
             let sign = lower == "no"
                 && after
                     .strip_prefix('.')
                     .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            let prefix = lower == "non" && after.starts_with('-');
             (ENGLISH.contains(&lower.as_str()) && !sign)
+                || prefix
                 || lower.ends_with("n't")
                 || lower.ends_with("n’t")
-        };
-        count += usize::from(negates);
+        })
+        .count()
+        - if german { 0 } else { neither_nor(sentence) }
+}
+
+/// The words of `sentence` (letters and apostrophes), each with the text after it.
+fn words(sentence: &str) -> impl Iterator<Item = (&str, &str)> {
+    let is_word = |c: char| c.is_alphabetic() || c == '\'' || c == '’';
+    let mut rest = sentence;
+    std::iter::from_fn(move || {
+        let start = rest.find(is_word)?;
+        let tail = &rest[start..];
+        let len = tail.find(|c: char| !is_word(c)).unwrap_or(tail.len());
+        let (word, after) = tail.split_at(len);
+        rest = after;
+        Some((word, after))
+    })
+}
+
+/// How many "neither" come before a later "nor" in `sentence`: "neither … nor" is one
+/// negation, as the German "weder … noch" (whose "noch" is no negation word).
+fn neither_nor(sentence: &str) -> usize {
+    let mut open = 0;
+    let mut found = 0;
+    for (word, _) in words(sentence) {
+        match word.to_lowercase().as_str() {
+            "neither" => open += 1,
+            "nor" if open > 0 => {
+                open -= 1;
+                found += 1;
+            }
+            _ => {}
+        }
     }
-    count
+    found
+}
+
+/// How many "nicht nur" (German) or "not only", "not just", "not merely" (English) the
+/// sentence holds: a contrast ("not only … but also") that a translation may render
+/// without a negation ("as well as").
+fn not_only(sentence: &str, german: bool) -> usize {
+    let lower: Vec<String> = words(sentence).map(|(w, _)| w.to_lowercase()).collect();
+    lower
+        .windows(2)
+        .filter(|pair| {
+            if german {
+                pair[0] == "nicht" && pair[1] == "nur"
+            } else {
+                pair[0] == "not" && matches!(pair[1].as_str(), "only" | "just" | "merely")
+            }
+        })
+        .count()
 }
 
 /// Whether one side of a bead negates and the other does not: `Some(true)` when only the
-/// German negates, `Some(false)` when only the English does.
+/// German negates, `Some(false)` when only the English does. A "nicht nur" that the other
+/// side renders without "not only" ("sowohl … als auch", "as well as") is no negation; one
+/// that the other side renders as "not only" is (so that a "nicht" dropped from "nicht nur"
+/// is still found).
 pub(crate) fn one_sided(german: &str, english: &str) -> Option<bool> {
-    let (g, e) = (negations(german, true), negations(english, false));
+    let (mut g, mut e) = (negations(german, true), negations(english, false));
+    let (g_only, e_only) = (not_only(german, true), not_only(english, false));
+    if e_only == 0 {
+        g -= g_only.min(g);
+    }
+    if g_only == 0 {
+        e -= e_only.min(e);
+    }
     match (g > e, e > g) {
         (true, false) => Some(true),
         (false, true) => Some(false),
