@@ -356,6 +356,13 @@ pub(crate) struct LengthModel {
 const LENGTH_Z: f64 = 3.0;
 /// ... and only if the two sides differ by at least this many characters.
 const LENGTH_MIN_DIFFERENCE: f64 = 20.0;
+/// A merge whose longer side lies beyond this many robust standard deviations ...
+const MERGE_Z: f64 = 1.5;
+/// ... and fits the document's ratio within this many once one sentence of at least
+/// [`MERGE_MIN_LETTERS`] letters is left out, holds that sentence unrendered.
+const MERGE_FIT_Z: f64 = 1.0;
+/// See [`MERGE_FIT_Z`].
+const MERGE_MIN_LETTERS: f64 = 20.0;
 
 pub(crate) fn letters(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
@@ -762,6 +769,9 @@ impl Checker {
             }
             return flags;
         }
+        if let Some(flag) = self.merged_skip(bead) {
+            flags.push(flag);
+        }
         let (german, english) = (bead.german_text(), bead.english_text());
         if let Some(flag) = untranslated_flag(&german, &english) {
             flags.push(flag);
@@ -829,6 +839,36 @@ impl Checker {
             .and_then(|k| self.cut_ends.get(k))
             .is_some_and(|&cut| cut);
         lower_start || cut_after
+    }
+
+    /// The omission or addition inside a merged bead: the search may fold an unrendered
+    /// sentence into its neighbour's bead (`[g]:[e, e+1]` where the German renders only `e`)
+    /// when a skip bead costs more. The bead's side with more sentences is then far longer
+    /// than the document's ratio expects, and fits it once one of its sentences is left out.
+    fn merged_skip(&self, bead: &BeadRef<'_>) -> Option<Flag> {
+        let model = &self.length;
+        if model.samples < 5 {
+            return None;
+        }
+        let german: Vec<f64> = bead.german_sentences().map(letters).collect();
+        let english: Vec<f64> = bead.english_sentences().map(letters).collect();
+        let z = |g: f64, e: f64| (log_ratio(g, e) - model.median) / model.spread;
+        let (g, e) = (german.iter().sum::<f64>(), english.iter().sum::<f64>());
+        // Leaving out one sentence of `side` (whose total is `total`) fits the ratio.
+        let one_too_many = |side: &[f64], total: f64, fit: &dyn Fn(f64) -> f64| {
+            side.iter()
+                .any(|&n| n >= MERGE_MIN_LETTERS && fit(total - n).abs() < MERGE_FIT_Z)
+        };
+        let z_all = z(g, e);
+        if english.len() >= 2 && english.len() > german.len() && z_all > MERGE_Z {
+            return one_too_many(&english, e, &|rest| z(g, rest))
+                .then_some(Flag::Omission { sentences: 1 });
+        }
+        if german.len() >= 2 && german.len() > english.len() && z_all < -MERGE_Z {
+            return one_too_many(&german, g, &|rest| z(rest, e))
+                .then_some(Flag::Addition { sentences: 1 });
+        }
+        None
     }
 
     fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
