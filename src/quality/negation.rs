@@ -109,15 +109,19 @@ fn not_only(sentence: &str, german: bool) -> usize {
 /// Whether one side of a bead negates and the other does not: `Some(true)` when only the
 /// German negates, `Some(false)` when only the English does. A "nicht nur" that the other
 /// side renders without "not only" ("sowohl … als auch", "as well as") is no negation; one
-/// that the other side renders as "not only" is (so that a "nicht" dropped from "nicht nur"
-/// is still found).
+/// that the other side renders as "not only", or whose "but also" ("sondern auch") the other
+/// side keeps, is (so that a "nicht" dropped from "nicht nur … sondern auch" is still found).
 pub(crate) fn one_sided(german: &str, english: &str) -> Option<bool> {
     let (mut g, mut e) = (negations(german, true), negations(english, false));
     let (g_only, e_only) = (not_only(german, true), not_only(english, false));
-    if e_only == 0 {
+    // "… but also" / "… sondern auch" left standing: the contrast is still there, its "not"
+    // may have been dropped ("sie sprach nur über X, sondern auch über Y").
+    let has =
+        |sentence: &str, word: &str| words(sentence).any(|(w, _)| w.eq_ignore_ascii_case(word));
+    if e_only == 0 && !(has(english, "but") && has(english, "also")) {
         g -= g_only.min(g);
     }
-    if g_only == 0 {
+    if g_only == 0 && !has(german, "sondern") {
         e -= e_only.min(e);
     }
     match (g > e, e > g) {
@@ -139,6 +143,52 @@ mod tests {
         assert_eq!(negations("We can’t and won't, not now.", false), 3);
         assert_eq!(negations("Notably, the nothingness.", false), 0);
         assert_eq!(negations("He lives at No. 10 and says no.", false), 1);
+    }
+
+    #[test]
+    fn paired_and_prefixed_negations() {
+        assert_eq!(negations("It is neither good nor enough.", false), 1);
+        assert_eq!(negations("Weder sei es gut noch ausreichend.", true), 1);
+        assert_eq!(negations("Nor has the club.", false), 1);
+        assert_eq!(negations("with non-lethal weapons", false), 1);
+        assert_eq!(
+            one_sided(
+                "Weder sei es gut noch ausreichend.",
+                "It is neither good nor enough."
+            ),
+            None
+        );
+        assert_eq!(
+            one_sided("mit nicht tödlichen Waffen", "with non-lethal weapons"),
+            None
+        );
+    }
+
+    #[test]
+    fn not_only_counts_when_both_sides_have_it() {
+        // "nicht nur" rendered "as well as": no negation on either side.
+        assert_eq!(
+            one_sided(
+                "Man kann nicht nur im Sommer, sondern auch im Winter beginnen.",
+                "One can begin in winter as well as in summer."
+            ),
+            None
+        );
+        // A "nicht" dropped from "nicht nur" against an English "not only" is found.
+        assert_eq!(
+            one_sided(
+                "Sie sprach nur über das Klima, sondern auch über die Mächtigen.",
+                "She not only talked about the climate but also about the powerful."
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            one_sided(
+                "Sie sprach nicht nur über das Klima, sondern auch über die Mächtigen.",
+                "She not only talked about the climate but also about the powerful."
+            ),
+            None
+        );
     }
 
     #[test]

@@ -138,7 +138,8 @@ fn tens_word(lower: &str) -> Option<f64> {
 }
 
 /// German adjectives and adverbs made of a number word and a suffix: "vierjährigen",
-/// "dreifach", "zweimal", "fünfstündige" (the English writes "4-year-old", "3-fold", ...).
+/// "dreifach", "zweimal", "fünfstündige" (the English writes "4-year-old", "3-fold", ...),
+/// and places ending a compound: "Tabellenvierten" ("4th-placed").
 fn number_compound(lower: &str) -> Option<f64> {
     const SUFFIXES: &[&str] = &[
         "jährig",
@@ -156,13 +157,28 @@ fn number_compound(lower: &str) -> Option<f64> {
         "stöckig",
         "prozentig",
     ];
-    (3..lower.len()).find_map(|cut| {
-        let (head, tail) = (lower.get(..cut)?, lower.get(cut..)?);
-        SUFFIXES
+    // A place in a table or group ends the word: "Tabellenvierten" (the 4th-placed team).
+    const PLACES: &[(&str, f64)] = &[
+        ("zweite", 2.0),
+        ("dritte", 3.0),
+        ("vierte", 4.0),
+        ("fünfte", 5.0),
+    ];
+    let place = PLACES.iter().find_map(|&(ordinal, value)| {
+        let head = ["", "n", "r", "s", "m"]
             .iter()
-            .any(|suffix| tail.starts_with(suffix))
-            .then(|| simple_number_word(head).or_else(|| tens_word(head)))
-            .flatten()
+            .find_map(|ending| lower.strip_suffix(ending)?.strip_suffix(ordinal))?;
+        (head.chars().count() >= 4).then_some(value)
+    });
+    place.or_else(|| {
+        (3..lower.len()).find_map(|cut| {
+            let (head, tail) = (lower.get(..cut)?, lower.get(cut..)?);
+            SUFFIXES
+                .iter()
+                .any(|suffix| tail.starts_with(suffix))
+                .then(|| simple_number_word(head).or_else(|| tens_word(head)))
+                .flatten()
+        })
     })
 }
 
@@ -299,6 +315,13 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
             }
             let mut values = scan::readings(run);
             values.extend(other_readings(sentence, start, run));
+            // A fraction after the whole number: "3½", "3 1/2".
+            let (fraction, fraction_len) = fraction_after(&sentence[run_end..]);
+            if fraction > 0.0 {
+                values = values.iter().map(|v| v + fraction).collect();
+            }
+            let run_end = run_end + fraction_len;
+            let ordinal = if fraction_len > 0 { 0 } else { ordinal };
             // An ordinal mark: German full stop, English suffix.
             let mut text_end = run_end + ordinal;
             // A scale word after optional white space or a hyphen.
@@ -428,6 +451,26 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
         }
     }
     found
+}
+
+/// The fraction right after a whole number and its length in bytes: a vulgar fraction
+/// ("3½") or a space and a simple fraction ("3 1/2"), else `(0.0, 0)`.
+fn fraction_after(rest: &str) -> (f64, usize) {
+    let vulgar = [('½', 0.5), ('¼', 0.25), ('¾', 0.75)];
+    if let Some(&(c, value)) = vulgar.iter().find(|(c, _)| rest.starts_with(*c)) {
+        return (value, c.len_utf8());
+    }
+    for (written, value) in [(" 1/2", 0.5), (" 1/4", 0.25), (" 3/4", 0.75)] {
+        if rest.starts_with(written)
+            && !rest[written.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            return (value, written.len());
+        }
+    }
+    (0.0, 0)
 }
 
 /// Whether a digit run with a colon is a clock time `h:mm` or `hh:mm` (else a score).
