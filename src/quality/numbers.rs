@@ -644,6 +644,27 @@ mod tests {
     }
 
     #[test]
+    fn notations_read_alike() {
+        let values =
+            |s: &str| -> Vec<Vec<f64>> { numbers(s).into_iter().map(|n| n.values).collect() };
+        assert_eq!(values("2:0-Sieg"), [[2.0], [0.0]]);
+        assert_eq!(values("am 3.6.2021"), [[3.0], [6.0], [2021.0]]);
+        assert_eq!(values("am 12.10. in Rom"), [[12.0], [10.0]]);
+        assert_eq!(values("1968/69")[1], [69.0, 1969.0]);
+        assert_eq!(values("0200 GMT"), [[200.0, 2.0]]);
+        assert_eq!(values("Thirty-one"), [[31.0]]);
+        assert_eq!(values("einunddreißig"), [[31.0]]);
+        assert_eq!(values("vier Millionen"), [[4e6]]);
+        assert_eq!(values("vierjährigen"), [[4.0]]);
+        assert_eq!(values("14 lakh"), [[1.4e6]]);
+        assert_eq!(values("3½"), [[3.5]]);
+        assert_eq!(values("85 km2"), [[85.0]]);
+        assert_eq!(values("3 bis 8 Millionen"), [vec![3.0, 3e6], vec![8e6]]);
+        // A time keeps its colon: "21:30" is one number.
+        assert_eq!(values("um 21:30 Uhr"), [[21.3]]);
+    }
+
+    #[test]
     fn odd_inputs() {
         for s in [
             "",
@@ -653,6 +674,9 @@ mod tests {
             "1,,",
             "9".repeat(400).as_str(),
             "½ 3’000 ٣",
+            "3½½ 1: :1 0:0:0 31.12. 32.13. 1968/ /69 1968/69/70 0000 0999",
+            "thirty- -one Thirty-One einund und zwanzigund km2 m22 2km2 3 1/2/4",
+            "Tabellenvierten vierte Vierten 3 bis Millionen - 4 Millionen",
         ] {
             let _ = numbers(s);
         }
