@@ -24,12 +24,13 @@ const GERMAN: &[&str] = &[
     "nirgends",
     "nirgendwo",
     "nein",
+    "ohne",
 ];
 
 /// English words that negate (the contraction `n't` is counted apart).
 const ENGLISH: &[&str] = &[
     "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot",
-    "nope",
+    "nope", "without",
 ];
 
 /// How many negating words `sentence` holds, from the German list when `german` is true and
@@ -160,6 +161,15 @@ mod tests {
         );
         assert_eq!(
             one_sided("mit nicht tödlichen Waffen", "with non-lethal weapons"),
+            None
+        );
+        // "ohne" and "without" translate each other, and each renders a "not".
+        assert_eq!(
+            one_sided("Ohne Gerechtigkeit kein Frieden.", "No justice, no peace."),
+            None
+        );
+        assert_eq!(
+            one_sided("Er sagte nicht, wie.", "He said it without saying how."),
             None
         );
     }
