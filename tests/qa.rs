@@ -132,3 +132,38 @@ fn next_chunk_pairs_are_not_trusted() {
     let mean = true_sum / true_beads as f64;
     assert!(mean > 0.9, "mean confidence {mean} on true pairs");
 }
+
+/// The hand-judged verdicts the QA benchmark reads (tools/qa_original_verdicts.tsv): each
+/// line names a flag kind, a verdict and the hash of an English line, and holds no data text.
+#[test]
+fn the_qa_benchmark_verdicts_are_well_formed() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/qa_original_verdicts.tsv");
+    let text = std::fs::read_to_string(&path).expect("tools/qa_original_verdicts.tsv is readable");
+    let kinds: Vec<&str> = satzweise::quality::FlagKind::ALL
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut lines = 0;
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 4, "{line}");
+        assert!(kinds.contains(&fields[0]), "{line}");
+        assert!(
+            ["real", "lexical", "notation"].contains(&fields[1]),
+            "{line}"
+        );
+        assert!(
+            fields[2].len() == 16 && fields[2].bytes().all(|b| b.is_ascii_hexdigit()),
+            "{line}"
+        );
+        // A note is a place and a few words of the judge's, not a sentence of the data.
+        assert!(fields[3].split_whitespace().count() <= 8, "{line}");
+        assert!(seen.insert((fields[0], fields[2])), "judged twice: {line}");
+        lines += 1;
+    }
+    assert!(lines > 100, "{lines} verdicts");
+}

@@ -356,6 +356,13 @@ pub(crate) struct LengthModel {
 const LENGTH_Z: f64 = 3.0;
 /// ... and only if the two sides differ by at least this many characters.
 const LENGTH_MIN_DIFFERENCE: f64 = 20.0;
+/// A merge whose longer side lies beyond this many robust standard deviations ...
+const MERGE_Z: f64 = 1.5;
+/// ... and fits the document's ratio within this many once one sentence of at least
+/// [`MERGE_MIN_LETTERS`] letters is left out, holds that sentence unrendered.
+const MERGE_FIT_Z: f64 = 2.0;
+/// See [`MERGE_FIT_Z`].
+const MERGE_MIN_LETTERS: f64 = 20.0;
 
 pub(crate) fn letters(s: &str) -> f64 {
     s.chars().filter(|c| !c.is_whitespace()).count() as f64
@@ -406,15 +413,15 @@ fn alike(a: &str, b: &str) -> bool {
 
 /// The words of a sentence, each with its position since the last sentence start: 0 for the
 /// first word and for a word after `.`, `!`, `?` or `:` (a line may hold several sentences).
+/// A hyphen parts words: German writes names into compounds ("Oscar-Gewinnerin",
+/// "AfD-Fraktion"), English mostly not ("Oscar winner").
 fn words(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut position = 0usize;
     let mut restart = true;
     sentence
-        .split_inclusive(|c: char| !c.is_alphanumeric() && c != '-')
+        .split_inclusive(|c: char| !c.is_alphanumeric())
         .filter_map(move |piece| {
-            let word = piece
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .trim_matches('-');
+            let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
             let ends = piece.ends_with(['.', '!', '?', ':']);
             let item = (!word.is_empty()).then(|| {
                 let k = if restart { 0 } else { position };
@@ -762,6 +769,9 @@ impl Checker {
             }
             return flags;
         }
+        if let Some(flag) = self.merged_skip(bead) {
+            flags.push(flag);
+        }
         let (german, english) = (bead.german_text(), bead.english_text());
         if let Some(flag) = untranslated_flag(&german, &english) {
             flags.push(flag);
@@ -830,6 +840,36 @@ impl Checker {
             .and_then(|k| self.cut_ends.get(k))
             .is_some_and(|&cut| cut);
         lower_start || cut_after
+    }
+
+    /// The omission or addition inside a merged bead: the search may fold an unrendered
+    /// sentence into its neighbour's bead (`[g]:[e, e+1]` where the German renders only `e`)
+    /// when a skip bead costs more. The bead's side with more sentences is then far longer
+    /// than the document's ratio expects, and fits it once one of its sentences is left out.
+    fn merged_skip(&self, bead: &BeadRef<'_>) -> Option<Flag> {
+        let model = &self.length;
+        if model.samples < 5 {
+            return None;
+        }
+        let german: Vec<f64> = bead.german_sentences().map(letters).collect();
+        let english: Vec<f64> = bead.english_sentences().map(letters).collect();
+        let z = |g: f64, e: f64| (log_ratio(g, e) - model.median) / model.spread;
+        let (g, e) = (german.iter().sum::<f64>(), english.iter().sum::<f64>());
+        // Leaving out one sentence of `side` (whose total is `total`) fits the ratio.
+        let one_too_many = |side: &[f64], total: f64, fit: &dyn Fn(f64) -> f64| {
+            side.iter()
+                .any(|&n| n >= MERGE_MIN_LETTERS && fit(total - n).abs() < MERGE_FIT_Z)
+        };
+        let z_all = z(g, e);
+        if english.len() >= 2 && english.len() > german.len() && z_all > MERGE_Z {
+            return one_too_many(&english, e, &|rest| z(g, rest))
+                .then_some(Flag::Omission { sentences: 1 });
+        }
+        if german.len() >= 2 && german.len() > english.len() && z_all < -MERGE_Z {
+            return one_too_many(&german, g, &|rest| z(rest, e))
+                .then_some(Flag::Addition { sentences: 1 });
+        }
+        None
     }
 
     fn length_flag(&self, german: &str, english: &str) -> Option<Flag> {
@@ -1017,56 +1057,130 @@ mod tests {
         assert!(number_flag("3 und 3", "3").is_some());
     }
 
+    /// The notations of one value that translators use (issue 13): none is a mismatch, and
+    /// a value that really differs still is.
     #[test]
-    fn german_nouns_and_english_common_words_are_not_names() {
+    fn one_value_in_other_notations_is_no_mismatch() {
+        let same = [
+            ("bis 13 Uhr", "until 1 pm"),
+            ("1.000,5 Euro", "1,000.5 euros"),
+            ("am 3. Juni", "on June 3"),
+            ("am 03.06.2021", "on 3 June 2021"),
+            ("am 12.10. in Rom", "on October 12 in Rome"),
+            ("nach dem 11. September", "after 9/11"),
+            ("vier Millionen Euro", "4 million euros"),
+            ("31 Personen", "Thirty-one people"),
+            ("einunddreißig Personen", "31 people"),
+            ("60 Tage", "sixty days"),
+            ("ein vierjähriger Junge", "a 4-year-old boy"),
+            ("der 2:0-Sieg", "the 2-0 win"),
+            ("im Winter 1968/69", "in the winter of 1968/1969"),
+            ("1,4 Millionen Fälle", "14 lakh cases"),
+            ("ein 1-Billionen-Paket", "a $1 trillion package"),
+            ("3 bis 8 Millionen Pfund", "between £3million and £8million"),
+            ("bis 10 Uhr (02:00 GMT)", "until 10 a.m. (0200GMT)"),
+            ("auf 85 km2", "over 85 square kilometres"),
+            ("(3½ und 1½ Jahre alt)", "(3 1/2 and 1 1/2 years old)"),
+            ("gegen den Tabellenvierten", "against the 4th-placed team"),
+        ];
+        for (german, english) in same {
+            assert_eq!(number_flag(german, english), None, "{german} / {english}");
+        }
+        let differ = [
+            ("bis 14 Uhr", "until 1 pm"),
+            ("am 03.06.2021", "on 4 June 2021"),
+            ("vier Millionen Euro", "5 million euros"),
+            ("der 2:0-Sieg", "the 3-0 win"),
+            ("im Winter 1968/69", "in the winter of 1968/1970"),
+            ("3 bis 8 Millionen Pfund", "between £4million and £8million"),
+            ("auf 85 km2", "over 86 km2"),
+            ("(3½ Jahre alt)", "(3 1/4 years old)"),
+        ];
+        for (german, english) in differ {
+            assert!(
+                number_flag(german, english).is_some(),
+                "{german} / {english}"
+            );
+        }
+    }
+
+    /// The flags of each bead that the default aligner finds for the sentences, in order.
+    fn flags_of(german: &[&str], english: &[&str]) -> Vec<Vec<Flag>> {
         let alignment = crate::Aligner::new()
-            .align_sentences(
-                &[
-                    "Die Deutschen lieben die Deutsche Bahn.",
-                    "Viele Deutschen fahren mit der deutschen Bahn nach Berlin.",
-                    "In der Stadt gab es Streit.",
-                    "Das Ministerium der Stadt Berlin schweigt.",
-                ],
-                &[
-                    "The Germans love the Deutsche Bahn.",
-                    "Many Germans take the German railway to Berlin.",
-                    "There was a dispute in the city.",
-                    "The Ministry of the City of Berlin is silent.",
-                ],
-            )
-            .unwrap();
-        let report = crate::quality::Report::new(&alignment);
-        let names: Vec<String> = report
+            .align_sentences(german, english)
+            .expect("the default aligner aligns any sentences");
+        crate::quality::Report::new(&alignment)
             .beads()
-            .flat_map(|b| b.flags().to_vec())
+            .map(|b| b.flags().to_vec())
+            .collect()
+    }
+
+    /// The names that name-one-side flags of `flags` report, in order.
+    fn flagged_names(flags: &[Vec<Flag>]) -> Vec<String> {
+        flags
+            .iter()
+            .flatten()
             .filter_map(|f| match f {
-                Flag::NameOneSide { name, .. } => Some(name),
+                Flag::NameOneSide { name, .. } => Some(name.clone()),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn german_nouns_and_english_common_words_are_not_names() {
+        let flags = flags_of(
+            &[
+                "Die Deutschen lieben die Deutsche Bahn.",
+                "Viele Deutschen fahren mit der deutschen Bahn nach Berlin.",
+                "In der Stadt gab es Streit.",
+                "Das Ministerium der Stadt Berlin schweigt.",
+            ],
+            &[
+                "The Germans love the Deutsche Bahn.",
+                "Many Germans take the German railway to Berlin.",
+                "There was a dispute in the city.",
+                "The Ministry of the City of Berlin is silent.",
+            ],
+        );
         // "Deutschen" is written in lower case elsewhere, "City" too, "Ministry" translates
         // "Ministerium": none is a name missing from the other side.
+        let names = flagged_names(&flags);
         assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
+    fn names_inside_german_compounds_are_found() {
+        let german = [
+            "Die Oscar-Gewinnerin Olivia de Havilland ist tot.",
+            "Sie gewann ihren ersten Oscar im Jahr 1946.",
+            "Die AfD-Fraktion im Landtag schwieg.",
+            "Später sprach die AfD doch.",
+        ];
+        let english = [
+            "The Oscar winner Olivia de Havilland is dead.",
+            "She won her first Oscar in 1946.",
+            "The AfD fraction in the state parliament kept silent.",
+            "Later the AfD did speak.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // The name dropped from a sentence whose other mention is inside a compound.
+        let mut dropped = german;
+        dropped[1] = "Sie gewann ihren ersten Preis im Jahr 1946.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Oscar"]);
+    }
+
+    #[test]
     fn title_case_words_are_not_names() {
-        let report = |english: &[&str]| {
-            let alignment = crate::Aligner::new()
-                .align_sentences(
-                    &[
-                        "Die Minister sprachen lange mit Baerbock über Handel.",
-                        "Gespräche über Handel und Verkehr",
-                        "Sie wollen sich bald wieder treffen.",
-                    ],
-                    english,
-                )
-                .unwrap();
-            crate::quality::Report::new(&alignment).flag_count()
-        };
+        let german = [
+            "Die Minister sprachen lange mit Baerbock über Handel.",
+            "Gespräche über Handel und Verkehr",
+            "Sie wollen sich bald wieder treffen.",
+        ];
+        let count = |english: &[&str]| flags_of(&german, english).iter().flatten().count();
         // In prose, "Baerbock" mid-sentence is a name missing from the German.
         assert_eq!(
-            report(&[
+            count(&[
                 "The ministers talked at length with Baerbock about trade.",
                 "Talks about trade, transport and Baerbock",
                 "They want to meet again soon.",
@@ -1075,13 +1189,114 @@ mod tests {
         );
         // In a title every word is capitalised: nothing to flag.
         assert_eq!(
-            report(&[
+            count(&[
                 "The ministers talked at length with Baerbock about trade.",
                 "Talks About Trade, Transport And Baerbock",
                 "They want to meet again soon.",
             ]),
             0
         );
+    }
+
+    #[test]
+    fn markup_and_marks_that_differ_are_flagged() {
+        let flags = flags_of(
+            &[
+                "Mehr dazu unter https://example.org/a oder bei info@example.org.",
+                "Hallo {name}, Sie haben <b>%d</b> neue Nachrichten.",
+                "Kommt der Zug heute noch an?",
+                "Wir freuen uns sehr auf den Besuch!",
+            ],
+            &[
+                "More at https://example.org/b or from info@example.org.",
+                "Hello {name}, you have <b>%d</b> new messages.",
+                "The train arrives today.",
+                "We are much looking forward to the visit!",
+            ],
+        );
+        let kinds: Vec<Vec<FlagKind>> = flags
+            .iter()
+            .map(|f| f.iter().map(Flag::kind).collect())
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                vec![FlagKind::Markup],
+                vec![],
+                vec![FlagKind::Punctuation],
+                vec![]
+            ]
+        );
+        assert_eq!(
+            flags[0][0].reason(),
+            "markup mismatch: German \"https://example.org/a\" has no English equal; English \"https://example.org/b\" has no German equal"
+        );
+    }
+
+    #[test]
+    fn an_omission_inside_a_merged_bead_is_flagged() {
+        use crate::align::{Alignment, Bead};
+        use crate::text::Text;
+        let pairs = [
+            (
+                "Der Zug fuhr am Morgen pünktlich in Basel ab.",
+                "The train left Basel on time in the morning.",
+            ),
+            (
+                "Die Fahrgäste waren zufrieden.",
+                "The passengers were pleased.",
+            ),
+            (
+                "In Zürich stiegen viele Reisende zu.",
+                "Many travellers got on in Zurich.",
+            ),
+            (
+                "Das Wetter blieb den ganzen Tag sonnig.",
+                "The weather stayed sunny all day.",
+            ),
+            (
+                "Am Abend erreichte der Zug Mailand.",
+                "In the evening the train reached Milan.",
+            ),
+            ("Dort endete die Reise.", "The journey ended there."),
+        ];
+        let german: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+        let mut english: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+        english.insert(
+            3,
+            "A long delay on the Gotthard line had been feared for weeks by the railway.",
+        );
+        // The bead [3]:[3, 4] holds an English sentence the German does not render.
+        let mut beads: Vec<Bead> = (0..3)
+            .map(|k| Bead::from_ranges(k..k + 1, k..k + 1, 0.0, 0.9))
+            .collect();
+        beads.push(Bead::from_ranges(3..4, 3..5, 0.0, 0.9));
+        beads.extend((4..6).map(|k| Bead::from_ranges(k..k + 1, k + 1..k + 2, 0.0, 0.9)));
+        let alignment = Alignment::from_parts_unchecked(
+            Text::from_lines(german.join("\n")),
+            Text::from_lines(english.join("\n")),
+            beads.clone(),
+        );
+        let report = crate::quality::Report::new(&alignment);
+        let omissions: Vec<usize> = report
+            .beads()
+            .enumerate()
+            .filter(|(_, b)| b.flags().iter().any(|f| f.kind() == FlagKind::Omission))
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(omissions, [3]);
+        // A merge whose English renders the German in two sentences is no omission.
+        let mut split = english.clone();
+        split.remove(3);
+        split[3] = "The weather stayed sunny.";
+        split.insert(4, "It did so all day.");
+        let alignment = Alignment::from_parts_unchecked(
+            Text::from_lines(german.join("\n")),
+            Text::from_lines(split.join("\n")),
+            beads,
+        );
+        let report = crate::quality::Report::new(&alignment);
+        assert!(report.beads().all(|b| b.flags().is_empty()), "{report:?}");
     }
 
     /// The flags of a German sentence left alone (bead `[1]:[]`) between two 1-1 beads.
@@ -1117,32 +1332,29 @@ mod tests {
 
     #[test]
     fn the_same_sentence_rendered_two_ways_is_inconsistent() {
-        let alignment = crate::Aligner::new()
-            .align_sentences(
-                &[
-                    "Bitte schließen Sie die Tür.",
-                    "Der Zug fährt gleich ab.",
-                    "Bitte schließen Sie die Tür.",
-                    "Bitte schließen Sie die Tür.",
-                ],
-                &[
-                    "Please close the door.",
-                    "The train is about to leave.",
-                    "Kindly shut the door.",
-                    "Please close the door.",
-                ],
-            )
-            .unwrap();
-        let report = crate::quality::Report::new(&alignment);
-        let inconsistent: Vec<usize> = report
-            .beads()
+        let flags = flags_of(
+            &[
+                "Bitte schließen Sie die Tür.",
+                "Der Zug fährt gleich ab.",
+                "Bitte schließen Sie die Tür.",
+                "Bitte schließen Sie die Tür.",
+            ],
+            &[
+                "Please close the door.",
+                "The train is about to leave.",
+                "Kindly shut the door.",
+                "Please close the door.",
+            ],
+        );
+        let inconsistent: Vec<usize> = flags
+            .iter()
             .enumerate()
-            .filter(|(_, b)| b.flags().iter().any(|f| f.kind() == FlagKind::Inconsistent))
+            .filter(|(_, f)| f.iter().any(|f| f.kind() == FlagKind::Inconsistent))
             .map(|(k, _)| k)
             .collect();
         assert_eq!(inconsistent, [0, 2, 3]);
         assert_eq!(
-            report.beads().next().unwrap().flags()[0].reason(),
+            flags[0][0].reason(),
             "inconsistent: this German sentence is rendered 2 different ways in the document"
         );
     }
@@ -1171,24 +1383,21 @@ mod tests {
 
     #[test]
     fn names_and_skips() {
-        let alignment = crate::Aligner::new()
-            .align_sentences(
-                &[
-                    "Jonas Survila traf Fariz Rzayev.",
-                    "Er sprach mit Survila.",
-                    "Es regnete.",
-                ],
-                &[
-                    "Jonas Survila met Fariz Rzayev.",
-                    "He spoke with Rzayev.",
-                    "It rained.",
-                ],
-            )
-            .unwrap();
-        let report = crate::quality::Report::new(&alignment);
-        let flagged: Vec<_> = report.flagged().collect();
+        let flags = flags_of(
+            &[
+                "Jonas Survila traf Fariz Rzayev.",
+                "Er sprach mit Survila.",
+                "Es regnete.",
+            ],
+            &[
+                "Jonas Survila met Fariz Rzayev.",
+                "He spoke with Rzayev.",
+                "It rained.",
+            ],
+        );
+        let flagged: Vec<&Vec<Flag>> = flags.iter().filter(|f| !f.is_empty()).collect();
         assert_eq!(flagged.len(), 1, "{flagged:?}");
-        let reasons: Vec<String> = flagged[0].flags().iter().map(Flag::reason).collect();
+        let reasons: Vec<String> = flagged[0].iter().map(Flag::reason).collect();
         assert_eq!(reasons.len(), 2, "{reasons:?}");
         assert!(reasons[0].contains("\"Survila\" is in the German"));
         assert!(reasons[1].contains("\"Rzayev\" is in the English"));

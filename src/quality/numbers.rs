@@ -62,13 +62,31 @@ fn scale(word: &str) -> Option<&'static [f64]> {
         "mrd" | "milliarde" | "milliarden" | "bn" | "billions" => &[1e9],
         "billion" => &[1e9, 1e12],
         "billionen" | "trillion" | "trillions" => &[1e12],
+        // Indian English counts in lakhs (10⁵) and crores (10⁷): "14 lakh" is 1,4 Millionen.
+        "lakh" | "lakhs" => &[1e5],
+        "crore" | "crores" => &[1e7],
         _ => return None,
     })
 }
 
+/// The value of a number word up to twelve, a teen or a ten ("zwanzig", "ninety"), a German
+/// compound ("einunddreißig"), or an ordinal up to fifth.
 fn number_word(word: &str) -> Option<f64> {
     let lower = word.to_lowercase();
-    let value = match lower.as_str() {
+    if let Some(value) = simple_number_word(&lower).or_else(|| tens_word(&lower)) {
+        return Some(value);
+    }
+    // German units and tens in one word: "einunddreißig", "zweiundzwanzig".
+    let (unit, tens) = lower.split_once("und")?;
+    let unit = match unit {
+        "ein" => 1.0,
+        other => simple_number_word(other).filter(|v| (2.0..10.0).contains(v))?,
+    };
+    Some(unit + tens_word(tens).filter(|&v| v >= 20.0)?)
+}
+
+fn simple_number_word(lower: &str) -> Option<f64> {
+    let value = match lower {
         "null" | "zero" => 0,
         "eins" | "one" => 1,
         "zwei" | "two" | "zwo" => 2,
@@ -82,7 +100,6 @@ fn number_word(word: &str) -> Option<f64> {
         "zehn" | "ten" => 10,
         "elf" | "eleven" => 11,
         "zwölf" | "twelve" => 12,
-        "zwanzig" | "twenty" => 20,
         "hundert" | "hundred" => 100,
         "erste" | "erster" | "ersten" | "first" => 1,
         "zweite" | "zweiter" | "zweiten" | "second" => 2,
@@ -94,15 +111,149 @@ fn number_word(word: &str) -> Option<f64> {
         "million" => 1_000_000,
         _ => return None,
     };
-    Some(value as f64)
+    Some(f64::from(value))
+}
+
+/// Teens and tens: "dreizehn", "thirteen", "zwanzig", "ninety".
+fn tens_word(lower: &str) -> Option<f64> {
+    let value = match lower {
+        "dreizehn" | "thirteen" => 13,
+        "vierzehn" | "fourteen" => 14,
+        "fünfzehn" | "fifteen" => 15,
+        "sechzehn" | "sixteen" => 16,
+        "siebzehn" | "seventeen" => 17,
+        "achtzehn" | "eighteen" => 18,
+        "neunzehn" | "nineteen" => 19,
+        "zwanzig" | "twenty" => 20,
+        "dreißig" | "dreissig" | "thirty" => 30,
+        "vierzig" | "forty" => 40,
+        "fünfzig" | "fifty" => 50,
+        "sechzig" | "sixty" => 60,
+        "siebzig" | "seventy" => 70,
+        "achtzig" | "eighty" => 80,
+        "neunzig" | "ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+/// German adjectives and adverbs made of a number word and a suffix: "vierjährigen",
+/// "dreifach", "zweimal", "fünfstündige" (the English writes "4-year-old", "3-fold", ...),
+/// and places ending a compound: "Tabellenvierten" ("4th-placed").
+fn number_compound(lower: &str) -> Option<f64> {
+    const SUFFIXES: &[&str] = &[
+        "jährig",
+        "fach",
+        "mal",
+        "stündig",
+        "tägig",
+        "wöchig",
+        "monatig",
+        "minütig",
+        "seitig",
+        "stellig",
+        "teilig",
+        "köpfig",
+        "stöckig",
+        "prozentig",
+    ];
+    // A place in a table or group ends the word: "Tabellenvierten" (the 4th-placed team).
+    const PLACES: &[(&str, f64)] = &[
+        ("zweite", 2.0),
+        ("dritte", 3.0),
+        ("vierte", 4.0),
+        ("fünfte", 5.0),
+    ];
+    let place = PLACES.iter().find_map(|&(ordinal, value)| {
+        let head = ["", "n", "r", "s", "m"]
+            .iter()
+            .find_map(|ending| lower.strip_suffix(ending)?.strip_suffix(ordinal))?;
+        (head.chars().count() >= 4).then_some(value)
+    });
+    place.or_else(|| {
+        (3..lower.len()).find_map(|cut| {
+            let (head, tail) = (lower.get(..cut)?, lower.get(cut..)?);
+            SUFFIXES
+                .iter()
+                .any(|suffix| tail.starts_with(suffix))
+                .then(|| simple_number_word(head).or_else(|| tens_word(head)))
+                .flatten()
+        })
+    })
+}
+
+/// The month a capitalised month name stands for ("Juni", "June", "Sept."): it confirms a
+/// date written in digits on the other side ("9/11" for "11. September").
+fn month(word: &str) -> Option<f64> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let value = match word.to_lowercase().as_str() {
+        "januar" | "jänner" | "january" | "jan" => 1,
+        "februar" | "february" | "feb" => 2,
+        "märz" | "march" => 3,
+        "april" => 4,
+        "mai" | "may" => 5,
+        "juni" | "june" => 6,
+        "juli" | "july" => 7,
+        "august" => 8,
+        "september" | "sept" | "sep" => 9,
+        "oktober" | "october" | "okt" | "oct" => 10,
+        "november" | "nov" => 11,
+        "dezember" | "december" | "dez" | "dec" => 12,
+        _ => return None,
+    };
+    Some(f64::from(value))
+}
+
+/// Whether the text between two numbers makes them a range or pair that shares the second
+/// one's scale word ("3 bis 8 Millionen", "between £3 and £8 million").
+fn shares_scale(between: &str) -> bool {
+    let between = between.trim().trim_matches(['£', '$', '€']).trim();
+    matches!(
+        between.to_lowercase().as_str(),
+        "-" | "–" | "bis" | "to" | "und" | "and" | "oder" | "or" | "bis zu"
+    )
+}
+
+/// The digit groups of a date written with full stops ("3.6.2021", "03.06.21", "12.10."):
+/// day, month and year if any, each a value; `None` when the run is no such date.
+fn date_parts(run: &str, dotted_end: bool) -> Option<Vec<f64>> {
+    let groups: Vec<&str> = run.split('.').collect();
+    let [day, month, rest @ ..] = groups.as_slice() else {
+        return None;
+    };
+    let short = |g: &str| (1..=2).contains(&g.len());
+    if !short(day) || !short(month) {
+        return None;
+    }
+    let (d, m): (f64, f64) = (day.parse().ok()?, month.parse().ok()?);
+    if !(1.0..=31.0).contains(&d) || !(1.0..=12.0).contains(&m) {
+        return None;
+    }
+    match rest {
+        [] if dotted_end => Some(vec![d, m]),
+        [year] if year.len() == 4 || year.len() == 2 => Some(vec![d, m, year.parse().ok()?]),
+        _ => None,
+    }
 }
 
 /// The numbers of a sentence, in order: digit runs as the scanner joins them for values
 /// ([`scan::Use::Value`]: `:` joins too, so that the times `21.30` and `21:30` match), an
 /// ordinal mark (`29.`, `29th`) dropped, a following scale word (`Mio.`, `million`, `Mrd.`,
-/// `bn`, ...) multiplied in, and number words up to twelve.
+/// `bn`, `lakh`, ...; also after a hyphen, `1-Billionen-Paket`) multiplied in, and number
+/// words (up to twelve, teens, tens, "thirty-one", "einunddreißig", "vier Millionen",
+/// "vierjährig"). Notations of one value read alike:
+/// - a score `2:0` is the numbers 2 and 0 (as the English `2-0`); only `h:mm` is a time;
+/// - a date `3.6.2021` or `12.10.` is its day, month and year, and a capitalised month name
+///   ("Juni", "September") confirms its month (`9/11` for "11. September");
+/// - `1968/69` also reads 1969; a military time `0200` also reads 2.00 (as `02:00`);
+/// - in a range the first number shares the second's scale (`3 bis 8 Millionen`);
+/// - the `2` of `km2` or `m2` is an exponent, no number.
 pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
     let mut found = Vec::new();
+    // Per number: whether a scale word followed it (for ranges sharing one).
+    let mut scales: Vec<Option<&'static [f64]>> = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let end_of = |k: usize| chars.get(k).map_or(sentence.len(), |&(b, _)| b);
     let mut k = 0;
@@ -114,18 +265,75 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                 end += 1;
             }
             let run = &sentence[start..run_end];
+            if is_exponent(sentence, start, run) {
+                k = end;
+                continue;
+            }
+            // A score or a list with colons ("2:0", "1:1:0"): each side a number of its own.
+            if run.contains(':') && !is_clock(run) {
+                let mut offset = start;
+                for part in run.split(':') {
+                    if !part.is_empty() {
+                        found.push(Number {
+                            text: part.to_string(),
+                            start: offset,
+                            end: offset + part.len(),
+                            values: scan::readings(part),
+                            digits: true,
+                        });
+                        scales.push(None);
+                    }
+                    offset += part.len() + 1;
+                }
+                k = end;
+                continue;
+            }
+            let ordinal = scan::ordinal_mark(&sentence[run_end..]);
+            if let Some(parts) = date_parts(run, ordinal == 1) {
+                let mut offset = start;
+                for (n, (part, value)) in run.split('.').zip(parts).enumerate() {
+                    let mut values = vec![value];
+                    // A two-digit year: "03.06.21" is 2021.
+                    if n == 2 && part.len() == 2 {
+                        values.push(2000.0 + value);
+                    }
+                    found.push(Number {
+                        text: part.to_string(),
+                        start: offset,
+                        end: offset + part.len(),
+                        values,
+                        digits: true,
+                    });
+                    scales.push(None);
+                    offset += part.len() + 1;
+                }
+                while chars.get(end).is_some_and(|&(b, _)| b < run_end + ordinal) {
+                    end += 1;
+                }
+                k = end;
+                continue;
+            }
             let mut values = scan::readings(run);
+            values.extend(other_readings(sentence, start, run));
+            // A fraction after the whole number: "3½", "3 1/2".
+            let (fraction, fraction_len) = fraction_after(&sentence[run_end..]);
+            if fraction > 0.0 {
+                values = values.iter().map(|v| v + fraction).collect();
+            }
+            let run_end = run_end + fraction_len;
+            let ordinal = if fraction_len > 0 { 0 } else { ordinal };
             // An ordinal mark: German full stop, English suffix.
-            let mut text_end = run_end + scan::ordinal_mark(&sentence[run_end..]);
-            // A scale word after optional white space.
+            let mut text_end = run_end + ordinal;
+            // A scale word after optional white space or a hyphen.
             let rest = &sentence[text_end..];
-            let trimmed = rest.trim_start();
+            let trimmed = rest.strip_prefix('-').unwrap_or(rest.trim_start());
             let word_len = trimmed
                 .find(|ch: char| !ch.is_alphabetic())
                 .unwrap_or(trimmed.len());
             let word = &trimmed[..word_len];
             let dotted = trimmed[word_len..].starts_with('.');
-            if let Some(factors) = (!word.is_empty()).then(|| scale(word)).flatten() {
+            let factors = (!word.is_empty()).then(|| scale(word)).flatten();
+            if let Some(factors) = factors {
                 values = values
                     .iter()
                     .flat_map(|v| factors.iter().map(move |f| v * f))
@@ -163,6 +371,7 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                 values,
                 digits: true,
             });
+            scales.push(factors);
             k = end;
         } else if c.is_alphabetic() {
             let mut end = k + 1;
@@ -170,7 +379,48 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                 end += 1;
             }
             let word = &sentence[start..end_of(end)];
-            if let Some(value) = number_word(word) {
+            let lower = word.to_lowercase();
+            let mut value = number_word(word).or_else(|| number_compound(&lower));
+            let mut word_end = end;
+            // "thirty-one": a ten, a hyphen and a unit.
+            if let Some(tens) = value.filter(|v| (20.0..100.0).contains(v) && v % 10.0 == 0.0) {
+                let unit_start = end + 1;
+                let hyphen = chars.get(end).is_some_and(|&(_, d)| d == '-');
+                let mut unit_end = unit_start;
+                while chars.get(unit_end).is_some_and(|&(_, d)| d.is_alphabetic()) {
+                    unit_end += 1;
+                }
+                let unit = sentence
+                    .get(end_of(unit_start)..end_of(unit_end))
+                    .unwrap_or("");
+                if let Some(u) = number_word(unit).filter(|u| hyphen && (1.0..10.0).contains(u)) {
+                    value = Some(tens + u);
+                    word_end = unit_end;
+                }
+            }
+            if let Some(mut value) = value {
+                // "vier Millionen": a number word and a scale word.
+                let rest = &sentence[end_of(word_end)..];
+                let trimmed = rest.trim_start();
+                let next_len = trimmed
+                    .find(|ch: char| !ch.is_alphabetic())
+                    .unwrap_or(trimmed.len());
+                let factors = (next_len > 0 && trimmed.len() < rest.len())
+                    .then(|| scale(&trimmed[..next_len]))
+                    .flatten()
+                    .filter(|f| f.len() == 1);
+                if let Some(&[factor]) = factors {
+                    value *= factor;
+                }
+                found.push(Number {
+                    text: sentence[start..end_of(word_end)].to_string(),
+                    start,
+                    end: end_of(word_end),
+                    values: vec![value],
+                    digits: false,
+                });
+                scales.push(factors);
+            } else if let Some(value) = month(word) {
                 found.push(Number {
                     text: word.to_string(),
                     start,
@@ -178,13 +428,110 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                     values: vec![value],
                     digits: false,
                 });
+                scales.push(None);
             }
-            k = end;
+            k = word_end;
         } else {
             k += 1;
         }
     }
+    // A range sharing one scale word: "3 bis 8 Millionen" is 3 million to 8 million.
+    for i in 1..found.len() {
+        let (Some(None), Some(Some(factors))) = (scales.get(i - 1), scales.get(i)) else {
+            continue;
+        };
+        let between = sentence.get(found[i - 1].end..found[i].start).unwrap_or("");
+        if found[i - 1].digits && shares_scale(between) {
+            let scaled: Vec<f64> = found[i - 1]
+                .values
+                .iter()
+                .flat_map(|v| factors.iter().map(move |f| v * f))
+                .collect();
+            found[i - 1].values.extend(scaled);
+        }
+    }
     found
+}
+
+/// The fraction right after a whole number and its length in bytes: a vulgar fraction
+/// ("3½") or a space and a simple fraction ("3 1/2"), else `(0.0, 0)`.
+fn fraction_after(rest: &str) -> (f64, usize) {
+    let vulgar = [('½', 0.5), ('¼', 0.25), ('¾', 0.75)];
+    if let Some(&(c, value)) = vulgar.iter().find(|(c, _)| rest.starts_with(*c)) {
+        return (value, c.len_utf8());
+    }
+    for (written, value) in [(" 1/2", 0.5), (" 1/4", 0.25), (" 3/4", 0.75)] {
+        if rest.starts_with(written)
+            && !rest[written.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            return (value, written.len());
+        }
+    }
+    (0.0, 0)
+}
+
+/// Whether a digit run with a colon is a clock time `h:mm` or `hh:mm` (else a score).
+fn is_clock(run: &str) -> bool {
+    run.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len()) && m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
+/// Whether the digits at `start` are the exponent of a unit: `km2`, `m3`, `cm2`.
+fn is_exponent(sentence: &str, start: usize, run: &str) -> bool {
+    let before = &sentence[..start];
+    let unit_len = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let unit = &before[before.len() - unit_len..];
+    matches!(run, "2" | "3")
+        && matches!(unit, "m" | "km" | "cm" | "mm" | "dm")
+        && !sentence[start + run.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Readings a run has from its place: `69` after `1968/` is also 1969; a military time
+/// `0200` is also 2.00.
+fn other_readings(sentence: &str, start: usize, run: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let bytes = run.as_bytes();
+    if bytes.len() == 2 && bytes.iter().all(u8::is_ascii_digit) {
+        let before = sentence[..start].strip_suffix('/').unwrap_or("");
+        let year: String = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if let (4, Ok(year), Ok(short)) = (year.len(), year.parse::<u32>(), run.parse::<u32>()) {
+            let century = year / 100 * 100;
+            let next = if short < year % 100 {
+                century + 100
+            } else {
+                century
+            };
+            out.push(f64::from(next + short));
+        }
+    }
+    if bytes.len() == 4 && bytes[0] == b'0' && bytes.iter().all(u8::is_ascii_digit) {
+        let (h, m) = (run[..2].parse::<u32>(), run[2..].parse::<u32>());
+        if let (Ok(h), Ok(m)) = (h, m) {
+            if h < 24 && m < 60 {
+                out.push(f64::from(h) + f64::from(m) / 100.0);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -225,7 +572,8 @@ mod tests {
         assert!(!one("bis 13 Uhr").matches(&one("until 1am")));
         assert!(!one("bis 14 Uhr").matches(&one("until 1pm")));
         // The same value in another notation, and dates.
-        assert!(one("am 3. Juni").matches(&one("on June 3")));
+        assert!(one("am 3. Juni").matches(&numbers("on June 3")[1]));
+        assert_eq!(numbers("on June 3")[0].values, [6.0]);
         assert_eq!(one("1,5 Mio. Euro").text, "1,5 Mio.");
     }
 
@@ -296,6 +644,27 @@ mod tests {
     }
 
     #[test]
+    fn notations_read_alike() {
+        let values =
+            |s: &str| -> Vec<Vec<f64>> { numbers(s).into_iter().map(|n| n.values).collect() };
+        assert_eq!(values("2:0-Sieg"), [[2.0], [0.0]]);
+        assert_eq!(values("am 3.6.2021"), [[3.0], [6.0], [2021.0]]);
+        assert_eq!(values("am 12.10. in Rom"), [[12.0], [10.0]]);
+        assert_eq!(values("1968/69")[1], [69.0, 1969.0]);
+        assert_eq!(values("0200 GMT"), [[200.0, 2.0]]);
+        assert_eq!(values("Thirty-one"), [[31.0]]);
+        assert_eq!(values("einunddreißig"), [[31.0]]);
+        assert_eq!(values("vier Millionen"), [[4e6]]);
+        assert_eq!(values("vierjährigen"), [[4.0]]);
+        assert_eq!(values("14 lakh"), [[1.4e6]]);
+        assert_eq!(values("3½"), [[3.5]]);
+        assert_eq!(values("85 km2"), [[85.0]]);
+        assert_eq!(values("3 bis 8 Millionen"), [vec![3.0, 3e6], vec![8e6]]);
+        // A time keeps its colon: "21:30" is one number.
+        assert_eq!(values("um 21:30 Uhr"), [[21.3]]);
+    }
+
+    #[test]
     fn odd_inputs() {
         for s in [
             "",
@@ -305,6 +674,9 @@ mod tests {
             "1,,",
             "9".repeat(400).as_str(),
             "½ 3’000 ٣",
+            "3½½ 1: :1 0:0:0 31.12. 32.13. 1968/ /69 1968/69/70 0000 0999",
+            "thirty- -one Thirty-One einund und zwanzigund km2 m22 2km2 3 1/2/4",
+            "Tabellenvierten vierte Vierten 3 bis Millionen - 4 Millionen",
         ] {
             let _ = numbers(s);
         }
