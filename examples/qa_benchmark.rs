@@ -377,15 +377,14 @@ fn run(dir: &Path, options: &Options) -> Result<(), cli::Failure> {
         lines += alignment.english_text().len();
         // (kind, English line) of the flags the original pair already raises, with a reason.
         let mut original: HashMap<(FlagKind, usize), String> = HashMap::new();
-        if let Ok(orig) = read("orig.de") {
-            if let Ok(clean) =
+        if let Ok(orig) = read("orig.de")
+            && let Ok(clean) =
                 aligner.align_texts(Text::from_lines(orig), Text::from_lines(english.clone()))
-            {
-                for b in Report::new(&clean).beads() {
-                    for f in b.flags() {
-                        for e in b.bead().english().to_usize() {
-                            original.insert((f.kind(), e), f.reason());
-                        }
+        {
+            for b in Report::new(&clean).beads() {
+                for f in b.flags() {
+                    for e in b.bead().english().to_usize() {
+                        original.insert((f.kind(), e), f.reason());
                     }
                 }
             }

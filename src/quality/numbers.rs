@@ -525,10 +525,11 @@ fn other_readings(sentence: &str, start: usize, run: &str) -> Vec<f64> {
     }
     if bytes.len() == 4 && bytes[0] == b'0' && bytes.iter().all(u8::is_ascii_digit) {
         let (h, m) = (run[..2].parse::<u32>(), run[2..].parse::<u32>());
-        if let (Ok(h), Ok(m)) = (h, m) {
-            if h < 24 && m < 60 {
-                out.push(f64::from(h) + f64::from(m) / 100.0);
-            }
+        if let (Ok(h), Ok(m)) = (h, m)
+            && h < 24
+            && m < 60
+        {
+            out.push(f64::from(h) + f64::from(m) / 100.0);
         }
     }
     out
