@@ -10,6 +10,10 @@
 //!     -max_total_time=600 -timeout=10 -rss_limit_mb=4096
 //! ```
 //!
+//! libFuzzer's `-timeout` counts wall time: on a loaded machine at `nice -n 19` a unit of a
+//! tenth of a CPU second can pass 10 s, so triage every `timeout-*` artifact with the replay
+//! (which prints each input's time) before calling it a finding.
+//!
 //! On stable, `cargo test --manifest-path fuzz/Cargo.toml --no-default-features` replays
 //! every committed seed (and every finding kept in `seeds/`) through the same functions.
 #![deny(missing_docs)]
