@@ -295,3 +295,19 @@ fn megabyte_tokens_that_almost_match() {
     assert_eq!(report.beads().count(), alignment.beads().len());
     let _ = report.verdict();
 }
+
+#[test]
+fn configuration_errors_show_huge_and_tiny_numbers_in_exponent_form() {
+    let mut config = satzweise::AlignerConfig::default();
+    config.temperature = 1e-300;
+    let message = config.validate().unwrap_err().to_string();
+    assert!(message.ends_with("not 1e-300"), "{message}");
+    let mut config = satzweise::AlignerConfig::default();
+    config.costs.skip_cost = 1e308;
+    let message = config.validate().unwrap_err().to_string();
+    assert!(message.ends_with("not 1e308"), "{message}");
+    let mut config = satzweise::AlignerConfig::default();
+    config.costs.unlinked_skip_discount = 1.5;
+    let message = config.validate().unwrap_err().to_string();
+    assert!(message.ends_with("not 1.5"), "{message}");
+}

@@ -292,12 +292,23 @@ pub(crate) const MAX_COST: f64 = 1e6;
 /// The most shapes the search can tell apart (its back-pointers are bytes; one value is free).
 pub(crate) const MAX_SHAPES: usize = u8::MAX as usize;
 
+/// A number as an error message shows it: in exponent form when it is very large or very
+/// small (`1e308`, `1e-300`, not three hundred digits).
+pub(crate) fn shown(value: f64) -> String {
+    if value != 0.0 && value.is_finite() && !(1e-4..1e7).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
 /// Checks that each named weight is finite, non-negative and at most [`MAX_COST`].
 fn check_weights<const N: usize>(weights: [(&str, f64); N]) -> Result<()> {
     for (name, value) in weights {
         if !(0.0..=MAX_COST).contains(&value) {
             return Err(Error::config(format!(
-                "{name} must be finite, non-negative and at most {MAX_COST:e}, not {value}"
+                "{name} must be finite, non-negative and at most {MAX_COST:e}, not {}",
+                shown(value)
             )));
         }
     }
@@ -332,7 +343,7 @@ impl AlignerConfig {
         if !(1e-3..=1e3).contains(&self.temperature) {
             return Err(Error::config(format!(
                 "temperature must be between 1e-3 and 1e3, not {}",
-                self.temperature
+                shown(self.temperature)
             )));
         }
         self.reorder.validate()?;
@@ -422,13 +433,13 @@ impl CostConfig {
         if self.unlinked_skip_discount > 1.0 {
             return Err(Error::config(format!(
                 "costs.unlinked_skip_discount must be at most 1, not {}",
-                self.unlinked_skip_discount
+                shown(self.unlinked_skip_discount)
             )));
         }
         if !(1e-6..=1e6).contains(&self.length_variance) {
             return Err(Error::config(format!(
                 "costs.length_variance must be between 1e-6 and 1e6, not {}",
-                self.length_variance
+                shown(self.length_variance)
             )));
         }
         Ok(())

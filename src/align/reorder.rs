@@ -117,8 +117,9 @@ impl ReorderConfig {
         ] {
             if !(0.0..=super::config::MAX_COST).contains(&value) {
                 return Err(Error::config(format!(
-                    "{name} must be at least 0 and at most {:e}, not {value}",
-                    super::config::MAX_COST
+                    "{name} must be at least 0 and at most {:e}, not {}",
+                    super::config::MAX_COST,
+                    super::config::shown(value)
                 )));
             }
         }

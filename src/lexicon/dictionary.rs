@@ -167,7 +167,7 @@ impl Dictionary {
             if translations.iter().any(|t| t == english) {
                 return;
             }
-            translations.push(english.to_owned());
+            push_translation(translations, english);
         } else {
             self.entries
                 .insert(german.to_owned(), vec![english.to_owned()]);
@@ -353,36 +353,72 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
 /// handful; a longer one is an error (TSV) or a skipped line (Ding).
 const MAX_SYNONYMS: usize = 64;
 
-/// The pairs a reader has inserted, for the German keys with many translations: the check
-/// of [`Dictionary::insert_keys`] runs over a key's translations, which is quadratic when a
-/// key gathers thousands of them across lines.
+/// Appends a translation; the first few grow the list one at a time (most words have one to
+/// three translations, and a list's default growth would reserve four).
+fn push_translation(translations: &mut Vec<String>, english: &str) {
+    if translations.len() < 4 {
+        translations.reserve_exact(1);
+    }
+    translations.push(english.to_owned());
+}
+
+/// Where a reader finds the translations it has inserted for the German keys with many: the
+/// check of [`Dictionary::insert_keys`] runs over a key's translations, which is quadratic
+/// when a key gathers thousands of them across lines. Past [`Seen::LINEAR`] translations a
+/// key gets an index from each translation's hash to its position; a hash shared by two
+/// different translations falls back to the scan, so the result is exact.
 #[derive(Default)]
 struct Seen {
-    pairs: rustc_hash::FxHashSet<(String, String)>,
+    index: FxHashMap<String, FxHashMap<u64, usize>>,
 }
 
 impl Seen {
-    /// Keys with more translations than this are checked against the set.
+    /// Keys with more translations than this are looked up in their index.
     const LINEAR: usize = 16;
 
     fn insert(&mut self, dictionary: &mut Dictionary, german: &str, english: &str) {
-        let count = dictionary.entries.get(german).map_or(0, Vec::len);
-        if count < Self::LINEAR {
-            dictionary.insert_keys(german, english);
-            if dictionary.entries.get(german).map_or(0, Vec::len) == Self::LINEAR {
-                for translation in &dictionary.entries[german] {
-                    self.pairs.insert((german.to_owned(), translation.clone()));
-                }
+        let Some(translations) = dictionary.entries.get_mut(german) else {
+            dictionary
+                .entries
+                .insert(german.to_owned(), vec![english.to_owned()]);
+            dictionary.pairs += 1;
+            return;
+        };
+        if translations.len() < Self::LINEAR {
+            if translations.iter().any(|t| t == english) {
+                return;
             }
+            push_translation(translations, english);
+            dictionary.pairs += 1;
             return;
         }
-        if self.pairs.insert((german.to_owned(), english.to_owned()))
-            && let Some(translations) = dictionary.entries.get_mut(german)
-        {
-            translations.push(english.to_owned());
-            dictionary.pairs += 1;
+        let index = match self.index.get_mut(german) {
+            Some(index) => index,
+            None => {
+                let mut index = FxHashMap::default();
+                for (at, translation) in translations.iter().enumerate() {
+                    index.entry(hash(translation)).or_insert(at);
+                }
+                self.index.entry(german.to_owned()).or_insert(index)
+            }
+        };
+        let h = hash(english);
+        match index.get(&h) {
+            Some(&at) if translations[at] == english => return,
+            Some(_) if translations.iter().any(|t| t == english) => return,
+            Some(_) => {}
+            None => {
+                index.insert(h, translations.len());
+            }
         }
+        translations.push(english.to_owned());
+        dictionary.pairs += 1;
     }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
@@ -392,7 +428,8 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let (mut german_terms, mut german_ends) = (String::new(), Vec::new());
     let (mut english_terms, mut english_ends) = (String::new(), Vec::new());
     let mut keys = KeyCache::default();
-    let mut german_keys: Vec<String> = Vec::new();
+    // The German terms' keys, concatenated, with their end offsets.
+    let (mut german_keys, mut german_key_ends) = (String::new(), Vec::new());
     let mut seen = Seen::default();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
@@ -442,10 +479,14 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
                 continue;
             }
             german_keys.clear();
-            german_keys.extend(terms(&german_terms, &german_ends).map(|t| keys.key(t).to_owned()));
+            german_key_ends.clear();
+            for term in terms(&german_terms, &german_ends) {
+                german_keys.push_str(keys.key(term));
+                german_key_ends.push(german_keys.len());
+            }
             for term in terms(&english_terms, &english_ends) {
                 let english = keys.key(term);
-                for german in &german_keys {
+                for german in terms(&german_keys, &german_key_ends) {
                     seen.insert(&mut dictionary, german, english);
                 }
             }
@@ -463,13 +504,21 @@ fn terms<'t>(joined: &'t str, ends: &'t [usize]) -> impl Iterator<Item = &'t str
         .map(|(start, &end)| joined.get(start..end).unwrap_or(""))
 }
 
-/// Word keys computed once per distinct term (the Ding file repeats its terms a lot).
+/// Word keys computed once per term while it is in the cache (the Ding file repeats its terms
+/// a lot).
 #[derive(Default)]
 struct KeyCache(FxHashMap<String, String>);
 
 impl KeyCache {
+    /// The most terms kept: neighbouring lines share their terms, so a small cache keeps most
+    /// of the gain, and its memory stays bounded on any file.
+    const CAPACITY: usize = 1 << 14;
+
     fn key(&mut self, term: &str) -> &str {
         if !self.0.contains_key(term) {
+            if self.0.len() >= Self::CAPACITY {
+                self.0.clear();
+            }
             self.0.insert(term.to_owned(), key(term));
         }
         self.0.get(term).map_or("", String::as_str)

@@ -111,15 +111,16 @@ impl Rules {
 const KEY_CAPACITY: usize = 24;
 
 /// Finds the bytes that can start a terminator (`.`, `!`, `?`, `0xE2`, the lead byte of `…`
-/// and the double marks, `0xE3` and `0xEF`, those of `。`, `？`, `！`) or an emoticon (`:`,
-/// `;`) or emoji (`0xE2`, `0xF0`), with three
+/// and the double marks, `0xE3` and `0xEF`, those of `。`, `？`, `！`, `．`, and `0xD6`,
+/// `0xD8`, `0xDB`, `0xE0`, `0xE1`, those of `։`, `؟`, `۔`, `।`, `॥`, `።`, `፧`) or an emoticon
+/// (`:`, `;`) or emoji (`0xE2`, `0xF0`), with five
 /// SIMD `memchr` searches whose results are kept: each search runs over the text at most once
 /// in all, however many sentences and lines it holds.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Candidates {
     /// For each search, the next match at or after where it last started (`usize::MAX`: none
     /// left), or `None` before the first search.
-    next: [Option<usize>; 3],
+    next: [Option<usize>; 5],
 }
 
 impl Candidates {
@@ -134,7 +135,9 @@ impl Candidates {
                     let hit = match k {
                         0 => memchr::memchr3(b'.', b'!', b'?', rest),
                         1 => memchr::memchr3(b':', b';', 0xE2, rest),
-                        _ => memchr::memchr3(0xF0, 0xE3, 0xEF, rest),
+                        2 => memchr::memchr3(0xF0, 0xE3, 0xEF, rest),
+                        3 => memchr::memchr3(0xD8, 0xDB, 0xE0, rest),
+                        _ => memchr::memchr2(0xD6, 0xE1, rest),
                     };
                     let p = hit.map_or(usize::MAX, |h| from + h);
                     *slot = Some(p);
@@ -152,8 +155,12 @@ fn terminator(c: char) -> Option<Terminator> {
     match c {
         '.' => Some(Terminator::Dot),
         '…' => Some(Terminator::Ellipsis),
-        '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => Some(Terminator::Strong),
-        '。' | '｡' | '？' | '！' => Some(Terminator::Ideographic),
+        // And the full stops and question marks of Arabic, Urdu, Devanagari, Armenian and
+        // Ethiopic text, never abbreviation dots.
+        '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '۔' | '।' | '॥' | '։' | '።' | '፧' => {
+            Some(Terminator::Strong)
+        }
+        '。' | '｡' | '？' | '！' | '．' => Some(Terminator::Ideographic),
         _ => None,
     }
 }
@@ -163,7 +170,7 @@ enum Terminator {
     Dot,
     Ellipsis,
     Strong,
-    /// `。`, `？`, `！`: they end a sentence without white space after them.
+    /// `。`, `？`, `！`, `．`: they end a sentence without white space after them.
     Ideographic,
 }
 

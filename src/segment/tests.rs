@@ -604,4 +604,27 @@ fn ideographic_terminators_end_sentences() {
         de("Er schrieb 好。 Dann ging er."),
         ["Er schrieb 好。", "Dann ging er."]
     );
+    assert_eq!(
+        split(Lang::Other, "これは本です．次の文です．"),
+        ["これは本です．", "次の文です．"]
+    );
+}
+
+#[test]
+fn full_stops_and_question_marks_of_other_scripts_end_sentences() {
+    for (text, first, second) in [
+        ("यह एक वाक्य है। यह दूसरा है॥", "यह एक वाक्य है।", "यह दूसरा है॥"),
+        ("هل أنت بخير؟ نعم، شكرا.", "هل أنت بخير؟", "نعم، شكرا."),
+        (
+            "یہ ایک جملہ ہے۔ یہ دوسرا ہے۔",
+            "یہ ایک جملہ ہے۔",
+            "یہ دوسرا ہے۔",
+        ),
+        ("Բարև։ Ինչպե՞ս ես։", "Բարև։", "Ինչպե՞ս ես։"),
+        ("ሰላም ነው። እንዴት ነህ፧", "ሰላም ነው።", "እንዴት ነህ፧"),
+    ] {
+        assert_eq!(split(Lang::Other, text), [first, second], "{text}");
+    }
+    // Inside a word they are letters of that script, not stops.
+    one!(de, "Er schrieb नमस्ते und ging.");
 }
