@@ -51,7 +51,7 @@ Exit codes: 0 success, 1 runtime error, 2 usage error.
 ";
 
 /// Every case, in the order they are printed; the clean reference comes first.
-const CASES: [&str; 11] = [
+const CASES: [&str; 12] = [
     "clean",
     "identical",
     "one-char",
@@ -61,6 +61,7 @@ const CASES: [&str; 11] = [
     "omit-40",
     "gap-1000",
     "gap-50000",
+    "gaps-merges",
     "token-1mb",
     "long-sentences",
 ];
@@ -151,6 +152,7 @@ fn parse_size(text: &str) -> Result<usize, Failure> {
 fn case_size(case: &str, size: usize) -> usize {
     match case {
         "gap-1000" => 10_000,
+        "gaps-merges" => 4000,
         "gap-50000" => 120_000,
         _ => size,
     }
@@ -377,7 +379,9 @@ fn generate(case: &str, size: usize, data: &Path) -> Result<Case, Failure> {
                 .collect();
             (de, en)
         }
-        "clean" | "omit-10" | "omit-40" | "gap-1000" | "gap-50000" => clean(size, data)?,
+        "clean" | "omit-10" | "omit-40" | "gap-1000" | "gap-50000" | "gaps-merges" => {
+            clean(size, data)?
+        }
         "token-1mb" => {
             let (mut de, mut en) = clean(size, data)?;
             let token: String = (0..1 << 20)
@@ -410,16 +414,30 @@ fn generate(case: &str, size: usize, data: &Path) -> Result<Case, Failure> {
                 .collect()
         }
         "gap-1000" => std::iter::once(5000..6000).collect(),
+        "gaps-merges" => vec![500..650, 1300..1600, 2300..2800],
         "gap-50000" => std::iter::once(35_000..85_000).collect(),
         _ => Vec::new(),
     };
     let missing: Vec<usize> = gaps.iter().flat_map(|g| g.clone()).collect();
-    let german = german
-        .into_iter()
-        .enumerate()
-        .filter(|(k, _)| missing.binary_search(k).is_err())
-        .map(|(_, line)| line)
-        .collect();
+    let merged = if case == "gaps-merges" {
+        3300..3500
+    } else {
+        0..0
+    };
+    let mut kept = Vec::new();
+    let mut k = 0;
+    while k < german.len() {
+        if missing.binary_search(&k).is_ok() {
+            k += 1;
+        } else if merged.contains(&k) && k + 1 < german.len() {
+            kept.push(format!("{} {}", german[k], german[k + 1]));
+            k += 2;
+        } else {
+            kept.push(german[k].clone());
+            k += 1;
+        }
+    }
+    let german = kept;
     Ok((german, english, missing))
 }
 

@@ -38,9 +38,13 @@ pub(super) fn follow_gaps(
     let mut next = 0usize;
     for (from, to) in drifts {
         let (start, end) = (guide[from], guide[to]);
-        let Some(jump) = jump_path(lattice, start, end) else {
+        let Some(jump) = jump_path(lattice, &guide[from..=to]) else {
             continue;
         };
+        if jump[..] == guide[from..=to] {
+            // The guide makes this jump already.
+            continue;
+        }
         let mut candidate: Vec<(usize, usize)> = guide[..from].to_vec();
         candidate.extend_from_slice(&jump);
         candidate.extend_from_slice(&guide[to + 1..]);
@@ -56,74 +60,264 @@ pub(super) fn follow_gaps(
 }
 
 /// The stretches of `guide` (node positions `from..=to`) along which it drifts, in order and
-/// apart.
+/// apart. A drift's core is a run of rows where `English − German` changes by at least
+/// [`MIN_GAP`] within [`STEP`] rows (a jump the guide already makes counts too: the fine
+/// model checks where it lands); each core reaches [`STEP`] rows further on each side to the
+/// diagonals around it, but never past the middle between it and the next core, so that
+/// every stretch holds one drift and one jump can explain it. (Stretches that reached into
+/// each other would merge several gaps into one, which no single jump explains.)
 fn drifts(guide: &[(usize, usize)], n: usize) -> Vec<(usize, usize)> {
     let excess = |k: usize| guide[k].1 as i64 - guide[k].0 as i64;
-    // Rows where a drift starts, as row ranges, merged when they touch.
-    let mut rows: Vec<(usize, usize)> = Vec::new();
+    // The cores, as row ranges, merged when they overlap.
+    let mut cores: Vec<(usize, usize)> = Vec::new();
     let mut ahead = 0usize;
     for k in 0..guide.len() {
         let row = guide[k].0;
-        while ahead + 1 < guide.len() && guide[ahead].0 < row + STEP {
+        while ahead + 1 < guide.len() && guide[ahead + 1].0 < row + STEP {
             ahead += 1;
         }
         if excess(ahead).abs_diff(excess(k)) as usize >= MIN_GAP {
-            let (low, high) = (row.saturating_sub(STEP), (guide[ahead].0 + STEP).min(n));
-            match rows.last_mut() {
+            let (low, high) = (row, guide[ahead].0);
+            match cores.last_mut() {
                 Some(last) if low <= last.1 => last.1 = last.1.max(high),
-                _ => rows.push((low, high)),
+                _ => cores.push((low, high)),
             }
         }
     }
-    rows.into_iter()
-        .filter_map(|(low, high)| {
-            let from = guide
-                .partition_point(|&(i, _)| i < low)
-                .min(guide.len() - 1);
-            let to = guide.partition_point(|&(i, _)| i <= high).saturating_sub(1);
-            (from < to).then_some((from, to))
+    let stretches: Vec<(usize, usize)> = cores
+        .iter()
+        .enumerate()
+        .map(|(c, &(low, high))| {
+            let floor = c
+                .checked_sub(1)
+                .map_or(0, |p| cores[p].1 + (low - cores[p].1) / 2);
+            let ceiling = cores
+                .get(c + 1)
+                .map_or(n, |next| high + (next.0 - high) / 2);
+            (
+                low.saturating_sub(STEP).max(floor),
+                (high + STEP).min(ceiling),
+            )
         })
-        .collect()
+        .collect();
+    // Node positions, each stretch starting after the last node of the one before.
+    let mut found: Vec<(usize, usize)> = Vec::with_capacity(stretches.len());
+    for (low, high) in stretches {
+        let from = guide
+            .partition_point(|&(i, _)| i < low)
+            .max(found.last().map_or(0, |&(_, to)| to + 1))
+            .min(guide.len() - 1);
+        let to = guide.partition_point(|&(i, _)| i <= high).saturating_sub(1);
+        if from < to {
+            found.push((from, to));
+        }
+    }
+    found
 }
 
-/// The path from `start` to `end` along the diagonal through `start`, one run of skipped
-/// sentences, and the diagonal through `end`, the run placed where the 1-1 beads of both
-/// diagonals cost least; `None` when there is no drift to explain.
-fn jump_path(
-    lattice: &Lattice<'_>,
-    start: (usize, usize),
-    end: (usize, usize),
-) -> Option<Vec<(usize, usize)>> {
+/// How far, in sentences, a diagonal may lie from the guide where it is read: the guide has
+/// the resolution of the finest coarse level (blocks of two), and a merge nearby shifts it by
+/// one or two more.
+const DIAGONAL_SLACK: i64 = 8;
+
+/// Most rows of a stretch at which its diagonals are read (each gives one from the guide and
+/// one from a scan), so that a stretch's jumps choose among at most `2 + 2 × 48` diagonals.
+const MAX_DIAGONALS: usize = 48;
+
+/// Rows summed to tell a diagonal in a scan.
+const SCAN_ROWS: usize = 4;
+
+/// Most 1-1 bead costs the scans of one stretch compute.
+const SCAN_BUDGET: usize = 1 << 21;
+
+/// The path from the first to the last node of `stretch` (a part of the guide that drifts)
+/// made of straight 1-1 diagonals and the runs of skipped sentences between them; `None` when
+/// there is no drift to explain. The diagonals are read off the guide at evenly spaced rows
+/// (at most [`MAX_DIAGONALS`], each moved by up to [`DIAGONAL_SLACK`] to where its 1-1 beads
+/// nearby cost least), and a dynamic programme over the rows and these diagonals puts the
+/// jumps where the 1-1 beads plus the runs of skipped sentences cost least: a stretch with
+/// several gaps gets a jump for each. The work is the stretch's rows times the diagonals.
+fn jump_path(lattice: &Lattice<'_>, stretch: &[(usize, usize)]) -> Option<Vec<(usize, usize)>> {
+    let (&start, &end) = (stretch.first()?, stretch.last()?);
     let (rows, columns) = (end.0 - start.0, end.1 - start.1);
     if rows.abs_diff(columns) < MIN_GAP {
         return None;
     }
-    // The diagonal is as long as the shorter side; the jump crosses the difference.
-    let length = rows.min(columns);
-    let (down, right) = (rows - length, columns - length);
+    // The programme runs along the side with fewer sentences (the major side), so that the
+    // runs it jumps are on the other side (the gaps of a net drift).
+    let transposed = columns < rows;
+    let to_cell = |(u, v): (i64, i64)| -> (usize, usize) {
+        if transposed {
+            (v as usize, u as usize)
+        } else {
+            (u as usize, v as usize)
+        }
+    };
+    let to_uv = |(i, j): (usize, usize)| -> (i64, i64) {
+        if transposed {
+            (j as i64, i as i64)
+        } else {
+            (i as i64, j as i64)
+        }
+    };
     let cost = lattice.cost;
-    let one_to_one = |i: usize, j: usize| {
+    let (u0, v0) = to_uv(start);
+    let (u1, v1) = to_uv(end);
+    // The 1-1 bead at (u, v), priced high outside the stretch.
+    let one_to_one = |u: i64, v: i64| {
+        if u < u0 || v < v0 || u >= u1 || v >= v1 {
+            return 1e6;
+        }
+        let (i, j) = to_cell((u, v));
         let c = cost(i, i + 1, j, j + 1, f64::INFINITY);
         if c.is_finite() { c } else { 1e6 }
     };
-    // cost[r] = the diagonal through `start` for r beads, then the one through `end`.
-    let mut before = 0.0;
-    let after_total: f64 = (0..length)
-        .map(|k| one_to_one(start.0 + down + k, start.1 + right + k))
-        .sum();
-    let mut after = after_total;
-    let (mut best, mut best_at) = (after, 0usize);
-    for r in 0..length {
-        before += one_to_one(start.0 + r, start.1 + r);
-        after -= one_to_one(start.0 + down + r, start.1 + right + r);
-        if before + after < best {
-            best = before + after;
-            best_at = r + 1;
+    // A run of `k` skipped sentences of the minor side: the first costs `open`, each further
+    // one `extend`, as the real cost function prices them where the stretch starts.
+    let skip = |k: usize| {
+        let (i, j) = start;
+        let c = if transposed {
+            cost(i, i + k, j, j, f64::INFINITY)
+        } else {
+            cost(i, i, j, j + k, f64::INFINITY)
+        };
+        if c.is_finite() { c } else { 1e3 }
+    };
+    let open = skip(1).clamp(0.1, 1e3);
+    let extend = (skip(2) - skip(1)).clamp(0.01, open);
+    let jump = |delta: i64| {
+        if delta == 0 {
+            0.0
+        } else {
+            open + extend * (delta.abs() - 1) as f64
+        }
+    };
+    let major = u1 - u0;
+    // The diagonals: the guide's offset every `spacing` rows, each moved to its best fit.
+    let spacing = (major as usize).div_ceil(MAX_DIAGONALS).max(1) as i64;
+    let probe = spacing.clamp(8, 64);
+    let best_offset = |offset: i64, around: i64| {
+        let low = (around - probe / 2).clamp(u0, (u1 - probe).max(u0));
+        let high = (low + probe).min(u1);
+        (-DIAGONAL_SLACK..=DIAGONAL_SLACK)
+            .map(|shift| {
+                let total: f64 = (low..high).map(|u| one_to_one(u, u + offset + shift)).sum();
+                (total, shift.abs(), offset + shift)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map_or(offset, |(_, _, d)| d)
+    };
+    let mut offsets: Vec<i64> = vec![best_offset(v0 - u0, u0), best_offset(v1 - u1, u1)];
+    // Between the ends, each sampled row's diagonal is the best over every offset the
+    // stretch spans (a gap's diagonal may lie far from where the drifting guide passes), as
+    // long as that scan fits [`SCAN_BUDGET`]; beyond it, the guide's offset there, fitted.
+    let (low, high) = (
+        offsets[0].min(offsets[1]) - DIAGONAL_SLACK,
+        offsets[0].max(offsets[1]) + DIAGONAL_SLACK,
+    );
+    let scan_cost = (high - low + 1) as usize * SCAN_ROWS;
+    let scanned = (SCAN_BUDGET / scan_cost.max(1)).min(MAX_DIAGONALS);
+    let scan = |u: i64| {
+        let u = u.clamp(u0, (u1 - SCAN_ROWS as i64).max(u0));
+        (low..=high)
+            .map(|d| {
+                let total: f64 = (u..u + SCAN_ROWS as i64)
+                    .map(|r| one_to_one(r, r + d))
+                    .sum();
+                (total, d)
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, d)| d)
+    };
+    let mut next_row = u0 + spacing;
+    let mut sampled = 0usize;
+    for &node in stretch {
+        let (u, v) = to_uv(node);
+        if u >= next_row && u < u1 {
+            offsets.push(best_offset(v - u, u));
+            if sampled < scanned {
+                offsets.extend(scan(u));
+                sampled += 1;
+            }
+            next_row = u + spacing;
         }
     }
-    let mut nodes: Vec<(usize, usize)> =
-        (0..=best_at).map(|k| (start.0 + k, start.1 + k)).collect();
-    nodes.extend((best_at..=length).map(|k| (start.0 + down + k, start.1 + right + k)));
+    offsets.sort_unstable();
+    offsets.dedup();
+    let count = offsets.len();
+    // best[c]: the least cost of reaching row u on diagonal c; back[(u - u0) * count + c]:
+    // the diagonal the path was on at the row before.
+    let mut best: Vec<f64> = offsets.iter().map(|&d| jump(d - (v0 - u0))).collect();
+    let mut back: Vec<u8> = vec![0; major as usize * count];
+    debug_assert!(count <= usize::from(u8::MAX));
+    let (mut left, mut right) = (vec![0.0f64; count], vec![0.0f64; count]);
+    let (mut left_at, mut right_at) = (vec![0usize; count], vec![0usize; count]);
+    for u in u0..u1 {
+        // The cheapest diagonal to jump from, for each diagonal: two sweeps, since a jump
+        // costs in proportion to its length.
+        for c in 0..count {
+            (left[c], left_at[c]) = (best[c], c);
+            if c > 0 {
+                let through = left[c - 1] + extend * (offsets[c] - offsets[c - 1]) as f64;
+                if through < left[c] {
+                    (left[c], left_at[c]) = (through, left_at[c - 1]);
+                }
+            }
+        }
+        for c in (0..count).rev() {
+            (right[c], right_at[c]) = (best[c], c);
+            if c + 1 < count {
+                let through = right[c + 1] + extend * (offsets[c + 1] - offsets[c]) as f64;
+                if through < right[c] {
+                    (right[c], right_at[c]) = (through, right_at[c + 1]);
+                }
+            }
+        }
+        let row = (u - u0) as usize * count;
+        for c in 0..count {
+            let (far, far_at) = if left[c] <= right[c] {
+                (left[c], left_at[c])
+            } else {
+                (right[c], right_at[c])
+            };
+            // A jump pays `open` for its first sentence; the sweeps priced the rest.
+            let moved = far + open - extend;
+            let (from_cost, from) = if far_at != c && moved < best[c] {
+                (moved, far_at)
+            } else {
+                (best[c], c)
+            };
+            back[row + c] = from as u8;
+            best[c] = from_cost + one_to_one(u, u + offsets[c]);
+        }
+    }
+    let last = (0..count).min_by(|&a, &b| {
+        let total = |c: usize| best[c] + jump((v1 - u1) - offsets[c]);
+        total(a).total_cmp(&total(b))
+    })?;
+    // The diagonal of each row, traced back.
+    let mut chosen = vec![0usize; major as usize];
+    let mut c = last;
+    for u in (0..major as usize).rev() {
+        chosen[u] = c;
+        c = back[u * count + c] as usize;
+    }
+    // The nodes: each row's 1-1 bead on its diagonal, reached by a run of skipped minor
+    // sentences when the diagonal lies ahead, or by skipped major rows when it lies behind.
+    let mut nodes: Vec<(usize, usize)> = vec![start];
+    let (mut u, mut v) = (u0, v0);
+    for &c in &chosen {
+        let target = u + offsets[c];
+        if target >= v && target < v1 {
+            if target > v {
+                nodes.push(to_cell((u, target)));
+            }
+            v = target + 1;
+        }
+        u += 1;
+        nodes.push(to_cell((u, v)));
+    }
+    nodes.push(end);
     nodes.dedup();
     Some(nodes)
 }
@@ -189,7 +383,8 @@ mod tests {
         };
         let shapes = [(1, 1), (1, 0), (0, 1)];
         let lattice = Lattice::new(500, 600, &shapes, &cost, None);
-        let nodes = jump_path(&lattice, (100, 100), (500, 600)).unwrap();
+        let guide: Vec<(usize, usize)> = (0..=400).map(|k| (100 + k, 100 + k * 5 / 4)).collect();
+        let nodes = jump_path(&lattice, &guide).unwrap();
         assert_eq!(nodes.first(), Some(&(100, 100)));
         assert_eq!(nodes.last(), Some(&(500, 600)));
         assert!(

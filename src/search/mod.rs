@@ -76,10 +76,14 @@ pub(crate) fn search(
             .as_ref()
             .is_some_and(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)));
         let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
-        if !reusable {
-            let path = coarse_path(german_lengths, english_lengths, shapes, cost, config);
-            *coarse = Some(follow_gaps(&lattice, &path, config));
-        }
+        // A cached guide is followed again under this search's costs: a drift that the first
+        // pass's model could not tell from a run of merges may be clear to the refined model
+        // (a jump already taken costs nothing to check again).
+        let path = match coarse.take().filter(|_| reusable) {
+            Some(path) => path,
+            None => coarse_path(german_lengths, english_lengths, shapes, cost, config),
+        };
+        *coarse = Some(follow_gaps(&lattice, &path, config));
         let guide = coarse.as_deref().unwrap_or(&[]);
         let width = config.band_width;
         banded_path(&lattice, guide, config, width)?
