@@ -10,10 +10,13 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+use resources::{cpu_seconds, peak_kb};
 use satzweise::Dictionary;
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/resources.rs"]
+mod resources;
 
 const USAGE: &str = "usage: readers [--case NAME]... [--dir DIR] [--runs N] [MB]
 
@@ -321,34 +324,4 @@ fn to_letters(mut k: usize) -> String {
         }
     }
     String::from_utf8(letters).unwrap_or_default()
-}
-
-/// User plus system CPU time of this process, from `/proc/self/stat` (0 where there is none).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    let rest = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |k: usize| {
-        fields
-            .get(k)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(0.0)
-    };
-    // utime and stime, in 1/100 s.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
-/// The peak resident memory of this process in KB (`VmHWM`), 0 where there is none.
-fn peak_kb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0.0)
 }

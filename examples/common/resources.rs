@@ -1,4 +1,4 @@
-//! What the measuring examples (`stress`, `worst_case`) read of their own process: CPU time and
+//! What the measuring examples (`stress`, `worst_case`, `readers`) read of their own process: CPU time and
 //! peak memory, from Linux's `/proc/self` (0 elsewhere). Each case runs in a process of its
 //! own, so the figures are the case's.
 
