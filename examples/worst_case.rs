@@ -34,7 +34,9 @@ sentence (German plus English), both as a ratio to clean WMT text of the same si
 the omission cases how many of the missing sentences were reported as omissions and how
 many omissions and additions were spurious.
 
-Cases: identical (one line pair repeated), one-char (one-character lines), equal-length
+Cases: identical (one line pair repeated), identical-longer (the same with a tenth more
+English lines), one-char (one-character lines), one-char-shorter (a tenth fewer English
+lines), equal-length
 (different lines of one length), alternating (very short and very long sentences in turn),
 omit-10 and omit-40 (10% and 40% of the German left out, in 10 and 4 gaps), gap-1000 (lines
 5,001-6,000 of 10,000 left out, whatever SIZE), gap-50000 (50,000 of 120,000, only with
@@ -51,10 +53,12 @@ Exit codes: 0 success, 1 runtime error, 2 usage error.
 ";
 
 /// Every case, in the order they are printed; the clean reference comes first.
-const CASES: [&str; 12] = [
+const CASES: [&str; 14] = [
     "clean",
     "identical",
+    "identical-longer",
     "one-char",
+    "one-char-shorter",
     "equal-length",
     "alternating",
     "omit-10",
@@ -345,6 +349,15 @@ fn generate(case: &str, size: usize, data: &Path) -> Result<Case, Failure> {
     let (german, english) = match case {
         "identical" => same("Das ist der gleiche Satz.", "This is the same sentence."),
         "one-char" => same("a", "a"),
+        // The fuzz findings: ties plus a one-sided surplus of a tenth.
+        "identical-longer" => (
+            vec!["Das ist der gleiche Satz.".to_owned(); size],
+            vec!["This is the same sentence.".to_owned(); size + size / 10],
+        ),
+        "one-char-shorter" => (
+            vec!["a".to_owned(); size],
+            vec!["a".to_owned(); size - size / 10],
+        ),
         "equal-length" => {
             // Distinct lines of 40 characters: pseudo-random words, no shared tokens.
             let mut random = Random(17);
