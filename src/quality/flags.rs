@@ -402,6 +402,12 @@ impl LengthModel {
             samples,
         }
     }
+
+    /// How many robust standard deviations a bead of these letter counts lies from the
+    /// document's typical length ratio.
+    fn z(&self, german_letters: f64, english_letters: f64) -> f64 {
+        (log_ratio(german_letters, english_letters) - self.median) / self.spread
+    }
 }
 
 fn alike(a: &str, b: &str) -> bool {
@@ -853,7 +859,7 @@ impl Checker {
         }
         let german: Vec<f64> = bead.german_sentences().map(letters).collect();
         let english: Vec<f64> = bead.english_sentences().map(letters).collect();
-        let z = |g: f64, e: f64| (log_ratio(g, e) - model.median) / model.spread;
+        let z = |g: f64, e: f64| model.z(g, e);
         let (g, e) = (german.iter().sum::<f64>(), english.iter().sum::<f64>());
         // Leaving out one sentence of `side` (whose total is `total`) fits the ratio.
         let one_too_many = |side: &[f64], total: f64, fit: &dyn Fn(f64) -> f64| {
@@ -878,7 +884,7 @@ impl Checker {
             return None;
         }
         let (g, e) = (letters(german), letters(english));
-        let z = (log_ratio(g, e) - model.median) / model.spread;
+        let z = model.z(g, e);
         let expected = g * model.median.exp();
         (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE).then(|| {
             Flag::LengthRatio {
