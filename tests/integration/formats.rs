@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use proptest::prelude::*;
 
-#[path = "common/seeded.rs"]
-mod seeded;
+use crate::seeded;
 use satzweise::io::{self, Contents, Format, TextPair};
 use satzweise::{Aligner, Alignment, Lang};
 
@@ -104,7 +103,7 @@ fn every_format_round_trips_what_it_carries() {
             format.write_path(&alignment, languages, &path).unwrap();
             let contents = format.read_path(&path, languages).unwrap();
             if !carries.every_bead {
-                // The checklist: a row per finding (tests/xliff.rs checks its rows).
+                // The checklist: a row per finding (tests/integration/xliff.rs checks its rows).
                 assert!(matches!(contents, Contents::Checklist(_)), "{format}");
                 continue;
             }

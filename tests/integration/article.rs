@@ -4,9 +4,9 @@ use satzweise::eval::score_document;
 use satzweise::io::BeadLine;
 use satzweise::{Aligner, Lang, Text};
 
-const GERMAN: &str = include_str!("../examples/data/article.de.txt");
-const ENGLISH: &str = include_str!("../examples/data/article.en.txt");
-const GOLD: &str = include_str!("../examples/data/article.gold");
+const GERMAN: &str = include_str!("../../examples/data/article.de.txt");
+const ENGLISH: &str = include_str!("../../examples/data/article.en.txt");
+const GOLD: &str = include_str!("../../examples/data/article.gold");
 
 fn gold() -> Vec<BeadLine> {
     GOLD.lines()

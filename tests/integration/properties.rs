@@ -2,12 +2,11 @@
 //! once; the output does not depend on the number of threads; NFC and NFD forms of a text
 //! align alike; alignments and configurations survive a serde round trip.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 
-#[path = "common/seeded.rs"]
-mod seeded;
+use crate::seeded;
 use satzweise::{Aligner, Alignment, SearchConfig};
 #[cfg(feature = "serde")]
 use satzweise::{AlignerConfig, BeadShape, Lang};

@@ -2,7 +2,7 @@
 //! panic. Sizes here suit a debug build; `examples/stress.rs` runs the full sizes (a 10 MB
 //! line, a million lines) in release and prints time and peak memory.
 
-mod common;
+use crate::common;
 
 use common::assert_covers;
 use satzweise::{Aligner, Alignment, ErrorKind, Lang, Text};
@@ -75,7 +75,7 @@ fn many_short_lines_align_line_by_line() {
 }
 
 /// The full million lines: ignored by default because a debug build needs minutes; run it
-/// with `cargo test --release --test adversarial -- --ignored`.
+/// with `cargo test --release --test integration adversarial:: -- --ignored`.
 #[test]
 #[ignore = "a million lines take minutes in a debug build; run with --release -- --ignored"]
 fn many_short_lines_million() {

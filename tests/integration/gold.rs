@@ -3,7 +3,7 @@
 //! The floors sit a little under the figures measured when they were set (see the README's
 //! accuracy table), so that a change that loses accuracy fails here.
 
-mod common;
+use crate::common;
 
 use satzweise::eval::{GoldSet, Scores, score_document};
 use satzweise::io::{BeadLine, read_bead_file};

@@ -2,8 +2,7 @@
 
 use proptest::prelude::*;
 
-#[path = "common/seeded.rs"]
-mod seeded;
+use crate::seeded;
 use satzweise::{Lang, LineBreaks, Segmenter, Text};
 
 /// White space as the segmenter documents it.

@@ -1,8 +1,7 @@
 //! The fast (coarse-to-fine, windowed) search against the exact one.
 
-mod common;
-#[path = "common/seeded.rs"]
-mod seeded;
+use crate::common;
+use crate::seeded;
 
 use proptest::prelude::*;
 use satzweise::eval::GoldSet;

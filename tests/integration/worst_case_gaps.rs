@@ -3,7 +3,7 @@
 //! taken for one) and must not take the merges for a gap. Built from the WMT news lines of
 //! `../shared/data` (skipped with a message when they are absent).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

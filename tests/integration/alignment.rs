@@ -2,8 +2,7 @@
 
 use proptest::prelude::*;
 
-#[path = "common/seeded.rs"]
-mod seeded;
+use crate::seeded;
 use satzweise::{Aligner, Alignment, BeadShape};
 
 /// Beads are in order and cover every sentence of both sides exactly once.

@@ -3,7 +3,7 @@
 
 #![cfg(feature = "serde")]
 
-#[path = "../examples/common/stage.rs"]
+#[path = "../../examples/common/stage.rs"]
 mod stage;
 
 use satzweise::{Aligner, AlignerConfig, BeadShape};
