@@ -1141,16 +1141,24 @@ pub(crate) fn untranslated_flag(german: &str, english: &str) -> Option<Flag> {
 }
 
 fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
-    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over.
+    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over; numbers in
+    // digits first, and each to an equal in digits where there is one, so that a number word
+    // ("Halbfinale", the last 4) takes no digits ("4. oder 5. September") away from the
+    // number they render ("4th or 5th").
     let mut used = vec![false; other.len()];
     let mut left = Vec::new();
-    for number in side {
-        let hit = other
-            .iter()
-            .enumerate()
-            .find(|(k, o)| !used.get(*k).copied().unwrap_or(true) && number.matches(o));
-        match hit {
-            Some((k, _)) => {
+    let digits_first = side
+        .iter()
+        .filter(|n| n.digits)
+        .chain(side.iter().filter(|n| !n.digits));
+    for number in digits_first {
+        let free = |digits: bool| {
+            other.iter().enumerate().position(|(k, o)| {
+                o.digits == digits && !used.get(k).copied().unwrap_or(true) && number.matches(o)
+            })
+        };
+        match free(true).or_else(|| free(false)) {
+            Some(k) => {
                 if let Some(u) = used.get_mut(k) {
                     *u = true;
                 }
@@ -1201,6 +1209,14 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+        // A number word takes no digits away from the digits they render.
+        assert!(
+            number_flag(
+                "Halbfinal-Gegner am 4. oder 5. September",
+                "semi-final opponent on the 4th or 5th of September"
+            )
+            .is_none()
+        );
     }
 
     /// The notations of one value that translators use (issue 13): none is a mismatch, and
