@@ -961,11 +961,9 @@ impl Checker {
                 }
                 let key = word_key(word);
                 // A common word capitalised ("Union", "Street") is mostly part of a name the
-                // German translates; a linked name may open its sentence ("Pakistan and
-                // India ...").
-                if super::names::is_common_english(&key)
-                    || (k == 0 && !self.english_names.contains(&key))
-                {
+                // German translates; a name that opens its sentence is mostly one the German
+                // renders as "er" or "sie" ("Lucas said ..." / "Er sagte ...").
+                if k == 0 || super::names::is_common_english(&key) {
                     continue;
                 }
                 let is_name = self.english_names.contains(&key)
