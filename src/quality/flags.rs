@@ -505,6 +505,10 @@ pub(crate) struct Checker {
     german_to_names: HashMap<String, Vec<String>>,
     /// English name keys spelled alike by some German word of close frequency.
     english_names: HashSet<String>,
+    /// English name keys that no German word of the document spells alike and that are no
+    /// common English words ([`super::names`]): names the German may have dropped
+    /// everywhere, or a name the document writes once.
+    lone_names: HashSet<String>,
     /// Keys of English words the document writes in lower case somewhere.
     lowercase: HashSet<String>,
     /// Folded German sentence of a 1-1 bead → the folded English renderings it has.
@@ -708,10 +712,19 @@ impl Checker {
                 }
             }
         }
+        let lone_names = candidates
+            .into_keys()
+            .filter(|key| !english_names.contains(key) && !super::names::is_common_english(key))
+            .collect();
+        let (german_kept, english_kept) =
+            rendered_as_themselves(alignment, &german_to_names, &english_names);
+        german_to_names.retain(|key, _| german_kept.contains(key));
+        english_names.retain(|key| english_kept.contains(key));
         Checker {
             length: LengthModel::new(alignment),
             german_to_names,
             english_names,
+            lone_names,
             lowercase,
             cut_ends: alignment
                 .german_text()
@@ -896,7 +909,7 @@ impl Checker {
     }
 
     fn name_flags(&self, bead: &BeadRef<'_>, flags: &mut Vec<Flag>) {
-        if self.english_names.is_empty() {
+        if self.english_names.is_empty() && self.lone_names.is_empty() {
             return;
         }
         let german_keys: Vec<String> = bead
@@ -928,31 +941,155 @@ impl Checker {
             }
         }
         // English names, capitalised and not first in their sentence (in a title, where
-        // every word is capitalised, a capital says nothing).
+        // every word is capitalised, a capital says nothing). A name the German spells
+        // nowhere in the document counts only as part of a longer name whose other part the
+        // German of the bead has ("Ingo Kramer" against "Ingo"): alone it is mostly a name
+        // the translation renders in its own way ("Bavaria" for "Bayern").
+        let in_german = |word: &str| {
+            let key = word_key(word);
+            german_keys.iter().any(|g| loosely_alike(&key, g))
+        };
         let prose = bead
             .english_sentences()
             .filter(|s| !is_title_case(s, &self.lowercase));
-        for (k, word) in prose.flat_map(words) {
-            if k == 0 || !is_capitalized(word) || is_function_word(word) {
-                continue;
-            }
-            let key = word_key(word);
-            if !self.english_names.contains(&key) || !seen.insert(key.clone()) {
-                continue;
-            }
-            if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
-                flags.push(Flag::NameOneSide {
-                    name: word.to_string(),
-                    side: Side::English,
-                });
+        for sentence in prose {
+            let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+            let joined = joined_to_next(sentence);
+            for (n, &(k, word)) in sentence_words.iter().enumerate() {
+                if !is_capitalized(word) || is_function_word(word) {
+                    continue;
+                }
+                let key = word_key(word);
+                // A common word capitalised ("Union", "Street") is mostly part of a name the
+                // German translates; a name that opens its sentence is mostly one the German
+                // renders as "er" or "sie" ("Lucas said ..." / "Er sagte ...").
+                if k == 0 || super::names::is_common_english(&key) {
+                    continue;
+                }
+                let is_name = self.english_names.contains(&key)
+                    || (self.lone_names.contains(&key)
+                        && !is_acronym(word)
+                        && !super::names::has_common_noun_ending(word)
+                        && {
+                            let name_part = |m: usize| {
+                                sentence_words.get(m).is_some_and(|&(_, w)| {
+                                    let key = word_key(w);
+                                    is_capitalized(w)
+                                        && !is_acronym(w)
+                                        && (self.english_names.contains(&key)
+                                            || self.lone_names.contains(&key))
+                                        && in_german(w)
+                                })
+                            };
+                            let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+                            (n > 0 && joined(n - 1) && name_part(n - 1))
+                                || (joined(n) && name_part(n + 1))
+                        });
+                if !is_name || !seen.insert(key.clone()) {
+                    continue;
+                }
+                if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
+                    flags.push(Flag::NameOneSide {
+                        name: word.to_string(),
+                        side: Side::English,
+                    });
+                }
             }
         }
     }
 }
 
-/// Whether two keys may be the same name within one bead, where inflection, derivation and
-/// compounds are allowed for ("Aserbaidschans", "aserbaidschanische" / "Azerbaijani",
-/// "Außenminister" / "Minister").
+/// The linked names that the translation mostly renders as themselves: of the linked beads
+/// whose German holds the German word (or whose English holds the English name), at least
+/// half hold a word spelled loosely alike on the other side. A word the document translates
+/// in its own way more often than not ("Landrat" as "county commissioner", "Secretary" for
+/// "Innenministerin") is mostly no name, and its absence from one bead says nothing; an
+/// injected or real error leaves one bead of several without the name.
+fn rendered_as_themselves(
+    alignment: &Alignment,
+    german_to_names: &HashMap<String, Vec<String>>,
+    english_names: &HashSet<String>,
+) -> (HashSet<String>, HashSet<String>) {
+    // Per key: (beads it is in, beads whose other side renders it).
+    let mut german: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut english: HashMap<&str, (usize, usize)> = HashMap::new();
+    for bead in alignment.beads() {
+        if bead.german().is_empty() || bead.english().is_empty() {
+            continue;
+        }
+        let keys = |sentences: Vec<&str>| -> HashSet<String> {
+            sentences
+                .into_iter()
+                .flat_map(words)
+                .map(|(_, w)| word_key(w))
+                .collect()
+        };
+        let german_keys = keys(bead.german_sentences().collect());
+        let english_keys = keys(bead.english_sentences().collect());
+        for (key, _) in german_keys
+            .iter()
+            .filter_map(|k| german_to_names.get_key_value(k))
+        {
+            let entry = german.entry(key.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(english_keys.iter().any(|e| loosely_alike(key, e)));
+        }
+        for key in english_keys.iter().filter_map(|k| english_names.get(k)) {
+            let entry = english.entry(key.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(german_keys.iter().any(|g| loosely_alike(key, g)));
+        }
+    }
+    let kept = |counts: HashMap<&str, (usize, usize)>| -> HashSet<String> {
+        counts
+            .into_iter()
+            .filter(|&(_, (total, rendered))| rendered * 2 >= total)
+            .map(|(key, _)| key.to_string())
+            .collect()
+    };
+    (kept(german), kept(english))
+}
+
+/// Whether a word is written in capitals only, a plural `s` aside ("CFO", "MLAs"): an
+/// abbreviation the German may well spell out.
+fn is_acronym(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    stem.chars().filter(|c| c.is_uppercase()).count() >= 2 && !stem.chars().any(char::is_lowercase)
+}
+
+/// For each word of a sentence, in the order of [`words`]: whether only one space or hyphen
+/// parts it from the next word, as the parts of one name are ("Hellas Verona",
+/// "Saint-Germain").
+fn joined_to_next(sentence: &str) -> Vec<bool> {
+    let mut out = Vec::new();
+    let mut between = String::new();
+    let mut in_word = false;
+    for c in sentence.chars() {
+        if c.is_alphanumeric() {
+            if !in_word && !out.is_empty() {
+                let last = out.len() - 1;
+                out[last] = between == " " || between == "-";
+            }
+            if !in_word {
+                out.push(false);
+                between.clear();
+            }
+            in_word = true;
+        } else {
+            if in_word {
+                between.clear();
+            }
+            in_word = false;
+            between.push(c);
+        }
+    }
+    out
+}
+
+/// Whether two keys may be the same name within one bead, where inflection, derivation,
+/// abbreviation and compounds are allowed for ("Aserbaidschans", "aserbaidschanische" /
+/// "Azerbaijani"; "Mars" / "Martian", "Colorado" / "Colo."; "Außenminister" / "Minister",
+/// "Kurgartencafés" / "Café").
 fn loosely_alike(a: &str, b: &str) -> bool {
     if alike(a, b) {
         return true;
@@ -961,8 +1098,9 @@ fn loosely_alike(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let shorter = la.min(lb);
     (common >= 5 && common * 5 >= shorter * 4)
+        || (common >= 3 && common + 1 >= shorter)
         || (shorter >= 5 && crate::text::similarity::jaro_winkler(a, b) >= 0.85)
-        || (shorter >= 5 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
+        || (shorter >= 4 && (la > lb && a.contains(b) || lb > la && b.contains(a)))
 }
 
 /// English words that are rare in German text (no "in", "die", "also", ...).
@@ -1001,16 +1139,24 @@ pub(crate) fn untranslated_flag(german: &str, english: &str) -> Option<Flag> {
 }
 
 fn unmatched(side: &[Number], other: &[Number]) -> Vec<String> {
-    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over.
+    // Greedy one-to-one matching, so that "3 and 3" against "3" leaves one 3 over; numbers in
+    // digits first, and each to an equal in digits where there is one, so that a number word
+    // ("Halbfinale", the last 4) takes no digits ("4. oder 5. September") away from the
+    // number they render ("4th or 5th").
     let mut used = vec![false; other.len()];
     let mut left = Vec::new();
-    for number in side {
-        let hit = other
-            .iter()
-            .enumerate()
-            .find(|(k, o)| !used.get(*k).copied().unwrap_or(true) && number.matches(o));
-        match hit {
-            Some((k, _)) => {
+    let digits_first = side
+        .iter()
+        .filter(|n| n.digits)
+        .chain(side.iter().filter(|n| !n.digits));
+    for number in digits_first {
+        let free = |digits: bool| {
+            other.iter().enumerate().position(|(k, o)| {
+                o.digits == digits && !used.get(k).copied().unwrap_or(true) && number.matches(o)
+            })
+        };
+        match free(true).or_else(|| free(false)) {
+            Some(k) => {
                 if let Some(u) = used.get_mut(k) {
                     *u = true;
                 }
@@ -1061,6 +1207,14 @@ mod tests {
         assert!(number_flag("Zwei Tage.", "2 days.").is_none());
         assert!(number_flag("Drei Tage.", "2 days.").is_some());
         assert!(number_flag("3 und 3", "3").is_some());
+        // A number word takes no digits away from the digits they render.
+        assert!(
+            number_flag(
+                "Halbfinal-Gegner am 4. oder 5. September",
+                "semi-final opponent on the 4th or 5th of September"
+            )
+            .is_none()
+        );
     }
 
     /// The notations of one value that translators use (issue 13): none is a mismatch, and
@@ -1174,6 +1328,51 @@ mod tests {
         let mut dropped = german;
         dropped[1] = "Sie gewann ihren ersten Preis im Jahr 1946.";
         assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Oscar"]);
+    }
+
+    #[test]
+    fn a_name_written_once_counts_as_part_of_a_longer_name() {
+        let german = [
+            "Arbeitgeberpräsident Ingo Kramer sprach mit der Presse.",
+            "Die Regierung in Bayern schwieg dazu.",
+            "Danach fuhr Kramer nach Hause.",
+        ];
+        let english = [
+            "Employers' president Ingo Kramer spoke to the press.",
+            "The government in Bavaria was silent.",
+            "Then Kramer went home.",
+        ];
+        // "Bavaria" renders "Bayern" in words of its own: no name missing.
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // "Ingo", written once, is missing beside "Kramer", which the German has.
+        let mut dropped = german;
+        dropped[0] = "Arbeitgeberpräsident Kramer sprach mit der Presse.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Ingo"]);
+    }
+
+    #[test]
+    fn a_word_the_document_mostly_translates_is_no_name() {
+        let german = [
+            "Landrat Werner Bumeder sprach am Morgen.",
+            "Der Landrat verbot die Feier.",
+            "Auch der Landrat kam am Abend.",
+            "Der Kreischef dankte allen Helfern.",
+            "Der Bezirkschef lobte Bumeder sehr.",
+        ];
+        let english = [
+            "County commissioner Werner Bumeder spoke in the morning.",
+            "The Landrat banned the party.",
+            "The county commissioner came in the evening as well.",
+            "The Landrat thanked all helpers.",
+            "The Landrat praised Bumeder a lot.",
+        ];
+        // "Landrat" is written alike in one bead of the three on either side: the translation
+        // has words of its own for it, and the beads without it lack no name.
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // "Bumeder" is rendered in both beads that have it: dropping it is flagged.
+        let mut dropped = german;
+        dropped[4] = "Der Bezirkschef lobte ihn sehr.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Bumeder"]);
     }
 
     #[test]

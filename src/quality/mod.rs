@@ -39,6 +39,7 @@
 mod checklist;
 mod flags;
 mod markup;
+mod names;
 mod negation;
 mod numbers;
 mod review;

@@ -90,6 +90,185 @@ fn neither_nor(sentence: &str) -> usize {
     found
 }
 
+/// English words that say "not" in their meaning: "fail", "refuse", "unable", ... (see
+/// [`lexical_negations`]).
+const ENGLISH_LEXICAL: &[&str] = &[
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "failure",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "refusal",
+    "refrain",
+    "refrained",
+    "refraining",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "lack",
+    "lacks",
+    "lacked",
+    "lacking",
+    "absent",
+    "absence",
+    "cease",
+    "ceased",
+    "avoid",
+    "avoided",
+    "avoiding",
+    "prevent",
+    "prevented",
+    "decline",
+    "declined",
+    "reject",
+    "rejected",
+    "hardly",
+    "barely",
+    "instead",
+    "false",
+    "except",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "impossible",
+    "indisputable",
+    "unless",
+    "escape",
+    "rarely",
+    "seldom",
+    "rather",
+    "defy",
+    "defies",
+];
+
+/// German words that say "not" in their meaning: "fehlen", "kaum", "verweigern", ...
+const GERMAN_LEXICAL: &[&str] = &[
+    "kaum",
+    "fehlen",
+    "fehlt",
+    "fehlte",
+    "fehlten",
+    "fehlend",
+    "vergeblich",
+    "vergebens",
+    "verweigern",
+    "verweigert",
+    "verweigerte",
+    "ablehnen",
+    "abgelehnt",
+    "lehnte",
+    "lehnten",
+    "scheitern",
+    "scheiterte",
+    "gescheitert",
+    "vermeiden",
+    "vermied",
+    "vermieden",
+    "verzichten",
+    "verzichtet",
+    "verzichtete",
+    "verhindern",
+    "verhindert",
+    "verhinderte",
+    "statt",
+    "anstatt",
+    "ausgeschlossen",
+    "verboten",
+    "mangels",
+    "unweit",
+    "abgesagt",
+    "gestrichen",
+    "bestritt",
+    "bestreitet",
+    "bestritten",
+    "leugnet",
+    "leugnete",
+    "unmöglich",
+    "wenig",
+    "weniger",
+    "selten",
+    "seltener",
+    "seltensten",
+];
+
+/// Words that start with "un" and do not negate (German and English).
+const UN_WORDS: &[&str] = &[
+    "unter",
+    "unten",
+    "unser",
+    "unsere",
+    "unserer",
+    "unseren",
+    "unserem",
+    "unseres",
+    "under",
+    "until",
+    "unto",
+    "union",
+    "unit",
+    "unite",
+    "united",
+    "unity",
+    "univers",
+    "unique",
+    "uniform",
+    "ungefähr",
+    "unfall",
+    "unfälle",
+    "unwetter",
+    "unmittelbar",
+    "unbedingt",
+    "unglaublich",
+    "unheimlich",
+    "unruh",
+    "unterstütz",
+    "unternehm",
+    "untersuch",
+];
+
+/// How many words of `sentence` negate in their meaning rather than with a negation word:
+/// the lists above, German words in "un-" or "-los" ("unverändert", "erfolglos"), English
+/// words in "un-" or "-less" ("unable", "uncertain", "pointless") and in "in-", "im-", "ir-",
+/// "il-" with "-ible" or "-able" ("invincible", "irreplaceable"). A translation often
+/// renders "nicht gesichert" as "uncertain" or "weigerte sich nicht" ... "refused": such a
+/// word on the side without a "not" renders the other side's "not".
+pub(crate) fn lexical_negations(sentence: &str, german: bool) -> usize {
+    words(sentence)
+        .filter(|(word, _)| {
+            let lower = word.to_lowercase();
+            let n = lower.chars().count();
+            let list = if german {
+                GERMAN_LEXICAL
+            } else {
+                ENGLISH_LEXICAL
+            };
+            let un =
+                n >= 6 && lower.starts_with("un") && !UN_WORDS.iter().any(|w| lower.starts_with(w));
+            let suffix = if german {
+                n >= 6
+                    && ["los", "lose", "losen", "loser", "loses", "losem"]
+                        .iter()
+                        .any(|e| lower.ends_with(e))
+            } else {
+                (n >= 6 && lower.ends_with("less") && lower != "nevertheless")
+                    || (n >= 8
+                        && ["in", "im", "ir", "il"]
+                            .iter()
+                            .any(|p| lower.starts_with(p))
+                        && ["ible", "able", "ibly", "ably"]
+                            .iter()
+                            .any(|e| lower.ends_with(e)))
+            };
+            list.contains(&lower.as_str()) || un || suffix
+        })
+        .count()
+}
+
 /// How many "nicht nur" (German) or "not only", "not just", "not merely" (English) the
 /// sentence holds: a contrast ("not only … but also") that a translation may render
 /// without a negation ("as well as").
@@ -125,7 +304,13 @@ pub(crate) fn one_sided(german: &str, english: &str) -> Option<bool> {
     if g_only == 0 && !has(german, "sondern") {
         e -= e_only.min(e);
     }
-    match (g > e, e > g) {
+    // A side with fewer "not"s may say it in a word of its own ("uncertain", "refused"):
+    // the sides differ only when they still do with such words counted on both.
+    let (lg, le) = (
+        g + lexical_negations(german, true),
+        e + lexical_negations(english, false),
+    );
+    match (g > e && lg > le, e > g && le > lg) {
         (true, false) => Some(true),
         (false, true) => Some(false),
         _ => None,
@@ -198,6 +383,43 @@ mod tests {
                 "She not only talked about the climate but also about the powerful."
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_word_that_negates_renders_a_not() {
+        assert_eq!(
+            lexical_negations("He was unable and refused, pointless.", false),
+            3
+        );
+        assert_eq!(
+            lexical_negations("Unter uns: unverändert und erfolglos.", true),
+            2
+        );
+        assert_eq!(
+            lexical_negations("The United Nations met under a union flag.", false),
+            0
+        );
+        // The other side says the "not" in a word: nothing one-sided.
+        assert_eq!(
+            one_sided(
+                "Sein Verbleib ist nicht gesichert.",
+                "His stay is uncertain."
+            ),
+            None
+        );
+        assert_eq!(one_sided("Sie zahlen nicht.", "They refuse to pay."), None);
+        assert_eq!(
+            one_sided("Die Lage blieb unverändert.", "There was no change."),
+            None
+        );
+        // A "not" dropped beside such a word is still found: the words count on both sides.
+        assert_eq!(
+            one_sided(
+                "Sie erwähnte, ob er getestet wurde, und nannte unschlüssige Ergebnisse.",
+                "She did not mention whether he was tested and cited uncertain results."
+            ),
+            Some(false)
         );
     }
 

@@ -182,6 +182,36 @@ fn number_compound(lower: &str) -> Option<f64> {
     })
 }
 
+/// The teams left in a knockout round a German word names: "Achtelfinale" and
+/// "Achtelfinal-Hinspiel" are the last 16 (English "last 16", "round of 16"),
+/// "Viertelfinale" the last 8, "Halbfinale" the last 4, "Sechzehntelfinale" the last 32.
+fn knockout_round(lower: &str) -> Option<f64> {
+    const ROUNDS: &[(&str, f64)] = &[
+        ("sechzehntelfinal", 32.0),
+        ("achtelfinal", 16.0),
+        ("viertelfinal", 8.0),
+        ("halbfinal", 4.0),
+    ];
+    ROUNDS
+        .iter()
+        .find_map(|&(round, teams)| lower.contains(round).then_some(teams))
+}
+
+/// The values a decade word may stand for: a German ten used as a noun or a decade
+/// ("Sechzig", "Sechzigs", "die Sechziger", "Sechzigerjahre", "sechziger Jahre") reads the
+/// ten and the years of that decade in the last three centuries, so that it confirms "the
+/// 1960s", "'60s" or the club "1860" (TSV 1860, "Sechzig"). Empty for any other word.
+fn decade_years(word: &str) -> Vec<f64> {
+    let lower = word.to_lowercase();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let tens = ["erjahren", "erjahre", "ern", "er", "s", ""]
+        .iter()
+        .filter(|&&ending| capitalised || ending.starts_with("er"))
+        .find_map(|ending| tens_word(lower.strip_suffix(ending)?))
+        .filter(|&v| v >= 20.0 && v % 10.0 == 0.0);
+    tens.map_or_else(Vec::new, |t| vec![t, 1800.0 + t, 1900.0 + t, 2000.0 + t])
+}
+
 /// The month a capitalised month name stands for ("Juni", "June", "Sept."): it confirms a
 /// date written in digits on the other side ("9/11" for "11. September").
 fn month(word: &str) -> Option<f64> {
@@ -409,14 +439,21 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                     .then(|| scale(&trimmed[..next_len]))
                     .flatten()
                     .filter(|f| f.len() == 1);
+                let mut values = Vec::new();
                 if let Some(&[factor]) = factors {
                     value *= factor;
+                } else if word_end == end {
+                    // A ten on its own may be a decade: "Sechzig" for TSV 1860.
+                    values = decade_years(word);
+                }
+                if values.is_empty() {
+                    values.push(value);
                 }
                 found.push(Number {
                     text: sentence[start..end_of(word_end)].to_string(),
                     start,
                     end: end_of(word_end),
-                    values: vec![value],
+                    values,
                     digits: false,
                 });
                 scales.push(factors);
@@ -426,6 +463,18 @@ pub(crate) fn numbers(sentence: &str) -> Vec<Number> {
                     start,
                     end: end_of(end),
                     values: vec![value],
+                    digits: false,
+                });
+                scales.push(None);
+            } else if let Some(values) = knockout_round(&lower)
+                .map(|teams| vec![teams])
+                .or_else(|| Some(decade_years(word)).filter(|years| !years.is_empty()))
+            {
+                found.push(Number {
+                    text: word.to_string(),
+                    start,
+                    end: end_of(end),
+                    values,
                     digits: false,
                 });
                 scales.push(None);
@@ -585,6 +634,22 @@ mod tests {
         assert!(one("zwei Tage").matches(&one("2 days")));
         assert!(!one("zwei Tage").digits);
         assert_eq!(numbers("COP29 in Baku, 2024.").len(), 2);
+    }
+
+    #[test]
+    fn knockout_rounds_and_decades() {
+        let values = |s: &str| numbers(s).into_iter().next().map(|n| n.values);
+        assert_eq!(values("im Achtelfinal-Hinspiel"), Some(vec![16.0]));
+        assert!(one("im Viertelfinale").matches(&one("in the last 8")));
+        assert!(one("Sechzigs Gegner").matches(&one("1860s opponent")));
+        assert!(one("die Achtzigerjahre").matches(&one("the 1980s")));
+        assert!(one("in den sechziger Jahren").matches(&one("in the 1960s")));
+        // A ten as a count is no decade; composed or scaled, it is its value.
+        assert!(!one("sechzig Menschen").matches(&one("1960")));
+        assert_eq!(values("Thirty-one"), Some(vec![31.0]));
+        assert_eq!(values("Sechzig Millionen"), Some(vec![60e6]));
+        assert_eq!(values("Achtelfinale"), Some(vec![16.0]));
+        assert!(numbers("Finale und Finalisten").is_empty());
     }
 
     /// The anchor keys the tokenizer finds in `s`, and the same keys made from the digits
