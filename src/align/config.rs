@@ -233,7 +233,7 @@ impl Default for CostConfig {
             paragraph_cost: prior.paragraph_cost,
             translation_weight: TranslationScorer::default().weight,
             adaptive_skip: 0.12,
-            adaptive_skip_without_model: 0.2,
+            adaptive_skip_without_model: 0.15,
             unlinked_skip_discount: prior.unlinked_skip_discount,
         }
     }

@@ -818,6 +818,72 @@ mod tests {
     }
 
     #[test]
+    fn a_document_whose_pairs_earn_much_skips_more_cheaply() {
+        let aligner = Aligner::new();
+        let beads = |cost: f64| -> Vec<search::FoundBead> {
+            (0..20)
+                .map(|k| search::FoundBead {
+                    german: k..k + 1,
+                    english: k..k + 1,
+                    cost,
+                    posterior: 1.0,
+                })
+                .collect()
+        };
+        let rate = aligner.config.costs.adaptive_skip_without_model;
+        assert!(rate > 0.0);
+        // Pairs that earn no more than the reference keep the full skip cost.
+        assert_eq!(aligner.document_skip_factor(&beads(-1.0), rate, false), 1.0);
+        // One nat beyond it takes `rate` off; the floor holds however much they earn.
+        let factor = aligner.document_skip_factor(&beads(-3.0), rate, false);
+        assert!((factor - (1.0 - rate)).abs() < 1e-12, "{factor}");
+        assert_eq!(
+            aligner.document_skip_factor(&beads(-50.0), rate, false),
+            ADAPTIVE_SKIP_FLOOR
+        );
+        // A translation model's pairs earn more: its reference lies further down.
+        assert_eq!(aligner.document_skip_factor(&beads(-3.0), rate, true), 1.0);
+        // Too few pairs to tell: no change.
+        assert_eq!(
+            aligner.document_skip_factor(&beads(-50.0)[..5], rate, false),
+            1.0
+        );
+    }
+
+    #[test]
+    fn a_line_that_links_nothing_is_left_out_not_merged() {
+        // The third German line renders nothing of the English: without the cost of an
+        // unlinked sentence, merging it into its neighbour is cheaper than leaving it out.
+        let german = [
+            "Im Jahr 1987 kamen 250 Besucher nach Zürich.",
+            "Am 3. Mai 2001 waren es 4500 in Genf.",
+            "Das hat man damals sehr gern gesehen.",
+            "Im Jahr 2010 zählte Basel 7300 Gäste.",
+        ];
+        let english = [
+            "In 1987, 250 visitors came to Zürich.",
+            "On 3 May 2001 there were 4500 in Geneva.",
+            "In 2010, Basel counted 7300 guests.",
+        ];
+        let shapes = |config: AlignerConfig| -> Vec<(usize, usize)> {
+            Aligner::from_config(config)
+                .unwrap()
+                .align_sentences(&german, &english)
+                .unwrap()
+                .beads()
+                .map(|b| (b.german().len(), b.english().len()))
+                .collect()
+        };
+        let mut free = AlignerConfig::default();
+        free.costs.unlinked_sentence_cost = 0.0;
+        free.costs.adaptive_skip_without_model = 0.0;
+        let mut paying = free.clone();
+        paying.costs.unlinked_sentence_cost = 3.0;
+        assert_eq!(shapes(free), vec![(1, 1), (2, 1), (1, 1)]);
+        assert_eq!(shapes(paying), vec![(1, 1), (1, 1), (1, 0), (1, 1)]);
+    }
+
+    #[test]
     fn empty_sides_align() {
         let aligner = Aligner::new();
         let none: [&str; 0] = [];

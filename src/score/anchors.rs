@@ -62,3 +62,36 @@ impl AnchorScorer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    #[test]
+    fn a_sentence_that_links_nothing_in_a_merged_bead_pays() {
+        let german = Text::from_lines("Im Jahr 1987.\nJa.\nDas Haus von 2004.");
+        let english = Text::from_lines("In 1987.\nThe house of 2004.");
+        let pair = PairFeatures::new(&german, &english);
+        let scorer = AnchorScorer {
+            unlinked_sentence: 2.0,
+            ..AnchorScorer::default()
+        };
+        let free = AnchorScorer {
+            unlinked_sentence: 0.0,
+            ..scorer
+        };
+        // "Ja." links nothing to "In 1987.": the 2-1 pays once.
+        let merged = scorer.run_cost(&pair, 0..2, 0..1) - free.run_cost(&pair, 0..2, 0..1);
+        assert!((merged - 2.0).abs() < 1e-9, "{merged}");
+        // A 1-1 bead pays nothing, linked or not.
+        assert_eq!(
+            scorer.run_cost(&pair, 0..1, 0..1),
+            free.run_cost(&pair, 0..1, 0..1)
+        );
+        assert_eq!(
+            scorer.run_cost(&pair, 1..2, 0..1),
+            free.run_cost(&pair, 1..2, 0..1)
+        );
+    }
+}
