@@ -36,7 +36,7 @@ impl Default for AnchorScorer {
 }
 
 /// Default of [`AnchorScorer::unlinked_sentence`].
-pub(crate) const UNLINKED_SENTENCE_COST: f64 = 0.5;
+pub(crate) const UNLINKED_SENTENCE_COST: f64 = 0.0;
 
 impl AnchorScorer {
     /// The cost of the bead of the sentence runs `german` and `english`.
