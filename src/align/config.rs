@@ -165,6 +165,10 @@ pub struct CostConfig {
     /// Nats lost per unit of unmatched anchor weight (linkable tokens of a bead whose partner
     /// is not in the bead).
     pub unmatched_weight: f64,
+    /// Nats lost by each sentence of a merged bead (more than one sentence on a side) that
+    /// links nothing in the other run: no anchor or word pair of it has its partner there. A
+    /// sentence must earn its place in a bead; one that does not is cheaper left unaligned.
+    pub unlinked_sentence_cost: f64,
     /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
     pub idf_power: f64,
     /// Anchor weights are also multiplied by `(1 - share)^chance_power`, where `share` is the
@@ -198,6 +202,9 @@ pub struct CostConfig {
     /// the median of its first pass's 1-1 beads earns beyond 3 nats (down to 0.6 of the
     /// costs); 0 = off. Where true pairs earn much, a sentence that earns nothing stands out.
     pub adaptive_skip: f64,
+    /// The same for a document scored without a translation model (anchors and the lexicon
+    /// learned from it), per nat beyond 2 nats; 0 = off.
+    pub adaptive_skip_without_model: f64,
     /// Share of a sentence's skip cost taken off when, after a first pass, nothing links it to
     /// the other side near its place (no matched anchor, no translation evidence); in
     /// `[0, 1]`, 0 = off.
@@ -214,6 +221,7 @@ impl Default for CostConfig {
             length_variance: length.variance,
             anchor_weight: anchor.matched,
             unmatched_weight: anchor.unmatched,
+            unlinked_sentence_cost: anchor.unlinked_sentence,
             idf_power: IDF_POWER,
             chance_power: CHANCE_POWER,
             merge_cost: prior.merge_cost,
@@ -225,6 +233,7 @@ impl Default for CostConfig {
             paragraph_cost: prior.paragraph_cost,
             translation_weight: TranslationScorer::default().weight,
             adaptive_skip: 0.12,
+            adaptive_skip_without_model: 0.15,
             unlinked_skip_discount: prior.unlinked_skip_discount,
         }
     }
@@ -427,8 +436,13 @@ impl CostConfig {
             ("costs.skip_extend_cost", self.skip_extend_cost),
             ("costs.paragraph_cost", self.paragraph_cost),
             ("costs.translation_weight", self.translation_weight),
+            ("costs.unlinked_sentence_cost", self.unlinked_sentence_cost),
             ("costs.unlinked_skip_discount", self.unlinked_skip_discount),
             ("costs.adaptive_skip", self.adaptive_skip),
+            (
+                "costs.adaptive_skip_without_model",
+                self.adaptive_skip_without_model,
+            ),
         ])?;
         if self.unlinked_skip_discount > 1.0 {
             return Err(Error::config(format!(

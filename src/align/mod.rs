@@ -109,6 +109,7 @@ impl Aligner {
             anchor: AnchorScorer {
                 matched: config.costs.anchor_weight,
                 unmatched: config.costs.unmatched_weight,
+                unlinked_sentence: config.costs.unlinked_sentence_cost,
             },
             translation: TranslationScorer {
                 weight: config.costs.translation_weight,
@@ -486,8 +487,14 @@ impl Aligner {
         };
         let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
         let mut skips_rescaled = false;
-        if self.config.costs.adaptive_skip > 0.0 && features.has_translation_model() {
-            let factor = self.document_skip_factor(first);
+        let has_model = features.has_translation_model();
+        let rate = if has_model {
+            self.config.costs.adaptive_skip
+        } else {
+            self.config.costs.adaptive_skip_without_model
+        };
+        if rate > 0.0 {
+            let factor = self.document_skip_factor(first, rate, has_model);
             skips_rescaled = factor != features.skip_factor();
             features.set_skip_factor(factor);
         }
@@ -505,13 +512,15 @@ impl Aligner {
             || features.length_variance() != before
     }
 
-    /// The factor on a document's skip costs (see [`CostConfig::adaptive_skip`]), read from
-    /// the median cost of its first pass's 1-1 beads: 1 when they earn no more than
-    /// [`ADAPTIVE_SKIP_REFERENCE`], falling by `adaptive_skip` per nat they earn beyond it,
-    /// down to [`ADAPTIVE_SKIP_FLOOR`]. Where true pairs earn much, a sentence that earns
-    /// nothing stands out, and leaving it unaligned may cost less. 1 with fewer than 10 such
-    /// beads.
-    fn document_skip_factor(&self, first: &[search::FoundBead]) -> f64 {
+    /// The factor on a document's skip costs (see [`CostConfig::adaptive_skip`] and
+    /// [`CostConfig::adaptive_skip_without_model`]), read from the median cost of its first
+    /// pass's 1-1 beads: 1 when they earn no more than the reference (3 nats when a
+    /// translation model scored them, `modelled`, 2 when anchors and the lexicon did), falling
+    /// by `rate` per nat they earn beyond it, down to [`ADAPTIVE_SKIP_FLOOR`]. Where true pairs
+    /// earn much, a sentence that earns nothing stands out, and leaving it unaligned may cost
+    /// less: the deletion cost follows the document's own cost distribution. 1 with fewer than
+    /// 10 such beads.
+    fn document_skip_factor(&self, first: &[search::FoundBead], rate: f64, modelled: bool) -> f64 {
         let mut costs: Vec<f64> = first
             .iter()
             .filter(|b| b.german.len() == 1 && b.english.len() == 1)
@@ -522,14 +531,21 @@ impl Aligner {
         }
         costs.sort_unstable_by(f64::total_cmp);
         let median = costs[costs.len() / 2];
-        (1.0 + self.config.costs.adaptive_skip * (median - ADAPTIVE_SKIP_REFERENCE))
-            .clamp(ADAPTIVE_SKIP_FLOOR, 1.0)
+        let reference = if modelled {
+            ADAPTIVE_SKIP_REFERENCE
+        } else {
+            ADAPTIVE_SKIP_REFERENCE_WITHOUT_MODEL
+        };
+        (1.0 + rate * (median - reference)).clamp(ADAPTIVE_SKIP_FLOOR, 1.0)
     }
 }
 
-/// The median first-pass 1-1 cost (nats) at and above which a document keeps its full skip
-/// costs (see [`Aligner::document_skip_factor`]).
+/// The median first-pass 1-1 cost (nats) at and above which a document scored by a
+/// translation model keeps its full skip costs (see [`Aligner::document_skip_factor`]).
 const ADAPTIVE_SKIP_REFERENCE: f64 = -3.0;
+/// The same for a document scored by anchors and its learned lexicon only (their 1-1 beads
+/// earn less than the translation model's).
+const ADAPTIVE_SKIP_REFERENCE_WITHOUT_MODEL: f64 = -2.0;
 /// The least factor on a document's skip costs.
 const ADAPTIVE_SKIP_FLOOR: f64 = 0.6;
 
@@ -799,6 +815,72 @@ mod tests {
     fn aligner_is_send_and_sync() {
         assert_send_sync::<Aligner>();
         assert_send_sync::<Alignment>();
+    }
+
+    #[test]
+    fn a_document_whose_pairs_earn_much_skips_more_cheaply() {
+        let aligner = Aligner::new();
+        let beads = |cost: f64| -> Vec<search::FoundBead> {
+            (0..20)
+                .map(|k| search::FoundBead {
+                    german: k..k + 1,
+                    english: k..k + 1,
+                    cost,
+                    posterior: 1.0,
+                })
+                .collect()
+        };
+        let rate = aligner.config.costs.adaptive_skip_without_model;
+        assert!(rate > 0.0);
+        // Pairs that earn no more than the reference keep the full skip cost.
+        assert_eq!(aligner.document_skip_factor(&beads(-1.0), rate, false), 1.0);
+        // One nat beyond it takes `rate` off; the floor holds however much they earn.
+        let factor = aligner.document_skip_factor(&beads(-3.0), rate, false);
+        assert!((factor - (1.0 - rate)).abs() < 1e-12, "{factor}");
+        assert_eq!(
+            aligner.document_skip_factor(&beads(-50.0), rate, false),
+            ADAPTIVE_SKIP_FLOOR
+        );
+        // A translation model's pairs earn more: its reference lies further down.
+        assert_eq!(aligner.document_skip_factor(&beads(-3.0), rate, true), 1.0);
+        // Too few pairs to tell: no change.
+        assert_eq!(
+            aligner.document_skip_factor(&beads(-50.0)[..5], rate, false),
+            1.0
+        );
+    }
+
+    #[test]
+    fn a_line_that_links_nothing_is_left_out_not_merged() {
+        // The third German line renders nothing of the English: without the cost of an
+        // unlinked sentence, merging it into its neighbour is cheaper than leaving it out.
+        let german = [
+            "Im Jahr 1987 kamen 250 Besucher nach Zürich.",
+            "Am 3. Mai 2001 waren es 4500 in Genf.",
+            "Das hat man damals sehr gern gesehen.",
+            "Im Jahr 2010 zählte Basel 7300 Gäste.",
+        ];
+        let english = [
+            "In 1987, 250 visitors came to Zürich.",
+            "On 3 May 2001 there were 4500 in Geneva.",
+            "In 2010, Basel counted 7300 guests.",
+        ];
+        let shapes = |config: AlignerConfig| -> Vec<(usize, usize)> {
+            Aligner::from_config(config)
+                .unwrap()
+                .align_sentences(&german, &english)
+                .unwrap()
+                .beads()
+                .map(|b| (b.german().len(), b.english().len()))
+                .collect()
+        };
+        let mut free = AlignerConfig::default();
+        free.costs.unlinked_sentence_cost = 0.0;
+        free.costs.adaptive_skip_without_model = 0.0;
+        let mut paying = free.clone();
+        paying.costs.unlinked_sentence_cost = 3.0;
+        assert_eq!(shapes(free), vec![(1, 1), (2, 1), (1, 1)]);
+        assert_eq!(shapes(paying), vec![(1, 1), (1, 1), (1, 0), (1, 1)]);
     }
 
     #[test]

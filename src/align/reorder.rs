@@ -302,11 +302,7 @@ impl<'a, 'f> SetCosts<'a, 'f> {
             cost += self.built_in.length_weight * two_sided_tail_cost(delta);
         }
         let evidence = self.features.set_evidence(german, english);
-        let anchor = &self.built_in.anchor;
-        cost += -anchor.matched * f64::from(evidence.german_matched + evidence.english_matched)
-            / 2.0
-            + anchor.unmatched * f64::from(evidence.german_unmatched + evidence.english_unmatched)
-                / 2.0;
+        cost += self.built_in.anchor.evidence_cost(evidence);
         if self.built_in.translation.weight != 0.0 {
             cost -= self.built_in.translation.weight
                 * f64::from(

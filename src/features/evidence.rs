@@ -31,6 +31,10 @@ pub struct Evidence {
     pub english_matched: f32,
     /// Summed weight of the English bead's linkable types without a partner in its German run.
     pub english_unmatched: f32,
+    /// In a merged bead (more than one sentence on a side), the number of its sentences, of
+    /// either side, none of whose linkable tokens has a partner in the other run: sentences
+    /// that earn nothing in the bead. 0 for a 1-1 bead.
+    pub unlinked_sentences: u32,
 }
 
 impl PairFeatures<'_> {
@@ -60,13 +64,38 @@ impl PairFeatures<'_> {
             set_side_evidence(g, &german_types, &english_types);
         let (english_matched, english_unmatched) =
             set_side_evidence(e, &english_types, &german_types);
+        let unlinked_sentences = if german.len() + english.len() > 2 {
+            set_unlinked_sentences(g, &german, &english_types)
+                + set_unlinked_sentences(e, &english, &german_types)
+        } else {
+            0
+        };
         Evidence {
             german_matched,
             german_unmatched,
             english_matched,
             english_unmatched,
+            unlinked_sentences,
         }
     }
+}
+
+/// How many of `sentences` of `side` have no linkable type with a link among `other_types`.
+fn set_unlinked_sentences(side: &SideFeatures, sentences: &[usize], other_types: &[u32]) -> u32 {
+    let other: std::collections::HashSet<u32> = other_types.iter().copied().collect();
+    let linked = |t: u32| {
+        let (_, link) = side.evidence_links[t as usize];
+        if link != MANY_LINKS {
+            other.contains(&link)
+        } else {
+            side.links(t).iter().any(|l| other.contains(l))
+        }
+    };
+    let unlinked = sentences
+        .iter()
+        .filter(|&&k| !side.linkable(k).iter().any(|&t| linked(t)))
+        .count();
+    unlinked as u32
 }
 
 /// The linkable types of `sentences` of `side`, each once, in order of first occurrence.
@@ -147,15 +176,21 @@ impl<'f, 'a> EvidenceCounter<'f, 'a> {
             } = stamps;
             let german_floor = g_stamps.cover((g, e), german.clone(), self.pass, self.longest.0);
             let english_floor = e_stamps.cover((e, g), english.clone(), self.pass, self.longest.1);
-            let (german_matched, german_unmatched) =
+            let merged = german.len() + english.len() > 2;
+            let (german_matched, german_unmatched, german_unlinked) =
                 side_evidence(g, german, &e_stamps.reached, english_floor);
-            let (english_matched, english_unmatched) =
+            let (english_matched, english_unmatched, english_unlinked) =
                 side_evidence(e, english, &g_stamps.reached, german_floor);
             Evidence {
                 german_matched,
                 german_unmatched,
                 english_matched,
                 english_unmatched,
+                unlinked_sentences: if merged {
+                    german_unlinked + english_unlinked
+                } else {
+                    0
+                },
             }
         })
     }
@@ -268,31 +303,36 @@ impl SideStamps {
 }
 
 /// Matched and unmatched weight of the linkable types of `run`, each once, where a type is
-/// matched when its stamp in `reached` (by the other run) is at least `floor`. The sums run in
-/// the order of the union of the run's rows.
+/// matched when its stamp in `reached` (by the other run) is at least `floor`, and the number
+/// of the run's sentences none of whose types is matched. The sums run in the order of the
+/// union of the run's rows.
 #[inline]
 fn side_evidence(
     side: &SideFeatures,
     run: Range<usize>,
     reached: &[u64],
     floor: u64,
-) -> (f32, f32) {
+) -> (f32, f32, u32) {
     let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
+    let mut unlinked = 0u32;
     for k in run.clone() {
         let (types, previous) = side.linkable_with_previous(k);
+        let mut linked = false;
         for (&t, &distance) in types.iter().zip(previous) {
+            let hit = reached[t as usize] >= floor;
+            linked |= hit;
             if k > run.start && occurs_earlier(side, t, distance, k, run.start) {
                 continue;
             }
             let weight = side.weights[t as usize];
             // Adding zero changes no sum (they start at +0, weights are positive): selecting
             // instead of branching keeps the loop free of mispredictions.
-            let hit = reached[t as usize] >= floor;
             matched += if hit { weight } else { 0.0 };
             unmatched += if hit { 0.0 } else { weight };
         }
+        unlinked += u32::from(!linked);
     }
-    (matched, unmatched)
+    (matched, unmatched, unlinked)
 }
 
 /// Whether type `t`, found in sentence `k`, occurs in a sentence of `start..k` too, given the

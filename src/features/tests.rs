@@ -102,7 +102,12 @@ fn a_type_counts_once_per_run() {
     let one = pair.evidence(0..1, 0..1);
     assert!(one.german_matched > 0.0, "{one:?}");
     assert_eq!(pair.evidence(0..2, 0..1), one);
-    assert_eq!(pair.evidence(0..3, 0..2), one);
+    // The same weights; "Nichts." links nothing in the merged bead.
+    let merged = Evidence {
+        unlinked_sentences: 1,
+        ..one
+    };
+    assert_eq!(pair.evidence(0..3, 0..2), merged);
     assert_eq!(pair.evidence(2..3, 2..3), Evidence::default());
 }
 
@@ -155,8 +160,10 @@ fn evidence_by_definition(
         }
         types
     };
-    let (german_types, english_types) =
-        (union(&pair.german, german), union(&pair.english, english));
+    let (german_types, english_types) = (
+        union(&pair.german, german.clone()),
+        union(&pair.english, english.clone()),
+    );
     let sums = |side: &SideFeatures, own: &[u32], other: &[u32]| {
         let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
         for &t in own {
@@ -170,11 +177,28 @@ fn evidence_by_definition(
     };
     let (german_matched, german_unmatched) = sums(&pair.german, &german_types, &english_types);
     let (english_matched, english_unmatched) = sums(&pair.english, &english_types, &german_types);
+    // A sentence is unlinked when none of its own types has a link in the other run.
+    let unlinked = |side: &SideFeatures, run: Range<usize>, other: &[u32]| {
+        run.filter(|&k| {
+            !side
+                .linkable(k)
+                .iter()
+                .any(|&t| side.links(t).iter().any(|l| other.contains(l)))
+        })
+        .count() as u32
+    };
+    let unlinked_sentences = if german.len() + english.len() > 2 {
+        unlinked(&pair.german, german, &english_types)
+            + unlinked(&pair.english, english, &german_types)
+    } else {
+        0
+    };
     Evidence {
         german_matched,
         german_unmatched,
         english_matched,
         english_unmatched,
+        unlinked_sentences,
     }
 }
 
@@ -210,6 +234,7 @@ fn the_counter_gives_the_definition_to_the_bit_in_any_order() {
             .count()
             > 10
     );
+    assert!(want.iter().filter(|e| e.unlinked_sentences > 0).count() > 10);
     // Row by row as the search asks, backwards, and strided; with counters that know the
     // longest runs and with one that is told too little.
     let orders: [Box<dyn Fn(usize) -> usize>; 3] = [
@@ -230,7 +255,8 @@ fn the_counter_gives_the_definition_to_the_bit_in_any_order() {
                     same(got.german_matched, w.german_matched)
                         && same(got.german_unmatched, w.german_unmatched)
                         && same(got.english_matched, w.english_matched)
-                        && same(got.english_unmatched, w.english_unmatched),
+                        && same(got.english_unmatched, w.english_unmatched)
+                        && got.unlinked_sentences == w.unlinked_sentences,
                     "{g:?} {e:?}: {got:?} against {w:?}"
                 );
             }

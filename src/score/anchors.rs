@@ -7,17 +7,22 @@ use crate::features::{Evidence, PairFeatures};
 /// Anchors: numbers, names and cognates, marked punctuation, and learned or given word
 /// pairs that link the two runs (see [`crate::features`]).
 ///
-/// The cost is `-matched × m + unmatched × u`, where `m` is the mean over both sides of the
-/// weight of linkable tokens that find their partner in the other run and `u` the mean weight of
-/// those that do not ([`PairFeatures::evidence`]). A bead with an empty side has no evidence and
-/// costs 0 here, so a sentence full of unmatched anchors is cheaper to leave unaligned than to
-/// merge into a bead that does not render it.
+/// The cost is `-matched × m + unmatched × u + unlinked_sentence × s`, where `m` is the mean
+/// over both sides of the weight of linkable tokens that find their partner in the other run,
+/// `u` the mean weight of those that do not, and `s` the number of sentences of a merged bead
+/// that link nothing in the other run ([`PairFeatures::evidence`]). A bead with an empty side
+/// has no evidence and costs 0 here, so a sentence full of unmatched anchors is cheaper to
+/// leave unaligned than to merge into a bead that does not render it; and each sentence of a
+/// merged bead must earn its place: one that links nothing there pays, so that a short line
+/// without anchors is not merged into a neighbour just because a skip costs more than a merge.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AnchorScorer {
     /// Nats gained per unit of matched weight.
     pub matched: f64,
     /// Nats lost per unit of unmatched weight.
     pub unmatched: f64,
+    /// Nats lost per sentence of a merged bead that links nothing in the other run.
+    pub unlinked_sentence: f64,
 }
 
 impl Default for AnchorScorer {
@@ -25,9 +30,13 @@ impl Default for AnchorScorer {
         AnchorScorer {
             matched: 4.0,
             unmatched: 1.0,
+            unlinked_sentence: UNLINKED_SENTENCE_COST,
         }
     }
 }
+
+/// Default of [`AnchorScorer::unlinked_sentence`].
+pub(crate) const UNLINKED_SENTENCE_COST: f64 = 0.0;
 
 impl AnchorScorer {
     /// The cost of the bead of the sentence runs `german` and `english`.
@@ -45,6 +54,44 @@ impl AnchorScorer {
     pub(crate) fn evidence_cost(&self, evidence: Evidence) -> f64 {
         let matched = (evidence.german_matched + evidence.english_matched) as f64 / 2.0;
         let unmatched = (evidence.german_unmatched + evidence.english_unmatched) as f64 / 2.0;
-        -self.matched * matched + self.unmatched * unmatched
+        let cost = -self.matched * matched + self.unmatched * unmatched;
+        if evidence.unlinked_sentences == 0 {
+            cost
+        } else {
+            cost + self.unlinked_sentence * f64::from(evidence.unlinked_sentences)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    #[test]
+    fn a_sentence_that_links_nothing_in_a_merged_bead_pays() {
+        let german = Text::from_lines("Im Jahr 1987.\nJa.\nDas Haus von 2004.");
+        let english = Text::from_lines("In 1987.\nThe house of 2004.");
+        let pair = PairFeatures::new(&german, &english);
+        let scorer = AnchorScorer {
+            unlinked_sentence: 2.0,
+            ..AnchorScorer::default()
+        };
+        let free = AnchorScorer {
+            unlinked_sentence: 0.0,
+            ..scorer
+        };
+        // "Ja." links nothing to "In 1987.": the 2-1 pays once.
+        let merged = scorer.run_cost(&pair, 0..2, 0..1) - free.run_cost(&pair, 0..2, 0..1);
+        assert!((merged - 2.0).abs() < 1e-9, "{merged}");
+        // A 1-1 bead pays nothing, linked or not.
+        assert_eq!(
+            scorer.run_cost(&pair, 0..1, 0..1),
+            free.run_cost(&pair, 0..1, 0..1)
+        );
+        assert_eq!(
+            scorer.run_cost(&pair, 1..2, 0..1),
+            free.run_cost(&pair, 1..2, 0..1)
+        );
     }
 }
