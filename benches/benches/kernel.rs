@@ -7,7 +7,7 @@
 //! `../shared` is absent, synthetic sentences stand in.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use satzweise::{DocumentPair, PairFeatures, Text};
+use satzweise::{PairFeatures, Text};
 
 // Shared with benches/align.rs, which uses the line counts this bench has no need for.
 #[path = "common/batch.rs"]
@@ -38,30 +38,9 @@ fn features(c: &mut Criterion) {
     group.finish();
 }
 
-/// Documents of 2 to 10 sentence pairs cut in order from the lines, their lines joined by a
-/// space (the aligner splits them again), as `python/benchmarks/make_wmt_docs.py` cuts them.
-fn small_documents(count: usize) -> (Vec<(usize, DocumentPair)>, usize) {
-    let (german, english, one_to_one, _) = corpus::pairs();
-    let lines = one_to_one.max(1);
-    let (mut documents, mut sentences, mut at) = (Vec::with_capacity(count), 0, 0);
-    for k in 0..count {
-        let len = 2 + (k * 7 + k / 3) % 9;
-        if at + len > lines {
-            at = (at + len) % lines.saturating_sub(len).max(1);
-        }
-        let end = (at + len).min(lines);
-        documents.push((
-            k,
-            DocumentPair::raw(german[at..end].join(" "), english[at..end].join(" ")),
-        ));
-        sentences += end - at;
-        at = end;
-    }
-    (documents, sentences)
-}
-
 fn small_corpus(c: &mut Criterion) {
-    let (documents, sentences) = small_documents(500);
+    let (german, english, one_to_one, _) = corpus::pairs();
+    let (documents, sentences) = corpus::small_documents(&german, &english, one_to_one, 500);
     batch::batch_on_one_and_two_threads(c, "corpus_500_small_documents", &documents, sentences);
 }
 

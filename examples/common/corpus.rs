@@ -87,6 +87,35 @@ pub fn english_lines_for(
     cycles * english_cycle + rest
 }
 
+/// `count` documents of 2 to 10 sentence pairs cut in order from the first `one_to_one`
+/// lines (the WMT lines, which pair one to one), their lines joined by a space (the aligner
+/// splits them again), as `python/benchmarks/make_wmt_docs.py` cuts them: the corpus
+/// builder's case. Returns the documents, numbered, and how many line pairs they hold. The
+/// lengths follow a fixed sequence, so every run cuts the same documents.
+pub fn small_documents(
+    german: &[String],
+    english: &[String],
+    one_to_one: usize,
+    count: usize,
+) -> (Vec<(usize, satzweise::DocumentPair)>, usize) {
+    let lines = one_to_one.min(german.len()).min(english.len()).max(1);
+    let (mut documents, mut sentences, mut at) = (Vec::with_capacity(count), 0, 0);
+    for k in 0..count {
+        let len = 2 + (k * 7 + k / 3) % 9;
+        if at + len > lines {
+            at = (at + len) % lines.saturating_sub(len).max(1);
+        }
+        let end = (at + len).min(lines);
+        documents.push((
+            k,
+            satzweise::DocumentPair::raw(german[at..end].join(" "), english[at..end].join(" ")),
+        ));
+        sentences += end - at;
+        at = end;
+    }
+    (documents, sentences)
+}
+
 /// `count` numbered German/English sentence pairs of varied length.
 pub fn synthetic(count: usize) -> (Vec<String>, Vec<String>) {
     let words_de = [

@@ -86,8 +86,12 @@ impl<'a> PairFeatures<'a> {
     ) -> Self {
         // The sides are independent until they are linked; each numbers its types in order of
         // first occurrence, so ids do not depend on the number of threads.
-        let ((mut german, _), (mut english, english_index)) =
-            crate::par::join(|| extract_side(german_text), || extract_side(english_text));
+        let bytes = german_text.as_str().len() + english_text.as_str().len();
+        let ((mut german, _), (mut english, english_index)) = crate::par::join_sized(
+            bytes,
+            || extract_side(german_text),
+            || extract_side(english_text),
+        );
         link_identical(&mut german, &mut english, &english_index);
         drop(english_index);
         let german_total: f64 = german.lengths.iter().map(|&l| l as f64).sum();

@@ -278,9 +278,11 @@ impl Text {
     /// ```
     pub fn from_lines(source: impl Into<String>) -> Self {
         let source = source.into();
-        let mut spans = Vec::new();
-        let mut start = 0;
         let bytes = source.as_bytes();
+        // One span a line end, and one for a last line without one: exact for `\n` files
+        // (growth by doubling would leave up to half of the table unused on a long text).
+        let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        let mut start = 0;
         while start < bytes.len() {
             // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files).
             let end =
