@@ -130,6 +130,14 @@ const SCAN_ROWS: usize = 4;
 /// Most 1-1 bead costs the scans of one stretch compute.
 const SCAN_BUDGET: usize = 1 << 21;
 
+/// Most further offsets a scan gives that fit its rows as well as its best one (so that a
+/// stretch's programme chooses among at most `2 + 48 + 3 × 48` diagonals: a type of `u8`).
+const MAX_TIED_OFFSETS: usize = 2;
+
+/// How much more than the best offset's 1-1 beads another offset's may cost in a scan and
+/// still count as fitting as well: the rounding of a sum of a few costs.
+const TIE_TOLERANCE: f64 = 1e-9;
+
 /// The path from the first to the last node of `stretch` (a part of the guide that drifts)
 /// made of straight 1-1 diagonals and the runs of skipped sentences between them; `None` when
 /// there is no drift to explain. The diagonals are read off the guide at evenly spaced rows
@@ -217,17 +225,35 @@ fn jump_path(lattice: &Lattice<'_>, stretch: &[(usize, usize)]) -> Option<Vec<(u
     );
     let scan_cost = (high - low + 1) as usize * SCAN_ROWS;
     let scanned = (SCAN_BUDGET / scan_cost.max(1)).min(MAX_DIAGONALS);
-    let scan = |u: i64| {
+    // A scan gives the best offset, and the other offsets that fit as well (text repeated
+    // with a period makes diagonals a period apart tie): a gap's diagonal is among them even
+    // when a copy of it lies nearer the start.
+    let scan = |u: i64| -> Vec<i64> {
         let u = u.clamp(u0, (u1 - SCAN_ROWS as i64).max(u0));
-        (low..=high)
+        let totals: Vec<(f64, i64)> = (low..=high)
             .map(|d| {
                 let total: f64 = (u..u + SCAN_ROWS as i64)
                     .map(|r| one_to_one(r, r + d))
                     .sum();
                 (total, d)
             })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, d)| d)
+            .collect();
+        let Some(&(least, best)) = totals.iter().min_by(|a, b| a.0.total_cmp(&b.0)) else {
+            return Vec::new();
+        };
+        let mut found = vec![best];
+        let mut last_tie: Option<i64> = None;
+        for &(total, d) in &totals {
+            if found.len() > MAX_TIED_OFFSETS {
+                break;
+            }
+            let apart = |other: i64| other.abs_diff(d) > 2 * DIAGONAL_SLACK as u64;
+            if total <= least + TIE_TOLERANCE && apart(best) && last_tie.is_none_or(apart) {
+                found.push(d);
+                last_tie = Some(d);
+            }
+        }
+        found
     };
     let mut next_row = u0 + spacing;
     let mut sampled = 0usize;

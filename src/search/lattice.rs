@@ -125,6 +125,36 @@ impl Band {
         Band::new(first, lo, hi)
     }
 
+    /// The band with the cell `(first row, column)` added: the first row reaches it, and
+    /// every later row reaches at least as far right, so that a path from it stays inside.
+    pub(crate) fn holding_start(self, column: usize) -> Band {
+        let Band {
+            first,
+            mut lo,
+            mut hi,
+            ..
+        } = self;
+        if let (Some(low), Some(high)) = (lo.first_mut(), hi.first_mut()) {
+            *low = (*low).min(column);
+            *high = (*high).max(column);
+        }
+        for r in 1..hi.len() {
+            if hi[r] >= column {
+                break;
+            }
+            hi[r] = hi[r].max(hi[r - 1]);
+        }
+        Band::new(first, lo, hi)
+    }
+
+    /// Columns from the first row's first to the last row's last.
+    pub(crate) fn columns(&self) -> usize {
+        match (self.lo.first(), self.hi.last()) {
+            (Some(&lo), Some(&hi)) => hi.saturating_sub(lo) + 1,
+            _ => 0,
+        }
+    }
+
     /// Number of cells.
     pub(crate) fn cells(&self) -> usize {
         *self.offset.last().unwrap_or(&0)
@@ -171,6 +201,9 @@ pub(crate) enum End {
     Fixed,
     /// The path may start, or end, at any cell of the row.
     Free,
+    /// The path starts, or ends, at this column of the row (a node another window's path
+    /// holds).
+    At(usize),
 }
 
 /// The best path found in a band.
@@ -262,20 +295,24 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
         let (lo, hi) = (band.lo[r], band.hi[r]);
         for j in lo..=hi {
             let here = band.offset[r] + j - lo;
-            if i == first && (start == End::Free || j == 0) {
-                // A start cell: free starts take every cell of the first row, and with a fixed
-                // start the first row is row 0, whose cell (0, 0) is the only start.
-                if start == End::Free || i == 0 {
-                    best[here] = if start == End::Free {
-                        OFF_CENTRE_TIE * j.abs_diff(band.centre(r)) as f64
-                    } else {
-                        0.0
-                    };
-                    if with_posteriors {
-                        forward[here] = 0.0;
-                    }
-                    continue;
+            // A start cell: free starts take every cell of the first row, a fixed start the
+            // cell (0, 0) of row 0, a start at a column that cell of the first row.
+            let is_start = i == first
+                && match start {
+                    End::Free => true,
+                    End::Fixed => i == 0 && j == 0,
+                    End::At(column) => j == column,
+                };
+            if is_start {
+                best[here] = if start == End::Free {
+                    OFF_CENTRE_TIE * j.abs_diff(band.centre(r)) as f64
+                } else {
+                    0.0
+                };
+                if with_posteriors {
+                    forward[here] = 0.0;
                 }
+                continue;
             }
             let mut cell_best = f64::INFINITY;
             let mut cell_back = u8::MAX;
@@ -332,6 +369,7 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
     // The end cell.
     let end_cell = match end {
         End::Fixed => band.index(n, m)?,
+        End::At(column) => band.index(last, column)?,
         End::Free => {
             let r = last - first;
             let row = band.offset[r]..band.offset[r + 1];
@@ -374,6 +412,7 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
     let valid_start = match start {
         End::Fixed => (i, j) == (0, 0),
         End::Free => i == first,
+        End::At(column) => (i, j) == (first, column),
     };
     if !valid_start {
         return None;
@@ -391,7 +430,7 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
         };
         let backward = backward_pass(band, shapes, &bead_cost, end, (n, m), inverse_temperature);
         let total = match end {
-            End::Fixed => forward[end_cell],
+            End::Fixed | End::At(_) => forward[end_cell],
             End::Free => {
                 let r = last - first;
                 soft_min(&forward[band.offset[r]..band.offset[r + 1]])
@@ -464,6 +503,7 @@ fn backward_pass(
             let is_end = match end {
                 End::Fixed => (i, j) == (n, m),
                 End::Free => i == last,
+                End::At(column) => i == last && j == column,
             };
             if is_end {
                 candidates.push(0.0);

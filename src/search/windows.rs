@@ -37,7 +37,11 @@ pub(super) fn banded_path(
         };
         let windows: Vec<Option<WindowPath>> = crate::par::map(&cores, solve_core);
         let windows: Vec<WindowPath> = windows.into_iter().collect::<Option<_>>()?;
-        if let Some(path) = join(&windows, &cores, margin, lattice) {
+        let pin = |node: (usize, usize), core_end: usize| {
+            let last = (core_end + margin).min(n);
+            pinned_window_path(lattice, guide, config, width, node, last, margin)
+        };
+        if let Some(path) = join(windows, &cores, margin, lattice, &pin) {
             return Some(path);
         }
         if single {
@@ -53,12 +57,46 @@ pub(super) fn window_path(
     lattice: &Lattice<'_>,
     guide: &[(usize, usize)],
     config: &SearchConfig,
-    mut width: usize,
+    width: usize,
     (first, last): (usize, usize),
     margin: usize,
 ) -> Option<WindowPath> {
-    let (n, m) = (lattice.n, lattice.m);
     let start = if first == 0 { End::Fixed } else { End::Free };
+    search_window(lattice, guide, config, width, (first, last), start, margin)
+}
+
+/// Like [`window_path`], but the path starts at `node` (a node of the window before, where
+/// the two windows' paths did not meet), so that it joins that window's path there.
+fn pinned_window_path(
+    lattice: &Lattice<'_>,
+    guide: &[(usize, usize)],
+    config: &SearchConfig,
+    width: usize,
+    node: (usize, usize),
+    last: usize,
+    margin: usize,
+) -> Option<WindowPath> {
+    let start = if node == (0, 0) {
+        End::Fixed
+    } else {
+        End::At(node.1)
+    };
+    search_window(lattice, guide, config, width, (node.0, last), start, margin)
+}
+
+/// Searches the rows `first..=last` from `start` (fixed, free, or a given cell of row
+/// `first`), doubling the band while the path runs along its edge (away from the free rows)
+/// and the band may still grow.
+fn search_window(
+    lattice: &Lattice<'_>,
+    guide: &[(usize, usize)],
+    config: &SearchConfig,
+    mut width: usize,
+    (first, last): (usize, usize),
+    start: End,
+    margin: usize,
+) -> Option<WindowPath> {
+    let (n, m) = (lattice.n, lattice.m);
     let end = if last == n { End::Fixed } else { End::Free };
     // Nodes this close to a free row may lie on the edge because the row is free.
     let inner_first = if start == End::Free {
@@ -73,8 +111,16 @@ pub(super) fn window_path(
     };
     // The inner nodes of the last path, to tell whether widening changed it.
     let mut previous: Option<Vec<(usize, usize)>> = None;
+    // The cost of the last path, to tell whether widening found a cheaper one.
+    let mut previous_cost: Option<f64> = None;
+    // The cells this window may search at most (see [`CELLS_PER_UNIT`]).
+    let mut budget: Option<usize> = None;
     loop {
         let band = Band::around_path(guide, n, m, width, first..=last);
+        let band = match start {
+            End::At(column) => band.holding_start(column),
+            End::Fixed | End::Free => band,
+        };
         let full_width = band.cells() >= (last - first + 1) * (m + 1);
         let found = solve(lattice, &band, start, end);
         let (widen, inner) = match &found {
@@ -92,10 +138,30 @@ pub(super) fn window_path(
         // A path that the last widening did not move is the best one of the wider band too:
         // it touches the edge without being held back by it.
         let settled = inner.is_some() && inner == previous;
-        if !widen || settled || width >= config.max_band_width || full_width {
+        let budget = *budget.get_or_insert_with(|| {
+            CELLS_PER_UNIT.saturating_mul(last - first + 1 + band.columns())
+        });
+        // Doubling roughly doubles the cells: the next band must fit the budget.
+        let over_budget = band.cells().saturating_mul(2) > budget;
+        let cost = found.as_ref().map(|path| path.costs.iter().sum::<f64>());
+        // Beyond the first few doublings, the band grows only while growing pays: a wider band
+        // whose best path costs no less than the narrower one's shows no path to reach.
+        let gained = match (cost, previous_cost) {
+            (Some(cost), Some(before)) => cost < before - GAIN_TOLERANCE * (1.0 + before.abs()),
+            _ => true,
+        };
+        let unproven = width > FREE_WIDTH && !gained;
+        if !widen
+            || settled
+            || width >= config.max_band_width
+            || full_width
+            || over_budget
+            || unproven
+        {
             return found.map(|path| WindowPath { path });
         }
         previous = inner;
+        previous_cost = cost;
         width = (width * 2).min(config.max_band_width.max(1));
     }
 }
@@ -104,13 +170,17 @@ pub(super) fn window_path(
 /// neighbours share no node there (two paths of nearly equal cost run side by side), the
 /// first path is followed to its node nearest the boundary, the second from its first node
 /// beyond that one, and the gap between them is bridged by an exact search of the small
-/// rectangle they span. `None` when the two paths lie too far apart there (the margin was too
-/// short) or a bridge finds no path.
+/// rectangle they span. Where the two paths lie too far apart for a bridge (ties a long way
+/// across, or a margin too short for this boundary), the second window is searched again
+/// from the first path's node nearest the boundary (`pin(node, core_end)`), and that path
+/// is followed instead: each boundary costs at most one more window, whatever the input.
+/// `None` only when a search finds no path.
 fn join(
-    windows: &[WindowPath],
+    windows: Vec<WindowPath>,
     cores: &[(usize, usize)],
     margin: usize,
     lattice: &Lattice<'_>,
+    pin: &dyn Fn((usize, usize), usize) -> Option<WindowPath>,
 ) -> Option<BandPath> {
     let mut joined = BandPath {
         nodes: Vec::new(),
@@ -119,28 +189,38 @@ fn join(
     };
     // Index into the current window's nodes where its part starts.
     let mut from = 0usize;
-    for (k, window) in windows.iter().enumerate() {
+    let mut windows: Vec<Option<WindowPath>> = windows.into_iter().map(Some).collect();
+    for k in 0..windows.len() {
+        let window = windows[k].take()?;
         let path = &window.path;
         let (to, next_from, bridge) = match (windows.get(k + 1), cores.get(k)) {
-            (Some(next), Some(&(_, boundary))) => {
+            (Some(Some(next)), Some(&(_, boundary))) => {
                 match shared_node(&path.nodes, &next.path.nodes, boundary, margin / 2) {
                     Some((x, y)) => (x, y, None),
                     None => {
                         let x = (from..path.nodes.len())
                             .min_by_key(|&x| path.nodes[x].0.abs_diff(boundary))?;
                         let start = path.nodes[x];
-                        let y =
-                            next.path.nodes.iter().position(|&(i, j)| {
-                                i >= start.0 && j >= start.1 && (i, j) != start
-                            })?;
-                        let end = next.path.nodes[y];
-                        // Paths side by side meet again within a few cells; paths that went
-                        // apart mean the margin was too short for this boundary.
-                        if (end.0 - start.0) + (end.1 - start.1) > MAX_BRIDGE_STEP {
-                            return None;
+                        let bridged = next
+                            .path
+                            .nodes
+                            .iter()
+                            .position(|&(i, j)| i >= start.0 && j >= start.1 && (i, j) != start)
+                            .and_then(|y| {
+                                let end = next.path.nodes[y];
+                                // Paths side by side meet again within a few cells.
+                                let near = (end.0 - start.0) + (end.1 - start.1) <= MAX_BRIDGE_STEP;
+                                near.then(|| bridge_path(start, end, lattice))
+                                    .flatten()
+                                    .map(|bridge| (y, bridge))
+                            });
+                        match bridged {
+                            Some((y, bridge)) => (x, y, Some(bridge)),
+                            None => {
+                                windows[k + 1] = Some(pin(start, cores[k + 1].1)?);
+                                (x, 0, None)
+                            }
                         }
-                        let bridge = bridge_path(start, end, lattice)?;
-                        (x, y, Some(bridge))
                     }
                 }
             }
@@ -171,6 +251,22 @@ fn append(joined: &mut BandPath, path: &BandPath, from: usize, to: usize) {
             .extend_from_slice(&path.posteriors[from..to]);
     }
 }
+
+/// The cells a window may search, per row and column of the band it starts with: doubling
+/// its band stops before the next band would pass this many times its rows plus the
+/// columns it spans, so that no window's work exceeds a constant times its extent. (At the
+/// default widths, a window of clean text starts with about 18 cells a row and stops
+/// widening long before; a window whose path sits on the edge of a band of 64 reaches it.)
+/// When the budget stops it, a window keeps its last path, a full path across its rows.
+const CELLS_PER_UNIT: usize = 64;
+
+/// The widths up to which a window's band doubles whenever its path runs along the edge;
+/// beyond, only while the last doubling found a cheaper path.
+const FREE_WIDTH: usize = 4;
+
+/// How much cheaper, relative to its cost, a wider band's path must be to count as a gain
+/// (the rounding of sums of the same bead costs in another order).
+const GAIN_TOLERANCE: f64 = 1e-9;
 
 /// Cells a bridge between two window paths may search.
 const MAX_BRIDGE_CELLS: usize = 1 << 20;
