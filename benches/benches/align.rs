@@ -10,6 +10,8 @@ use satzweise::{Aligner, DocumentPair, Text};
 
 #[path = "common/batch.rs"]
 mod batch;
+// The corpus builder's documents are shared with the kernel bench and the scale example; this bench uses only part of them.
+#[allow(dead_code)]
 #[path = "../../examples/common/corpus.rs"]
 mod corpus;
 
