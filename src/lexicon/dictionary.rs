@@ -80,6 +80,17 @@ impl WordTranslations for Dictionary {
 /// The built-in lexicon's source: `German<TAB>English`, written for this crate.
 const CORE_DE_EN: &str = include_str!("de_en.tsv");
 
+/// Every English word of the built-in lexicon as written (case kept), in file order: what the
+/// QA name check reads to tell common English words from names.
+pub(crate) fn core_de_en_english_words() -> impl Iterator<Item = &'static str> {
+    CORE_DE_EN
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .flat_map(|(_, english)| english.split(';'))
+        .map(str::trim)
+}
+
 impl Dictionary {
     /// An empty dictionary.
     pub fn new() -> Self {

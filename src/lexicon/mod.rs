@@ -12,6 +12,7 @@ pub(crate) use corpus_model::CorpusTranslationModel;
 #[cfg(test)]
 pub(crate) use corpus_model::word_keys;
 pub use dictionary::Dictionary;
+pub(crate) use dictionary::core_de_en_english_words;
 pub(crate) use learned::LearnedLexicon;
 pub(crate) use model1::TranslationTable;
 

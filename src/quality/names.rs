@@ -22,9 +22,6 @@ use std::sync::OnceLock;
 
 use crate::normalize::word_key;
 
-/// The crate's core lexicon, read here only for its English words.
-const CORE_LEXICON: &str = include_str!("../lexicon/de_en.tsv");
-
 /// English words capitalised in the names of offices, institutions, places, events and
 /// times, and in headlines; written for this crate.
 const TITLE_WORDS: &[&str] = &[
@@ -371,12 +368,7 @@ const TITLE_WORDS: &[&str] = &[
 fn common_keys() -> &'static HashSet<String> {
     static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
     KEYS.get_or_init(|| {
-        let lexicon = CORE_LEXICON
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
-            .flat_map(|(_, english)| english.split(';'))
-            .map(str::trim)
+        let lexicon = crate::lexicon::core_de_en_english_words()
             .filter(|word| word.chars().next().is_some_and(char::is_lowercase));
         lexicon
             .chain(TITLE_WORDS.iter().copied())
