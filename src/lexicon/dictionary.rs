@@ -4,13 +4,13 @@
 
 use std::io::BufRead;
 
-use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
 use crate::normalize::{skeleton, word_key};
+use crate::text::normalize::{skeleton_into, word_key_into};
 
 /// German → English word translations, keyed by [`word_key`].
 ///
@@ -63,17 +63,66 @@ use crate::normalize::{skeleton, word_key};
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Dictionary {
-    /// German key → English keys, each once, in the order first seen.
-    entries: FxHashMap<String, Vec<String>>,
-    /// Number of (German, English) key pairs.
-    pairs: usize,
+    /// The German keys, numbered in the order first seen.
+    german: Interner,
+    /// The English keys, numbered in the order first seen.
+    english: Interner,
+    /// What each German key (by number) is translated by: the groups it is in.
+    entries: Vec<Entry>,
+    /// The groups of German keys beyond their first, as a list per key (see [`Entry`]).
+    links: Vec<Link>,
+    /// A group is the English keys of one entry of a file (a Ding sub-entry side, a TSV
+    /// column, one inserted pair), each once, nonempty: all groups' keys, concatenated.
+    group_keys: Vec<u32>,
+    /// Where each group ends in `group_keys`.
+    group_ends: Vec<usize>,
+    /// The translations of each German key as strings, made on the first lookup of the key.
+    lookups: OnceLock<Box<[Lookup]>>,
+    /// Number of (German, English) key pairs, counted when first asked.
+    pairs: OnceLock<usize>,
     /// Ding lines that were not comments or blank and could not be parsed.
     skipped_lines: usize,
 }
 
+/// The groups a German key is in, in the order it was read in them: the first, then a linked
+/// list of the others through [`Dictionary::links`] (most keys are in one group only).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    first: u32,
+    /// The second group's link and the last group's link, or [`NONE`].
+    head: u32,
+    tail: u32,
+}
+
+/// One more group of a German key, and the next link of the same key (or [`NONE`]).
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    group: u32,
+    next: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The translations of one German key as strings, once looked up.
+type Lookup = OnceLock<Box<[String]>>;
+
 impl WordTranslations for Dictionary {
     fn translations(&self, german_key: &str) -> &[String] {
-        self.entries.get(german_key).map_or(&[], Vec::as_slice)
+        let Some(id) = self.german.find(german_key) else {
+            return &[];
+        };
+        let lookups = self
+            .lookups
+            .get_or_init(|| (0..self.entries.len()).map(|_| OnceLock::new()).collect());
+        lookups.get(id as usize).map_or(&[], |lookup| {
+            lookup.get_or_init(|| {
+                let mut ids = Vec::new();
+                self.union(id, &mut ids);
+                ids.iter()
+                    .map(|&e| self.english.get(e).to_owned())
+                    .collect()
+            })
+        })
     }
 }
 
@@ -109,7 +158,12 @@ impl Dictionary {
 
     /// Number of (German word, English word) pairs, counted once each.
     pub fn pair_count(&self) -> usize {
-        self.pairs
+        *self.pairs.get_or_init(|| {
+            let mut ids = Vec::new();
+            (0..self.entries.len() as u32)
+                .map(|id| self.union(id, &mut ids))
+                .sum()
+        })
     }
 
     /// Number of lines of Ding input that were neither blank nor comments and could not be
@@ -137,13 +191,26 @@ impl Dictionary {
     /// # Ok::<(), satzweise::Error>(())
     /// ```
     pub fn limit_translations(&mut self, max: usize) -> usize {
-        let before = self.pairs;
-        self.entries.retain(|_, translations| {
-            translations.truncate(max);
-            !translations.is_empty()
-        });
-        self.pairs = self.entries.values().map(Vec::len).sum();
-        before - self.pairs
+        let before = self.pair_count();
+        let mut kept = Dictionary {
+            skipped_lines: self.skipped_lines,
+            ..Dictionary::default()
+        };
+        let (mut ids, mut group) = (Vec::new(), Vec::new());
+        for id in 0..self.entries.len() as u32 {
+            self.union(id, &mut ids);
+            ids.truncate(max);
+            group.clear();
+            for &e in &ids {
+                // The kept dictionary holds fewer keys than this one: interning cannot fail.
+                group.extend(kept.english.intern(self.english.get(e)));
+            }
+            if let Some(g) = kept.add_group(&group) {
+                kept.attach(self.german.get(id), g);
+            }
+        }
+        *self = kept;
+        before - self.pair_count()
     }
 
     /// Adds one translation pair after cleaning both words as TSV terms are cleaned (trim;
@@ -161,29 +228,19 @@ impl Dictionary {
     /// assert_eq!(dictionary.len(), 2);
     /// ```
     pub fn insert(&mut self, german: &str, english: &str) -> bool {
-        match (
+        let (Some(g), Some(e)) = (
             single_word(german.trim()),
             single_word(strip_infinitive(english.trim())),
-        ) {
-            (Some(g), Some(e)) => {
-                self.insert_keys(&key(g), &key(e));
-                true
-            }
-            _ => false,
+        ) else {
+            return false;
+        };
+        let Some(e) = self.english.intern(&key(e)) else {
+            return false;
+        };
+        match self.add_group(&[e]) {
+            Some(group) => self.attach(&key(g), group),
+            None => false,
         }
-    }
-
-    fn insert_keys(&mut self, german: &str, english: &str) {
-        if let Some(translations) = self.entries.get_mut(german) {
-            if translations.iter().any(|t| t == english) {
-                return;
-            }
-            push_translation(translations, english);
-        } else {
-            self.entries
-                .insert(german.to_owned(), vec![english.to_owned()]);
-        }
-        self.pairs += 1;
     }
 
     /// Adds every pair of `other` to this dictionary (and its count of skipped lines).
@@ -198,17 +255,142 @@ impl Dictionary {
     /// # Ok::<(), satzweise::Error>(())
     /// ```
     pub fn merge(&mut self, other: Dictionary) {
-        self.skipped_lines += other.skipped_lines;
+        let skipped_lines = self.skipped_lines + other.skipped_lines;
         if self.entries.is_empty() {
-            self.entries = other.entries;
-            self.pairs = other.pairs;
+            *self = other;
+            self.skipped_lines = skipped_lines;
             return;
         }
-        for (german, translations) in &other.entries {
-            for english in translations {
-                self.insert_keys(german, english);
+        self.skipped_lines = skipped_lines;
+        // Other's English keys and groups by their numbers here, then its keys' groups in
+        // their order: linear in the size of `other`, whatever its pairs.
+        let english: Vec<Option<u32>> = (0..other.english.len() as u32)
+            .map(|e| self.english.intern(other.english.get(e)))
+            .collect();
+        let mut group = Vec::new();
+        let groups: Vec<Option<u32>> = (0..other.group_ends.len())
+            .map(|g| {
+                group.clear();
+                group.extend(
+                    other
+                        .group(g as u32)
+                        .iter()
+                        .filter_map(|&e| english.get(e as usize).copied().flatten()),
+                );
+                self.add_group(&group)
+            })
+            .collect();
+        for id in 0..other.entries.len() as u32 {
+            let german = other.german.get(id);
+            for g in other.groups_of(id) {
+                if let Some(g) = groups.get(g as usize).copied().flatten() {
+                    self.attach(german, g);
+                }
             }
         }
+    }
+
+    /// Adds a group of distinct English keys; its number, or `None` when it is empty or the
+    /// dictionary holds `u32::MAX` groups.
+    fn add_group(&mut self, english: &[u32]) -> Option<u32> {
+        let number = u32::try_from(self.group_ends.len())
+            .ok()
+            .filter(|&n| n != NONE)?;
+        if english.is_empty() {
+            return None;
+        }
+        self.group_keys.extend_from_slice(english);
+        self.group_ends.push(self.group_keys.len());
+        Some(number)
+    }
+
+    /// Makes `group` translate `german`; false when the dictionary cannot take another key.
+    fn attach(&mut self, german: &str, group: u32) -> bool {
+        let Some(id) = self.german.intern(german) else {
+            return false;
+        };
+        self.lookups = OnceLock::new();
+        self.pairs = OnceLock::new();
+        let Some(entry) = self.entries.get(id as usize).copied() else {
+            self.entries.push(Entry {
+                first: group,
+                head: NONE,
+                tail: NONE,
+            });
+            return true;
+        };
+        let last = match self.links.get(entry.tail as usize) {
+            Some(link) => link.group,
+            None => entry.first,
+        };
+        if last == group {
+            return true;
+        }
+        let Ok(link) = u32::try_from(self.links.len()) else {
+            return false;
+        };
+        if link == NONE {
+            return false;
+        }
+        self.links.push(Link { group, next: NONE });
+        match self.links.get_mut(entry.tail as usize) {
+            Some(tail) => tail.next = link,
+            None => self.entries[id as usize].head = link,
+        }
+        self.entries[id as usize].tail = link;
+        true
+    }
+
+    /// The English keys of group `g`.
+    fn group(&self, g: u32) -> &[u32] {
+        let g = g as usize;
+        let start = match g.checked_sub(1) {
+            Some(before) => self.group_ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.group_ends.get(g).copied().unwrap_or(start);
+        self.group_keys.get(start..end).unwrap_or(&[])
+    }
+
+    /// The groups of German key `id`, in order.
+    fn groups_of(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        let entry = self.entries.get(id as usize);
+        let mut link = entry.map_or(NONE, |e| e.head);
+        entry
+            .map(|e| e.first)
+            .into_iter()
+            .chain(std::iter::from_fn(move || {
+                let at = self.links.get(link as usize)?;
+                link = at.next;
+                Some(at.group)
+            }))
+    }
+
+    /// The English keys of German key `id` into `ids`, each once, in the order first read;
+    /// returns their number.
+    fn union(&self, id: u32, ids: &mut Vec<u32>) -> usize {
+        ids.clear();
+        let mut groups = self.groups_of(id);
+        if let Some(first) = groups.next() {
+            // A group's keys are distinct: only the next groups can repeat one.
+            ids.extend_from_slice(self.group(first));
+        }
+        let mut seen: Option<rustc_hash::FxHashSet<u32>> = None;
+        for g in groups {
+            for &e in self.group(g) {
+                let new = match seen.as_mut() {
+                    Some(seen) => seen.insert(e),
+                    None => !ids.contains(&e),
+                };
+                if new {
+                    ids.push(e);
+                }
+                if seen.is_none() && ids.len() > 32 {
+                    seen = Some(ids.iter().copied().collect());
+                }
+            }
+        }
+        ids.len()
     }
 
     /// Reads a TSV dictionary: one `German<TAB>English` pair per line; either column may list
@@ -315,7 +497,8 @@ fn for_each_line(
 
 fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dictionary> {
     let mut dictionary = Dictionary::new();
-    let mut seen = Seen::default();
+    let mut group = Group::default();
+    let mut keys = Keys::default();
     for_each_line(reader, path, |number, line| {
         let line = line.map_err(|()| Error::syntax(source_name, number, "invalid UTF-8"))?;
         let trimmed = line.trim();
@@ -343,14 +526,15 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
                 format!("more than {MAX_SYNONYMS} terms in a column"),
             ));
         }
+        group.clear();
+        for e in english.split(';') {
+            if let Some(e) = single_word(strip_infinitive(e.trim())) {
+                group.english(&mut dictionary, keys.key(e), source_name)?;
+            }
+        }
         for g in german.split(';') {
-            for e in english.split(';') {
-                if let (Some(g), Some(e)) = (
-                    single_word(g.trim()),
-                    single_word(strip_infinitive(e.trim())),
-                ) {
-                    seen.insert(&mut dictionary, &key(g), &key(e));
-                }
+            if let Some(g) = single_word(g.trim()) {
+                group.german(&mut dictionary, keys.key(g), source_name)?;
             }
         }
         Ok(())
@@ -362,86 +546,73 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
 /// sub-entry side). Every German term of an entry is paired with every English one, so
 /// without a bound one line of n synonyms a side would make n² pairs: real entries list a
 /// handful; a longer one is an error (TSV) or a skipped line (Ding).
+///
+/// The readers store an entry once, as a group of English keys that each of its German keys
+/// points to, so that neither time nor memory grows with the pairs: the pairs are made for
+/// one German key when it is looked up.
 const MAX_SYNONYMS: usize = 64;
 
-/// Appends a translation; the first few grow the list one at a time (most words have one to
-/// three translations, and a list's default growth would reserve four).
-fn push_translation(translations: &mut Vec<String>, english: &str) {
-    if translations.len() < 4 {
-        translations.reserve_exact(1);
-    }
-    translations.push(english.to_owned());
-}
-
-/// Where a reader finds the translations it has inserted for the German keys with many: the
-/// check of [`Dictionary::insert_keys`] runs over a key's translations, which is quadratic
-/// when a key gathers thousands of them across lines. Past [`Seen::LINEAR`] translations a
-/// key gets an index from each translation's hash to its position; a hash shared by two
-/// different translations falls back to the scan, so the result is exact.
+/// The entry being read: its English keys (the group) and whether the group is stored yet.
 #[derive(Default)]
-struct Seen {
-    index: FxHashMap<String, FxHashMap<u64, usize>>,
+struct Group {
+    english: Vec<u32>,
+    stored: Option<u32>,
 }
 
-impl Seen {
-    /// Keys with more translations than this are looked up in their index.
-    const LINEAR: usize = 16;
+impl Group {
+    fn clear(&mut self) {
+        self.english.clear();
+        self.stored = None;
+    }
 
-    fn insert(&mut self, dictionary: &mut Dictionary, german: &str, english: &str) {
-        let Some(translations) = dictionary.entries.get_mut(german) else {
-            dictionary
-                .entries
-                .insert(german.to_owned(), vec![english.to_owned()]);
-            dictionary.pairs += 1;
-            return;
-        };
-        if translations.len() < Self::LINEAR {
-            if translations.iter().any(|t| t == english) {
-                return;
-            }
-            push_translation(translations, english);
-            dictionary.pairs += 1;
-            return;
+    /// Adds an English key to the entry (once; an entry has at most [`MAX_SYNONYMS`]).
+    fn english(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+        let id = dictionary
+            .english
+            .intern(key)
+            .ok_or_else(|| too_many(source))?;
+        if !self.english.contains(&id) {
+            self.english.push(id);
         }
-        let index = match self.index.get_mut(german) {
-            Some(index) => index,
+        Ok(())
+    }
+
+    /// Pairs a German key with every English key of the entry (none: nothing is stored).
+    fn german(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+        if self.english.is_empty() {
+            return Ok(());
+        }
+        let group = match self.stored {
+            Some(group) => group,
             None => {
-                let mut index = FxHashMap::default();
-                for (at, translation) in translations.iter().enumerate() {
-                    index.entry(hash(translation)).or_insert(at);
-                }
-                self.index.entry(german.to_owned()).or_insert(index)
+                let group = dictionary
+                    .add_group(&self.english)
+                    .ok_or_else(|| too_many(source))?;
+                self.stored = Some(group);
+                group
             }
         };
-        let h = hash(english);
-        match index.get(&h) {
-            Some(&at) if translations[at] == english => return,
-            Some(_) if translations.iter().any(|t| t == english) => return,
-            Some(_) => {}
-            None => {
-                index.insert(h, translations.len());
-            }
+        if dictionary.attach(key, group) {
+            Ok(())
+        } else {
+            Err(too_many(source))
         }
-        translations.push(english.to_owned());
-        dictionary.pairs += 1;
     }
 }
 
-fn hash(text: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(text)
+fn too_many(source: &str) -> Error {
+    Error::invalid(format!(
+        "{source}: more than {} words or entries in one dictionary",
+        u32::MAX - 1
+    ))
 }
 
 fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let mut dictionary = Dictionary::new();
+    let source = path.display().to_string();
     let mut scratch = String::new();
-    // Terms of the current sub-entry, concatenated, with their end offsets.
-    let (mut german_terms, mut german_ends) = (String::new(), Vec::new());
-    let (mut english_terms, mut english_ends) = (String::new(), Vec::new());
-    let mut keys = KeyCache::default();
-    // The German terms' keys, concatenated, with their end offsets.
-    let (mut german_keys, mut german_key_ends) = (String::new(), Vec::new());
-    let mut seen = Seen::default();
+    let mut keys = Keys::default();
+    let mut group = Group::default();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
             dictionary.skipped_lines += 1;
@@ -466,39 +637,16 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             return Ok(());
         }
         for (g, e) in german.split('|').zip(english.split('|')) {
-            german_terms.clear();
-            german_ends.clear();
-            for synonym in g.split(';') {
-                if let Some(word) = ding_term(synonym, &mut scratch).and_then(single_word) {
-                    german_terms.push_str(word);
-                    german_ends.push(german_terms.len());
-                }
-            }
-            if german_ends.is_empty() {
-                continue;
-            }
-            english_terms.clear();
-            english_ends.clear();
+            group.clear();
             for synonym in e.split(';') {
                 let word = ding_term(synonym, &mut scratch).map(strip_infinitive);
                 if let Some(word) = word.and_then(single_word) {
-                    english_terms.push_str(word);
-                    english_ends.push(english_terms.len());
+                    group.english(&mut dictionary, keys.key(word), &source)?;
                 }
             }
-            if english_ends.is_empty() {
-                continue;
-            }
-            german_keys.clear();
-            german_key_ends.clear();
-            for term in terms(&german_terms, &german_ends) {
-                german_keys.push_str(keys.key(term));
-                german_key_ends.push(german_keys.len());
-            }
-            for term in terms(&english_terms, &english_ends) {
-                let english = keys.key(term);
-                for german in terms(&german_keys, &german_key_ends) {
-                    seen.insert(&mut dictionary, german, english);
+            for synonym in g.split(';') {
+                if let Some(word) = ding_term(synonym, &mut scratch).and_then(single_word) {
+                    group.german(&mut dictionary, keys.key(word), &source)?;
                 }
             }
         }
@@ -507,32 +655,116 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     Ok(dictionary)
 }
 
-/// The terms of a concatenation, given their end offsets.
-fn terms<'t>(joined: &'t str, ends: &'t [usize]) -> impl Iterator<Item = &'t str> + 't {
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    starts
-        .zip(ends)
-        .map(|(start, &end)| joined.get(start..end).unwrap_or(""))
+/// Strings stored once each, numbered in the order first seen: one buffer of their bytes
+/// and an open-addressing table of their numbers (about 16 bytes a string beside its bytes,
+/// where a map of `String`s costs 60 or more).
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+    /// Each slot: the number + 1 of a string in the low half (0 for a free slot), the high
+    /// half of its hash in the high half (compared first: a slot of another string is
+    /// passed without reading its bytes). The length is 0 or a power of two, kept over 4/3
+    /// of the strings.
+    table: Vec<u64>,
 }
 
-/// Word keys computed once per term while it is in the cache (the Ding file repeats its terms
-/// a lot).
-#[derive(Default)]
-struct KeyCache(FxHashMap<String, String>);
+impl Interner {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
 
-impl KeyCache {
-    /// The most terms kept: neighbouring lines share their terms, so a small cache keeps most
-    /// of the gain, and its memory stays bounded on any file.
-    const CAPACITY: usize = 1 << 14;
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = match id.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(id).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
 
-    fn key(&mut self, term: &str) -> &str {
-        if !self.0.contains_key(term) {
-            if self.0.len() >= Self::CAPACITY {
-                self.0.clear();
+    /// The hash of `text`, mixed so that its high bits depend on all of it.
+    fn hash(text: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher
+            .hash_one(text)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The slot that holds `text` (of hash `hash`), or the free slot where it would go (the
+    /// table is not empty).
+    fn probe(&self, text: &str, hash: u64) -> usize {
+        let mask = self.table.len() - 1;
+        let bits = self.table.len().trailing_zeros();
+        let tag = hash >> 32;
+        let mut slot = (hash >> (64 - bits)) as usize;
+        loop {
+            let entry = self.table[slot];
+            let id = entry as u32;
+            if id == 0 || (entry >> 32 == tag && self.get(id - 1) == text) {
+                return slot;
             }
-            self.0.insert(term.to_owned(), key(term));
+            slot = (slot + 1) & mask;
         }
-        self.0.get(term).map_or("", String::as_str)
+    }
+
+    fn find(&self, text: &str) -> Option<u32> {
+        if self.table.is_empty() {
+            return None;
+        }
+        (self.table[self.probe(text, Self::hash(text))] as u32).checked_sub(1)
+    }
+
+    /// The number of `text`, stored if new; `None` when `u32::MAX - 1` strings are stored.
+    fn intern(&mut self, text: &str) -> Option<u32> {
+        if (self.len() + 1) * 4 > self.table.len() * 3 {
+            self.grow();
+        }
+        let hash = Self::hash(text);
+        let slot = self.probe(text, hash);
+        if let Some(id) = (self.table[slot] as u32).checked_sub(1) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.len()).ok().filter(|&id| id < NONE - 1)?;
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        self.table[slot] = (hash >> 32 << 32) | u64::from(id + 1);
+        Some(id)
+    }
+
+    fn grow(&mut self) {
+        let size = (self.table.len() * 2).max(16);
+        self.table = vec![0; size];
+        for id in 0..self.len() as u32 {
+            let text = self.get(id);
+            let hash = Self::hash(text);
+            let slot = self.probe(text, hash);
+            self.table[slot] = (hash >> 32 << 32) | u64::from(id + 1);
+        }
+    }
+}
+
+/// Computes word keys into buffers of its own: no allocation per term.
+#[derive(Default)]
+struct Keys {
+    folded: String,
+    key: String,
+}
+
+impl Keys {
+    /// [`key`] of `word`, valid until the next call.
+    fn key(&mut self, word: &str) -> &str {
+        if word.is_ascii() {
+            self.folded.clear();
+            self.folded
+                .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            skeleton_into(&self.folded, &mut self.key);
+        } else {
+            word_key_into(word, &mut self.folded, &mut self.key);
+        }
+        &self.key
     }
 }
 
@@ -737,7 +969,7 @@ mod tests {
 
     #[test]
     fn a_word_with_many_translations_keeps_each_once_in_order() {
-        // Past `Seen::LINEAR` translations, duplicates are found in a set, not by a scan.
+        // A word in 500 entries: its lookup finds repeats in a set, not by a scan.
         let mut ding = String::new();
         for round in 0..2 {
             for k in 0..500 {
@@ -759,6 +991,97 @@ mod tests {
             .collect();
         let dictionary = Dictionary::from_tsv_reader(tsv.as_bytes()).unwrap();
         assert_eq!(dictionary.pair_count(), 300);
+    }
+
+    #[test]
+    fn an_entry_is_stored_once_and_paired_on_lookup() {
+        // 64 × 64 synonyms: every German word gets all 64 English words, in the line's
+        // order, without the readers making the 4,096 pairs.
+        let side = |offset: usize| {
+            (0..MAX_SYNONYMS)
+                .map(|k| word(offset + k))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let ding = format!("{} :: {}\n", side(0), side(1000));
+        let dictionary = Dictionary::from_ding_reader(ding.as_bytes()).unwrap();
+        assert_eq!(dictionary.group_ends.len(), 1);
+        assert_eq!(dictionary.group_keys.len(), MAX_SYNONYMS);
+        assert!(dictionary.links.is_empty());
+        let english: Vec<String> = (0..MAX_SYNONYMS)
+            .map(|k| word_key(&word(1000 + k)))
+            .collect();
+        for k in [0, 17, MAX_SYNONYMS - 1] {
+            assert_eq!(translations(&dictionary, &word(k)), english);
+        }
+        assert_eq!(dictionary.len(), MAX_SYNONYMS);
+        assert_eq!(dictionary.pair_count(), MAX_SYNONYMS * MAX_SYNONYMS);
+        // A word repeated in an entry and entries repeated across lines count once.
+        let dictionary = Dictionary::from_ding_reader(
+            "Haus; Haus :: house; house\nHaus :: home; house\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            translations(&dictionary, "Haus"),
+            [word_key("house"), word_key("home")]
+        );
+        assert_eq!(dictionary.pair_count(), 2);
+    }
+
+    #[test]
+    fn merge_and_limit_keep_the_order_of_the_groups() {
+        let mut a = Dictionary::from_ding_reader(
+            "Bank {f} | Baum :: bank; bench | tree\nBank :: sandbank\n".as_bytes(),
+        )
+        .unwrap();
+        let b =
+            Dictionary::from_tsv_reader("Bank\tbench; shore\nHaus\thouse\n".as_bytes()).unwrap();
+        a.merge(b.clone());
+        let bank = ["bank", "bench", "sandbank", "shore"].map(word_key);
+        assert_eq!(translations(&a, "Bank"), bank);
+        assert_eq!(translations(&a, "Haus"), [word_key("house")]);
+        assert_eq!((a.len(), a.pair_count()), (3, 6));
+        // A lookup made before a change is not served after it.
+        assert!(a.insert("Haus", "home"));
+        assert!(a.insert("Haus", "home"));
+        assert_eq!(
+            translations(&a, "Haus"),
+            [word_key("house"), word_key("home")]
+        );
+        assert_eq!(a.pair_count(), 7);
+        assert_eq!(a.limit_translations(2), 2);
+        assert_eq!(translations(&a, "Bank"), bank[..2]);
+        assert_eq!((a.len(), a.pair_count()), (3, 5));
+        assert_eq!(a.limit_translations(0), 5);
+        assert!(a.is_empty());
+        assert!(translations(&a, "Bank").is_empty());
+        // Into an empty dictionary, merging takes the other as it is.
+        let mut empty = Dictionary::new();
+        empty.merge(b);
+        assert_eq!(
+            translations(&empty, "Bank"),
+            [word_key("bench"), word_key("shore")]
+        );
+    }
+
+    #[test]
+    fn the_interner_numbers_strings_in_order_across_growth() {
+        let mut interner = Interner::default();
+        assert_eq!(interner.find("x"), None);
+        let words: Vec<String> = (0..5000).map(|k| format!("w{k}")).collect();
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(interner.intern(w), Some(k as u32));
+        }
+        for (k, w) in words.iter().enumerate().rev() {
+            assert_eq!(interner.intern(w), Some(k as u32));
+            assert_eq!(interner.find(w), Some(k as u32));
+            assert_eq!(interner.get(k as u32), w);
+        }
+        assert_eq!(interner.find("w5000"), None);
+        assert_eq!(interner.intern(""), Some(5000));
+        assert_eq!(interner.find(""), Some(5000));
+        assert_eq!(interner.get(7000), "");
+        assert!(interner.table.len() * 3 >= interner.len() * 4);
     }
 
     #[test]
@@ -805,6 +1128,7 @@ mod tests {
             "Zürich",
         ] {
             assert_eq!(key(word), word_key(word));
+            assert_eq!(Keys::default().key(word), word_key(word));
         }
     }
 
