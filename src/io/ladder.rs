@@ -92,17 +92,17 @@ pub fn write_ladder(alignment: &Alignment, mut writer: impl Write) -> Result<()>
 pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>> {
     let mut rungs: Vec<Rung> = Vec::new();
     for_each_line(reader, source_name, |number, line| {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        if fields.is_empty() {
+        let mut fields = Fields::new(line);
+        let Some(first) = fields.next() else {
             return Ok(());
-        }
-        if fields.len() > 3 || fields.len() < 2 {
+        };
+        let (Some(second), third, None) = (fields.next(), fields.next(), fields.next()) else {
             return Err(Error::syntax(
                 source_name,
                 number,
                 format!("expected german<TAB>english<TAB>score, found {line:?}"),
             ));
-        }
+        };
         let position = |field: &str| {
             field.parse::<usize>().map_err(|_| {
                 Error::syntax(
@@ -112,9 +112,9 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
                 )
             })
         };
-        let german = position(fields[0])?;
-        let english = position(fields[1])?;
-        let score = match fields.get(2) {
+        let german = position(first)?;
+        let english = position(second)?;
+        let score = match third {
             None => 0.0,
             Some(field) => field.parse::<f64>().map_err(|_| {
                 Error::syntax(
@@ -144,6 +144,35 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
         Ok(())
     })?;
     Ok(rungs)
+}
+
+/// The fields of a line separated by white space, as [`str::split_whitespace`] gives them,
+/// without its decoding of characters when the line is ASCII (a ladder line always is).
+enum Fields<'l> {
+    Ascii(std::str::SplitAsciiWhitespace<'l>),
+    Unicode(std::str::SplitWhitespace<'l>),
+}
+
+impl<'l> Fields<'l> {
+    fn new(line: &'l str) -> Self {
+        // Vertical tab is white space to `split_whitespace`, not to the ASCII split.
+        if line.bytes().all(|b| b.is_ascii() && b != 0x0b) {
+            Fields::Ascii(line.split_ascii_whitespace())
+        } else {
+            Fields::Unicode(line.split_whitespace())
+        }
+    }
+}
+
+impl<'l> Iterator for Fields<'l> {
+    type Item = &'l str;
+
+    fn next(&mut self) -> Option<&'l str> {
+        match self {
+            Fields::Ascii(fields) => fields.next(),
+            Fields::Unicode(fields) => fields.next(),
+        }
+    }
 }
 
 /// The beads between consecutive rungs, each with the score of the rung it starts at, for
@@ -264,6 +293,42 @@ mod tests {
         let beads = ladder_to_beads(&small, 300, 300).unwrap();
         let indices: usize = beads.iter().map(|b| b.german.len() + b.english.len()).sum();
         assert_eq!(indices, 600);
+    }
+
+    #[test]
+    fn fields_split_on_any_white_space_and_bad_lines_are_named() {
+        let rungs = read_ladder(
+            "0 0\n\n 1\t2 \t0.5 \r\n2\u{b}3\x0c0.25\n3\u{a0}4\u{3000}1\n  \t\n".as_bytes(),
+            "a.ladder",
+        )
+        .unwrap();
+        let read: Vec<(usize, usize, f64)> = rungs
+            .iter()
+            .map(|r| (r.german, r.english, r.score))
+            .collect();
+        assert_eq!(read, [(0, 0, 0.0), (1, 2, 0.5), (2, 3, 0.25), (3, 4, 1.0)]);
+        for (input, message) in [
+            (
+                "0 0\n7\n",
+                "a.ladder:2: expected german<TAB>english<TAB>score, found \"7\"",
+            ),
+            (
+                "0 0 0 0\n",
+                "a.ladder:1: expected german<TAB>english<TAB>score, found \"0 0 0 0\"",
+            ),
+            ("0 -1\n", "a.ladder:1: \"-1\" is not a sentence position"),
+            ("0\u{a0}x\n", "a.ladder:1: \"x\" is not a sentence position"),
+            ("1 1 high\n", "a.ladder:1: score \"high\" is not a number"),
+            ("2 2\n1 3\n", "a.ladder:2: rung 1 3 goes back from 2 2"),
+        ] {
+            let error = read_ladder(input.as_bytes(), "a.ladder").unwrap_err();
+            assert_eq!(error.to_string(), message, "{input:?}");
+        }
+        let error = read_ladder(&b"0 0\n1 \xff\n"[..], "a.ladder").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a.ladder: invalid UTF-8 at byte offset 6"
+        );
     }
 
     #[test]

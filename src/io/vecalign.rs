@@ -81,18 +81,15 @@ impl FromStr for BeadLine {
 }
 
 fn parse_bead_line(line: &str) -> std::result::Result<BeadLine, String> {
-    let fields: Vec<&str> = line
-        .trim()
-        .split(':')
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-        .collect();
-    if fields.len() < 2 || fields.len() > 3 {
+    let mut fields = line.split(':').map(trim).filter(|f| !f.is_empty());
+    let (Some(german), Some(english), score, None) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
         return Err(format!("not a bead line: {line:?}"));
-    }
-    let german = parse_list(fields[0])?;
-    let english = parse_list(fields[1])?;
-    let score = match fields.get(2) {
+    };
+    let german = parse_list(german)?;
+    let english = parse_list(english)?;
+    let score = match score {
         Some(field) => Some(
             field
                 .parse::<f64>()
@@ -107,22 +104,34 @@ fn parse_bead_line(line: &str) -> std::result::Result<BeadLine, String> {
     })
 }
 
+/// [`str::trim`], without decoding characters where the ends are ASCII.
+fn trim(text: &str) -> &str {
+    let trimmed = text.trim_ascii();
+    match (trimmed.as_bytes().first(), trimmed.as_bytes().last()) {
+        (Some(&first), Some(&last)) if !first.is_ascii() || !last.is_ascii() => trimmed.trim(),
+        // Vertical tab is white space to `str::trim`, not to the ASCII trim.
+        (Some(&first), Some(&last)) if first == 0x0b || last == 0x0b => trimmed.trim(),
+        _ => trimmed,
+    }
+}
+
 fn parse_list(field: &str) -> std::result::Result<Vec<usize>, String> {
     let inner = field
         .strip_prefix('[')
         .and_then(|f| f.strip_suffix(']'))
         .ok_or_else(|| format!("{field:?} is not a [list] of indices"))?;
-    if inner.trim().is_empty() {
+    if trim(inner).is_empty() {
         return Ok(Vec::new());
     }
-    inner
-        .split(',')
-        .map(|x| {
-            x.trim()
+    let mut indices = Vec::with_capacity(inner.bytes().filter(|&b| b == b',').count() + 1);
+    for index in inner.split(',').map(trim) {
+        indices.push(
+            index
                 .parse::<usize>()
-                .map_err(|_| format!("{:?} is not a sentence index", x.trim()))
-        })
-        .collect()
+                .map_err(|_| format!("{index:?} is not a sentence index"))?,
+        );
+    }
+    Ok(indices)
 }
 
 /// Reads bead lines, skipping blank lines; errors name `source_name` and the line.
@@ -205,6 +214,39 @@ mod tests {
                 bead.english_indices().map(|i| i.get()).collect::<Vec<_>>()
             );
             assert!((line.score.unwrap() - bead.confidence()).abs() <= 0.0005);
+        }
+    }
+
+    #[test]
+    fn fields_and_indices_are_trimmed_of_any_white_space() {
+        for (line, german, english, score) in [
+            ("[0]:[0]", vec![0], vec![0], None),
+            ("\t[1,2] :[3]: 0.5 ", vec![1, 2], vec![3], Some(0.5)),
+            ("[ 4 ,\u{b}5\u{a0}]::[]:", vec![4, 5], vec![], None),
+            ("\u{3000}[]:[ ]:1\u{85}", vec![], vec![], Some(1.0)),
+        ] {
+            let bead: BeadLine = line.parse().unwrap();
+            assert_eq!(
+                (bead.german, bead.english, bead.score),
+                (german, english, score),
+                "{line:?}"
+            );
+        }
+        for (line, message) in [
+            ("[0]", "not a bead line: \"[0]\""),
+            ("[0]:[1]:0.5:x", "not a bead line: \"[0]:[1]:0.5:x\""),
+            ("0:[1]", "\"0\" is not a [list] of indices"),
+            ("[0]:[1,,2]", "\"\" is not a sentence index"),
+            ("[0]:[-1]", "\"-1\" is not a sentence index"),
+            ("[0]:[1]:high", "score \"high\" is not a number"),
+        ] {
+            let error =
+                read_bead_lines(format!("[0]:[0]\n{line}\n").as_bytes(), "g.defr").unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("g.defr:2: {message}"),
+                "{line:?}"
+            );
         }
     }
 
