@@ -208,7 +208,23 @@ fn declaration_end(rest: &str) -> Option<usize> {
 
 /// The first character XML 1.0 does not allow anywhere in a document, and its byte offset.
 fn first_forbidden(source: &str) -> Option<(usize, char)> {
-    source.char_indices().find(|&(_, c)| !xml::allowed(c))
+    // What XML cannot hold is a control character (one byte) or U+FFFE, U+FFFF (bytes
+    // EF BF BE, EF BF BF): bytes are looked at, characters decoded only at a candidate.
+    let bytes = source.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xef)
+    {
+        let at = from + k;
+        let c = source.get(at..)?.chars().next()?;
+        if !xml::allowed(c) {
+            return Some((at, c));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Elements inside `<seg>` that hold native code rather than text.
@@ -488,6 +504,24 @@ mod tests {
         assert_eq!(declaration_end(&rest), Some(15));
         let many = "<!ELEMENT a ANY>".repeat(40_000) + "<tmx></tmx>";
         assert!(read_tmx(many.as_bytes(), "many").unwrap().is_empty());
+    }
+
+    #[test]
+    fn forbidden_characters_are_found_where_a_scan_of_characters_finds_them() {
+        let by_chars = |s: &str| s.char_indices().find(|&(_, c)| !xml::allowed(c));
+        for text in [
+            "",
+            "plain\t\r\n text",
+            "a\u{1}b",
+            "\u{b}",
+            "ok \u{feff}\u{fffd}\u{fff0} \u{ffff}",
+            "\u{efbf}\u{fffe}x",
+            "Ī\u{1f}",
+            "\u{1f}",
+            "end\u{c}",
+        ] {
+            assert_eq!(first_forbidden(text), by_chars(text), "{text:?}");
+        }
     }
 
     #[test]

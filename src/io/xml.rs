@@ -48,6 +48,9 @@ pub(crate) fn normalize_line_ends(raw: &str) -> String {
 /// reference, an unknown entity, or a character reference that is not digits only (`&#+65;`)
 /// or names a character XML cannot hold.
 pub(crate) fn decode_references(raw: &str) -> Result<String, String> {
+    if memchr::memchr2(b'&', b'\r', raw.as_bytes()).is_none() {
+        return Ok(raw.to_owned());
+    }
     let raw = normalize_line_ends(raw);
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw.as_str();
