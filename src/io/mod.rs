@@ -26,7 +26,8 @@
 //!
 //! Readers take any [`std::io::BufRead`] and a `source_name` (a file name, or
 //! `"<stdin>"`) that errors repeat; they accept a leading byte-order mark (so a file whose
-//! first text starts with U+FEFF loses it) and `\r\n` line ends, and report bytes that are
+//! first text starts with U+FEFF loses it), `\r\n` line ends and the lone `\r` of old Mac
+//! files, and report bytes that are
 //! not UTF-8 as [`ErrorKind::InvalidUtf8`] with the byte offset.
 //!
 //! [`ErrorKind::InvalidUtf8`]: crate::ErrorKind::InvalidUtf8
@@ -213,6 +214,50 @@ mod tests {
             ]
         );
         let err = for_each_line(&b"ok\nbad\xff"[..], "f.txt", |_, _| Ok(())).unwrap_err();
+        assert_eq!(err.to_string(), "f.txt: invalid UTF-8 at byte offset 6");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_old_mac_files() {
+        let mut seen = Vec::new();
+        for_each_line("\u{feff}a\rb\r\r\nc\rd".as_bytes(), "x", |n, l| {
+            seen.push((n, l.to_owned()));
+            Ok(())
+        })
+        .unwrap();
+        let expected = [(1, "a"), (2, "b"), (3, ""), (4, "c"), (5, "d")];
+        assert_eq!(seen, expected.map(|(n, l)| (n, l.to_owned())));
+        // A whole file in old Mac line ends reads as its lines, in every line format.
+        let tsv = read_tsv("Eins.\tOne.\t0.5\rZwei.\tTwo.\r".as_bytes(), "mac.tsv").unwrap();
+        assert_eq!(tsv.len(), 2);
+        assert_eq!(
+            (tsv[1].german.as_str(), tsv[1].english.as_str()),
+            ("Zwei.", "Two.")
+        );
+        let rungs = read_ladder("0 0 0.9\r1 1 0.8\r2 2 0\r".as_bytes(), "mac.ladder").unwrap();
+        assert_eq!(rungs.len(), 3);
+        assert_eq!(
+            read_bead_lines("[0]:[0]\r[1]:[1]".as_bytes(), "mac")
+                .unwrap()
+                .len(),
+            2
+        );
+        let (mut german, mut english) = (Vec::new(), Vec::new());
+        let alignment = crate::Aligner::new()
+            .align_lines("Eins.\nZwei.", "One.\nTwo.")
+            .unwrap();
+        write_moses(&alignment, &mut german, &mut english).unwrap();
+        let mac = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap().replace('\n', "\r");
+        let pairs = read_moses(
+            mac(german).as_bytes(),
+            "mac.de",
+            mac(english).as_bytes(),
+            "mac.en",
+        )
+        .unwrap();
+        assert_eq!(pairs.len(), 2);
+        // Offsets of bad bytes still count from the start of the file.
+        let err = for_each_line(&b"ok\rbad\xff"[..], "f.txt", |_, _| Ok(())).unwrap_err();
         assert_eq!(err.to_string(), "f.txt: invalid UTF-8 at byte offset 6");
     }
 

@@ -1104,6 +1104,18 @@ mod tests {
     }
 
     #[test]
+    fn old_mac_line_ends_end_entries() {
+        let tsv = Dictionary::from_tsv_reader("Haus\thouse\rBaum\ttree\r".as_bytes()).unwrap();
+        assert_eq!(translations(&tsv, "Baum"), [word_key("tree")]);
+        assert_eq!(tsv.pair_count(), 2);
+        let error = Dictionary::from_tsv_reader("Haus\thouse\rBaum tree".as_bytes()).unwrap_err();
+        assert!(error.to_string().contains(":2: no tab"), "{error}");
+        let ding = Dictionary::from_ding_reader("Haus {n} :: house\rBaum {m} :: tree\r".as_bytes())
+            .unwrap();
+        assert_eq!((ding.pair_count(), ding.skipped_lines()), (2, 0));
+    }
+
+    #[test]
     fn tsv_file_errors_name_the_file() {
         let dir = std::env::temp_dir().join(format!("satzweise-dict-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

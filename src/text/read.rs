@@ -55,8 +55,10 @@ pub fn read_text_file(path: impl AsRef<std::path::Path>) -> Result<String> {
 
 /// The one line reader of the crate: calls `each` with every line of `reader`, its 1-based
 /// number, the byte offset in the input where the given bytes start, and its bytes without the
-/// line end (`\n` or `\r\n`) and, on the first line, without a byte-order mark. Errors
-/// name `source`. Lines are bytes, so that each caller decides what invalid UTF-8 means.
+/// line end and, on the first line, without a byte-order mark. A line ends at `\n`, `\r\n`
+/// or a lone `\r` (old Mac files), as [`Text::from_lines`](crate::Text::from_lines) reads
+/// them. Errors name `source`. Lines are bytes, so that each caller decides what invalid
+/// UTF-8 means.
 pub(crate) fn for_each_line(
     mut reader: impl BufRead,
     source: &Path,
@@ -72,7 +74,6 @@ pub(crate) fn for_each_line(
         if read == 0 {
             return Ok(());
         }
-        number += 1;
         let mut line: &[u8] = &buffer;
         let mut start = offset;
         if let Some(rest) = line.strip_suffix(b"\n") {
@@ -81,13 +82,21 @@ pub(crate) fn for_each_line(
         if let Some(rest) = line.strip_suffix(b"\r") {
             line = rest;
         }
-        if number == 1
+        if number == 0
             && let Some(rest) = line.strip_prefix("\u{feff}".as_bytes())
         {
             line = rest;
             start += "\u{feff}".len();
         }
         offset += read;
+        // A lone `\r` inside what `\n` ends: each part is a line of its own.
+        while let Some(cr) = memchr::memchr(b'\r', line) {
+            number += 1;
+            each(number, start, &line[..cr])?;
+            line = &line[cr + 1..];
+            start += cr + 1;
+        }
+        number += 1;
         each(number, start, line)?;
     }
 }
