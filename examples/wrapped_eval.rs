@@ -195,7 +195,6 @@ fn evaluate(
         ] {
             tally.pieces += text
                 .spans()
-                .iter()
                 .filter(|s| !whole(reference, counts, (s.start, s.end)))
                 .count();
         }

@@ -85,8 +85,8 @@ pub use score::{
 pub use segment::{LineBreaks, Segmenter, Sentence, Sentences};
 pub use text::normalize::word_key;
 pub use text::{
-    EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Text,
-    TextSentences, decode_utf8, read_text_file,
+    EnglishIndex, GermanIndex, IndexIter, IndexRange, SentenceIndex, SentenceSpan, Side, Spans,
+    Text, TextSentences, decode_utf8, read_text_file,
 };
 
 // Paths the crate's own modules use.

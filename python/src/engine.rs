@@ -176,7 +176,6 @@ impl Doc {
     pub fn spans(&self, side: Side) -> Vec<(usize, usize)> {
         self.text(side)
             .spans()
-            .iter()
             .map(|s| (s.start, s.end))
             .collect()
     }

@@ -1009,7 +1009,6 @@ mod serde_impl {
             source: Cow::Borrowed(text.as_str()),
             sentences: text
                 .spans()
-                .iter()
                 .map(|s| SentenceRecord {
                     start: s.start,
                     end: s.end,

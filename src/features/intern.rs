@@ -7,7 +7,7 @@ use std::hash::Hasher;
 use rustc_hash::FxHasher;
 
 use super::cues::SentenceShape;
-use super::rows::Rows;
+use super::rows::{PackedRows, Rows};
 use super::side::{SideFeatures, TypeInfo};
 use super::tokenize::{AnchorKind, Token, tokenize};
 use crate::normalize::word_key_into;
@@ -137,8 +137,8 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
     let mut types: Vec<TypeInfo> = Vec::with_capacity(expected_words);
     let mut lengths = Vec::with_capacity(text.len());
     let mut shapes = Vec::with_capacity(text.len());
-    let mut tokens = Rows::new();
-    tokens.offsets.reserve_exact(text.len());
+    let mut tokens = PackedRows::new();
+    tokens.reserve_rows(text.len());
     let mut row: Vec<u32> = Vec::new();
     let (mut digits, mut folded, mut key) = (String::new(), String::new(), String::new());
     let mut intern = |types: &mut Vec<TypeInfo>, kind: AnchorKind, key: &str| -> u32 {
@@ -159,10 +159,11 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
     let hyphenation = crate::segment::Hyphenation::of(text.as_str());
     // Paragraphs are anchors only when they group sentences (pre-split lines are all
     // paragraphs of one sentence).
-    let spans = text.spans();
-    let grouped = spans.windows(2).any(|w| w[0].paragraph == w[1].paragraph)
-        && spans.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
-    for (k, span) in spans.iter().enumerate() {
+    let pairs = || text.spans().zip(text.spans().skip(1));
+    let grouped = pairs().any(|(a, b)| a.paragraph == b.paragraph)
+        && pairs().any(|(a, b)| a.paragraph != b.paragraph);
+    let mut previous_paragraph = None;
+    for span in text.spans() {
         let sentence = hyphenation.join(text.as_str(), span.range());
         let sentence: &str = &sentence;
         // NFC first, so that lengths, words and shapes do not depend on the normalization form
@@ -196,19 +197,15 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
         }
         lengths.push(length);
         let mut shape = SentenceShape::of(sentence);
-        shape.opens_paragraph = grouped
-            && k > 0
-            && spans
-                .get(k - 1)
-                .is_some_and(|p| p.paragraph != span.paragraph);
+        shape.opens_paragraph = grouped && previous_paragraph.is_some_and(|p| p != span.paragraph);
+        previous_paragraph = Some(span.paragraph);
         shapes.push(shape);
         tokens.push_row(row.iter().copied());
     }
     drop(spellings);
     // The rows grew by doubling: on a long text the slack would be up to half of the largest
     // table the side keeps (it lives until the lexicon is learned).
-    tokens.offsets.shrink_to_fit();
-    tokens.values.shrink_to_fit();
+    tokens.shrink_to_fit();
     types.shrink_to_fit();
     let side = SideFeatures {
         lengths,

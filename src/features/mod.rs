@@ -38,7 +38,7 @@ pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};
 
 use intern::extract_side;
 use link::link_identical;
-use rows::Rows;
+use rows::PackedRows;
 
 use crate::text::Text;
 
@@ -123,7 +123,7 @@ impl<'a> PairFeatures<'a> {
     /// calls this before its last pass over a document when no user scorer is installed.
     pub(crate) fn release_tokens(&mut self) {
         for side in [&mut self.german, &mut self.english] {
-            side.tokens = Rows::new();
+            side.tokens = PackedRows::new();
             side.tokens_released = true;
         }
     }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::cues::SentenceShape;
-use super::rows::Rows;
+use super::rows::{PackedRow, PackedRows, Rows};
 use super::tokenize::AnchorKind;
 
 /// A type of one side's vocabulary.
@@ -24,8 +24,9 @@ pub struct SideFeatures {
     pub(super) shapes: Vec<SentenceShape>,
     /// Whether some sentence opens a paragraph.
     pub(super) has_paragraphs: bool,
-    /// Every type of each sentence, sorted, each once.
-    pub(super) tokens: Rows,
+    /// Every type of each sentence, sorted, each once (packed: read only to learn the lexicon
+    /// and to rebuild `linkable`).
+    pub(super) tokens: PackedRows,
     /// The linkable types of each sentence, sorted, each once.
     pub(super) linkable: Rows,
     /// For each entry of `linkable`, how many sentences back the same type occurred last
@@ -84,7 +85,7 @@ impl SideFeatures {
     }
 
     /// The type ids of sentence `k`, sorted, each once.
-    pub(crate) fn tokens(&self, k: usize) -> &[u32] {
+    pub(crate) fn tokens(&self, k: usize) -> PackedRow<'_> {
         self.tokens.row(k)
     }
 
@@ -132,7 +133,7 @@ impl SideFeatures {
     pub(crate) fn word_set(&self, run: Range<usize>, min_sentences: u32, out: &mut Vec<u32>) {
         out.clear();
         for k in run {
-            out.extend(self.tokens(k).iter().copied().filter(|&t| {
+            out.extend(self.tokens(k).filter(|&t| {
                 let info = &self.types[t as usize];
                 info.kind == AnchorKind::Word && info.sentences >= min_sentences
             }));

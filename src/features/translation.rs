@@ -84,12 +84,12 @@ impl PairFeatures<'_> {
         let mut english_seen = vec![0u32; self.english.types.len()];
         for (g, e) in beads {
             for k in g.clone() {
-                for &t in self.german.tokens(k) {
+                for t in self.german.tokens(k) {
                     german_seen[t as usize] += 1;
                 }
             }
             for k in e.clone() {
-                for &t in self.english.tokens(k) {
+                for t in self.english.tokens(k) {
                     english_seen[t as usize] += 1;
                 }
             }
@@ -104,8 +104,6 @@ impl PairFeatures<'_> {
                 german.extend(
                     self.german
                         .tokens(k)
-                        .iter()
-                        .copied()
                         .filter(|&t| modelled(&self.german, &german_seen, t)),
                 );
             }
@@ -113,8 +111,6 @@ impl PairFeatures<'_> {
                 english.extend(
                     self.english
                         .tokens(k)
-                        .iter()
-                        .copied()
                         .filter(|&t| modelled(&self.english, &english_seen, t)),
                 );
             }
@@ -396,7 +392,7 @@ fn modelled_words(side: &SideFeatures, modelled: impl Fn(u32) -> bool) -> (Rows,
     let mut counts = vec![0u32; side.types.len()];
     let mut total = 0u32;
     for k in 0..side.len() {
-        let row = side.tokens(k).iter().copied().filter(|&t| modelled(t));
+        let row = side.tokens(k).filter(|&t| modelled(t));
         rows.push_row(row.inspect(|&t| {
             counts[t as usize] += 1;
             total += 1;

@@ -48,28 +48,47 @@ impl BeadLine {
 
 impl fmt::Display for BeadLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_list(f, &self.german)?;
-        f.write_str(":")?;
-        write_list(f, &self.english)?;
-        if let Some(score) = self.score {
-            match f.precision() {
-                Some(p) => write!(f, ":{score:.p$}")?,
-                None => write!(f, ":{score}")?,
-            }
-        }
-        Ok(())
+        let precision = f.precision();
+        write_fields(
+            f,
+            self.german.iter().copied(),
+            self.english.iter().copied(),
+            self.score,
+            precision,
+        )
     }
 }
 
-fn write_list(f: &mut fmt::Formatter<'_>, indices: &[usize]) -> fmt::Result {
-    f.write_str("[")?;
-    for (k, index) in indices.iter().enumerate() {
-        if k > 0 {
-            f.write_str(", ")?;
+/// The fields of a bead line, `[0]:[0, 1]:0.973`: what both [`BeadLine`]'s `Display` and
+/// [`write_vecalign`] (which writes each bead as it goes, with no line in between) print.
+fn write_fields(
+    out: &mut impl fmt::Write,
+    german: impl Iterator<Item = usize>,
+    english: impl Iterator<Item = usize>,
+    score: Option<f64>,
+    precision: Option<usize>,
+) -> fmt::Result {
+    write_list(out, german)?;
+    out.write_str(":")?;
+    write_list(out, english)?;
+    if let Some(score) = score {
+        match precision {
+            Some(p) => write!(out, ":{score:.p$}")?,
+            None => write!(out, ":{score}")?,
         }
-        write!(f, "{index}")?;
     }
-    f.write_str("]")
+    Ok(())
+}
+
+fn write_list(out: &mut impl fmt::Write, indices: impl Iterator<Item = usize>) -> fmt::Result {
+    out.write_str("[")?;
+    for (k, index) in indices.enumerate() {
+        if k > 0 {
+            out.write_str(", ")?;
+        }
+        write!(out, "{index}")?;
+    }
+    out.write_str("]")
 }
 
 impl FromStr for BeadLine {
@@ -173,8 +192,21 @@ pub fn read_bead_file(path: impl AsRef<std::path::Path>) -> Result<Vec<BeadLine>
 /// A side lists its sentences in order, so a bead with holes or beads that cross are written
 /// as they are: `[450]:[531, 533, 534, 535]` with `[]:[532]` on a line of its own.
 pub fn write_vecalign(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
-    for line in BeadLine::from_alignment(alignment) {
-        writeln!(writer, "{line:.3}").map_err(write_error)?;
+    // Bead by bead through one line buffer: a long document's lines are never all held at
+    // once (a million beads as `BeadLine`s took over 100 MiB).
+    let mut line = String::new();
+    for bead in alignment.beads() {
+        line.clear();
+        write_fields(
+            &mut line,
+            bead.german_indices().map(|i| i.get()),
+            bead.english_indices().map(|i| i.get()),
+            Some(bead.confidence()),
+            Some(3),
+        )
+        .map_err(|e| write_error(std::io::Error::other(e)))?;
+        line.push('\n');
+        writer.write_all(line.as_bytes()).map_err(write_error)?;
     }
     Ok(())
 }

@@ -260,11 +260,120 @@ impl SentenceSpan {
 /// assert_eq!(sentences, ["Dr. Müller kam am 3. Mai.", "Er blieb."]);
 /// assert_eq!(text.span(1).unwrap().start, 27); // "ü" takes two bytes
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Text {
     source: String,
-    spans: Vec<SentenceSpan>,
+    spans: SpanTable,
 }
+
+/// Two texts are equal when their sources and their spans are.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.source == other.source && self.spans().eq(other.spans())
+    }
+}
+
+impl Eq for Text {}
+
+/// The spans of a text: 12 bytes a sentence (start, end and paragraph as `u32`) when every
+/// number fits, as it does in any text under 4 GiB split by the crate; [`SentenceSpan`]s
+/// (24 bytes) otherwise. A million pre-split lines a side kept 46 MiB of spans as
+/// `SentenceSpan`s.
+#[derive(Debug, Clone)]
+enum SpanTable {
+    Narrow(Vec<[u32; 3]>),
+    Wide(Vec<SentenceSpan>),
+}
+
+impl Default for SpanTable {
+    fn default() -> Self {
+        SpanTable::Narrow(Vec::new())
+    }
+}
+
+impl SpanTable {
+    /// The narrow table when every span fits in it, the wide one otherwise.
+    fn of(spans: Vec<SentenceSpan>) -> SpanTable {
+        let narrow = |s: &SentenceSpan| {
+            Some([
+                u32::try_from(s.start).ok()?,
+                u32::try_from(s.end).ok()?,
+                u32::try_from(s.paragraph).ok()?,
+            ])
+        };
+        match spans.iter().map(narrow).collect::<Option<Vec<[u32; 3]>>>() {
+            Some(narrow) => SpanTable::Narrow(narrow),
+            None => SpanTable::Wide(spans),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            SpanTable::Narrow(spans) => spans.len(),
+            SpanTable::Wide(spans) => spans.len(),
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<SentenceSpan> {
+        match self {
+            SpanTable::Narrow(spans) => spans.get(index).map(widen),
+            SpanTable::Wide(spans) => spans.get(index).copied(),
+        }
+    }
+
+    fn iter(&self) -> Spans<'_> {
+        Spans(match self {
+            SpanTable::Narrow(spans) => SpansInner::Narrow(spans.iter()),
+            SpanTable::Wide(spans) => SpansInner::Wide(spans.iter()),
+        })
+    }
+}
+
+fn widen(&[start, end, paragraph]: &[u32; 3]) -> SentenceSpan {
+    SentenceSpan {
+        start: start as usize,
+        end: end as usize,
+        paragraph: paragraph as usize,
+    }
+}
+
+/// The spans of a [`Text`]'s sentences, in order, created by [`Text::spans`].
+#[derive(Debug, Clone)]
+pub struct Spans<'a>(SpansInner<'a>);
+
+#[derive(Debug, Clone)]
+enum SpansInner<'a> {
+    Narrow(std::slice::Iter<'a, [u32; 3]>),
+    Wide(std::slice::Iter<'a, SentenceSpan>),
+}
+
+impl Iterator for Spans<'_> {
+    type Item = SentenceSpan;
+    fn next(&mut self) -> Option<SentenceSpan> {
+        match &mut self.0 {
+            SpansInner::Narrow(spans) => spans.next().map(widen),
+            SpansInner::Wide(spans) => spans.next().copied(),
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            SpansInner::Narrow(spans) => spans.size_hint(),
+            SpansInner::Wide(spans) => spans.size_hint(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Spans<'_> {
+    fn next_back(&mut self) -> Option<SentenceSpan> {
+        match &mut self.0 {
+            SpansInner::Narrow(spans) => spans.next_back().map(widen),
+            SpansInner::Wide(spans) => spans.next_back().copied(),
+        }
+    }
+}
+
+impl ExactSizeIterator for Spans<'_> {}
+impl FusedIterator for Spans<'_> {}
 
 impl Text {
     /// Takes text that holds one sentence per line: sentence `k` is line `k` (0-based), its
@@ -281,22 +390,25 @@ impl Text {
         let bytes = source.as_bytes();
         // One span a line end, and one for a last line without one: exact for `\n` files
         // (growth by doubling would leave up to half of the table unused on a long text).
-        let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        let mut start = 0;
-        while start < bytes.len() {
-            // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files).
-            let end =
-                memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
-            spans.push(SentenceSpan {
-                start,
-                end,
-                paragraph: spans.len(),
+        let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+        // Every offset and line number of a text under 4 GiB fits the narrow table.
+        let spans = if u32::try_from(bytes.len()).is_ok() {
+            let mut spans = Vec::with_capacity(lines);
+            for_each_line_span(bytes, |start, end| {
+                spans.push([start as u32, end as u32, spans.len() as u32])
             });
-            start = end + 1;
-            if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
-                start += 1;
-            }
-        }
+            SpanTable::Narrow(spans)
+        } else {
+            let mut spans = Vec::with_capacity(lines);
+            for_each_line_span(bytes, |start, end| {
+                spans.push(SentenceSpan {
+                    start,
+                    end,
+                    paragraph: spans.len(),
+                })
+            });
+            SpanTable::Wide(spans)
+        };
         Text { source, spans }
     }
 
@@ -318,20 +430,29 @@ impl Text {
                 paragraph: k,
             });
         }
-        Text { source, spans }
+        Text {
+            source,
+            spans: SpanTable::of(spans),
+        }
     }
 
     /// Builds a text from a source and spans, checking that every span lies inside the
     /// source, on character boundaries, in order and without overlap.
     pub fn from_parts(source: String, spans: Vec<SentenceSpan>) -> crate::Result<Self> {
         Self::check_spans(&source, &spans)?;
-        Ok(Text { source, spans })
+        Ok(Text {
+            source,
+            spans: SpanTable::of(spans),
+        })
     }
 
     /// A text from spans its maker guarantees (in order, on character boundaries, inside the
     /// source), such as the segmenter's.
     pub(crate) fn from_trusted_spans(source: String, spans: Vec<SentenceSpan>) -> Self {
-        Text { source, spans }
+        Text {
+            source,
+            spans: SpanTable::of(spans),
+        }
     }
 
     fn check_spans(source: &str, spans: &[SentenceSpan]) -> crate::Result<()> {
@@ -373,7 +494,7 @@ impl Text {
 
     /// Whether the text has no sentence.
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.spans.len() == 0
     }
 
     /// Sentence `index` (0-based), as written in the original text.
@@ -383,12 +504,19 @@ impl Text {
 
     /// Where sentence `index` sits in the original text.
     pub fn span(&self, index: usize) -> Option<SentenceSpan> {
-        self.spans.get(index).copied()
+        self.spans.get(index)
     }
 
     /// All sentence spans, in order.
-    pub fn spans(&self) -> &[SentenceSpan] {
-        &self.spans
+    ///
+    /// ```
+    /// use satzweise::Text;
+    /// let text = Text::from_lines("Eins.\nZwei.");
+    /// let starts: Vec<usize> = text.spans().map(|s| s.start).collect();
+    /// assert_eq!(starts, [0, 6]);
+    /// ```
+    pub fn spans(&self) -> Spans<'_> {
+        self.spans.iter()
     }
 
     /// The sentences, in order.
@@ -405,11 +533,25 @@ impl Text {
     }
 }
 
+/// Calls `line` with the byte range of every line of `bytes`: a line ends at `\n`, `\r\n` or
+/// a lone `\r` (old Mac files), and a final line end does not start another line.
+fn for_each_line_span(bytes: &[u8], mut line: impl FnMut(usize, usize)) {
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+        line(start, end);
+        start = end + 1;
+        if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+            start += 1;
+        }
+    }
+}
+
 /// The sentences of a [`Text`] as string slices, created by [`Text::sentences`].
 #[derive(Debug, Clone)]
 pub struct TextSentences<'a> {
     source: &'a str,
-    spans: std::slice::Iter<'a, SentenceSpan>,
+    spans: Spans<'a>,
 }
 
 impl<'a> Iterator for TextSentences<'a> {

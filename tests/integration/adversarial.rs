@@ -211,7 +211,7 @@ fn right_to_left_and_emoji_round_trip() {
     let alignment = Aligner::new().align(german, english).unwrap();
     assert_covers(&alignment);
     for text in [alignment.german_text(), alignment.english_text()] {
-        for (k, span) in text.spans().iter().enumerate() {
+        for (k, span) in text.spans().enumerate() {
             assert_eq!(text.sentence(k), text.as_str().get(span.range()));
         }
     }
