@@ -984,8 +984,8 @@ fn calibration_source(calibration: &Calibration, batch: &str) -> String {
     }
     let p = &calibration.parallel;
     out.push_str(&format!(
-        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
-        p.window, p.bias, p.local, p.document, p.posterior
+        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n            earning: {:.6},\n        }},\n",
+        p.window, p.bias, p.local, p.document, p.posterior, p.earning
     ));
     if calibration.skips.is_none() {
         out.push_str("        skips: SkipModel::none(),\n");
