@@ -518,7 +518,7 @@ fn fit_logistic<const N: usize>(samples: &[([f64; N], f64, f64)], ridge: f64) ->
 }
 
 /// Number of weights of the skip model (bias included).
-pub const SKIP_FEATURES: usize = 6;
+pub const SKIP_FEATURES: usize = 7;
 
 /// Logits beyond this size say nothing more.
 const LOGIT_CLAMP: f64 = 8.0;
@@ -561,7 +561,7 @@ pub type BeadLetters = (usize, usize);
 /// assert_eq!(features[1].unwrap()[5], 1.0); // on the English side
 /// assert_eq!(features[4].unwrap()[3], 3f64.ln()); // a German run of three
 /// // Long runs of additions weigh for a skip: the run of three scores above the lone skip.
-/// let model = SkipModel { weights: vec![0.0, 0.0, 0.0, 2.0, 0.0, 0.0] };
+/// let model = SkipModel { weights: vec![0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0] };
 /// let p = model.probabilities(&beads, &letters, &[1.0; 7]);
 /// assert!(p[4].unwrap() > p[1].unwrap());
 /// ```
@@ -590,7 +590,9 @@ impl SkipModel {
     /// The features of each skip bead, `None` for a linked bead: `[1, logit of the raw
     /// posterior, ln of the length of the run of skip beads it is in for an English sentence
     /// (an omission; else 0), the same for a German sentence (an addition), ln(1 + letters
-    /// of the skipped sentence), 1 for an English sentence and 0 for a German one]`. (On
+    /// of the skipped sentence), 1 for an English sentence and 0 for a German one, the logit
+    /// of the lower raw posterior of the linked beads just before and after its run of skips
+    /// (a skip whose neighbour the search doubts may belong in that neighbour)]`. (On
     /// gold, long runs of omissions are right far more often than long runs of additions,
     /// which are often a German passage that the reference renders in fewer sentences.)
     /// `beads` holds `(german sentences, english sentences, cost, raw posterior)` and
@@ -614,6 +616,25 @@ impl SkipModel {
             }
             run[start..k].fill(k - start);
         }
+        // For each bead, the lower posterior of the nearest linked beads on either side of its
+        // run of skips (1 where there is none).
+        let linked_posterior = |k: Option<usize>| k.map_or(1.0, |k: usize| beads[k].3);
+        let mut before = vec![None; beads.len()];
+        let mut last = None;
+        for (k, b) in beads.iter().enumerate() {
+            before[k] = last;
+            if !is_skip(b) {
+                last = Some(k);
+            }
+        }
+        let mut after = vec![None; beads.len()];
+        let mut next = None;
+        for (k, b) in beads.iter().enumerate().rev() {
+            after[k] = next;
+            if !is_skip(b) {
+                next = Some(k);
+            }
+        }
         (0..beads.len())
             .map(|k| {
                 let bead = &beads[k];
@@ -630,6 +651,7 @@ impl SkipModel {
                     if english { 0.0 } else { run },
                     (1.0 + (g + e) as f64).ln(),
                     f64::from(u8::from(english)),
+                    logit(linked_posterior(before[k]).min(linked_posterior(after[k]))),
                 ])
             })
             .collect()

@@ -73,7 +73,9 @@ pub(crate) fn fitted() -> Calibration {
             earning: 5.132550,
         },
         skips: SkipModel {
-            weights: vec![-1.722177, 0.142591, 0.626623, -0.096092, 0.646279, 0.551702],
+            weights: vec![
+                -1.738280, 0.054355, 0.574018, -0.090204, 0.633519, 0.518650, 0.145237,
+            ],
         },
         batch: Some(Box::new(fitted_batch())),
     }
@@ -135,7 +137,9 @@ fn fitted_batch() -> Calibration {
             earning: 1.245307,
         },
         skips: SkipModel {
-            weights: vec![-2.213827, 0.521297, 1.022772, 0.275216, 0.513406, 0.521181],
+            weights: vec![
+                -2.433172, 0.133801, 0.794709, -0.003486, 0.494097, 0.347106, 0.558238,
+            ],
         },
         batch: None,
     }
