@@ -36,8 +36,13 @@ struct Doc {
     gold: Vec<BeadLine>,
 }
 
+/// Where the gold sets live: `--data DIR`, else `../shared/data` beside the checkout.
+static DATA: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
 fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+    DATA.get()
+        .cloned()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
 }
 
 fn read(path: &Path) -> Option<String> {
@@ -847,10 +852,11 @@ fn flags() {
     }
 }
 
-const USAGE: &str = "usage: calibration [--raw | --fit PATH | --parallel | --flags] [--together]
+const USAGE: &str =
+    "usage: calibration [--raw | --fit PATH | --parallel | --flags] [--together] [--data DIR]
 
-Measures what the confidence means against the gold sets of ../shared/data (not in the
-repository: see the README; tables are skipped with a message when absent).
+Measures what the confidence means against the gold sets of ../shared/data or --data DIR
+(not in the repository: see the README; tables are skipped with a message when absent).
 
   (no option)   reliability tables with the built-in calibration
   --raw         reliability tables of the raw posterior
@@ -860,6 +866,7 @@ repository: see the README; tables are skipped with a message when absent).
   --flags       how often flagged beads are wrong
   --together    align each set as one batch that learns across its documents (as
                 `evaluate --together`), calibrated by the batch calibration
+  --data DIR    where the gold sets live (default ../shared/data beside the checkout)
   -h, --help    this text
 
 Exit codes: 0 success, 1 runtime error, 2 usage error.
@@ -875,6 +882,10 @@ fn main() -> std::process::ExitCode {
             args.flag(&["--together"]),
             std::sync::atomic::Ordering::Relaxed,
         );
+        if let Some(dir) = args.value(&["--data"])? {
+            DATA.set(PathBuf::from(dir))
+                .expect("set once, before any read");
+        }
         args.finish()?;
         let chosen = usize::from(raw)
             + usize::from(fit_path.is_some())
@@ -973,8 +984,8 @@ fn calibration_source(calibration: &Calibration, batch: &str) -> String {
     }
     let p = &calibration.parallel;
     out.push_str(&format!(
-        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n        }},\n",
-        p.window, p.bias, p.local, p.document, p.posterior
+        "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n            earning: {:.6},\n        }},\n",
+        p.window, p.bias, p.local, p.document, p.posterior, p.earning
     ));
     if calibration.skips.is_none() {
         out.push_str("        skips: SkipModel::none(),\n");

@@ -6,6 +6,7 @@
 //! cargo run --release --example evaluate -- --set wmt-perturbed --config my-config.json
 //! cargo run --release --example evaluate -- --triple a.de a.fr a.defr --triple b.de b.fr b.defr
 //! cargo run --release --example evaluate -- --set wmt-perturbed --concatenate
+//! cargo run --release --example evaluate -- --set textberg-dev --data /work/shared/data
 //! ```
 //!
 //! `--core-lexicon` and `--ding PATH` add the built-in German–English lexicon and a Ding
@@ -154,8 +155,36 @@ fn folder_set(dir: &std::path::Path) -> Result<(Vec<[PathBuf; 3]>, Lang), Failur
     Ok((files, lang))
 }
 
+/// The ROC AUC of the confidences of found skip beads (1-0, 0-1) against their strict
+/// correctness: the chance that a right skip outranks a wrong one (ties count half); `None`
+/// without both kinds.
+fn skip_auc(skips: &[(f64, bool)]) -> Option<f64> {
+    let mut sorted = skips.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut wins, mut wrong_below, mut k) = (0.0, 0usize, 0);
+    let right = skips.iter().filter(|s| s.1).count();
+    let wrong = skips.len() - right;
+    if right == 0 || wrong == 0 {
+        return None;
+    }
+    // Walk groups of equal confidence: each right skip beats the wrong ones below its group
+    // and ties with the wrong ones in it.
+    while k < sorted.len() {
+        let end = k + sorted[k..]
+            .iter()
+            .take_while(|s| s.0 == sorted[k].0)
+            .count();
+        let group_wrong = sorted[k..end].iter().filter(|s| !s.1).count();
+        let group_right = end - k - group_wrong;
+        wins += group_right as f64 * (wrong_below as f64 + group_wrong as f64 / 2.0);
+        wrong_below += group_wrong;
+        k = end;
+    }
+    Some(wins / (right * wrong) as f64)
+}
+
 /// Prints the per-shape figures of a set.
-fn print_shapes(name: &str, counts: &ShapeCounts) {
+fn print_shapes(name: &str, counts: &ShapeCounts, skips: &[(f64, bool)]) {
     let fraction = |(hits, all): (usize, usize)| format!("{hits}/{all}");
     let recall: Vec<String> = counts
         .gold
@@ -185,6 +214,12 @@ fn print_shapes(name: &str, counts: &ShapeCounts) {
     outln!(
         "{name:<16} unaligned (1-0, 0-1): P {p:.3} R {r:.3}; recall by length: {}",
         by_length.join(", ")
+    );
+    let right = skips.iter().filter(|s| s.1).count();
+    let auc = skip_auc(skips).map_or_else(|| "-".to_owned(), |auc| format!("{auc:.4}"));
+    outln!(
+        "{name:<16} skip confidence ROC AUC {auc} ({right} right, {} wrong skips)",
+        skips.len() - right
     );
 }
 
@@ -248,6 +283,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         let aligner = builder.config(config).build()?;
         let mut pooled = Scores::default();
         let mut shapes = ShapeCounts::default();
+        let mut skips: Vec<(f64, bool)> = Vec::new();
         let mut documents = Vec::new();
         for [german, other, _] in &triples {
             documents.push((
@@ -305,6 +341,16 @@ fn run(args: &Args) -> Result<(), Failure> {
                 Some(gold) => gold,
                 None => read_bead_file(gold)?,
             };
+            let gold_beads: std::collections::HashSet<(&[usize], &[usize])> = gold
+                .iter()
+                .map(|b| (b.german.as_slice(), b.english.as_slice()))
+                .collect();
+            for (bead, line) in alignment.beads().zip(&test) {
+                if line.german.is_empty() != line.english.is_empty() {
+                    let key = (line.german.as_slice(), line.english.as_slice());
+                    skips.push((bead.confidence(), gold_beads.contains(&key)));
+                }
+            }
             let scores = score_document(&gold, &test);
             pooled.add(scores);
             shapes.add_document(
@@ -336,7 +382,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             pooled.f1_lax()
         );
         if !args.quiet {
-            print_shapes(&name, &shapes);
+            print_shapes(&name, &shapes, &skips);
         }
     }
     Ok(())

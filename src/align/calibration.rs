@@ -240,9 +240,9 @@ impl CalibrationMap {
 ///
 /// Each linked bead (sentences on both sides) contributes its cost per two sentences and its
 /// raw posterior; the probability of bead `k` is `1 / (1 + exp(-z))` with
-/// `z = bias + local · c + document · d + posterior · q`, where `c` and `q` are the mean cost
-/// and mean posterior of the linked beads within `window` beads of `k` and `d` the mean cost
-/// over the document. Unrelated texts align into costly, unsure beads everywhere; a parallel
+/// `z = bias + local · c + document · d + posterior · q + earning · s`, where `c` and `q` are
+/// the mean cost and mean posterior of the linked beads within `window` beads of `k`, `s` the
+/// share of them whose cost is below 0, and `d` the mean cost over the document. Unrelated texts align into costly, unsure beads everywhere; a parallel
 /// stretch inside unrelated text stands out in its windows. [`ParallelModel::fit`] fits the
 /// weights by logistic regression on true document pairs against mismatched ones;
 /// [`ParallelModel::none`] (the identity calibration's) says 1 everywhere.
@@ -250,7 +250,9 @@ impl CalibrationMap {
 /// ```
 /// use satzweise::quality::ParallelModel;
 /// // Low costs (strong evidence) are parallel, high costs are not.
-/// let model = ParallelModel { window: 2, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0 };
+/// let model = ParallelModel {
+///     window: 2, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0, earning: 0.0,
+/// };
 /// let clear = model.probabilities(&[(1, 1, -6.0, 0.9), (1, 1, -5.0, 0.9), (0, 1, 0.5, 0.6), (1, 1, -7.0, 1.0)]);
 /// assert!(clear.iter().all(|&p| p > 0.99));
 /// let unrelated = model.probabilities(&[(1, 1, 2.0, 0.3), (1, 1, 1.5, 0.5), (1, 1, 2.5, 0.2)]);
@@ -271,6 +273,11 @@ pub struct ParallelModel {
     pub document: f64,
     /// The weight of the window's mean raw posterior.
     pub posterior: f64,
+    /// The weight of the share of the window's linked beads that earn anything (a cost below
+    /// 0): in unrelated text, a few beads earn much from a chance number or name and pull the
+    /// mean cost down, but most earn nothing.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub earning: f64,
 }
 
 impl Default for ParallelModel {
@@ -287,7 +294,7 @@ pub type RawBead = (usize, usize, f64, f64);
 const COST_CLAMP: f64 = 30.0;
 
 /// Number of weights of the parallel model (bias included).
-const WEIGHTS: usize = 4;
+const WEIGHTS: usize = 5;
 
 impl ParallelModel {
     /// The model that takes every text for parallel (probability 1).
@@ -298,6 +305,7 @@ impl ParallelModel {
             local: 0.0,
             document: 0.0,
             posterior: 0.0,
+            earning: 0.0,
         }
     }
 
@@ -307,11 +315,18 @@ impl ParallelModel {
     }
 
     fn weights(&self) -> [f64; WEIGHTS] {
-        [self.bias, self.local, self.document, self.posterior]
+        [
+            self.bias,
+            self.local,
+            self.document,
+            self.posterior,
+            self.earning,
+        ]
     }
 
     /// The features of each bead: `[1, window mean cost, document mean cost, window mean
-    /// posterior]` over the linked beads, the cost taken per two sentences. `beads` holds
+    /// posterior, window share of beads with a cost below 0]` over the linked beads, the cost
+    /// taken per two sentences. `beads` holds
     /// `(german sentences, english sentences, cost, raw posterior)`.
     pub fn features(&self, beads: &[RawBead]) -> Vec<[f64; WEIGHTS]> {
         let linked: Vec<Option<(f64, f64)>> = beads
@@ -328,16 +343,19 @@ impl ParallelModel {
                 })
             })
             .collect();
-        // Prefix sums of linked costs, posteriors and counts, for windows in O(1).
-        let mut sums = vec![(0.0, 0.0, 0usize); linked.len() + 1];
+        // Prefix sums of linked costs, posteriors, counts and earning beads, for windows in
+        // O(1).
+        let mut sums = vec![(0.0, 0.0, 0usize, 0usize); linked.len() + 1];
         for (k, c) in linked.iter().enumerate() {
-            let (s, q, n) = sums[k];
+            let (s, q, n, m) = sums[k];
             sums[k + 1] = match c {
-                Some((cost, posterior)) => (s + cost, q + posterior, n + 1),
-                None => (s, q, n),
+                Some((cost, posterior)) => {
+                    (s + cost, q + posterior, n + 1, m + usize::from(*cost < 0.0))
+                }
+                None => (s, q, n, m),
             };
         }
-        let (total, _, count) = sums[linked.len()];
+        let (total, _, count, _) = sums[linked.len()];
         // With no linked bead there is no evidence of a translation: as costly as can be.
         let document = if count == 0 {
             COST_CLAMP
@@ -350,12 +368,13 @@ impl ParallelModel {
                 let hi = (k + self.window + 1).min(linked.len());
                 let n = sums[hi].2 - sums[lo].2;
                 if n == 0 {
-                    [1.0, document, document, 0.0]
+                    [1.0, document, document, 0.0, 0.0]
                 } else {
+                    let earning = (sums[hi].3 - sums[lo].3) as f64 / n as f64;
                     let n = n as f64;
                     let cost = (sums[hi].0 - sums[lo].0) / n;
                     let posterior = (sums[hi].1 - sums[lo].1) / n;
-                    [1.0, cost, document, posterior]
+                    [1.0, cost, document, posterior, earning]
                 }
             })
             .collect()
@@ -422,6 +441,7 @@ impl ParallelModel {
             local: w[1],
             document: w[2],
             posterior: w[3],
+            earning: w[4],
         }
     }
 }
@@ -498,7 +518,7 @@ fn fit_logistic<const N: usize>(samples: &[([f64; N], f64, f64)], ridge: f64) ->
 }
 
 /// Number of weights of the skip model (bias included).
-pub const SKIP_FEATURES: usize = 6;
+pub const SKIP_FEATURES: usize = 7;
 
 /// Logits beyond this size say nothing more.
 const LOGIT_CLAMP: f64 = 8.0;
@@ -541,7 +561,7 @@ pub type BeadLetters = (usize, usize);
 /// assert_eq!(features[1].unwrap()[5], 1.0); // on the English side
 /// assert_eq!(features[4].unwrap()[3], 3f64.ln()); // a German run of three
 /// // Long runs of additions weigh for a skip: the run of three scores above the lone skip.
-/// let model = SkipModel { weights: vec![0.0, 0.0, 0.0, 2.0, 0.0, 0.0] };
+/// let model = SkipModel { weights: vec![0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0] };
 /// let p = model.probabilities(&beads, &letters, &[1.0; 7]);
 /// assert!(p[4].unwrap() > p[1].unwrap());
 /// ```
@@ -570,7 +590,9 @@ impl SkipModel {
     /// The features of each skip bead, `None` for a linked bead: `[1, logit of the raw
     /// posterior, ln of the length of the run of skip beads it is in for an English sentence
     /// (an omission; else 0), the same for a German sentence (an addition), ln(1 + letters
-    /// of the skipped sentence), 1 for an English sentence and 0 for a German one]`. (On
+    /// of the skipped sentence), 1 for an English sentence and 0 for a German one, the logit
+    /// of the lower raw posterior of the linked beads just before and after its run of skips
+    /// (a skip whose neighbour the search doubts may belong in that neighbour)]`. (On
     /// gold, long runs of omissions are right far more often than long runs of additions,
     /// which are often a German passage that the reference renders in fewer sentences.)
     /// `beads` holds `(german sentences, english sentences, cost, raw posterior)` and
@@ -594,6 +616,25 @@ impl SkipModel {
             }
             run[start..k].fill(k - start);
         }
+        // For each bead, the lower posterior of the nearest linked beads on either side of its
+        // run of skips (1 where there is none).
+        let linked_posterior = |k: Option<usize>| k.map_or(1.0, |k: usize| beads[k].3);
+        let mut before = vec![None; beads.len()];
+        let mut last = None;
+        for (k, b) in beads.iter().enumerate() {
+            before[k] = last;
+            if !is_skip(b) {
+                last = Some(k);
+            }
+        }
+        let mut after = vec![None; beads.len()];
+        let mut next = None;
+        for (k, b) in beads.iter().enumerate().rev() {
+            after[k] = next;
+            if !is_skip(b) {
+                next = Some(k);
+            }
+        }
         (0..beads.len())
             .map(|k| {
                 let bead = &beads[k];
@@ -610,6 +651,7 @@ impl SkipModel {
                     if english { 0.0 } else { run },
                     (1.0 + (g + e) as f64).ln(),
                     f64::from(u8::from(english)),
+                    logit(linked_posterior(before[k]).min(linked_posterior(after[k]))),
                 ])
             })
             .collect()
@@ -776,8 +818,9 @@ impl Calibration {
     /// ```
     /// use satzweise::quality::{Calibration, ParallelModel};
     /// let mut calibration = Calibration::identity();
-    /// calibration.parallel =
-    ///     ParallelModel { window: 3, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0 };
+    /// calibration.parallel = ParallelModel {
+    ///     window: 3, bias: 0.0, local: -1.0, document: -1.0, posterior: 0.0, earning: 0.0,
+    /// };
     /// let parallel = calibration.confidences(&[(1, 1, -6.0, 0.9), (1, 1, -4.0, 0.8)]);
     /// assert!(parallel[0] > 0.89 && parallel[1] > 0.79);
     /// let unrelated = calibration.confidences(&[(1, 1, 2.0, 0.9), (1, 1, 1.0, 0.8)]);
