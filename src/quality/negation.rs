@@ -13,6 +13,8 @@ const GERMAN: &[&str] = &[
     "keiner",
     "keines",
     "keinerlei",
+    "keinster",
+    "keinsten",
     "nie",
     "niemals",
     "nimmer",
@@ -39,8 +41,12 @@ const ENGLISH: &[&str] = &[
 /// Street") not at all, and a pair "neither … nor" once (as "weder … noch").
 pub(crate) fn negations(sentence: &str, german: bool) -> usize {
     words(sentence)
-        .filter(|(word, after)| {
+        .filter(|&(word, after)| {
             let lower = word.trim_matches(['\'', '’']).to_lowercase();
+            let prefix = !german && lower == "non" && after.starts_with('-');
+            if !prefix && in_compound(sentence, word, after) {
+                return false;
+            }
             if german {
                 return GERMAN.contains(&lower.as_str());
             }
@@ -48,7 +54,6 @@ pub(crate) fn negations(sentence: &str, german: bool) -> usize {
                 && after
                     .strip_prefix('.')
                     .is_some_and(|a| a.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-            let prefix = lower == "non" && after.starts_with('-');
             (ENGLISH.contains(&lower.as_str()) && !sign)
                 || prefix
                 || lower.ends_with("n't")
@@ -56,6 +61,24 @@ pub(crate) fn negations(sentence: &str, german: bool) -> usize {
         })
         .count()
         - if german { 0 } else { neither_nor(sentence) }
+}
+
+/// Whether `word` (a slice of `sentence` with `after` the text after it) is a part of a
+/// hyphenated compound ("Alles-oder-nichts-Spiel", "a no-confidence motion", "his
+/// will-he-won't-he bid"): such a word names a thing and negates no clause, and the other
+/// language mostly renders the compound without a negation ("Misstrauensvotum").
+fn in_compound(sentence: &str, word: &str, after: &str) -> bool {
+    let start = after.as_ptr() as usize - sentence.as_ptr() as usize - word.len();
+    let before = sentence[..start].chars().next_back();
+    let hyphen = |c: Option<char>| matches!(c, Some('-' | '‐' | '‑'));
+    let next_is_letter = |rest: &str| rest.chars().nth(1).is_some_and(char::is_alphanumeric);
+    (hyphen(before)
+        && sentence[..start]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphanumeric))
+        || (hyphen(after.chars().next()) && next_is_letter(after))
 }
 
 /// The words of `sentence` (letters and apostrophes), each with the text after it.
@@ -188,6 +211,15 @@ const GERMAN_LEXICAL: &[&str] = &[
     "bestritten",
     "leugnet",
     "leugnete",
+    "widersprach",
+    "widersprachen",
+    "widerspricht",
+    "widersprechen",
+    "widerlegt",
+    "widerlegte",
+    "falsch",
+    "falsche",
+    "falschen",
     "unmöglich",
     "wenig",
     "weniger",
@@ -239,34 +271,83 @@ const UN_WORDS: &[&str] = &[
 /// word on the side without a "not" renders the other side's "not".
 pub(crate) fn lexical_negations(sentence: &str, german: bool) -> usize {
     words(sentence)
-        .filter(|(word, _)| {
-            let lower = word.to_lowercase();
-            let n = lower.chars().count();
-            let list = if german {
-                GERMAN_LEXICAL
-            } else {
-                ENGLISH_LEXICAL
-            };
-            let un =
-                n >= 6 && lower.starts_with("un") && !UN_WORDS.iter().any(|w| lower.starts_with(w));
-            let suffix = if german {
-                n >= 6
-                    && ["los", "lose", "losen", "loser", "loses", "losem"]
-                        .iter()
-                        .any(|e| lower.ends_with(e))
-            } else {
-                (n >= 6 && lower.ends_with("less") && lower != "nevertheless")
-                    || (n >= 8
-                        && ["in", "im", "ir", "il"]
-                            .iter()
-                            .any(|p| lower.starts_with(p))
-                        && ["ible", "able", "ibly", "ably"]
-                            .iter()
-                            .any(|e| lower.ends_with(e)))
-            };
-            list.contains(&lower.as_str()) || un || suffix
+        .filter(|&(word, after)| {
+            is_lexical(word, german)
+                || (in_compound(sentence, word, after) && is_negation_word(word, german))
         })
         .count()
+}
+
+/// Whether `word` is one of the negating words that [`negations`] counts (the contraction
+/// "n't" included), whatever its place.
+fn is_negation_word(word: &str, german: bool) -> bool {
+    let lower = word.trim_matches(['\'', '’']).to_lowercase();
+    if german {
+        GERMAN.contains(&lower.as_str())
+    } else {
+        ENGLISH.contains(&lower.as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+    }
+}
+
+/// Whether `word` negates in its meaning (see [`lexical_negations`]).
+fn is_lexical(word: &str, german: bool) -> bool {
+    let lower = word.to_lowercase();
+    let n = lower.chars().count();
+    let list = if german {
+        GERMAN_LEXICAL
+    } else {
+        ENGLISH_LEXICAL
+    };
+    let un = n >= 6 && lower.starts_with("un") && !UN_WORDS.iter().any(|w| lower.starts_with(w));
+    let suffix = if german {
+        n >= 6
+            && ["los", "lose", "losen", "loser", "loses", "losem"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+    } else {
+        (n >= 6
+            && ["less", "lessly", "lessness"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            && !matches!(
+                lower.as_str(),
+                "nevertheless" | "nonetheless" | "regardless"
+            ))
+            || (n >= 8
+                && ["in", "im", "ir", "il"]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
+                && ["ible", "able", "ibly", "ably"]
+                    .iter()
+                    .any(|e| lower.ends_with(e)))
+    };
+    list.contains(&lower.as_str()) || un || suffix
+}
+
+/// How many double negations `sentence` holds: a negating word right before a word that
+/// negates in its meaning, with at most "to" or "zu" between ("nicht unwichtig", "lag nicht
+/// falsch", "not impossible", "never to fail"). The pair says something positive, and the
+/// other language mostly says it without either ("wichtig", "was right"). (A verb of
+/// stopping is no such word: "could not stop in time" negates.)
+fn double_negations(sentence: &str, german: bool) -> usize {
+    let list: Vec<&str> = words(sentence).map(|(w, _)| w).collect();
+    let mut pairs = 0;
+    let mut k = 0;
+    while k + 1 < list.len() {
+        if is_negation_word(list[k], german) {
+            let mut m = k + 1;
+            if matches!(list[m].to_lowercase().as_str(), "to" | "zu") && m + 1 < list.len() {
+                m += 1;
+            }
+            if is_lexical(list[m], german) {
+                pairs += 1;
+                k = m + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    pairs
 }
 
 /// How many "nicht nur" (German) or "not only", "not just", "not merely" (English) the
@@ -310,6 +391,13 @@ pub(crate) fn one_sided(german: &str, english: &str) -> Option<bool> {
         g + lexical_negations(german, true),
         e + lexical_negations(english, false),
     );
+    // A double negation ("nicht unwichtig", "never to stop") negates nothing.
+    let (dg, de) = (
+        double_negations(german, true),
+        double_negations(english, false),
+    );
+    let (g, e) = (g.saturating_sub(dg), e.saturating_sub(de));
+    let (lg, le) = (lg.saturating_sub(2 * dg), le.saturating_sub(2 * de));
     match (g > e && lg > le, e > g && le > lg) {
         (true, false) => Some(true),
         (false, true) => Some(false),
@@ -420,6 +508,91 @@ mod tests {
                 "She did not mention whether he was tested and cited uncertain results."
             ),
             Some(false)
+        );
+    }
+
+    #[test]
+    fn negations_inside_hyphenated_compounds_negate_no_clause() {
+        assert_eq!(negations("Ein Alles-oder-nichts-Spiel.", true), 0);
+        assert_eq!(negations("They filed a no-confidence motion.", false), 0);
+        assert_eq!(negations("His will-he-won't-he bid goes on.", false), 0);
+        // "non-" stays a negation, and a hyphen between clauses parts no compound.
+        assert_eq!(negations("A non-lethal weapon - not a toy.", false), 2);
+        // Such a compound renders a "not" that the other side says in a clause, as a word
+        // that negates in its meaning does; a clause negation beside it still counts.
+        assert_eq!(
+            one_sided(
+                "Es wurde ein Alles-oder-nichts-Spiel.",
+                "It was all or nothing."
+            ),
+            None
+        );
+        assert_eq!(
+            one_sided(
+                "Es war kein Alles-oder-nichts-Spiel.",
+                "It was an all-or-nothing game."
+            ),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn superlative_and_adverb_forms_are_read() {
+        assert_eq!(
+            negations("Das hat sich in keinster Weise geändert.", true),
+            1
+        );
+        assert_eq!(
+            lexical_negations("He scored effortlessly, in sheer carelessness.", false),
+            2
+        );
+        assert_eq!(
+            lexical_negations("Nevertheless, regardless of that, nonetheless.", false),
+            0
+        );
+        assert_eq!(
+            one_sided(
+                "Er traf ohne Mühe, aber unachtsam.",
+                "He scored effortlessly but carelessly."
+            ),
+            None
+        );
+        assert_eq!(
+            one_sided(
+                "Die Firma widersprach der Behauptung.",
+                "The firm said it was not true."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_double_negation_negates_nothing() {
+        assert_eq!(
+            one_sided("Damit lag er nicht falsch.", "He was right."),
+            None
+        );
+        assert_eq!(one_sided("Das ist nicht unwichtig.", "This matters."), None);
+        assert_eq!(
+            one_sided("Es ist nicht unmöglich.", "It may well happen."),
+            None
+        );
+        assert_eq!(one_sided("Es kann klappen.", "It is not impossible."), None);
+        // A "not" before a verb of stopping is no double negation.
+        assert_eq!(
+            one_sided(
+                "Er konnte rechtzeitig bremsen.",
+                "He could not stop in time."
+            ),
+            Some(false)
+        );
+        // A plain "nicht" beside such a word elsewhere in the sentence still counts.
+        assert_eq!(
+            one_sided(
+                "Er kam nicht, es war unmöglich.",
+                "He came, it was impossible."
+            ),
+            Some(true)
         );
     }
 
