@@ -3,7 +3,7 @@
 
 use super::CostFn;
 use super::config::SearchConfig;
-use super::lattice::{Band, Lattice, best_path};
+use super::lattice::{Band, Lattice, Work, best_path};
 use super::windows::banded_path;
 use crate::score::two_sided_tail_cost;
 
@@ -16,8 +16,9 @@ pub(super) fn coarse_path(
     shapes: &[(usize, usize)],
     cost: CostFn<'_>,
     config: &SearchConfig,
+    work: Option<&Work>,
 ) -> Vec<(usize, usize)> {
-    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config)
+    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config, work)
 }
 
 /// The cheap model of the coarse levels: a Gale-Church length cost on blocks of sentences
@@ -31,6 +32,9 @@ struct CoarseModel {
     german_extend: f64,
     english_extend: f64,
 }
+
+/// The widest band a coarse level's window widens to (unless `coarse_band_width` is wider).
+const COARSE_MAX_WIDTH: usize = 4;
 
 /// Variance of the coarse length model (Gale and Church's value).
 pub(super) const COARSE_VARIANCE: f64 = crate::score::GALE_CHURCH_VARIANCE;
@@ -138,7 +142,12 @@ impl CoarseModel {
     }
 
     /// The path at sentence resolution that the coarse levels find, to guide the fine level.
-    fn guide(&self, shapes: &[(usize, usize)], config: &SearchConfig) -> Vec<(usize, usize)> {
+    fn guide(
+        &self,
+        shapes: &[(usize, usize)],
+        config: &SearchConfig,
+        work: Option<&Work>,
+    ) -> Vec<(usize, usize)> {
         let (n, m) = (self.n(), self.m());
         // The coarsest level: the least power of two whose lattice fits `coarse_cells`.
         let mut factor = 2usize;
@@ -146,6 +155,17 @@ impl CoarseModel {
         {
             factor *= 2;
         }
+        // A coarse level is only a guide: its windows widen their bands as far as the fine
+        // level widens freely, no further. (On a long omission or a document of tied lines a
+        // coarse path runs along its band's edge at every width, and a level widened to the
+        // budget costs ten times the fine level; the gap finder and the fine level's own
+        // widening repair what the narrower coarse band misses.)
+        let narrow = SearchConfig {
+            max_band_width: config
+                .max_band_width
+                .min(COARSE_MAX_WIDTH.max(config.coarse_band_width)),
+            ..config.clone()
+        };
         let mut guide: Option<Vec<(usize, usize)>> = None;
         while factor >= 2 {
             let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
@@ -157,7 +177,7 @@ impl CoarseModel {
                     (j1 * factor).min(m),
                 )
             };
-            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None);
+            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None).counted(work);
             let path = match &guide {
                 None => best_path(&level, &Band::full(units_n, units_m)),
                 Some(upper) => {
@@ -165,7 +185,7 @@ impl CoarseModel {
                         .iter()
                         .map(|&(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
                         .collect();
-                    banded_path(&level, &projected, config, config.coarse_band_width)
+                    banded_path(&level, &projected, &narrow, config.coarse_band_width)
                 }
             };
             // A level without a path (shapes that cannot pair these counts) leaves the guide
