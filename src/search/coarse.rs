@@ -33,9 +33,6 @@ struct CoarseModel {
     english_extend: f64,
 }
 
-/// The widest band a coarse level's window widens to (unless `coarse_band_width` is wider).
-const COARSE_MAX_WIDTH: usize = 4;
-
 /// Variance of the coarse length model (Gale and Church's value).
 pub(super) const COARSE_VARIANCE: f64 = crate::score::GALE_CHURCH_VARIANCE;
 
@@ -155,17 +152,6 @@ impl CoarseModel {
         {
             factor *= 2;
         }
-        // A coarse level is only a guide: its windows widen their bands as far as the fine
-        // level widens freely, no further. (On a long omission or a document of tied lines a
-        // coarse path runs along its band's edge at every width, and a level widened to the
-        // budget costs ten times the fine level; the gap finder and the fine level's own
-        // widening repair what the narrower coarse band misses.)
-        let narrow = SearchConfig {
-            max_band_width: config
-                .max_band_width
-                .min(COARSE_MAX_WIDTH.max(config.coarse_band_width)),
-            ..config.clone()
-        };
         let mut guide: Option<Vec<(usize, usize)>> = None;
         while factor >= 2 {
             let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
@@ -185,7 +171,7 @@ impl CoarseModel {
                         .iter()
                         .map(|&(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
                         .collect();
-                    banded_path(&level, &projected, &narrow, config.coarse_band_width)
+                    banded_path(&level, &projected, config, config.coarse_band_width)
                 }
             };
             // A level without a path (shapes that cannot pair these counts) leaves the guide

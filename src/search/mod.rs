@@ -516,7 +516,7 @@ mod tests {
             ("one-char-shorter", one_char_shorter),
             ("gap", gap),
         ];
-        // Today 4.0 to 5.8 times clean text (the target is 3); before the bounded
+        // Today 4.3 to 5.8 times clean text (the target is 3); before the bounded
         // windows the tied cases widened every band to 256 and grew with the square of the
         // length.
         for (case, cells) in cases {
