@@ -3,7 +3,7 @@
 
 use super::CostFn;
 use super::config::SearchConfig;
-use super::lattice::{Band, Lattice, best_path};
+use super::lattice::{Band, Lattice, Work, best_path};
 use super::windows::banded_path;
 use crate::score::two_sided_tail_cost;
 
@@ -16,8 +16,9 @@ pub(super) fn coarse_path(
     shapes: &[(usize, usize)],
     cost: CostFn<'_>,
     config: &SearchConfig,
+    work: Option<&Work>,
 ) -> Vec<(usize, usize)> {
-    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config)
+    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config, work)
 }
 
 /// The cheap model of the coarse levels: a Gale-Church length cost on blocks of sentences
@@ -138,7 +139,12 @@ impl CoarseModel {
     }
 
     /// The path at sentence resolution that the coarse levels find, to guide the fine level.
-    fn guide(&self, shapes: &[(usize, usize)], config: &SearchConfig) -> Vec<(usize, usize)> {
+    fn guide(
+        &self,
+        shapes: &[(usize, usize)],
+        config: &SearchConfig,
+        work: Option<&Work>,
+    ) -> Vec<(usize, usize)> {
         let (n, m) = (self.n(), self.m());
         // The coarsest level: the least power of two whose lattice fits `coarse_cells`.
         let mut factor = 2usize;
@@ -157,7 +163,7 @@ impl CoarseModel {
                     (j1 * factor).min(m),
                 )
             };
-            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None);
+            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None).counted(work);
             let path = match &guide {
                 None => best_path(&level, &Band::full(units_n, units_m)),
                 Some(upper) => {

@@ -233,6 +233,32 @@ pub(crate) struct Lattice<'a> {
     pub(crate) cost: BeadCost<'a>,
     /// Temperature of the posteriors, when they are wanted.
     pub(crate) temperature: Option<f64>,
+    /// Where the searches on this lattice add the cells they evaluate, when counted (see
+    /// [`Work`]).
+    pub(crate) work: Option<&'a Work>,
+}
+
+/// The work of a search, counted deterministically: the band cells every [`solve`] call
+/// evaluates (each cell tries every bead shape once), summed over the coarse levels, the
+/// windows, their widenings and re-searches, the joins' bridges and the gap checks. The same
+/// input gives the same count whatever the number of threads, so a test can bound the work
+/// without timing it.
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    cells: std::sync::atomic::AtomicUsize,
+}
+
+impl Work {
+    /// The cells counted so far.
+    #[cfg(test)]
+    pub(crate) fn cells(&self) -> usize {
+        self.cells.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn add(&self, cells: usize) {
+        self.cells
+            .fetch_add(cells, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 impl<'a> Lattice<'a> {
@@ -249,7 +275,13 @@ impl<'a> Lattice<'a> {
             shapes,
             cost,
             temperature,
+            work: None,
         }
+    }
+
+    /// The lattice with its searches counted in `work`.
+    pub(crate) fn counted(self, work: Option<&'a Work>) -> Self {
+        Lattice { work, ..self }
     }
 }
 
@@ -264,6 +296,7 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
         shapes,
         cost,
         temperature,
+        work,
     } = *lattice;
     let first = band.first_row();
     let last = band.last_row();
@@ -272,6 +305,9 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
     }
     let shape_count = shapes.len();
     let cells = band.cells();
+    if let Some(work) = work {
+        work.add(cells);
+    }
     // Keep every bead cost for the backward pass unless the band is huge (an exact search of a
     // long document), where computing them again is better than the memory.
     let cache = temperature.is_some() && cells.saturating_mul(shape_count) <= MAX_CACHED_COSTS;

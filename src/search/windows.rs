@@ -294,7 +294,8 @@ fn bridge_path(
             cutoff,
         )
     };
-    let bridge = Lattice::new(n, m, lattice.shapes, &shifted, lattice.temperature);
+    let bridge =
+        Lattice::new(n, m, lattice.shapes, &shifted, lattice.temperature).counted(lattice.work);
     let mut path = best_path(&bridge, &Band::full(n, m))?;
     for node in &mut path.nodes {
         *node = (node.0 + start.0, node.1 + start.1);
