@@ -423,7 +423,7 @@ mod tests {
         assert!(sample_is_none(&german[..20], &english[..20], &cost, &short));
     }
 
-    /// A cost like [`length_cost`] for [`WORK_SHAPES`]: runs of skipped sentences cost less
+    /// A cost like [`length_cost`] for [`work_shapes`]: runs of skipped sentences cost less
     /// than their sentences one by one, as the aligner's do.
     fn run_cost<'a>(
         german: &'a [f32],
@@ -439,31 +439,11 @@ mod tests {
         }
     }
 
-    /// [`SHAPES`] and runs of up to 8 skipped sentences on either side.
-    const WORK_SHAPES: [(usize, usize); 22] = [
-        (1, 1),
-        (1, 0),
-        (0, 1),
-        (1, 2),
-        (2, 1),
-        (2, 2),
-        (1, 3),
-        (3, 1),
-        (2, 0),
-        (3, 0),
-        (4, 0),
-        (5, 0),
-        (6, 0),
-        (7, 0),
-        (8, 0),
-        (0, 2),
-        (0, 3),
-        (0, 4),
-        (0, 5),
-        (0, 6),
-        (0, 7),
-        (0, 8),
-    ];
+    /// [`SHAPES`] and runs of 2 to 8 skipped sentences on either side.
+    fn work_shapes() -> Vec<(usize, usize)> {
+        let runs = (2..=8).flat_map(|n| [(n, 0), (0, n)]);
+        SHAPES.iter().copied().chain(runs).collect()
+    }
 
     /// Most cells a worst case may cost, in cells of clean text of the same size.
     const MAX_WORK_RATIO: usize = 7;
@@ -482,7 +462,7 @@ mod tests {
         let found = counted_search(
             german,
             english,
-            &WORK_SHAPES,
+            &work_shapes(),
             &cost,
             &config,
             1.0,
