@@ -174,10 +174,7 @@ impl Doc {
 
     /// The byte span of every sentence of one side in its source.
     pub fn spans(&self, side: Side) -> Vec<(usize, usize)> {
-        self.text(side)
-            .spans()
-            .map(|s| (s.start, s.end))
-            .collect()
+        self.text(side).spans().map(|s| (s.start, s.end)).collect()
     }
 
     fn text(&self, side: Side) -> &satzweise::Text {
