@@ -410,6 +410,7 @@ impl Aligner {
                 &self.config.search,
                 self.config.temperature,
                 coarse,
+                None,
             )
         })
     }

@@ -29,11 +29,11 @@ mod lattice;
 mod windows;
 
 pub use config::SearchConfig;
-pub(crate) use lattice::BeadCost;
+pub(crate) use lattice::{BeadCost, Work};
 
 use coarse::coarse_path;
 use gaps::follow_gaps;
-use lattice::{Band, Lattice, Work, best_path};
+use lattice::{Band, Lattice, best_path};
 use windows::{banded_path, window_path};
 
 /// One bead found by the search, in sentence indices.
@@ -54,31 +54,10 @@ type CostFn<'a> = BeadCost<'a>;
 /// from `(0, 0)` to `(n, m)`, the coarse levels are skipped (they read only the lengths and the
 /// cost of leaving a sentence out, which the refinement of a pair does not change); when it
 /// is empty, the path the coarse levels find is left in it. `None` when no path exists under
-/// `shapes`.
-pub(crate) fn search(
-    german_lengths: &[f32],
-    english_lengths: &[f32],
-    shapes: &[(usize, usize)],
-    cost: CostFn<'_>,
-    config: &SearchConfig,
-    temperature: f64,
-    coarse: &mut Option<Vec<(usize, usize)>>,
-) -> Option<Vec<FoundBead>> {
-    counted_search(
-        german_lengths,
-        english_lengths,
-        shapes,
-        cost,
-        config,
-        temperature,
-        coarse,
-        None,
-    )
-}
-
-/// [`search`], adding the cells it evaluates to `work` when given.
+/// `shapes`. `work`, when given, counts the cells the search evaluates (a test's bound on the
+/// worst cases).
 #[allow(clippy::too_many_arguments)]
-fn counted_search(
+pub(crate) fn search(
     german_lengths: &[f32],
     english_lengths: &[f32],
     shapes: &[(usize, usize)],
@@ -295,7 +274,10 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, &mut None).unwrap();
+        let a = search(
+            &german, &english, &SHAPES, &cost, &exact, 1.0, &mut None, None,
+        )
+        .unwrap();
         // The band leaves out paths far from the best one: their share of a posterior is tiny
         // at width 1, and smaller still at the default width 2.
         for (width, tolerance) in [(1, 1e-4), (2, 1e-6)] {
@@ -303,7 +285,10 @@ mod tests {
                 band_width: width,
                 ..fast.clone()
             };
-            let b = search(&german, &english, &SHAPES, &cost, &config, 1.0, &mut None).unwrap();
+            let b = search(
+                &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
+            )
+            .unwrap();
             assert_eq!(a.len(), b.len());
             for (x, y) in a.iter().zip(&b) {
                 assert_eq!((&x.german, &x.english), (&y.german, &y.english));
@@ -350,8 +335,14 @@ mod tests {
             max_band_width: 2,
             ..SearchConfig::default()
         };
-        let a = search(&german, &english, &SHAPES, &cost, &exact, 1.0, &mut None).unwrap();
-        let b = search(&german, &english, &SHAPES, &cost, &fast, 1.0, &mut None).unwrap();
+        let a = search(
+            &german, &english, &SHAPES, &cost, &exact, 1.0, &mut None, None,
+        )
+        .unwrap();
+        let b = search(
+            &german, &english, &SHAPES, &cost, &fast, 1.0, &mut None, None,
+        )
+        .unwrap();
         let ranges = |found: &[FoundBead]| -> Vec<_> {
             found
                 .iter()
@@ -379,7 +370,7 @@ mod tests {
             (&none[..], &lengths[..]),
             (&none, &none),
         ] {
-            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, &mut None).unwrap();
+            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, &mut None, None).unwrap();
             assert_eq!(found.len(), g.len().max(e.len()));
         }
     }
@@ -394,7 +385,10 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let full = search(&german, &english, &SHAPES, &cost, &config, 1.0, &mut None).unwrap();
+        let full = search(
+            &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
+        )
+        .unwrap();
         let Sample {
             beads: sample,
             coarse,
@@ -459,7 +453,7 @@ mod tests {
             ..SearchConfig::default()
         };
         let work = Work::default();
-        let found = counted_search(
+        let found = search(
             german,
             english,
             &work_shapes(),
