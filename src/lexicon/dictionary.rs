@@ -9,8 +9,8 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
 use crate::features::WordTranslations;
-use crate::normalize::{skeleton, word_key};
-use crate::text::normalize::{skeleton_into, word_key_into};
+use crate::normalize::word_key;
+use crate::text::normalize::word_key_into;
 
 /// German → English word translations, keyed by [`word_key`].
 ///
@@ -234,11 +234,11 @@ impl Dictionary {
         ) else {
             return false;
         };
-        let Some(e) = self.english.intern(&key(e)) else {
+        let Some(e) = self.english.intern(&word_key(e)) else {
             return false;
         };
         match self.add_group(&[e]) {
-            Some(group) => self.attach(&key(g), group),
+            Some(group) => self.attach(&word_key(g), group),
             None => false,
         }
     }
@@ -754,26 +754,10 @@ struct Keys {
 }
 
 impl Keys {
-    /// [`key`] of `word`, valid until the next call.
+    /// [`word_key`] of `word`, valid until the next call.
     fn key(&mut self, word: &str) -> &str {
-        if word.is_ascii() {
-            self.folded.clear();
-            self.folded
-                .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            skeleton_into(&self.folded, &mut self.key);
-        } else {
-            word_key_into(word, &mut self.folded, &mut self.key);
-        }
+        word_key_into(word, &mut self.folded, &mut self.key);
         &self.key
-    }
-}
-
-/// [`word_key`], with a fast path for ASCII words (where folding is lower-casing).
-fn key(word: &str) -> String {
-    if word.is_ascii() {
-        skeleton(&word.to_ascii_lowercase())
-    } else {
-        word_key(word)
     }
 }
 
@@ -1139,7 +1123,6 @@ mod tests {
             "G7",
             "Zürich",
         ] {
-            assert_eq!(key(word), word_key(word));
             assert_eq!(Keys::default().key(word), word_key(word));
         }
     }
