@@ -242,8 +242,9 @@ impl CalibrationMap {
 /// raw posterior; the probability of bead `k` is `1 / (1 + exp(-z))` with
 /// `z = bias + local · c + document · d + posterior · q + earning · s`, where `c` and `q` are
 /// the mean cost and mean posterior of the linked beads within `window` beads of `k`, `s` the
-/// share of them whose cost is below 0, and `d` the mean cost over the document. Unrelated texts align into costly, unsure beads everywhere; a parallel
-/// stretch inside unrelated text stands out in its windows. [`ParallelModel::fit`] fits the
+/// share of them whose cost is below 0, and `d` the mean cost over the document. Unrelated
+/// texts align into costly, unsure beads everywhere; a parallel stretch inside unrelated text
+/// stands out in its windows. [`ParallelModel::fit`] fits the
 /// weights by logistic regression on true document pairs against mismatched ones;
 /// [`ParallelModel::none`] (the identity calibration's) says 1 everywhere.
 ///
@@ -326,8 +327,8 @@ impl ParallelModel {
 
     /// The features of each bead: `[1, window mean cost, document mean cost, window mean
     /// posterior, window share of beads with a cost below 0]` over the linked beads, the cost
-    /// taken per two sentences. `beads` holds
-    /// `(german sentences, english sentences, cost, raw posterior)`.
+    /// taken per two sentences. `beads` holds `(german sentences, english sentences, cost, raw
+    /// posterior)`.
     pub fn features(&self, beads: &[RawBead]) -> Vec<[f64; WEIGHTS]> {
         let linked: Vec<Option<(f64, f64)>> = beads
             .iter()

@@ -27,8 +27,8 @@
 //! Readers take any [`std::io::BufRead`] and a `source_name` (a file name, or
 //! `"<stdin>"`) that errors repeat; they accept a leading byte-order mark (so a file whose
 //! first text starts with U+FEFF loses it), `\r\n` line ends and the lone `\r` of old Mac
-//! files, and report bytes that are
-//! not UTF-8 as [`ErrorKind::InvalidUtf8`] with the byte offset.
+//! files, and report bytes that are not UTF-8 as [`ErrorKind::InvalidUtf8`] with the byte
+//! offset.
 //!
 //! [`ErrorKind::InvalidUtf8`]: crate::ErrorKind::InvalidUtf8
 
