@@ -127,6 +127,30 @@ mod tests {
     }
 
     #[test]
+    fn a_cost_that_is_not_finite_is_written_so_that_it_reads_back() {
+        use crate::{Bead, EnglishIndex, GermanIndex, Text};
+        let bead = |g: usize, e: usize, cost: f64| {
+            Bead::from_indices([GermanIndex::new(g)], [EnglishIndex::new(e)], cost, 0.5).unwrap()
+        };
+        let beads = vec![
+            bead(0, 0, f64::INFINITY),
+            bead(1, 1, f64::NEG_INFINITY),
+            bead(2, 2, f64::NAN),
+        ];
+        let german = Text::from_lines("Eins.\nZwei.\nDrei.");
+        let english = Text::from_lines("One.\nTwo.\nThree.");
+        let alignment = Alignment::from_parts(german, english, beads).unwrap();
+        let mut out = Vec::new();
+        write_jsonl(&alignment, &mut out).unwrap();
+        let text = String::from_utf8(out.clone()).unwrap();
+        assert!(!text.contains("null"), "{text}");
+        let read = read_jsonl(&out[..], "out").unwrap();
+        let costs: Vec<f64> = read.iter().map(|b| b.cost).collect();
+        assert_eq!(costs, [f64::MAX, f64::MIN, 0.0]);
+        assert!(read.iter().all(|b| b.confidence == 0.5));
+    }
+
+    #[test]
     fn errors_name_line() {
         let err = read_jsonl("\n{\"german\": 3}\n".as_bytes(), "b.jsonl").unwrap_err();
         assert!(err.to_string().starts_with("b.jsonl:2:"), "{err}");
