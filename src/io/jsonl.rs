@@ -142,7 +142,7 @@ mod tests {
         let alignment = Alignment::from_parts(german, english, beads).unwrap();
         let mut out = Vec::new();
         write_jsonl(&alignment, &mut out).unwrap();
-        let text = String::from_utf8(out.clone()).unwrap();
+        let text = std::str::from_utf8(&out).unwrap();
         assert!(!text.contains("null"), "{text}");
         let read = read_jsonl(&out[..], "out").unwrap();
         let costs: Vec<f64> = read.iter().map(|b| b.cost).collect();
