@@ -187,7 +187,7 @@ impl Aligner {
         extra: Option<&dyn WordTranslations>,
         corpus: Option<&CorpusTranslationModel>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
-    ) -> Option<Vec<reorder::Placed>> {
+    ) -> Option<reorder::Path> {
         let mut features = self.features(german, english, extra);
         let prepared: Vec<Option<Box<dyn Scorer + '_>>> = self
             .extras
@@ -210,15 +210,21 @@ impl Aligner {
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads, teaching);
         }
-        let mut path = found.map(reorder::place);
-        if let Some(path) = path.as_mut().filter(|_| self.config.reorder.enabled) {
-            // The pass prices sets of sentences with the built-in signals only.
-            if extras.is_empty() {
-                let costs = reorder::SetCosts::new(&self.built_in, &features, &self.shapes);
-                reorder::reorder(path, &costs, &self.config.reorder, self.config.temperature);
-            }
+        let found = found?;
+        // The pass prices sets of sentences with the built-in signals only.
+        if !(self.config.reorder.enabled && extras.is_empty()) {
+            return Some(reorder::Path::Runs(found));
         }
-        path
+        let mut path = reorder::place(&found);
+        drop(found);
+        let costs = reorder::SetCosts::new(&self.built_in, &features, &self.shapes);
+        reorder::reorder(
+            &mut path,
+            &costs,
+            &self.config.reorder,
+            self.config.temperature,
+        );
+        Some(reorder::Path::Sets(path))
     }
 
     /// Pass 0: the features of both texts under the configured weighting, linked by the
@@ -318,7 +324,7 @@ impl Aligner {
         &self,
         german: Text,
         english: Text,
-        path: Option<Vec<reorder::Placed>>,
+        path: Option<reorder::Path>,
         learned_across: bool,
     ) -> Result<Alignment> {
         let path = path.ok_or_else(|| {
@@ -329,35 +335,45 @@ impl Aligner {
         })?;
         // The reported confidence is the calibrated posterior (see `crate::quality`), which
         // weighs in how parallel the text around each bead looks.
-        let raw: Vec<(usize, usize, f64, f64)> = path
-            .iter()
-            .map(|b| (b.german.len(), b.english.len(), b.cost, b.posterior))
-            .collect();
-        let letters: Vec<(usize, usize)> = path
-            .iter()
-            .map(|b| {
-                (
-                    letters_of(&german, b.german.iter().copied()),
-                    letters_of(&english, b.english.iter().copied()),
-                )
-            })
-            .collect();
         let calibration = if learned_across {
             self.config.calibration.for_batch()
         } else {
             &self.config.calibration
         };
-        let confidences = calibration.confidences_with_letters(&raw, &letters);
-        let mut beads = Vec::with_capacity(path.len());
-        for (b, confidence) in path.into_iter().zip(confidences) {
-            let side = |indices: Vec<usize>, name| alignment::side_of(indices, name);
-            beads.push(Bead::from_sides(
-                side(b.german, "German")?,
-                side(b.english, "English")?,
-                b.cost,
-                confidence,
-            ));
-        }
+        let beads = match path {
+            reorder::Path::Runs(found) => {
+                let (raw, letters): (Vec<_>, Vec<_>) = reorder::runs(&found)
+                    .map(|b| {
+                        let sides = (b.german.clone(), b.english.clone());
+                        calibration_input(&german, &english, sides, b.cost, b.posterior)
+                    })
+                    .unzip();
+                let confidences = calibration.confidences_with_letters(&raw, &letters);
+                reorder::runs(&found)
+                    .zip(confidences)
+                    .map(|(b, confidence)| {
+                        Bead::from_ranges(b.german, b.english, b.cost, confidence)
+                    })
+                    .collect()
+            }
+            reorder::Path::Sets(placed) => {
+                let (raw, letters): (Vec<_>, Vec<_>) = placed
+                    .iter()
+                    .map(|b| {
+                        let sides = (b.german.iter().copied(), b.english.iter().copied());
+                        calibration_input(&german, &english, sides, b.cost, b.posterior)
+                    })
+                    .unzip();
+                let confidences = calibration.confidences_with_letters(&raw, &letters);
+                let mut beads = Vec::with_capacity(placed.len());
+                for (b, confidence) in placed.into_iter().zip(confidences) {
+                    beads.push(Bead::from_index_lists(
+                        b.german, b.english, b.cost, confidence,
+                    )?);
+                }
+                beads
+            }
+        };
         Alignment::from_parts(german, english, beads)
     }
 
@@ -788,6 +804,28 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
         let e = self.english[english.end] - self.english[english.start];
         (g + e) / 2.0
     }
+}
+
+/// What the calibration reads of a bead of `sides`: the sentence count of each side, its cost
+/// and posterior; and the letters of each side.
+fn calibration_input(
+    german: &Text,
+    english: &Text,
+    (german_sentences, english_sentences): (
+        impl ExactSizeIterator<Item = usize>,
+        impl ExactSizeIterator<Item = usize>,
+    ),
+    cost: f64,
+    posterior: f64,
+) -> ((usize, usize, f64, f64), (usize, usize)) {
+    let counts = (german_sentences.len(), english_sentences.len());
+    (
+        (counts.0, counts.1, cost, posterior),
+        (
+            letters_of(german, german_sentences),
+            letters_of(english, english_sentences),
+        ),
+    )
 }
 
 /// The letters and digits of the `sentences` of `text`, which the skip calibration

@@ -161,31 +161,53 @@ impl Placed {
     }
 }
 
-/// The search's beads as the path of [`Placed`] beads; a gap becomes one bead per unaligned
-/// sentence, each with an equal share of the gap's cost and its posterior.
-pub(crate) fn place(found: Vec<FoundBead>) -> Vec<Placed> {
-    let mut path = Vec::with_capacity(found.len());
-    for b in found {
-        if b.german.is_empty() || b.english.is_empty() {
-            let share = b.cost / (b.german.len() + b.english.len()) as f64;
-            let skip = |german: Vec<usize>, english: Vec<usize>| Placed {
-                german,
-                english,
-                cost: share,
-                posterior: b.posterior,
-            };
-            path.extend(b.german.clone().map(|g| skip(vec![g], Vec::new())));
-            path.extend(b.english.clone().map(|e| skip(Vec::new(), vec![e])));
+/// The path of a document pair as it reaches the alignment.
+pub(crate) enum Path {
+    /// The search's beads as found, every side a run of consecutive sentences: the path
+    /// whenever the reorder pass did not run. Its gaps are split only when read (see
+    /// [`runs`]), so a long document's path costs no allocation per bead.
+    Runs(Vec<FoundBead>),
+    /// The path after the reorder pass, whose sides may have holes.
+    Sets(Vec<Placed>),
+}
+
+/// The beads of `found` with every gap split into one bead per unaligned sentence, each with
+/// an equal share of the gap's cost and the gap's posterior (an empty side is `0..0`).
+pub(crate) fn runs(found: &[FoundBead]) -> impl Iterator<Item = FoundBead> + '_ {
+    found.iter().flat_map(|b| {
+        let linked = !b.german.is_empty() && !b.english.is_empty();
+        let (german_skips, english_skips) = if linked {
+            (0..0, 0..0)
         } else {
-            path.push(Placed {
-                german: b.german.collect(),
-                english: b.english.collect(),
-                cost: b.cost,
-                posterior: b.posterior,
-            });
-        }
-    }
-    path
+            (b.german.clone(), b.english.clone())
+        };
+        let share = b.cost / (german_skips.len() + english_skips.len()) as f64;
+        let skip = move |german: Range<usize>, english: Range<usize>| FoundBead {
+            german,
+            english,
+            cost: share,
+            posterior: b.posterior,
+        };
+        let german_skips = german_skips.map(move |g| skip(g..g + 1, 0..0));
+        let english_skips = english_skips.map(move |e| skip(0..0, e..e + 1));
+        linked
+            .then(|| b.clone())
+            .into_iter()
+            .chain(german_skips)
+            .chain(english_skips)
+    })
+}
+
+/// The search's beads as the path of [`Placed`] beads, split as by [`runs`].
+pub(crate) fn place(found: &[FoundBead]) -> Vec<Placed> {
+    runs(found)
+        .map(|b| Placed {
+            german: b.german.collect(),
+            english: b.english.collect(),
+            cost: b.cost,
+            posterior: b.posterior,
+        })
+        .collect()
 }
 
 /// The run that `indices` (in order) form, `None` when they have holes; `0..0` when empty.
@@ -618,6 +640,38 @@ impl Side {
 mod tests {
     use super::*;
     use crate::text::Text;
+
+    #[test]
+    fn a_gap_is_read_as_one_bead_per_sentence_with_an_equal_share_of_its_cost() {
+        let bead = |german: Range<usize>, english: Range<usize>, cost: f64| FoundBead {
+            german,
+            english,
+            cost,
+            posterior: 0.75,
+        };
+        let found = [
+            bead(0..1, 0..2, -1.0),
+            bead(1..3, 2..2, 3.0),
+            bead(3..3, 2..3, 0.5),
+        ];
+        let split: Vec<FoundBead> = runs(&found).collect();
+        assert_eq!(
+            split,
+            [
+                bead(0..1, 0..2, -1.0),
+                bead(1..2, 0..0, 1.5),
+                bead(2..3, 0..0, 1.5),
+                bead(0..0, 2..3, 0.5),
+            ]
+        );
+        let placed = place(&found);
+        assert_eq!(placed.len(), split.len());
+        for (set, run) in placed.iter().zip(&split) {
+            assert_eq!(set.german, run.german.clone().collect::<Vec<_>>());
+            assert_eq!(set.english, run.english.clone().collect::<Vec<_>>());
+            assert_eq!((set.cost, set.posterior), (run.cost, run.posterior));
+        }
+    }
 
     #[test]
     fn runs_and_holes() {
