@@ -342,13 +342,10 @@ impl Aligner {
         };
         let beads = match path {
             reorder::Path::Runs(found) => {
-                let (raw, letters): (Vec<_>, Vec<_>) = reorder::runs(&found)
-                    .map(|b| {
-                        let sides = (b.german.clone(), b.english.clone());
-                        calibration_input(&german, &english, sides, b.cost, b.posterior)
-                    })
-                    .unzip();
-                let confidences = calibration.confidences_with_letters(&raw, &letters);
+                let count = reorder::runs(&found).count();
+                let sides = reorder::runs(&found)
+                    .map(|b| ((b.german.clone(), b.english.clone()), b.cost, b.posterior));
+                let confidences = calibrated(calibration, (&german, &english), count, sides);
                 reorder::runs(&found)
                     .zip(confidences)
                     .map(|(b, confidence)| {
@@ -357,14 +354,11 @@ impl Aligner {
                     .collect()
             }
             reorder::Path::Sets(placed) => {
-                let (raw, letters): (Vec<_>, Vec<_>) = placed
-                    .iter()
-                    .map(|b| {
-                        let sides = (b.german.iter().copied(), b.english.iter().copied());
-                        calibration_input(&german, &english, sides, b.cost, b.posterior)
-                    })
-                    .unzip();
-                let confidences = calibration.confidences_with_letters(&raw, &letters);
+                let sides = placed.iter().map(|b| {
+                    let sides = (b.german.iter().copied(), b.english.iter().copied());
+                    (sides, b.cost, b.posterior)
+                });
+                let confidences = calibrated(calibration, (&german, &english), placed.len(), sides);
                 let mut beads = Vec::with_capacity(placed.len());
                 for (b, confidence) in placed.into_iter().zip(confidences) {
                     beads.push(Bead::from_index_lists(
@@ -806,26 +800,24 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
     }
 }
 
-/// What the calibration reads of a bead of `sides`: the sentence count of each side, its cost
-/// and posterior; and the letters of each side.
-fn calibration_input(
-    german: &Text,
-    english: &Text,
-    (german_sentences, english_sentences): (
-        impl ExactSizeIterator<Item = usize>,
-        impl ExactSizeIterator<Item = usize>,
-    ),
-    cost: f64,
-    posterior: f64,
-) -> ((usize, usize, f64, f64), (usize, usize)) {
-    let counts = (german_sentences.len(), english_sentences.len());
-    (
-        (counts.0, counts.1, cost, posterior),
-        (
-            letters_of(german, german_sentences),
-            letters_of(english, english_sentences),
-        ),
-    )
+/// The confidences `calibration` gives the `count` beads of `path`, each its sides (sentence
+/// numbers of `texts`), its cost and its raw posterior.
+fn calibrated<G, E>(
+    calibration: &Calibration,
+    (german, english): (&Text, &Text),
+    count: usize,
+    path: impl Iterator<Item = ((G, E), f64, f64)>,
+) -> Vec<f64>
+where
+    G: ExactSizeIterator<Item = usize>,
+    E: ExactSizeIterator<Item = usize>,
+{
+    let mut inputs = (Vec::with_capacity(count), Vec::with_capacity(count));
+    inputs.extend(path.map(|((g, e), cost, posterior)| {
+        let raw = (g.len(), e.len(), cost, posterior);
+        (raw, (letters_of(german, g), letters_of(english, e)))
+    }));
+    calibration.confidences_with_letters(&inputs.0, &inputs.1)
 }
 
 /// The letters and digits of the `sentences` of `text`, which the skip calibration
