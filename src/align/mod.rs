@@ -208,7 +208,7 @@ impl Aligner {
             self.search(&features, &extras, &mut None)
         };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
-            self.teach(&features, beads, teaching);
+            self.teach(&features, beads.iter(), teaching);
         }
         let found = found?;
         // The pass prices sets of sentences with the built-in signals only.
@@ -261,12 +261,12 @@ impl Aligner {
         extras: &Extras<'_>,
         corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
-    ) -> Option<Vec<search::FoundBead>> {
+    ) -> Option<search::FoundPath> {
         if features.german().len() > self.config.search.first_pass_rows
             && let Some(sample) = self.sample(features, extras)
         {
             // A long document: learn from a sample, then one pass over the whole.
-            self.refine(features, &sample.beads, corpus);
+            self.refine(features, sample.beads.iter().cloned(), corpus);
             if can_release {
                 features.release_tokens();
             }
@@ -278,7 +278,7 @@ impl Aligner {
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
-        if !self.refine(features, &first, corpus) {
+        if !self.refine(features, first.iter(), corpus) {
             return Some(first);
         }
         if can_release {
@@ -297,7 +297,7 @@ impl Aligner {
     fn teach(
         &self,
         features: &PairFeatures<'_>,
-        found: &[search::FoundBead],
+        found: impl Iterator<Item = search::FoundBead>,
         teaching: &mut Vec<(Vec<String>, Vec<String>)>,
     ) {
         let (mut german_words, mut english_words) = (Vec::new(), Vec::new());
@@ -372,17 +372,19 @@ impl Aligner {
     }
 
     /// The confident beads with two non-empty sides, at most 20,000 of them, evenly spread.
-    fn teaching_beads(&self, found: &[search::FoundBead]) -> Vec<(Range<usize>, Range<usize>)> {
+    fn teaching_beads(
+        &self,
+        found: impl Iterator<Item = search::FoundBead>,
+    ) -> Vec<(Range<usize>, Range<usize>)> {
         /// Learning from more beads than this costs time and teaches little more.
         const MAX_TEACHING_BEADS: usize = 20_000;
         let confident: Vec<(Range<usize>, Range<usize>)> = found
-            .iter()
             .filter(|b| {
                 b.posterior >= self.config.refinement.refine_min_confidence
                     && !b.german.is_empty()
                     && !b.english.is_empty()
             })
-            .map(|b| (b.german.clone(), b.english.clone()))
+            .map(|b| (b.german, b.english))
             .collect();
         let stride = confident.len().div_ceil(MAX_TEACHING_BEADS).max(1);
         confident.into_iter().step_by(stride).collect()
@@ -410,7 +412,7 @@ impl Aligner {
         features: &PairFeatures<'_>,
         extras: &Extras<'_>,
         coarse: &mut Option<Vec<(usize, usize)>>,
-    ) -> Option<Vec<search::FoundBead>> {
+    ) -> Option<search::FoundPath> {
         self.with_bead_cost(features, extras, |german, english, cost| {
             search::search(
                 german,
@@ -466,10 +468,10 @@ impl Aligner {
     fn refine(
         &self,
         features: &mut PairFeatures<'_>,
-        first: &[search::FoundBead],
+        first: impl Iterator<Item = search::FoundBead> + Clone,
         corpus: Option<&CorpusTranslationModel>,
     ) -> bool {
-        let teaching = self.teaching_beads(first);
+        let teaching = self.teaching_beads(first.clone());
         let one_to_one: Vec<_> = teaching
             .iter()
             .filter(|(g, e)| g.len() == 1 && e.len() == 1)
@@ -505,15 +507,12 @@ impl Aligner {
             self.config.costs.adaptive_skip_without_model
         };
         if rate > 0.0 {
-            let factor = self.document_skip_factor(first, rate, has_model);
+            let factor = self.document_skip_factor(first.clone(), rate, has_model);
             skips_rescaled = factor != features.skip_factor();
             features.set_skip_factor(factor);
         }
         if skips_relearned {
-            let beads: Vec<_> = first
-                .iter()
-                .map(|b| (b.german.clone(), b.english.clone()))
-                .collect();
+            let beads: Vec<_> = first.map(|b| (b.german, b.english)).collect();
             features.learn_local_links(&beads);
         }
         learned > 0
@@ -531,9 +530,13 @@ impl Aligner {
     /// earn much, a sentence that earns nothing stands out, and leaving it unaligned may cost
     /// less: the deletion cost follows the document's own cost distribution. 1 with fewer than
     /// 10 such beads.
-    fn document_skip_factor(&self, first: &[search::FoundBead], rate: f64, modelled: bool) -> f64 {
+    fn document_skip_factor(
+        &self,
+        first: impl Iterator<Item = search::FoundBead>,
+        rate: f64,
+        modelled: bool,
+    ) -> f64 {
         let mut costs: Vec<f64> = first
-            .iter()
             .filter(|b| b.german.len() == 1 && b.english.len() == 1)
             .map(|b| b.cost)
             .collect();
@@ -864,19 +867,25 @@ mod tests {
         let rate = aligner.config.costs.adaptive_skip_without_model;
         assert!(rate > 0.0);
         // Pairs that earn no more than the reference keep the full skip cost.
-        assert_eq!(aligner.document_skip_factor(&beads(-1.0), rate, false), 1.0);
+        assert_eq!(
+            aligner.document_skip_factor(beads(-1.0).into_iter(), rate, false),
+            1.0
+        );
         // One nat beyond it takes `rate` off; the floor holds however much they earn.
-        let factor = aligner.document_skip_factor(&beads(-3.0), rate, false);
+        let factor = aligner.document_skip_factor(beads(-3.0).into_iter(), rate, false);
         assert!((factor - (1.0 - rate)).abs() < 1e-12, "{factor}");
         assert_eq!(
-            aligner.document_skip_factor(&beads(-50.0), rate, false),
+            aligner.document_skip_factor(beads(-50.0).into_iter(), rate, false),
             ADAPTIVE_SKIP_FLOOR
         );
         // A translation model's pairs earn more: its reference lies further down.
-        assert_eq!(aligner.document_skip_factor(&beads(-3.0), rate, true), 1.0);
+        assert_eq!(
+            aligner.document_skip_factor(beads(-3.0).into_iter(), rate, true),
+            1.0
+        );
         // Too few pairs to tell: no change.
         assert_eq!(
-            aligner.document_skip_factor(&beads(-50.0)[..5], rate, false),
+            aligner.document_skip_factor(beads(-50.0)[..5].iter().cloned(), rate, false),
             1.0
         );
     }

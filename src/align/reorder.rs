@@ -36,7 +36,7 @@ use super::{AnchorBound, BuiltInScorers};
 use crate::error::{Error, Result};
 use crate::features::PairFeatures;
 use crate::score::two_sided_tail_cost;
-use crate::search::FoundBead;
+use crate::search::{FoundBead, FoundPath};
 
 /// The search for reordered beads after the monotone search (configuration group `reorder`).
 ///
@@ -163,43 +163,48 @@ impl Placed {
 
 /// The path of a document pair as it reaches the alignment.
 pub(crate) enum Path {
-    /// The search's beads as found, every side a run of consecutive sentences: the path
+    /// The search's path as found, every side a run of consecutive sentences: the path
     /// whenever the reorder pass did not run. Its gaps are split only when read (see
     /// [`runs`]), so a long document's path costs no allocation per bead.
-    Runs(Vec<FoundBead>),
+    Runs(FoundPath),
     /// The path after the reorder pass, whose sides may have holes.
     Sets(Vec<Placed>),
 }
 
 /// The beads of `found` with every gap split into one bead per unaligned sentence, each with
 /// an equal share of the gap's cost and the gap's posterior (an empty side is `0..0`).
-pub(crate) fn runs(found: &[FoundBead]) -> impl Iterator<Item = FoundBead> + '_ {
-    found.iter().flat_map(|b| {
-        let linked = !b.german.is_empty() && !b.english.is_empty();
-        let (german_skips, english_skips) = if linked {
-            (0..0, 0..0)
-        } else {
-            (b.german.clone(), b.english.clone())
-        };
-        let share = b.cost / (german_skips.len() + english_skips.len()) as f64;
-        let skip = move |german: Range<usize>, english: Range<usize>| FoundBead {
-            german,
-            english,
-            cost: share,
-            posterior: b.posterior,
-        };
-        let german_skips = german_skips.map(move |g| skip(g..g + 1, 0..0));
-        let english_skips = english_skips.map(move |e| skip(0..0, e..e + 1));
-        linked
-            .then(|| b.clone())
-            .into_iter()
-            .chain(german_skips)
-            .chain(english_skips)
-    })
+pub(crate) fn runs(found: &FoundPath) -> impl Iterator<Item = FoundBead> + '_ {
+    found.iter().flat_map(split_gap)
+}
+
+/// `bead` alone when it links sentences of both sides; else one bead per sentence of its gap
+/// (see [`runs`]).
+fn split_gap(bead: FoundBead) -> impl Iterator<Item = FoundBead> {
+    let linked = !bead.german.is_empty() && !bead.english.is_empty();
+    let (german_skips, english_skips) = if linked {
+        (0..0, 0..0)
+    } else {
+        (bead.german.clone(), bead.english.clone())
+    };
+    let share = bead.cost / (german_skips.len() + english_skips.len()) as f64;
+    let posterior = bead.posterior;
+    let skip = move |german: Range<usize>, english: Range<usize>| FoundBead {
+        german,
+        english,
+        cost: share,
+        posterior,
+    };
+    let german_skips = german_skips.map(move |g| skip(g..g + 1, 0..0));
+    let english_skips = english_skips.map(move |e| skip(0..0, e..e + 1));
+    linked
+        .then_some(bead)
+        .into_iter()
+        .chain(german_skips)
+        .chain(english_skips)
 }
 
 /// The search's beads as the path of [`Placed`] beads, split as by [`runs`].
-pub(crate) fn place(found: &[FoundBead]) -> Vec<Placed> {
+pub(crate) fn place(found: &FoundPath) -> Vec<Placed> {
     runs(found)
         .map(|b| Placed {
             german: b.german.collect(),
@@ -649,11 +654,11 @@ mod tests {
             cost,
             posterior: 0.75,
         };
-        let found = [
+        let found = FoundPath::of_beads(&[
             bead(0..1, 0..2, -1.0),
             bead(1..3, 2..2, 3.0),
             bead(3..3, 2..3, 0.5),
-        ];
+        ]);
         let split: Vec<FoundBead> = runs(&found).collect();
         assert_eq!(
             split,

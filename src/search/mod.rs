@@ -33,7 +33,7 @@ pub(crate) use lattice::{BeadCost, Work};
 
 use coarse::coarse_path;
 use gaps::follow_gaps;
-use lattice::{Band, Lattice, best_path};
+use lattice::{Band, BandPath, Lattice, best_path};
 use windows::{banded_path, window_path};
 
 /// One bead found by the search, in sentence indices.
@@ -43,6 +43,52 @@ pub(crate) struct FoundBead {
     pub(crate) english: std::ops::Range<usize>,
     pub(crate) cost: f64,
     pub(crate) posterior: f64,
+}
+
+/// The beads of a path the search found, kept as the path itself: its nodes with each bead's
+/// cost and posterior, two thirds of the room a list of [`FoundBead`] takes (at the end of a
+/// long document's search, the path is among the largest tables alive).
+#[derive(Debug, Clone)]
+pub(crate) struct FoundPath(BandPath);
+
+impl FoundPath {
+    /// The beads in order.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = FoundBead> + Clone + '_ {
+        self.0.beads()
+    }
+
+    /// The path of `beads`, each starting where the one before it ends.
+    #[cfg(test)]
+    pub(crate) fn of_beads(beads: &[FoundBead]) -> FoundPath {
+        let start = beads
+            .first()
+            .map_or((0, 0), |b| (b.german.start, b.english.start));
+        let mut nodes = vec![start];
+        for b in beads {
+            assert_eq!(nodes.last(), Some(&(b.german.start, b.english.start)));
+            nodes.push((b.german.end, b.english.end));
+        }
+        FoundPath(BandPath {
+            nodes,
+            costs: beads.iter().map(|b| b.cost).collect(),
+            posteriors: beads.iter().map(|b| b.posterior).collect(),
+        })
+    }
+}
+
+impl BandPath {
+    /// The beads between consecutive nodes, with their costs and posteriors.
+    fn beads(&self) -> impl ExactSizeIterator<Item = FoundBead> + Clone + '_ {
+        self.nodes
+            .windows(2)
+            .zip(self.costs.iter().zip(&self.posteriors))
+            .map(|(w, (&cost, &posterior))| FoundBead {
+                german: w[0].0..w[1].0,
+                english: w[0].1..w[1].1,
+                cost,
+                posterior,
+            })
+    }
 }
 
 /// The cost function of a level (see [`BeadCost`]).
@@ -66,7 +112,7 @@ pub(crate) fn search(
     temperature: f64,
     coarse: &mut Option<Vec<(usize, usize)>>,
     work: Option<&Work>,
-) -> Option<Vec<FoundBead>> {
+) -> Option<FoundPath> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
     let path = if cells <= config.exact_cells || config.band_width == 0 {
@@ -91,18 +137,7 @@ pub(crate) fn search(
         let width = config.band_width;
         banded_path(&lattice, guide, config, width)?
     };
-    Some(
-        path.nodes
-            .windows(2)
-            .zip(path.costs.iter().zip(&path.posteriors))
-            .map(|(w, (&cost, &posterior))| FoundBead {
-                german: w[0].0..w[1].0,
-                english: w[0].1..w[1].1,
-                cost,
-                posterior,
-            })
-            .collect(),
-    )
+    Some(FoundPath(path))
 }
 
 /// The beads of a first pass over a sample of a long document: up to `rows` German rows, in
@@ -157,17 +192,10 @@ pub(crate) fn sample(
         ) else {
             return Vec::new();
         };
-        let path = window.path;
-        path.nodes
-            .windows(2)
-            .zip(path.costs.iter().zip(&path.posteriors))
-            .filter(|(w, _)| w[0].0 >= core_start && w[1].0 <= core_end)
-            .map(|(w, (&cost, &posterior))| FoundBead {
-                german: w[0].0..w[1].0,
-                english: w[0].1..w[1].1,
-                cost,
-                posterior,
-            })
+        window
+            .path
+            .beads()
+            .filter(|b| b.german.start >= core_start && b.german.end <= core_end)
             .collect()
     };
     let found: Vec<Vec<FoundBead>> = crate::par::map(&cores, solve_core);
@@ -289,8 +317,8 @@ mod tests {
                 &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
             )
             .unwrap();
-            assert_eq!(a.len(), b.len());
-            for (x, y) in a.iter().zip(&b) {
+            assert_eq!(a.iter().len(), b.iter().len());
+            for (x, y) in a.iter().zip(b.iter()) {
                 assert_eq!((&x.german, &x.english), (&y.german, &y.english));
                 let difference = (x.posterior - y.posterior).abs();
                 assert!(difference < tolerance, "width {width}: {x:?} vs {y:?}");
@@ -343,7 +371,7 @@ mod tests {
             &german, &english, &SHAPES, &cost, &fast, 1.0, &mut None, None,
         )
         .unwrap();
-        let ranges = |found: &[FoundBead]| -> Vec<_> {
+        let ranges = |found: &FoundPath| -> Vec<_> {
             found
                 .iter()
                 .map(|f| (f.german.clone(), f.english.clone()))
@@ -371,7 +399,7 @@ mod tests {
             (&none, &none),
         ] {
             let found = search(g, e, &SHAPES, &cost, &fast, 1.0, &mut None, None).unwrap();
-            assert_eq!(found.len(), g.len().max(e.len()));
+            assert_eq!(found.iter().len(), g.len().max(e.len()));
         }
     }
 
