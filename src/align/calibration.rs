@@ -330,6 +330,12 @@ impl ParallelModel {
     /// taken per two sentences. `beads` holds `(german sentences, english sentences, cost, raw
     /// posterior)`.
     pub fn features(&self, beads: &[RawBead]) -> Vec<[f64; WEIGHTS]> {
+        self.feature_rows(beads).collect()
+    }
+
+    /// The rows of [`features`](Self::features) one bead at a time (a long document's
+    /// confidences need no table of them).
+    fn feature_rows(&self, beads: &[RawBead]) -> impl Iterator<Item = [f64; WEIGHTS]> + use<> {
         let linked: Vec<Option<(f64, f64)>> = beads
             .iter()
             .map(|&(g, e, cost, posterior)| {
@@ -363,22 +369,22 @@ impl ParallelModel {
         } else {
             total / count as f64
         };
-        (0..linked.len())
-            .map(|k| {
-                let lo = k.saturating_sub(self.window);
-                let hi = (k + self.window + 1).min(linked.len());
-                let n = sums[hi].2 - sums[lo].2;
-                if n == 0 {
-                    [1.0, document, document, 0.0, 0.0]
-                } else {
-                    let earning = (sums[hi].3 - sums[lo].3) as f64 / n as f64;
-                    let n = n as f64;
-                    let cost = (sums[hi].0 - sums[lo].0) / n;
-                    let posterior = (sums[hi].1 - sums[lo].1) / n;
-                    [1.0, cost, document, posterior, earning]
-                }
-            })
-            .collect()
+        let (beads_len, window) = (linked.len(), self.window);
+        drop(linked);
+        (0..beads_len).map(move |k| {
+            let lo = k.saturating_sub(window);
+            let hi = (k + window + 1).min(beads_len);
+            let n = sums[hi].2 - sums[lo].2;
+            if n == 0 {
+                [1.0, document, document, 0.0, 0.0]
+            } else {
+                let earning = (sums[hi].3 - sums[lo].3) as f64 / n as f64;
+                let n = n as f64;
+                let cost = (sums[hi].0 - sums[lo].0) / n;
+                let posterior = (sums[hi].1 - sums[lo].1) / n;
+                [1.0, cost, document, posterior, earning]
+            }
+        })
     }
 
     /// The probability, for each bead, that the text around it is parallel, in `[0, 1]`.
@@ -388,8 +394,7 @@ impl ParallelModel {
             return vec![1.0; beads.len()];
         }
         let w = self.weights();
-        self.features(beads)
-            .into_iter()
+        self.feature_rows(beads)
             .map(|x| logistic(dot(&w, &x)))
             .collect()
     }
@@ -602,60 +607,42 @@ impl SkipModel {
         beads: &[RawBead],
         letters: &[BeadLetters],
     ) -> Vec<Option<[f64; SKIP_FEATURES]>> {
+        SkipModel::feature_rows(beads, letters).collect()
+    }
+
+    /// The rows of [`features`](Self::features) one bead at a time.
+    fn feature_rows<'b>(
+        beads: &'b [RawBead],
+        letters: &'b [BeadLetters],
+    ) -> impl Iterator<Item = Option<[f64; SKIP_FEATURES]>> + 'b {
         let is_skip = |b: &RawBead| (b.0 == 0) != (b.1 == 0);
-        // Run lengths: for each bead, how many skip beads in a row it belongs to.
-        let mut run = vec![0usize; beads.len()];
-        let mut k = 0;
-        while k < beads.len() {
-            if !is_skip(&beads[k]) {
-                k += 1;
-                continue;
+        // The run of skip beads the current bead is in: where it ends, its length, and the
+        // lower posterior of the beads just before and after it (1 where there is none).
+        let (mut run_end, mut run, mut neighbours) = (0, 0.0, 1.0);
+        (0..beads.len()).map(move |k| {
+            let bead = &beads[k];
+            if !is_skip(bead) {
+                return None;
             }
-            let start = k;
-            while k < beads.len() && is_skip(&beads[k]) {
-                k += 1;
+            if k >= run_end {
+                run_end = k + beads[k..].iter().take_while(|b| is_skip(b)).count();
+                run = ((run_end - k) as f64).ln();
+                let before = k.checked_sub(1).map_or(1.0, |j| beads[j].3);
+                let after = beads.get(run_end).map_or(1.0, |b| b.3);
+                neighbours = before.min(after);
             }
-            run[start..k].fill(k - start);
-        }
-        // For each bead, the lower posterior of the nearest linked beads on either side of its
-        // run of skips (1 where there is none).
-        let linked_posterior = |k: Option<usize>| k.map_or(1.0, |k: usize| beads[k].3);
-        let mut before = vec![None; beads.len()];
-        let mut last = None;
-        for (k, b) in beads.iter().enumerate() {
-            before[k] = last;
-            if !is_skip(b) {
-                last = Some(k);
-            }
-        }
-        let mut after = vec![None; beads.len()];
-        let mut next = None;
-        for (k, b) in beads.iter().enumerate().rev() {
-            after[k] = next;
-            if !is_skip(b) {
-                next = Some(k);
-            }
-        }
-        (0..beads.len())
-            .map(|k| {
-                let bead = &beads[k];
-                if !is_skip(bead) {
-                    return None;
-                }
-                let (g, e) = letters.get(k).copied().unwrap_or((0, 0));
-                let english = bead.0 == 0;
-                let run = (run[k].max(1) as f64).ln();
-                Some([
-                    1.0,
-                    logit(bead.3),
-                    if english { run } else { 0.0 },
-                    if english { 0.0 } else { run },
-                    (1.0 + (g + e) as f64).ln(),
-                    f64::from(u8::from(english)),
-                    logit(linked_posterior(before[k]).min(linked_posterior(after[k]))),
-                ])
-            })
-            .collect()
+            let (g, e) = letters.get(k).copied().unwrap_or((0, 0));
+            let english = bead.0 == 0;
+            Some([
+                1.0,
+                logit(bead.3),
+                if english { run } else { 0.0 },
+                if english { 0.0 } else { run },
+                (1.0 + (g + e) as f64).ln(),
+                f64::from(u8::from(english)),
+                logit(neighbours),
+            ])
+        })
     }
 
     /// The probability of each skip bead being right, the mean of the parallel probabilities
@@ -679,8 +666,7 @@ impl SkipModel {
         } else {
             parallel.iter().sum::<f64>() / parallel.len() as f64
         };
-        SkipModel::features(beads, letters)
-            .into_iter()
+        SkipModel::feature_rows(beads, letters)
             .map(|x| x.map(|x| document * logistic(dot(&w, &x))))
             .collect()
     }
@@ -876,6 +862,45 @@ impl Calibration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_skip_of_a_run_reads_the_runs_length_and_the_beads_around_it() {
+        // A run of three skips between linked beads of posterior 0.6 and 0.8, a lone skip at
+        // the start (nothing before it), and a run of two at the end (nothing after it).
+        let beads = [
+            (0, 1, 1.0, 0.5),
+            (1, 1, -5.0, 0.6),
+            (1, 0, 2.0, 0.3),
+            (0, 1, 2.0, 0.3),
+            (1, 0, 2.0, 0.3),
+            (1, 1, -5.0, 0.8),
+            (0, 0, 0.0, 0.7),
+            (0, 1, 2.0, 0.4),
+            (0, 1, 2.0, 0.4),
+        ];
+        let features = SkipModel::features(&beads, &[]);
+        let runs: Vec<Option<(f64, f64)>> = features
+            .iter()
+            .zip(&beads)
+            .map(|(x, b)| x.map(|x| (if b.0 == 0 { x[2] } else { x[3] }, x[6])))
+            .collect();
+        let three = Some((3f64.ln(), logit(0.6)));
+        let two = Some((2f64.ln(), logit(0.7)));
+        assert_eq!(
+            runs,
+            [
+                Some((0.0, logit(0.6))),
+                None,
+                three,
+                three,
+                three,
+                None,
+                None,
+                two,
+                two
+            ]
+        );
+    }
 
     #[test]
     fn fitted_map_is_monotone_and_bounded() {
