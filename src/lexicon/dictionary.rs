@@ -159,9 +159,9 @@ impl Dictionary {
     /// Number of (German word, English word) pairs, counted once each.
     pub fn pair_count(&self) -> usize {
         *self.pairs.get_or_init(|| {
-            let mut ids = Vec::new();
+            let (mut ids, mut marks) = (Vec::new(), Vec::new());
             (0..self.entries.len() as u32)
-                .map(|id| self.union(id, &mut ids))
+                .map(|id| self.marked_union(id, &mut ids, &mut marks))
                 .sum()
         })
     }
@@ -196,9 +196,9 @@ impl Dictionary {
             skipped_lines: self.skipped_lines,
             ..Dictionary::default()
         };
-        let (mut ids, mut group) = (Vec::new(), Vec::new());
+        let (mut ids, mut group, mut marks) = (Vec::new(), Vec::new(), Vec::new());
         for id in 0..self.entries.len() as u32 {
-            self.union(id, &mut ids);
+            self.marked_union(id, &mut ids, &mut marks);
             ids.truncate(max);
             group.clear();
             for &e in &ids {
@@ -393,6 +393,43 @@ impl Dictionary {
         ids.len()
     }
 
+    /// [`union`](Self::union) for a pass over every German key: `marks` (empty at the first
+    /// call, then kept between calls of the pass, which take each key once) holds for each
+    /// English key the last German key + 1 it was taken for, so that repeats are found
+    /// without hashing (a key in one group only, most of them, needs no marks).
+    fn marked_union(&self, id: u32, ids: &mut Vec<u32>, marks: &mut Vec<u32>) -> usize {
+        ids.clear();
+        let mut groups = self.groups_of(id);
+        let Some(first) = groups.next() else {
+            return 0;
+        };
+        ids.extend_from_slice(self.group(first));
+        let mut groups = groups.peekable();
+        if groups.peek().is_none() {
+            return ids.len();
+        }
+        if marks.is_empty() {
+            marks.resize(self.english.len(), 0);
+        }
+        let mark = id + 1;
+        for &e in ids.iter() {
+            if let Some(m) = marks.get_mut(e as usize) {
+                *m = mark;
+            }
+        }
+        for g in groups {
+            for &e in self.group(g) {
+                if let Some(m) = marks.get_mut(e as usize)
+                    && *m != mark
+                {
+                    *m = mark;
+                    ids.push(e);
+                }
+            }
+        }
+        ids.len()
+    }
+
     /// Reads a TSV dictionary: one `German<TAB>English` pair per line; either column may list
     /// several terms separated by `;` (every German term is paired with every English term).
     /// Blank lines and lines starting with `#` are ignored; multi-word terms are dropped (see
@@ -519,7 +556,8 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
                 "empty German or English term",
             ));
         }
-        if german.split(';').count() > MAX_SYNONYMS || english.split(';').count() > MAX_SYNONYMS {
+        let terms = |column: &str| column.bytes().filter(|&b| b == b';').count() + 1;
+        if terms(german) > MAX_SYNONYMS || terms(english) > MAX_SYNONYMS {
             return Err(Error::syntax(
                 source_name,
                 number,
@@ -626,12 +664,10 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             dictionary.skipped_lines += 1;
             return Ok(());
         };
+        let sub_entries = ding_sub_entries(german);
         if english.contains("::")
-            || german.split('|').count() != english.split('|').count()
-            || german
-                .split('|')
-                .chain(english.split('|'))
-                .any(|side| side.split(';').count() > MAX_SYNONYMS)
+            || sub_entries.is_none()
+            || sub_entries != ding_sub_entries(english)
         {
             dictionary.skipped_lines += 1;
             return Ok(());
@@ -655,6 +691,28 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     Ok(dictionary)
 }
 
+/// The number of ` | ` sub-entries of one side of a Ding line, or `None` when one of them
+/// lists more than [`MAX_SYNONYMS`] synonyms: one pass over the bytes.
+fn ding_sub_entries(side: &str) -> Option<usize> {
+    let (mut entries, mut synonyms) = (1, 1);
+    for b in side.bytes() {
+        match b {
+            b'|' => {
+                entries += 1;
+                synonyms = 1;
+            }
+            b';' => {
+                synonyms += 1;
+                if synonyms > MAX_SYNONYMS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(entries)
+}
+
 /// Strings stored once each, numbered in the order first seen: one buffer of their bytes
 /// and an open-addressing table of their numbers (about 16 bytes a string beside its bytes,
 /// where a map of `String`s costs 60 or more).
@@ -665,8 +723,9 @@ struct Interner {
     ends: Vec<usize>,
     /// Each slot: the number + 1 of a string in the low half (0 for a free slot), the high
     /// half of its hash in the high half (compared first: a slot of another string is
-    /// passed without reading its bytes). The length is 0 or a power of two, kept over 4/3
-    /// of the strings.
+    /// passed without reading its bytes; growing the table places strings by it, without
+    /// hashing them again). The length is 0 or a power of two, kept over 4/3 of the
+    /// strings (half full, the table's cache misses cost more than its longer probes).
     table: Vec<u64>,
 }
 
@@ -736,12 +795,23 @@ impl Interner {
 
     fn grow(&mut self) {
         let size = (self.table.len() * 2).max(16);
-        self.table = vec![0; size];
-        for id in 0..self.len() as u32 {
-            let text = self.get(id);
-            let hash = Self::hash(text);
-            let slot = self.probe(text, hash);
-            self.table[slot] = (hash >> 32 << 32) | u64::from(id + 1);
+        let old = std::mem::replace(&mut self.table, vec![0; size]);
+        let mask = size - 1;
+        let bits = size.trailing_zeros();
+        for entry in old.into_iter().filter(|&entry| entry as u32 != 0) {
+            // A slot is the high bits of the hash, which the tag holds while the table has
+            // at most 2^32 slots; past that the string is hashed again.
+            let mut slot = if bits <= 32 {
+                ((entry >> 32) >> (32 - bits)) as usize
+            } else {
+                let id = entry as u32 - 1;
+                (Self::hash(self.get(id)) >> (64 - bits)) as usize
+            };
+            // The strings are distinct: the first free slot is theirs.
+            while self.table[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.table[slot] = entry;
         }
     }
 }
@@ -837,6 +907,15 @@ fn strip_infinitive(term: &str) -> &str {
 /// The term when it is one word as the aligner's tokenizer sees it: a letter first, then
 /// letters and digits only, at least two characters.
 fn single_word(term: &str) -> Option<&str> {
+    if term.is_ascii() {
+        // ASCII letters and digits are the ASCII characters that are alphabetic and
+        // alphanumeric.
+        let bytes = term.as_bytes();
+        let word = bytes.len() >= 2
+            && bytes[0].is_ascii_alphabetic()
+            && bytes[1..].iter().all(u8::is_ascii_alphanumeric);
+        return word.then_some(term);
+    }
     let mut chars = term.chars();
     let first = chars.next()?;
     let mut count = 1;
@@ -1128,6 +1207,27 @@ mod tests {
     }
 
     #[test]
+    fn ding_sub_entries_count_sides_and_bound_synonyms() {
+        let many = vec!["w"; MAX_SYNONYMS + 1].join(";");
+        let bound = vec!["w"; MAX_SYNONYMS].join(";");
+        for side in [
+            "",
+            "a",
+            "a | b",
+            "a; b | c; d; e |",
+            &many,
+            &bound,
+            &format!("x | {many}"),
+        ] {
+            let reference = side
+                .split('|')
+                .all(|s| s.split(';').count() <= MAX_SYNONYMS)
+                .then(|| side.split('|').count());
+            assert_eq!(ding_sub_entries(side), reference, "{side}");
+        }
+    }
+
+    #[test]
     fn single_words_only() {
         assert_eq!(single_word("Haus"), Some("Haus"));
         assert_eq!(single_word("G7"), Some("G7"));
@@ -1136,6 +1236,15 @@ mod tests {
         assert_eq!(single_word("E-Mail"), None);
         assert_eq!(single_word("sth."), None);
         assert_eq!(single_word(""), None);
+        for word in [
+            "Zß", "ab", "Ä7", "Straße", "ö", "1ä", "aé", "x\u{301}", "Wort!",
+        ] {
+            let mut chars = word.chars();
+            let reference = chars.next().is_some_and(char::is_alphabetic)
+                && chars.all(char::is_alphanumeric)
+                && word.chars().count() >= 2;
+            assert_eq!(single_word(word).is_some(), reference, "{word}");
+        }
     }
 
     #[test]
