@@ -227,8 +227,8 @@ pub fn ladder_to_beads(
             )));
         }
         beads.push(BeadLine {
-            german: (from.german..to.german).collect(),
-            english: (from.english..to.english).collect(),
+            german: (from.german..to.german).into(),
+            english: (from.english..to.english).into(),
             score: Some(from.score),
         });
     }
