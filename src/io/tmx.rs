@@ -222,9 +222,7 @@ fn first_forbidden(source: &str) -> Option<(usize, char)> {
         {
             from += 64;
         }
-        let Some(k) = bytes.get(from..)?.iter().position(|&b| candidate(b)) else {
-            return None;
-        };
+        let k = bytes.get(from..)?.iter().position(|&b| candidate(b))?;
         let at = from + k;
         let c = source.get(at..)?.chars().next()?;
         if !xml::allowed(c) {
