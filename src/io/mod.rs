@@ -146,6 +146,20 @@ pub(crate) fn for_each_line(
     })
 }
 
+/// A field of ASCII digits only as a number, unless it overflows (the general parser then
+/// takes the field, and gives its error or its reading of a sign).
+pub(crate) fn digits(field: &str) -> Option<usize> {
+    if field.is_empty() {
+        return None;
+    }
+    field.bytes().try_fold(0usize, |n, b| {
+        let digit = b.wrapping_sub(b'0');
+        (digit <= 9)
+            .then_some(())
+            .and_then(|()| n.checked_mul(10)?.checked_add(usize::from(digit)))
+    })
+}
+
 /// Reads all of `reader` as UTF-8 (byte offset of the first bad byte on failure), without a
 /// leading byte-order mark.
 pub(crate) fn read_all(reader: impl BufRead, source_name: &str) -> Result<String> {

@@ -105,7 +105,19 @@ impl FromStr for BeadLine {
 }
 
 fn parse_bead_line(line: &str) -> std::result::Result<BeadLine, String> {
-    let mut fields = line.split(':').map(trim).filter(|f| !f.is_empty());
+    // `:` found with memchr rather than `str::split`'s searcher: most fields are a few bytes.
+    let mut rest = Some(line);
+    let mut fields = std::iter::from_fn(|| {
+        let text = rest?;
+        let (field, after) = match memchr::memchr(b':', text.as_bytes()) {
+            Some(k) => (&text[..k], Some(&text[k + 1..])),
+            None => (text, None),
+        };
+        rest = after;
+        Some(field)
+    })
+    .map(trim)
+    .filter(|f| !f.is_empty());
     let (Some(german), Some(english), score, None) =
         (fields.next(), fields.next(), fields.next(), fields.next())
     else {
@@ -148,8 +160,8 @@ fn parse_list(field: &str) -> std::result::Result<Indices, String> {
         return Ok(Indices::new());
     }
     let parse = |index: &str| {
-        index
-            .parse::<usize>()
+        super::digits(index)
+            .map_or_else(|| index.parse::<usize>(), Ok)
             .map_err(|_| format!("{index:?} is not a sentence index"))
     };
     let commas = inner.bytes().filter(|&b| b == b',').count();
