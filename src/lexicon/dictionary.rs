@@ -306,7 +306,12 @@ impl Dictionary {
 
     /// Makes `group` translate `german`; false when the dictionary cannot take another key.
     fn attach(&mut self, german: &str, group: u32) -> bool {
-        let Some(id) = self.german.intern(german) else {
+        self.attach_hashed(german, Interner::hash(german), group)
+    }
+
+    /// [`attach`](Self::attach) of a key whose [`Interner::hash`] is `hash`.
+    fn attach_hashed(&mut self, german: &str, hash: u64, group: u32) -> bool {
+        let Some(id) = self.german.intern_hashed(german, hash) else {
             return false;
         };
         self.lookups = OnceLock::new();
@@ -536,6 +541,7 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
     let mut dictionary = Dictionary::new();
     let mut group = Group::default();
     let mut keys = Keys::default();
+    let mut batch = Batch::default();
     for_each_line(reader, path, |number, line| {
         let line = line.map_err(|()| Error::syntax(source_name, number, "invalid UTF-8"))?;
         let trimmed = line.trim();
@@ -564,18 +570,19 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
                 format!("more than {MAX_SYNONYMS} terms in a column"),
             ));
         }
-        group.clear();
+        batch.clear();
         for e in english.split(';') {
             if let Some(e) = single_word(strip_infinitive(e.trim())) {
-                group.english(&mut dictionary, keys.key(e), source_name)?;
+                batch.push(keys.key(e), false);
             }
         }
         for g in german.split(';') {
             if let Some(g) = single_word(g.trim()) {
-                group.german(&mut dictionary, keys.key(g), source_name)?;
+                batch.push(keys.key(g), true);
             }
         }
-        Ok(())
+        batch.end_entry();
+        batch.store(&mut dictionary, &mut group, source_name)
     })?;
     Ok(dictionary)
 }
@@ -604,10 +611,16 @@ impl Group {
     }
 
     /// Adds an English key to the entry (once; an entry has at most [`MAX_SYNONYMS`]).
-    fn english(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+    fn english(
+        &mut self,
+        dictionary: &mut Dictionary,
+        key: &str,
+        hash: u64,
+        source: &str,
+    ) -> Result<()> {
         let id = dictionary
             .english
-            .intern(key)
+            .intern_hashed(key, hash)
             .ok_or_else(|| too_many(source))?;
         if !self.english.contains(&id) {
             self.english.push(id);
@@ -616,7 +629,13 @@ impl Group {
     }
 
     /// Pairs a German key with every English key of the entry (none: nothing is stored).
-    fn german(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+    fn german(
+        &mut self,
+        dictionary: &mut Dictionary,
+        key: &str,
+        hash: u64,
+        source: &str,
+    ) -> Result<()> {
         if self.english.is_empty() {
             return Ok(());
         }
@@ -630,7 +649,7 @@ impl Group {
                 group
             }
         };
-        if dictionary.attach(key, group) {
+        if dictionary.attach_hashed(key, hash, group) {
             Ok(())
         } else {
             Err(too_many(source))
@@ -651,6 +670,7 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let mut scratch = String::new();
     let mut keys = Keys::default();
     let mut group = Group::default();
+    let mut batch = Batch::default();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
             dictionary.skipped_lines += 1;
@@ -672,21 +692,22 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             dictionary.skipped_lines += 1;
             return Ok(());
         }
+        batch.clear();
         for (g, e) in german.split('|').zip(english.split('|')) {
-            group.clear();
             for synonym in e.split(';') {
                 let word = ding_term(synonym, &mut scratch).map(strip_infinitive);
                 if let Some(word) = word.and_then(single_word) {
-                    group.english(&mut dictionary, keys.key(word), &source)?;
+                    batch.push(keys.key(word), false);
                 }
             }
             for synonym in g.split(';') {
                 if let Some(word) = ding_term(synonym, &mut scratch).and_then(single_word) {
-                    group.german(&mut dictionary, keys.key(word), &source)?;
+                    batch.push(keys.key(word), true);
                 }
             }
+            batch.end_entry();
         }
-        Ok(())
+        batch.store(&mut dictionary, &mut group, &source)
     })?;
     Ok(dictionary)
 }
@@ -769,6 +790,16 @@ impl Interner {
         }
     }
 
+    /// The table entry where a probe for `hash` starts (0 for an empty table): read ahead of
+    /// the probe, so that the reads of several keys wait for memory together.
+    fn first_entry(&self, hash: u64) -> u64 {
+        let bits = self.table.len().trailing_zeros();
+        match self.table.len() {
+            0 => 0,
+            _ => self.table[(hash >> (64 - bits)) as usize],
+        }
+    }
+
     fn find(&self, text: &str) -> Option<u32> {
         if self.table.is_empty() {
             return None;
@@ -778,10 +809,14 @@ impl Interner {
 
     /// The number of `text`, stored if new; `None` when `u32::MAX - 1` strings are stored.
     fn intern(&mut self, text: &str) -> Option<u32> {
+        self.intern_hashed(text, Self::hash(text))
+    }
+
+    /// [`intern`](Self::intern) of a string whose [`hash`](Self::hash) is `hash`.
+    fn intern_hashed(&mut self, text: &str, hash: u64) -> Option<u32> {
         if (self.len() + 1) * 4 > self.table.len() * 3 {
             self.grow();
         }
-        let hash = Self::hash(text);
         let slot = self.probe(text, hash);
         if let Some(id) = (self.table[slot] as u32).checked_sub(1) {
             return Some(id);
@@ -813,6 +848,66 @@ impl Interner {
             }
             self.table[slot] = entry;
         }
+    }
+}
+
+/// The word keys of one line of a dictionary, computed before any is stored: a key's first
+/// look at its table is a read from memory (a table of a million keys is far larger than the
+/// caches), and the reads of a line's keys, made one after the other before any result is
+/// needed, wait for memory together instead of one by one.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    /// Each key: where it ends in `text`, its hash and whether it is German.
+    keys: Vec<(usize, u64, bool)>,
+    /// Where each entry (the English keys, then the German keys of a TSV line or a Ding
+    /// sub-entry) ends in `keys`.
+    entries: Vec<usize>,
+}
+
+impl Batch {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.keys.clear();
+        self.entries.clear();
+    }
+
+    fn push(&mut self, key: &str, german: bool) {
+        self.text.push_str(key);
+        self.keys
+            .push((self.text.len(), Interner::hash(key), german));
+    }
+
+    fn end_entry(&mut self) {
+        self.entries.push(self.keys.len());
+    }
+
+    /// Stores the entries in order, as if each key were stored when it was read.
+    fn store(&self, dictionary: &mut Dictionary, group: &mut Group, source: &str) -> Result<()> {
+        let ahead = self.keys.iter().fold(0, |seen, &(_, hash, german)| {
+            let table = if german {
+                &dictionary.german
+            } else {
+                &dictionary.english
+            };
+            seen ^ table.first_entry(hash)
+        });
+        std::hint::black_box(ahead);
+        let (mut key, mut start) = (0, 0);
+        for &end in &self.entries {
+            group.clear();
+            for &(text_end, hash, german) in self.keys.get(key..end).unwrap_or(&[]) {
+                let text = self.text.get(start..text_end).unwrap_or("");
+                start = text_end;
+                if german {
+                    group.german(dictionary, text, hash, source)?;
+                } else {
+                    group.english(dictionary, text, hash, source)?;
+                }
+            }
+            key = end;
+        }
+        Ok(())
     }
 }
 
