@@ -53,7 +53,7 @@ fn read(path: &Path) -> Option<String> {
 fn gold_beads(doc: &Doc) -> HashSet<(Vec<usize>, Vec<usize>)> {
     doc.gold
         .iter()
-        .map(|b| (b.german.clone(), b.english.clone()))
+        .map(|b| (b.german.to_vec(), b.english.to_vec()))
         .collect()
 }
 
@@ -143,7 +143,7 @@ fn samples(aligner: &Aligner, docs: &[Doc]) -> Vec<Sample> {
         let gold = gold_beads(doc);
         for line in BeadLine::from_alignment(&alignment) {
             let printed = (line.score.unwrap_or(0.0) * 1000.0).round() / 1000.0;
-            let correct = gold.contains(&(line.german.clone(), line.english.clone()));
+            let correct = gold.contains(&(line.german.to_vec(), line.english.to_vec()));
             out.push((line.german.len(), line.english.len(), printed, correct));
         }
     }
@@ -400,7 +400,7 @@ fn raw_doc(
     let gold: HashSet<(Vec<usize>, Vec<usize>)> = gold
         .into_iter()
         .flatten()
-        .map(|b| (b.german.clone(), b.english.clone()))
+        .map(|b| (b.german.to_vec(), b.english.to_vec()))
         .collect();
     let mut doc = RawDoc {
         beads: Vec::new(),
@@ -466,8 +466,8 @@ fn pieces(doc: &Doc, beads: usize) -> Vec<Doc> {
                 gold: gold
                     .iter()
                     .map(|b| BeadLine {
-                        german: shift(&b.german, g0),
-                        english: shift(&b.english, e0),
+                        german: shift(&b.german, g0).into(),
+                        english: shift(&b.english, e0).into(),
                         score: None,
                     })
                     .collect(),
@@ -532,7 +532,7 @@ fn development(raw: &Calibration, together: bool) -> Vec<RawDoc> {
 /// half of `other`: a parallel stretch, then unrelated text.
 fn spliced<'a>(doc: &'a Doc, other: &str) -> Option<Pending<'a>> {
     let first = doc.gold.get(..doc.gold.len() / 2)?;
-    let cut = |side: fn(&BeadLine) -> &Vec<usize>| {
+    let cut = |side: fn(&BeadLine) -> &[usize]| {
         first
             .iter()
             .flat_map(|b| side(b).iter())

@@ -31,10 +31,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::io::BeadLine;
+use crate::io::{BeadLine, Indices};
 use crate::text::Text;
 
-type Key = (Vec<usize>, Vec<usize>);
+type Key = (Indices, Indices);
 
 /// Hit and miss counts, summed over documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -31,8 +31,8 @@ impl JsonlBead {
     /// The bead line of this bead (indices and confidence).
     pub fn to_bead_line(&self) -> BeadLine {
         BeadLine {
-            german: self.german.clone(),
-            english: self.english.clone(),
+            german: self.german.as_slice().into(),
+            english: self.english.as_slice().into(),
             score: Some(self.confidence),
         }
     }

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::{BeadLine, for_each_line, write_error};
+use super::{BeadLine, digits, for_each_line, write_error};
 use crate::align::Alignment;
 use crate::error::{Error, Result};
 
@@ -92,11 +92,13 @@ pub fn write_ladder(alignment: &Alignment, mut writer: impl Write) -> Result<()>
 pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>> {
     let mut rungs: Vec<Rung> = Vec::new();
     for_each_line(reader, source_name, |number, line| {
-        let mut fields = Fields::new(line);
-        let Some(first) = fields.next() else {
+        let (fields, count) = fields(line);
+        if count == 0 {
             return Ok(());
-        };
-        let (Some(second), third, None) = (fields.next(), fields.next(), fields.next()) else {
+        }
+        let [first, second, third, _] = fields;
+        let third = (count == 3).then_some(third);
+        if !(2..=3).contains(&count) {
             return Err(Error::syntax(
                 source_name,
                 number,
@@ -104,6 +106,9 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
             ));
         };
         let position = |field: &str| {
+            if let Some(position) = digits(field) {
+                return Ok(position);
+            }
             field.parse::<usize>().map_err(|_| {
                 Error::syntax(
                     source_name,
@@ -146,33 +151,47 @@ pub fn read_ladder(reader: impl BufRead, source_name: &str) -> Result<Vec<Rung>>
     Ok(rungs)
 }
 
-/// The fields of a line separated by white space, as [`str::split_whitespace`] gives them,
-/// without its decoding of characters when the line is ASCII (a ladder line always is).
-enum Fields<'l> {
-    Ascii(std::str::SplitAsciiWhitespace<'l>),
-    Unicode(std::str::SplitWhitespace<'l>),
-}
-
-impl<'l> Fields<'l> {
-    fn new(line: &'l str) -> Self {
-        // Vertical tab is white space to `split_whitespace`, not to the ASCII split.
-        if line.bytes().all(|b| b.is_ascii() && b != 0x0b) {
-            Fields::Ascii(line.split_ascii_whitespace())
-        } else {
-            Fields::Unicode(line.split_whitespace())
+/// The first four fields of a line separated by white space, as [`str::split_whitespace`]
+/// gives them, and their number (at most 4: a ladder line has two or three). An ASCII line (a
+/// ladder line always is) is split in one pass over its bytes, without decoding characters.
+fn fields(line: &str) -> ([&str; 4], usize) {
+    let mut fields = [""; 4];
+    let mut count = 0;
+    let mut start = None;
+    for (k, b) in line.bytes().enumerate() {
+        match b {
+            // Vertical tab and non-ASCII characters may be white space to `split_whitespace`.
+            0x0b | 0x80.. => return unicode_fields(line),
+            b' ' | b'\t' | b'\n' | b'\x0c' | b'\r' => {
+                if let Some(from) = start.take() {
+                    fields[count] = &line[from..k];
+                    count += 1;
+                    if count == 4 {
+                        return (fields, count);
+                    }
+                }
+            }
+            _ => {
+                start.get_or_insert(k);
+            }
         }
     }
+    if let Some(from) = start {
+        fields[count] = &line[from..];
+        count += 1;
+    }
+    (fields, count)
 }
 
-impl<'l> Iterator for Fields<'l> {
-    type Item = &'l str;
-
-    fn next(&mut self) -> Option<&'l str> {
-        match self {
-            Fields::Ascii(fields) => fields.next(),
-            Fields::Unicode(fields) => fields.next(),
-        }
+/// [`fields`] of a line that is not ASCII.
+fn unicode_fields(line: &str) -> ([&str; 4], usize) {
+    let mut fields = [""; 4];
+    let mut count = 0;
+    for (slot, field) in fields.iter_mut().zip(line.split_whitespace()) {
+        *slot = field;
+        count += 1;
     }
+    (fields, count)
 }
 
 /// The beads between consecutive rungs, each with the score of the rung it starts at, for
@@ -227,8 +246,8 @@ pub fn ladder_to_beads(
             )));
         }
         beads.push(BeadLine {
-            german: (from.german..to.german).collect(),
-            english: (from.english..to.english).collect(),
+            german: (from.german..to.german).into(),
+            english: (from.english..to.english).into(),
             score: Some(from.score),
         });
     }
@@ -329,6 +348,47 @@ mod tests {
             error.to_string(),
             "a.ladder: invalid UTF-8 at byte offset 6"
         );
+    }
+
+    #[test]
+    fn the_byte_split_and_digits_agree_with_the_general_parsers() {
+        for line in [
+            "",
+            " ",
+            "0 0",
+            "1\t2\t0.5",
+            " 1\t2 \t0.5 \r",
+            "2\u{b}3\x0c0.25",
+            "3\u{a0}4\u{3000}1",
+            "a b c d e",
+            "x\u{85}y",
+            "12 34 56 78",
+            "\t\n\x0c\r",
+            "é 1",
+        ] {
+            let (fields, count) = fields(line);
+            let expected: Vec<&str> = line.split_whitespace().take(4).collect();
+            assert_eq!(&fields[..count], expected, "{line:?}");
+        }
+        for field in [
+            "0",
+            "007",
+            "+5",
+            "-1",
+            "",
+            "1a",
+            "18446744073709551615",
+            "99999999999999999999",
+        ] {
+            assert_eq!(
+                digits(field).or(field.parse().ok()),
+                field.parse().ok(),
+                "{field:?}"
+            );
+            if let Some(n) = digits(field) {
+                assert_eq!(Ok(n), field.parse::<usize>(), "{field:?}");
+            }
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@
 
 mod atomic;
 mod format;
+mod indices;
 #[cfg(feature = "serde")]
 mod jsonl;
 mod ladder;
@@ -53,6 +54,7 @@ use crate::text::Text;
 
 pub use atomic::AtomicFile;
 pub use format::{Carries, Contents, Format};
+pub use indices::Indices;
 #[cfg(feature = "serde")]
 pub use jsonl::{JsonlBead, read_jsonl, write_jsonl};
 pub use ladder::{Rung, ladder_to_beads, read_ladder, write_ladder};
@@ -114,8 +116,8 @@ pub fn alignment_from_beads(german: Text, english: Text, beads: &[BeadLine]) -> 
     let mut out = Vec::with_capacity(beads.len());
     for (k, line) in beads.iter().enumerate() {
         let bead = Bead::from_index_lists(
-            line.german.clone(),
-            line.english.clone(),
+            line.german.to_vec(),
+            line.english.to_vec(),
             0.0,
             line.score.unwrap_or(0.0),
         )
@@ -141,6 +143,20 @@ pub(crate) fn for_each_line(
             })
         })?;
         line(number, text)
+    })
+}
+
+/// A field of ASCII digits only as a number, unless it overflows (the general parser then
+/// takes the field, and gives its error or its reading of a sign).
+pub(crate) fn digits(field: &str) -> Option<usize> {
+    if field.is_empty() {
+        return None;
+    }
+    field.bytes().try_fold(0usize, |n, b| {
+        let digit = b.wrapping_sub(b'0');
+        (digit <= 9)
+            .then_some(())
+            .and_then(|()| n.checked_mul(10)?.checked_add(usize::from(digit)))
     })
 }
 

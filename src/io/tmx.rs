@@ -2,6 +2,7 @@
 //!
 //! The format is documented on [`write_tmx`], its public face.
 
+use std::borrow::Cow;
 use std::io::{BufRead, Write};
 
 use super::xml::{self, Whitespace};
@@ -211,12 +212,17 @@ fn first_forbidden(source: &str) -> Option<(usize, char)> {
     // What XML cannot hold is a control character (one byte) or U+FFFE, U+FFFF (bytes
     // EF BF BE, EF BF BF): bytes are looked at, characters decoded only at a candidate.
     let bytes = source.as_bytes();
+    // Without short circuits, so that the blocks below are tested many bytes at a time.
+    let candidate = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xef);
     let mut from = 0;
-    while let Some(k) = bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xef)
-    {
+    loop {
+        // Blocks without a candidate, the whole of most documents, are passed over.
+        while let Some(block) = bytes.get(from..from + 64)
+            && !block.iter().fold(false, |any, &b| any | candidate(b))
+        {
+            from += 64;
+        }
+        let k = bytes.get(from..)?.iter().position(|&b| candidate(b))?;
         let at = from + k;
         let c = source.get(at..)?.chars().next()?;
         if !xml::allowed(c) {
@@ -224,7 +230,6 @@ fn first_forbidden(source: &str) -> Option<(usize, char)> {
         }
         from = at + 1;
     }
-    None
 }
 
 /// Elements inside `<seg>` that hold native code rather than text.
@@ -268,7 +273,7 @@ impl<'a> Parser<'a> {
     fn run(mut self) -> Result<Vec<TmxUnit>> {
         loop {
             let rest = self.rest();
-            let Some(k) = rest.find('<') else {
+            let Some(k) = memchr::memchr(b'<', rest.as_bytes()) else {
                 self.text(rest, self.pos, false)?;
                 break;
             };
@@ -297,22 +302,20 @@ impl<'a> Parser<'a> {
             }
             return Ok(());
         }
-        let decoded = if cdata {
-            xml::normalize_line_ends(raw)
-        } else {
-            self.decode(raw, at)?
+        // Decoded straight into the text it belongs to.
+        let skip = self.skip;
+        let target = match (self.seg.as_mut().filter(|_| skip == 0), self.prop.as_mut()) {
+            (Some(seg), _) => seg,
+            (None, Some((_, text))) => text,
+            (None, None) => return Ok(()),
         };
-        if let Some(seg) = self.seg.as_mut().filter(|_| self.skip == 0) {
-            seg.push_str(&decoded);
-        } else if let Some((_, text)) = self.prop.as_mut() {
-            text.push_str(&decoded);
+        // Decoding only shortens: one allocation for the text of most segments.
+        target.reserve(raw.len());
+        if cdata {
+            target.push_str(&xml::normalize_line_ends(raw));
+            return Ok(());
         }
-        Ok(())
-    }
-
-    /// Decodes entity and character references; normalizes literal line ends to `\n`.
-    fn decode(&self, raw: &str, at: usize) -> Result<String> {
-        xml::decode_references(raw).map_err(|message| self.error(at, message))
+        xml::decode_references_into(raw, target).map_err(|message| self.error(at, message))
     }
 
     fn find_from(&self, pattern: &str, what: &str) -> Result<usize> {
@@ -342,8 +345,7 @@ impl<'a> Parser<'a> {
         } else if rest.starts_with("<?") {
             self.pos = self.find_from("?>", "processing instruction")? + 2;
         } else if let Some(body) = rest.strip_prefix("</") {
-            let end = body
-                .find('>')
+            let end = memchr::memchr(b'>', body.as_bytes())
                 .ok_or_else(|| self.error(self.pos, "end tag is never closed"))?;
             let name = body[..end].trim();
             let at = self.pos;
@@ -378,14 +380,14 @@ impl<'a> Parser<'a> {
     fn start_element(
         &mut self,
         name: &str,
-        attributes: &[(&str, String)],
+        attributes: &[(&str, Cow<'_, str>)],
         at: usize,
     ) -> Result<()> {
         let attribute = |key: &str| {
             attributes
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.clone())
+                .map(|(_, v)| v.clone().into_owned())
         };
         if self.stack.is_empty() {
             if self.root_seen {
@@ -440,7 +442,12 @@ impl<'a> Parser<'a> {
             if name == "seg"
                 && let (Some(text), Some((_, tuv_text))) = (self.seg.take(), self.tuv.as_mut())
             {
-                tuv_text.push_str(&text);
+                // The first segment's text becomes the unit's text: no copy.
+                if tuv_text.is_empty() {
+                    *tuv_text = text;
+                } else {
+                    tuv_text.push_str(&text);
+                }
             }
             return Ok(());
         }
@@ -521,6 +528,11 @@ mod tests {
             "end\u{c}",
         ] {
             assert_eq!(first_forbidden(text), by_chars(text), "{text:?}");
+            // Behind clean blocks of 64 bytes and at every offset around a block's end.
+            for pad in [63, 64, 65, 127, 130] {
+                let long = format!("{}{text}{}", "p".repeat(pad), "q".repeat(70));
+                assert_eq!(first_forbidden(&long), by_chars(&long), "{pad} {text:?}");
+            }
         }
     }
 

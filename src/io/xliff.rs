@@ -392,7 +392,9 @@ impl<'a> Events<'a> {
 
     /// Decodes entity and character references; normalises line ends to `\n`.
     fn decode(&self, raw: &str, at: usize) -> Result<String> {
-        xml::decode_references(raw).map_err(|message| self.error(at, message))
+        xml::decode_references(raw)
+            .map(std::borrow::Cow::into_owned)
+            .map_err(|message| self.error(at, message))
     }
 
     fn skip_past(&mut self, pattern: &str, what: &str) -> Result<()> {
@@ -459,7 +461,7 @@ impl<'a> Events<'a> {
             attributes: tag
                 .attributes
                 .into_iter()
-                .map(|(name, value)| (name.to_string(), value))
+                .map(|(name, value)| (name.to_string(), value.into_owned()))
                 .collect(),
             empty: tag.empty,
             at,

@@ -1,6 +1,8 @@
 //! What the XML formats (TMX, XLIFF) share: which characters XML 1.0 can hold, escaping,
 //! decoding entity and character references, and reading a start tag with its attributes.
 
+use std::borrow::Cow;
+
 /// Whether XML 1.0 can hold `c` at all.
 pub(crate) fn allowed(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
@@ -46,14 +48,25 @@ pub(crate) fn normalize_line_ends(raw: &str) -> String {
 /// Decodes the five predefined entities and character references of `raw`, after normalising
 /// its line ends. The error is the message for the caller to place: an `&` that starts no
 /// reference, an unknown entity, or a character reference that is not digits only (`&#+65;`)
-/// or names a character XML cannot hold.
-pub(crate) fn decode_references(raw: &str) -> Result<String, String> {
+/// or names a character XML cannot hold. Borrowed when there is nothing to decode.
+pub(crate) fn decode_references(raw: &str) -> Result<Cow<'_, str>, String> {
     if memchr::memchr2(b'&', b'\r', raw.as_bytes()).is_none() {
-        return Ok(raw.to_owned());
+        return Ok(Cow::Borrowed(raw));
     }
-    let raw = normalize_line_ends(raw);
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw.as_str();
+    decode_references_into(raw, &mut out)?;
+    Ok(Cow::Owned(out))
+}
+
+/// [`decode_references`] appended to `out` (on an error, `out` holds part of it).
+pub(crate) fn decode_references_into(raw: &str, out: &mut String) -> Result<(), String> {
+    let normalized;
+    let mut rest = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
+        normalized = normalize_line_ends(raw);
+        normalized.as_str()
+    } else {
+        raw
+    };
     while let Some(k) = rest.find('&') {
         out.push_str(&rest[..k]);
         rest = &rest[k + 1..];
@@ -85,7 +98,7 @@ pub(crate) fn decode_references(raw: &str) -> Result<String, String> {
         out.push(c.ok_or_else(|| format!("unknown or invalid entity &{entity};"))?);
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(())
 }
 
 /// A start tag `<name a="v" …>` or `<name …/>`, as [`read_start_tag`] reads it.
@@ -94,7 +107,7 @@ pub(crate) struct StartTag<'s> {
     /// The element's name.
     pub(crate) name: &'s str,
     /// `(name, value)` of each attribute in order, the values decoded.
-    pub(crate) attributes: Vec<(&'s str, String)>,
+    pub(crate) attributes: Vec<(&'s str, Cow<'s, str>)>,
     /// Whether the tag closes itself (`/>`).
     pub(crate) empty: bool,
     /// The byte after the tag's `>`.
@@ -106,6 +119,24 @@ pub(crate) struct StartTag<'s> {
 /// for the caller to place at `at`: a tag that is never closed, a `<` that starts no tag, an
 /// attribute without a quoted value or with a malformed name, a `<` in a value, or a bad
 /// reference.
+/// Where a tag's name ends in `rest`: at the first white space (as [`char::is_whitespace`]
+/// has it), `/` or `>`. Bytes are compared while they are ASCII, characters after that.
+fn name_end(rest: &str) -> Option<usize> {
+    for (k, b) in rest.bytes().enumerate() {
+        match b {
+            b'\t'..=b'\r' | b' ' | b'/' | b'>' => return Some(k),
+            b if !b.is_ascii() => {
+                let tail = rest.get(k..)?;
+                return tail
+                    .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                    .map(|e| k + e);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 pub(crate) fn read_start_tag(src: &str, at: usize) -> Result<StartTag<'_>, String> {
     let bytes = src.as_bytes();
     let skip_space = |mut k: usize| {
@@ -117,11 +148,13 @@ pub(crate) fn read_start_tag(src: &str, at: usize) -> Result<StartTag<'_>, Strin
     let mut k = at + 1;
     let end = src
         .get(k..)
-        .and_then(|r| r.find(|c: char| c.is_whitespace() || c == '/' || c == '>'))
+        .and_then(name_end)
         .map(|e| k + e)
         .ok_or("tag is never closed")?;
     let name = &src[k..end];
-    if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+    // The characters looked for are ASCII: bytes can be compared.
+    let has = |text: &str, set: &[u8]| text.bytes().any(|b| set.contains(&b));
+    if name.is_empty() || has(name, b"<&\"'=") {
         return Err("a < that starts no tag (write &lt;)".into());
     }
     k = end;
@@ -139,25 +172,25 @@ pub(crate) fn read_start_tag(src: &str, at: usize) -> Result<StartTag<'_>, Strin
         }
         let eq = src
             .get(k..)
-            .and_then(|r| r.find('='))
+            .and_then(|r| memchr::memchr(b'=', r.as_bytes()))
             .map(|e| k + e)
             .ok_or_else(|| format!("attribute of <{name}> without a value"))?;
         let attribute = src[k..eq].trim();
-        if attribute.is_empty() || attribute.contains(['>', '<', '/', '"', '\'']) {
+        if attribute.is_empty() || has(attribute, b"><\"'/") {
             return Err(format!("malformed attribute in <{name}>"));
         }
         k = skip_space(eq + 1);
         let quote = match bytes.get(k) {
-            Some(&q @ (b'"' | b'\'')) => q as char,
+            Some(&q @ (b'"' | b'\'')) => q,
             _ => return Err(format!("value of {attribute} in <{name}> is not quoted")),
         };
         let close = src
             .get(k + 1..)
-            .and_then(|r| r.find(quote))
+            .and_then(|r| memchr::memchr(quote, r.as_bytes()))
             .map(|e| k + 1 + e)
             .ok_or_else(|| format!("value of {attribute} is never closed"))?;
         let raw = &src[k + 1..close];
-        if raw.contains('<') {
+        if memchr::memchr(b'<', raw.as_bytes()).is_some() {
             return Err(format!("< in the value of {attribute}"));
         }
         attributes.push((attribute, decode_references(raw)?));
@@ -174,6 +207,24 @@ pub(crate) fn read_start_tag(src: &str, at: usize) -> Result<StartTag<'_>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_names_end_where_a_scan_of_characters_ends_them() {
+        let by_chars = |s: &str| s.find(|c: char| c.is_whitespace() || c == '/' || c == '>');
+        for rest in [
+            "",
+            "seg>",
+            "tuv xml:lang",
+            "a/>",
+            "b\u{b}c",
+            "ü\u{a0}x",
+            "name\u{3000}>",
+            "x\u{85}",
+            "ab",
+        ] {
+            assert_eq!(name_end(rest), by_chars(rest), "{rest:?}");
+        }
+    }
 
     #[test]
     fn references_decode_and_bad_ones_are_named() {
@@ -203,7 +254,7 @@ mod tests {
         assert_eq!(tag.name, "tuv");
         assert_eq!(
             tag.attributes,
-            [("xml:lang", "de".to_string()), ("a", "1&2".to_string())]
+            [("xml:lang", "de".into()), ("a", "1&2".into())]
         );
         assert!(tag.empty);
         assert_eq!(&src[tag.end..], "rest");

@@ -159,9 +159,9 @@ impl Dictionary {
     /// Number of (German word, English word) pairs, counted once each.
     pub fn pair_count(&self) -> usize {
         *self.pairs.get_or_init(|| {
-            let mut ids = Vec::new();
+            let (mut ids, mut marks) = (Vec::new(), Vec::new());
             (0..self.entries.len() as u32)
-                .map(|id| self.union(id, &mut ids))
+                .map(|id| self.marked_union(id, &mut ids, &mut marks))
                 .sum()
         })
     }
@@ -196,9 +196,9 @@ impl Dictionary {
             skipped_lines: self.skipped_lines,
             ..Dictionary::default()
         };
-        let (mut ids, mut group) = (Vec::new(), Vec::new());
+        let (mut ids, mut group, mut marks) = (Vec::new(), Vec::new(), Vec::new());
         for id in 0..self.entries.len() as u32 {
-            self.union(id, &mut ids);
+            self.marked_union(id, &mut ids, &mut marks);
             ids.truncate(max);
             group.clear();
             for &e in &ids {
@@ -306,7 +306,12 @@ impl Dictionary {
 
     /// Makes `group` translate `german`; false when the dictionary cannot take another key.
     fn attach(&mut self, german: &str, group: u32) -> bool {
-        let Some(id) = self.german.intern(german) else {
+        self.attach_hashed(german, Interner::hash(german), group)
+    }
+
+    /// [`attach`](Self::attach) of a key whose [`Interner::hash`] is `hash`.
+    fn attach_hashed(&mut self, german: &str, hash: u64, group: u32) -> bool {
+        let Some(id) = self.german.intern_hashed(german, hash) else {
             return false;
         };
         self.lookups = OnceLock::new();
@@ -387,6 +392,43 @@ impl Dictionary {
                 }
                 if seen.is_none() && ids.len() > 32 {
                     seen = Some(ids.iter().copied().collect());
+                }
+            }
+        }
+        ids.len()
+    }
+
+    /// [`union`](Self::union) for a pass over every German key: `marks` (empty at the first
+    /// call, then kept between calls of the pass, which take each key once) holds for each
+    /// English key the last German key + 1 it was taken for, so that repeats are found
+    /// without hashing (a key in one group only, most of them, needs no marks).
+    fn marked_union(&self, id: u32, ids: &mut Vec<u32>, marks: &mut Vec<u32>) -> usize {
+        ids.clear();
+        let mut groups = self.groups_of(id);
+        let Some(first) = groups.next() else {
+            return 0;
+        };
+        ids.extend_from_slice(self.group(first));
+        let mut groups = groups.peekable();
+        if groups.peek().is_none() {
+            return ids.len();
+        }
+        if marks.is_empty() {
+            marks.resize(self.english.len(), 0);
+        }
+        let mark = id + 1;
+        for &e in ids.iter() {
+            if let Some(m) = marks.get_mut(e as usize) {
+                *m = mark;
+            }
+        }
+        for g in groups {
+            for &e in self.group(g) {
+                if let Some(m) = marks.get_mut(e as usize)
+                    && *m != mark
+                {
+                    *m = mark;
+                    ids.push(e);
                 }
             }
         }
@@ -499,6 +541,7 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
     let mut dictionary = Dictionary::new();
     let mut group = Group::default();
     let mut keys = Keys::default();
+    let mut batch = Batch::default();
     for_each_line(reader, path, |number, line| {
         let line = line.map_err(|()| Error::syntax(source_name, number, "invalid UTF-8"))?;
         let trimmed = line.trim();
@@ -519,25 +562,27 @@ fn read_tsv(reader: impl BufRead, source_name: &str, path: &Path) -> Result<Dict
                 "empty German or English term",
             ));
         }
-        if german.split(';').count() > MAX_SYNONYMS || english.split(';').count() > MAX_SYNONYMS {
+        let terms = |column: &str| column.bytes().filter(|&b| b == b';').count() + 1;
+        if terms(german) > MAX_SYNONYMS || terms(english) > MAX_SYNONYMS {
             return Err(Error::syntax(
                 source_name,
                 number,
                 format!("more than {MAX_SYNONYMS} terms in a column"),
             ));
         }
-        group.clear();
+        batch.clear();
         for e in english.split(';') {
             if let Some(e) = single_word(strip_infinitive(e.trim())) {
-                group.english(&mut dictionary, keys.key(e), source_name)?;
+                batch.push(keys.key(e), false);
             }
         }
         for g in german.split(';') {
             if let Some(g) = single_word(g.trim()) {
-                group.german(&mut dictionary, keys.key(g), source_name)?;
+                batch.push(keys.key(g), true);
             }
         }
-        Ok(())
+        batch.end_entry();
+        batch.store(&mut dictionary, &mut group, source_name)
     })?;
     Ok(dictionary)
 }
@@ -566,10 +611,16 @@ impl Group {
     }
 
     /// Adds an English key to the entry (once; an entry has at most [`MAX_SYNONYMS`]).
-    fn english(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+    fn english(
+        &mut self,
+        dictionary: &mut Dictionary,
+        key: &str,
+        hash: u64,
+        source: &str,
+    ) -> Result<()> {
         let id = dictionary
             .english
-            .intern(key)
+            .intern_hashed(key, hash)
             .ok_or_else(|| too_many(source))?;
         if !self.english.contains(&id) {
             self.english.push(id);
@@ -578,7 +629,13 @@ impl Group {
     }
 
     /// Pairs a German key with every English key of the entry (none: nothing is stored).
-    fn german(&mut self, dictionary: &mut Dictionary, key: &str, source: &str) -> Result<()> {
+    fn german(
+        &mut self,
+        dictionary: &mut Dictionary,
+        key: &str,
+        hash: u64,
+        source: &str,
+    ) -> Result<()> {
         if self.english.is_empty() {
             return Ok(());
         }
@@ -592,7 +649,7 @@ impl Group {
                 group
             }
         };
-        if dictionary.attach(key, group) {
+        if dictionary.attach_hashed(key, hash, group) {
             Ok(())
         } else {
             Err(too_many(source))
@@ -613,6 +670,7 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
     let mut scratch = String::new();
     let mut keys = Keys::default();
     let mut group = Group::default();
+    let mut batch = Batch::default();
     for_each_line(reader, path, |_, line| {
         let Ok(line) = line else {
             dictionary.skipped_lines += 1;
@@ -626,33 +684,54 @@ fn read_ding(reader: impl BufRead, path: &Path) -> Result<Dictionary> {
             dictionary.skipped_lines += 1;
             return Ok(());
         };
+        let sub_entries = ding_sub_entries(german);
         if english.contains("::")
-            || german.split('|').count() != english.split('|').count()
-            || german
-                .split('|')
-                .chain(english.split('|'))
-                .any(|side| side.split(';').count() > MAX_SYNONYMS)
+            || sub_entries.is_none()
+            || sub_entries != ding_sub_entries(english)
         {
             dictionary.skipped_lines += 1;
             return Ok(());
         }
+        batch.clear();
         for (g, e) in german.split('|').zip(english.split('|')) {
-            group.clear();
             for synonym in e.split(';') {
                 let word = ding_term(synonym, &mut scratch).map(strip_infinitive);
                 if let Some(word) = word.and_then(single_word) {
-                    group.english(&mut dictionary, keys.key(word), &source)?;
+                    batch.push(keys.key(word), false);
                 }
             }
             for synonym in g.split(';') {
                 if let Some(word) = ding_term(synonym, &mut scratch).and_then(single_word) {
-                    group.german(&mut dictionary, keys.key(word), &source)?;
+                    batch.push(keys.key(word), true);
                 }
             }
+            batch.end_entry();
         }
-        Ok(())
+        batch.store(&mut dictionary, &mut group, &source)
     })?;
     Ok(dictionary)
+}
+
+/// The number of ` | ` sub-entries of one side of a Ding line, or `None` when one of them
+/// lists more than [`MAX_SYNONYMS`] synonyms: one pass over the bytes.
+fn ding_sub_entries(side: &str) -> Option<usize> {
+    let (mut entries, mut synonyms) = (1, 1);
+    for b in side.bytes() {
+        match b {
+            b'|' => {
+                entries += 1;
+                synonyms = 1;
+            }
+            b';' => {
+                synonyms += 1;
+                if synonyms > MAX_SYNONYMS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(entries)
 }
 
 /// Strings stored once each, numbered in the order first seen: one buffer of their bytes
@@ -665,8 +744,9 @@ struct Interner {
     ends: Vec<usize>,
     /// Each slot: the number + 1 of a string in the low half (0 for a free slot), the high
     /// half of its hash in the high half (compared first: a slot of another string is
-    /// passed without reading its bytes). The length is 0 or a power of two, kept over 4/3
-    /// of the strings.
+    /// passed without reading its bytes; growing the table places strings by it, without
+    /// hashing them again). The length is 0 or a power of two, kept over 4/3 of the
+    /// strings (half full, the table's cache misses cost more than its longer probes).
     table: Vec<u64>,
 }
 
@@ -710,6 +790,16 @@ impl Interner {
         }
     }
 
+    /// The table entry where a probe for `hash` starts (0 for an empty table): read ahead of
+    /// the probe, so that the reads of several keys wait for memory together.
+    fn first_entry(&self, hash: u64) -> u64 {
+        let bits = self.table.len().trailing_zeros();
+        match self.table.len() {
+            0 => 0,
+            _ => self.table[(hash >> (64 - bits)) as usize],
+        }
+    }
+
     fn find(&self, text: &str) -> Option<u32> {
         if self.table.is_empty() {
             return None;
@@ -719,10 +809,14 @@ impl Interner {
 
     /// The number of `text`, stored if new; `None` when `u32::MAX - 1` strings are stored.
     fn intern(&mut self, text: &str) -> Option<u32> {
+        self.intern_hashed(text, Self::hash(text))
+    }
+
+    /// [`intern`](Self::intern) of a string whose [`hash`](Self::hash) is `hash`.
+    fn intern_hashed(&mut self, text: &str, hash: u64) -> Option<u32> {
         if (self.len() + 1) * 4 > self.table.len() * 3 {
             self.grow();
         }
-        let hash = Self::hash(text);
         let slot = self.probe(text, hash);
         if let Some(id) = (self.table[slot] as u32).checked_sub(1) {
             return Some(id);
@@ -736,13 +830,84 @@ impl Interner {
 
     fn grow(&mut self) {
         let size = (self.table.len() * 2).max(16);
-        self.table = vec![0; size];
-        for id in 0..self.len() as u32 {
-            let text = self.get(id);
-            let hash = Self::hash(text);
-            let slot = self.probe(text, hash);
-            self.table[slot] = (hash >> 32 << 32) | u64::from(id + 1);
+        let old = std::mem::replace(&mut self.table, vec![0; size]);
+        let mask = size - 1;
+        let bits = size.trailing_zeros();
+        for entry in old.into_iter().filter(|&entry| entry as u32 != 0) {
+            // A slot is the high bits of the hash, which the tag holds while the table has
+            // at most 2^32 slots; past that the string is hashed again.
+            let mut slot = if bits <= 32 {
+                ((entry >> 32) >> (32 - bits)) as usize
+            } else {
+                let id = entry as u32 - 1;
+                (Self::hash(self.get(id)) >> (64 - bits)) as usize
+            };
+            // The strings are distinct: the first free slot is theirs.
+            while self.table[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.table[slot] = entry;
         }
+    }
+}
+
+/// The word keys of one line of a dictionary, computed before any is stored: a key's first
+/// look at its table is a read from memory (a table of a million keys is far larger than the
+/// caches), and the reads of a line's keys, made one after the other before any result is
+/// needed, wait for memory together instead of one by one.
+#[derive(Default)]
+struct Batch {
+    text: String,
+    /// Each key: where it ends in `text`, its hash and whether it is German.
+    keys: Vec<(usize, u64, bool)>,
+    /// Where each entry (the English keys, then the German keys of a TSV line or a Ding
+    /// sub-entry) ends in `keys`.
+    entries: Vec<usize>,
+}
+
+impl Batch {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.keys.clear();
+        self.entries.clear();
+    }
+
+    fn push(&mut self, key: &str, german: bool) {
+        self.text.push_str(key);
+        self.keys
+            .push((self.text.len(), Interner::hash(key), german));
+    }
+
+    fn end_entry(&mut self) {
+        self.entries.push(self.keys.len());
+    }
+
+    /// Stores the entries in order, as if each key were stored when it was read.
+    fn store(&self, dictionary: &mut Dictionary, group: &mut Group, source: &str) -> Result<()> {
+        let ahead = self.keys.iter().fold(0, |seen, &(_, hash, german)| {
+            let table = if german {
+                &dictionary.german
+            } else {
+                &dictionary.english
+            };
+            seen ^ table.first_entry(hash)
+        });
+        std::hint::black_box(ahead);
+        let (mut key, mut start) = (0, 0);
+        for &end in &self.entries {
+            group.clear();
+            for &(text_end, hash, german) in self.keys.get(key..end).unwrap_or(&[]) {
+                let text = self.text.get(start..text_end).unwrap_or("");
+                start = text_end;
+                if german {
+                    group.german(dictionary, text, hash, source)?;
+                } else {
+                    group.english(dictionary, text, hash, source)?;
+                }
+            }
+            key = end;
+        }
+        Ok(())
     }
 }
 
@@ -837,6 +1002,15 @@ fn strip_infinitive(term: &str) -> &str {
 /// The term when it is one word as the aligner's tokenizer sees it: a letter first, then
 /// letters and digits only, at least two characters.
 fn single_word(term: &str) -> Option<&str> {
+    if term.is_ascii() {
+        // ASCII letters and digits are the ASCII characters that are alphabetic and
+        // alphanumeric.
+        let bytes = term.as_bytes();
+        let word = bytes.len() >= 2
+            && bytes[0].is_ascii_alphabetic()
+            && bytes[1..].iter().all(u8::is_ascii_alphanumeric);
+        return word.then_some(term);
+    }
     let mut chars = term.chars();
     let first = chars.next()?;
     let mut count = 1;
@@ -1128,6 +1302,27 @@ mod tests {
     }
 
     #[test]
+    fn ding_sub_entries_count_sides_and_bound_synonyms() {
+        let many = vec!["w"; MAX_SYNONYMS + 1].join(";");
+        let bound = vec!["w"; MAX_SYNONYMS].join(";");
+        for side in [
+            "",
+            "a",
+            "a | b",
+            "a; b | c; d; e |",
+            &many,
+            &bound,
+            &format!("x | {many}"),
+        ] {
+            let reference = side
+                .split('|')
+                .all(|s| s.split(';').count() <= MAX_SYNONYMS)
+                .then(|| side.split('|').count());
+            assert_eq!(ding_sub_entries(side), reference, "{side}");
+        }
+    }
+
+    #[test]
     fn single_words_only() {
         assert_eq!(single_word("Haus"), Some("Haus"));
         assert_eq!(single_word("G7"), Some("G7"));
@@ -1136,6 +1331,15 @@ mod tests {
         assert_eq!(single_word("E-Mail"), None);
         assert_eq!(single_word("sth."), None);
         assert_eq!(single_word(""), None);
+        for word in [
+            "Zß", "ab", "Ä7", "Straße", "ö", "1ä", "aé", "x\u{301}", "Wort!",
+        ] {
+            let mut chars = word.chars();
+            let reference = chars.next().is_some_and(char::is_alphabetic)
+                && chars.all(char::is_alphanumeric)
+                && word.chars().count() >= 2;
+            assert_eq!(single_word(word).is_some(), reference, "{word}");
+        }
     }
 
     #[test]
