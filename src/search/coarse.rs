@@ -17,14 +17,15 @@ use crate::score::two_sided_tail_cost;
 /// look 1.7 times longer): under that ratio every pair of blocks looks like a partial
 /// omission, and the coarsest path drifts evenly from one corner to the other instead of
 /// jumping across the gap, which makes every level below widen its band along the whole
-/// document. So when there are levels below the coarsest, its path is followed across its
-/// gaps with the real cost function first (as the fine level's guide is, see
-/// [`follow_gaps`]); when that finds a jump, the ratio is read again off the sentences the
-/// followed path pairs, the levels below are searched under the corrected ratio in a band
-/// around the followed path that may not widen far (see [`CoarseModel::guide`]), and the
-/// followed path's own jumps are kept in the result (see [`keep_jumps`]). The work of
-/// following is that of the fine level's gap check over the drifting stretch, far less than
-/// the levels' widening along a drift.
+/// document. So when there are levels below the coarsest and one side is longer than the
+/// other by [`MIN_IMBALANCE`], the coarsest path is followed across its gaps with the real
+/// cost function first (as the fine level's guide is, see [`follow_gaps`]). When that finds
+/// a jump and the ratio read again off the sentences the followed path pairs differs from
+/// the whole document's by [`MAX_SKEW`], the levels below are searched under the corrected
+/// ratio in a band around the followed path that may not widen far (see
+/// [`CoarseModel::guide`]), and the followed path's own jumps are kept in the result (see
+/// [`keep_jumps`]). Smaller gaps leave the ratio nearly right: the levels and the fine
+/// level's gap check follow them as they are.
 pub(super) fn coarse_path(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -36,18 +37,23 @@ pub(super) fn coarse_path(
     let mut model = CoarseModel::new(german_lengths, english_lengths, cost);
     let mut accepted = None;
     let factor = model.coarsest_factor(config);
+    let (n, m) = (model.n(), model.m());
+    // Only a side longer than the other by a fifth can hide a gap that skews the ratio by a
+    // quarter (below that, the levels and the fine level's gap check find the gaps).
+    let skewed = |ratio: f64| !(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(ratio / model.ratio));
     if factor > 2
+        && n.abs_diff(m) as f64 >= MIN_IMBALANCE * n.max(m) as f64
         && let Some(top) = model.level(factor, None, shapes, config, work)
     {
-        let (n, m) = (model.n(), model.m());
         let top = sentence_path(&top, factor, n, m);
         let lattice = Lattice::new(n, m, shapes, cost, None).counted(work);
         let followed = follow_gaps(&lattice, &top, config);
         if followed != top
             && let Some(ratio) = model.paired_ratio(&followed)
+            && skewed(ratio)
         {
             model.ratio = ratio;
-            accepted = Some(followed.clone());
+            accepted = Some(followed);
         }
     }
     let guide = model.guide(shapes, config, work, accepted.as_deref());
@@ -111,6 +117,14 @@ fn keep_jumps(
     nodes.dedup();
     nodes
 }
+
+/// The least share of the longer side by which it must exceed the other for [`coarse_path`]
+/// to follow the coarsest path's gaps.
+const MIN_IMBALANCE: f64 = 0.2;
+
+/// The least factor by which the ratio of the followed path's pairs must differ from the
+/// whole document's for [`coarse_path`] to take the followed path.
+const MAX_SKEW: f64 = 1.25;
 
 /// The least move off the diagonal, in sentences, that [`keep_jumps`] keeps.
 const JUMP: usize = 32;
