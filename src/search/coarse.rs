@@ -3,6 +3,7 @@
 
 use super::CostFn;
 use super::config::SearchConfig;
+use super::gaps::follow_gaps;
 use super::lattice::{Band, Lattice, Work, best_path};
 use super::windows::banded_path;
 use crate::score::two_sided_tail_cost;
@@ -10,6 +11,21 @@ use crate::score::two_sided_tail_cost;
 /// The path at sentence resolution that the coarse levels find. They use every shape: runs of
 /// skipped blocks included, which a long untranslated passage needs (without them the path
 /// loses its way on such documents).
+///
+/// The length model's ratio of English to German characters is read off the whole document,
+/// which a long omission distorts (50,000 English lines left without German make the English
+/// look 1.7 times longer): under that ratio every pair of blocks looks like a partial
+/// omission, and the coarsest path drifts evenly from one corner to the other instead of
+/// jumping across the gap, which makes every level below widen its band along the whole
+/// document. So when there are levels below the coarsest and one side is longer than the
+/// other by [`MIN_IMBALANCE`], the coarsest path is followed across its gaps with the real
+/// cost function first (as the fine level's guide is, see [`follow_gaps`]). When that finds
+/// a jump and the ratio read again off the sentences the followed path pairs differs from
+/// the whole document's by [`MAX_SKEW`], the levels below are searched under the corrected
+/// ratio in a band around the followed path that may not widen far (see
+/// [`CoarseModel::guide`]), and the followed path's own jumps are kept in the result (see
+/// [`keep_jumps`]). Smaller gaps leave the ratio nearly right: the levels and the fine
+/// level's gap check follow them as they are.
 pub(super) fn coarse_path(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -18,7 +34,126 @@ pub(super) fn coarse_path(
     config: &SearchConfig,
     work: Option<&Work>,
 ) -> Vec<(usize, usize)> {
-    CoarseModel::new(german_lengths, english_lengths, cost).guide(shapes, config, work)
+    let mut model = CoarseModel::new(german_lengths, english_lengths, cost);
+    let mut accepted = None;
+    let factor = model.coarsest_factor(config);
+    let (n, m) = (model.n(), model.m());
+    // Only a side longer than the other by a fifth can hide a gap that skews the ratio by a
+    // quarter (below that, the levels and the fine level's gap check find the gaps).
+    let skewed = |ratio: f64| !(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(ratio / model.ratio));
+    if factor > 2
+        && n.abs_diff(m) as f64 >= MIN_IMBALANCE * n.max(m) as f64
+        && let Some(top) = model.level(factor, None, shapes, config, work)
+    {
+        let top = sentence_path(&top, factor, n, m);
+        let lattice = Lattice::new(n, m, shapes, cost, None).counted(work);
+        let followed = follow_gaps(&lattice, &top, config);
+        if followed != top
+            && let Some(ratio) = model.paired_ratio(&followed)
+            && skewed(ratio)
+        {
+            model.ratio = ratio;
+            accepted = Some(followed);
+        }
+    }
+    let guide = model.guide(shapes, config, work, accepted.as_deref());
+    match &accepted {
+        Some(followed) => keep_jumps(&guide, followed, 4 * factor),
+        None => guide,
+    }
+}
+
+/// `guide` with the stretches around the jumps of `followed` (rows within `reach` of a row
+/// where `followed` moves off its diagonal by at least [`JUMP`] sentences within
+/// `2 × reach` rows) taken from `followed`. The levels below the coarsest see only
+/// lengths: across a jump they may split it into several at tied offsets (text repeated
+/// with a period), which the real cost function found to cost more than the one jump.
+fn keep_jumps(
+    guide: &[(usize, usize)],
+    followed: &[(usize, usize)],
+    reach: usize,
+) -> Vec<(usize, usize)> {
+    let excess = |k: usize| followed[k].1 as i64 - followed[k].0 as i64;
+    // The row ranges around the jumps, merged.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut behind = 0usize;
+    let mut ahead = 0usize;
+    for k in 0..followed.len() {
+        let row = followed[k].0;
+        while followed[behind].0 + reach < row {
+            behind += 1;
+        }
+        while ahead + 1 < followed.len() && followed[ahead + 1].0 <= row + reach {
+            ahead += 1;
+        }
+        if excess(ahead).abs_diff(excess(behind)) >= JUMP as u64 {
+            let (low, high) = (row.saturating_sub(reach), row + reach);
+            match ranges.last_mut() {
+                Some(last) if low <= last.1 => last.1 = last.1.max(high),
+                _ => ranges.push((low, high)),
+            }
+        }
+    }
+    if ranges.is_empty() {
+        return guide.to_vec();
+    }
+    let inside = |row: usize| {
+        let k = ranges.partition_point(|&(_, high)| high < row);
+        ranges.get(k).is_some_and(|&(low, _)| low <= row)
+    };
+    let mut nodes: Vec<(usize, usize)> = guide
+        .iter()
+        .filter(|&&(i, _)| !inside(i))
+        .chain(followed.iter().filter(|&&(i, _)| inside(i)))
+        .copied()
+        .collect();
+    nodes.sort_unstable();
+    // The two paths meet where a range starts or ends: keep the columns monotone.
+    let mut column = 0usize;
+    for node in &mut nodes {
+        column = column.max(node.1);
+        node.1 = column;
+    }
+    nodes.dedup();
+    nodes
+}
+
+/// The least share of the longer side by which it must exceed the other for [`coarse_path`]
+/// to follow the coarsest path's gaps.
+const MIN_IMBALANCE: f64 = 0.2;
+
+/// The least factor by which the ratio of the followed path's pairs must differ from the
+/// whole document's for [`coarse_path`] to take the followed path.
+const MAX_SKEW: f64 = 1.25;
+
+/// The least move off the diagonal, in sentences, that [`keep_jumps`] keeps.
+const JUMP: usize = 32;
+
+/// A path of blocks of `factor` sentences at sentence resolution: each block step becomes the
+/// straight run of nodes from its start to its end, one a German sentence (or one node for a
+/// step that consumes no German).
+fn sentence_path(
+    blocks: &[(usize, usize)],
+    factor: usize,
+    n: usize,
+    m: usize,
+) -> Vec<(usize, usize)> {
+    let at = |(i, j): (usize, usize)| ((i * factor).min(n), (j * factor).min(m));
+    let mut nodes = Vec::with_capacity(n + 2);
+    if let Some(&first) = blocks.first() {
+        nodes.push(at(first));
+    }
+    for pair in blocks.windows(2) {
+        let ((i0, j0), (i1, j1)) = (at(pair[0]), at(pair[1]));
+        let rows = i1 - i0;
+        if rows == 0 {
+            nodes.push((i1, j1));
+            continue;
+        }
+        nodes.extend((1..=rows).map(|r| (i0 + r, j0 + (j1 - j0) * r / rows)));
+    }
+    nodes.dedup();
+    nodes
 }
 
 /// The cheap model of the coarse levels: a Gale-Church length cost on blocks of sentences
@@ -138,61 +273,146 @@ impl CoarseModel {
         two_sided_tail_cost(delta) + extra + square
     }
 
-    /// The path at sentence resolution that the coarse levels find, to guide the fine level.
-    fn guide(
-        &self,
-        shapes: &[(usize, usize)],
-        config: &SearchConfig,
-        work: Option<&Work>,
-    ) -> Vec<(usize, usize)> {
+    /// The English-to-German ratio of characters over the beads of `path` (nodes at sentence
+    /// resolution) that pair sentences of both sides, leaving out the runs it skips; `None`
+    /// when it pairs no characters.
+    fn paired_ratio(&self, path: &[(usize, usize)]) -> Option<f64> {
+        let (mut german, mut english) = (0.0f64, 0.0f64);
+        for pair in path.windows(2) {
+            let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
+            if i1 > i0 && j1 > j0 {
+                german += self.german[i1] - self.german[i0];
+                english += self.english[j1] - self.english[j0];
+            }
+        }
+        (german > 0.0 && english > 0.0).then(|| (english / german).clamp(0.2, 5.0))
+    }
+
+    /// The coarsest level's block size: the least power of two (at least 2) whose lattice
+    /// fits `coarse_cells`.
+    fn coarsest_factor(&self, config: &SearchConfig) -> usize {
         let (n, m) = (self.n(), self.m());
-        // The coarsest level: the least power of two whose lattice fits `coarse_cells`.
         let mut factor = 2usize;
         while (n.div_ceil(factor) + 1).saturating_mul(m.div_ceil(factor) + 1) > config.coarse_cells
         {
             factor *= 2;
         }
-        let mut guide: Option<Vec<(usize, usize)>> = None;
+        factor
+    }
+
+    /// The path of the level of blocks of `factor` sentences, in blocks: exact without a
+    /// guide, else in a band around `guide` (in blocks of this level). `None` when the shapes
+    /// cannot pair these counts.
+    fn level(
+        &self,
+        factor: usize,
+        guide: Option<&[(usize, usize)]>,
+        shapes: &[(usize, usize)],
+        config: &SearchConfig,
+        work: Option<&Work>,
+    ) -> Option<Vec<(usize, usize)>> {
+        let (n, m) = (self.n(), self.m());
+        let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
+        let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
+            self.cost(
+                (i0 * factor).min(n),
+                (i1 * factor).min(n),
+                (j0 * factor).min(m),
+                (j1 * factor).min(m),
+            )
+        };
+        let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None).counted(work);
+        let path = match guide {
+            None => best_path(&level, &Band::full(units_n, units_m)),
+            Some(guide) => banded_path(&level, guide, config, config.coarse_band_width),
+        };
+        path.map(|path| path.nodes)
+    }
+
+    /// The path at sentence resolution that the coarse levels find, to guide the fine level:
+    /// from the coarsest level down, or, given `followed` (the coarsest level's path followed
+    /// across its gaps, at sentence resolution), from the level below the coarsest in a band
+    /// around it that does not widen past twice its width: the levels see only lengths, and
+    /// a band free to widen would drift away from the jumps again.
+    fn guide(
+        &self,
+        shapes: &[(usize, usize)],
+        config: &SearchConfig,
+        work: Option<&Work>,
+        followed: Option<&[(usize, usize)]>,
+    ) -> Vec<(usize, usize)> {
+        let (n, m) = (self.n(), self.m());
+        let mut factor = self.coarsest_factor(config);
+        // The guide of the next level, in its blocks.
+        let mut projected: Option<Vec<(usize, usize)>> = None;
+        let capped = SearchConfig {
+            max_band_width: 2 * config.coarse_band_width,
+            ..config.clone()
+        };
+        let config = match followed {
+            Some(followed) if factor > 2 => {
+                factor /= 2;
+                let mut blocks: Vec<(usize, usize)> = followed
+                    .iter()
+                    .map(|&(i, j)| (i / factor, j / factor))
+                    .collect();
+                blocks.dedup();
+                projected = Some(blocks);
+                &capped
+            }
+            _ => config,
+        };
         while factor >= 2 {
-            let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
-            let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
-                self.cost(
-                    (i0 * factor).min(n),
-                    (i1 * factor).min(n),
-                    (j0 * factor).min(m),
-                    (j1 * factor).min(m),
-                )
-            };
-            let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None).counted(work);
-            let path = match &guide {
-                None => best_path(&level, &Band::full(units_n, units_m)),
-                Some(upper) => {
-                    let projected: Vec<(usize, usize)> = upper
-                        .iter()
-                        .map(|&(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
-                        .collect();
-                    banded_path(&level, &projected, config, config.coarse_band_width)
-                }
-            };
+            let path = self.level(factor, projected.as_deref(), shapes, config, work);
             // A level without a path (shapes that cannot pair these counts) leaves the guide
             // of the level above, or the diagonal.
-            if let Some(path) = path {
-                guide = Some(path.nodes);
-            } else if guide.is_some() {
-                guide = guide.map(|g| {
-                    g.into_iter()
-                        .map(|(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
-                        .collect()
-                });
-            }
+            let last = path.or_else(|| projected.take());
             factor /= 2;
+            let (units_n, units_m) = (n.div_ceil(factor.max(1)), m.div_ceil(factor.max(1)));
+            projected = last.as_ref().map(|path| {
+                path.iter()
+                    .map(|&(i, j)| ((i * 2).min(units_n), (j * 2).min(units_m)))
+                    .collect()
+            });
         }
-        match guide {
-            Some(path) => path
-                .into_iter()
-                .map(|(i, j)| ((i * 2).min(n), (j * 2).min(m)))
-                .collect(),
-            None => vec![(0, 0), (n, m)],
+        // `projected` holds the finest level's path at sentence resolution (factor 1).
+        projected.unwrap_or_else(|| vec![(0, 0), (n, m)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_jumps_of_the_followed_path_replace_a_split_jump() {
+        // The levels split a jump of 300 English sentences at row 500 into three of 100 at
+        // rows 300, 400 and 500; the followed path makes it in one.
+        let mut guide: Vec<(usize, usize)> = Vec::new();
+        let mut offset = 0;
+        for i in 0..=1000 {
+            if [300, 400, 500].contains(&i) {
+                guide.push((i, i + offset));
+                offset += 100;
+            }
+            guide.push((i, i + offset));
         }
+        let mut followed: Vec<(usize, usize)> = (0..=500).map(|i| (i, i)).collect();
+        followed.extend((500..=1000).map(|i| (i, i + 300)));
+        let kept = keep_jumps(&guide, &followed, 256);
+        assert!(
+            kept.contains(&(500, 500)) && kept.contains(&(500, 800)),
+            "{kept:?}"
+        );
+        assert!(!kept.contains(&(300, 400)) && !kept.contains(&(400, 600)));
+        assert!(
+            kept.windows(2)
+                .all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1 && w[0] != w[1])
+        );
+        assert_eq!(kept.first(), Some(&(0, 0)));
+        assert_eq!(kept.last(), Some(&(1000, 1300)));
+        // Without a jump in the followed path, the guide stays as it is.
+        let straight: Vec<(usize, usize)> = (0..=1000).map(|i| (i, i)).collect();
+        assert_eq!(keep_jumps(&guide, &straight, 256), guide);
     }
 }

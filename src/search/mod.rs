@@ -468,7 +468,7 @@ mod tests {
     }
 
     /// Most cells a worst case may cost, in cells of clean text of the same size.
-    const MAX_WORK_RATIO: usize = 7;
+    const MAX_WORK_RATIO: usize = 6;
 
     /// The cells a search of the pair evaluates, with windows as long documents have them.
     fn cells_of(german: &[f32], english: &[f32]) -> usize {
@@ -518,9 +518,10 @@ mod tests {
             ("one-char-shorter", one_char_shorter),
             ("gap", gap),
         ];
-        // Today 4.3 to 5.8 times clean text (the target is 3); before the bounded
-        // windows the tied cases widened every band to 256 and grew with the square of the
-        // length.
+        // Today 4.3 to 5.8 times clean text (the target is 3; the gap 4.8, 5.2 before
+        // the coarsest level's path was followed across a gap that skews the length ratio);
+        // before the bounded windows the tied cases widened every band to 256 and grew with
+        // the square of the length.
         for (case, cells) in cases {
             assert!(
                 cells <= MAX_WORK_RATIO * clean,
