@@ -262,19 +262,27 @@ impl Aligner {
         corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
     ) -> Option<search::FoundPath> {
+        let mut coarse = None;
         if features.german().len() > self.config.search.first_pass_rows
-            && let Some(sample) = self.sample(features, extras)
+            && let Some(mut sample) = self.sample(features, extras, &mut coarse)
         {
             // A long document: learn from a sample, then one pass over the whole.
-            self.refine(features, sample.beads.iter().cloned(), corpus);
+            if self.correct_length_ratio(features, &coarse) {
+                sample = self.sample(features, extras, &mut coarse)?;
+            }
+            self.refine(features, sample.iter().cloned(), corpus);
             if can_release {
                 features.release_tokens();
             }
-            let mut coarse = extras.is_empty().then_some(sample.coarse);
+            if !extras.is_empty() {
+                coarse = None;
+            }
             return self.search(features, extras, &mut coarse);
         }
-        let mut coarse = None;
-        let first = self.search(features, extras, &mut coarse)?;
+        let mut first = self.search(features, extras, &mut coarse)?;
+        if self.correct_length_ratio(features, &coarse) {
+            first = self.search(features, extras, &mut coarse)?;
+        }
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
@@ -390,8 +398,37 @@ impl Aligner {
         confident.into_iter().step_by(stride).collect()
     }
 
-    /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]).
-    fn sample(&self, features: &PairFeatures<'_>, extras: &Extras<'_>) -> Option<search::Sample> {
+    /// Sets the length model's ratio to the one the sentences paired by the `coarse` path
+    /// show, when a long omission skewed the whole document's (see
+    /// `search::corrected_ratio`): under the skewed ratio, the first pass merges and skips
+    /// where the text is parallel, and the length model fitted to its beads keeps the skew.
+    /// Returns whether the ratio changed (the first pass should run again).
+    fn correct_length_ratio(
+        &self,
+        features: &mut PairFeatures<'_>,
+        coarse: &Option<Vec<(usize, usize)>>,
+    ) -> bool {
+        let Some(path) = coarse else {
+            return false;
+        };
+        let lengths = (features.german().lengths(), features.english().lengths());
+        match search::corrected_ratio(lengths.0, lengths.1, path) {
+            Some(ratio) if ratio != features.length_ratio() => {
+                features.set_length_ratio(ratio);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]);
+    /// `coarse` caches the coarse path as for [`search`](Self::search).
+    fn sample(
+        &self,
+        features: &PairFeatures<'_>,
+        extras: &Extras<'_>,
+        coarse: &mut Option<Vec<(usize, usize)>>,
+    ) -> Option<Vec<search::FoundBead>> {
         self.with_bead_cost(features, extras, |german, english, cost| {
             search::sample(
                 german,
@@ -401,6 +438,7 @@ impl Aligner {
                 &self.config.search,
                 self.config.temperature,
                 self.config.search.first_pass_rows,
+                coarse,
             )
         })
     }

@@ -13,6 +13,12 @@ impl PairFeatures<'_> {
         self.length_ratio
     }
 
+    /// Sets the ratio of English to German characters (clamped to 0.2..=5), as read off the
+    /// pairs of a path that skips a long omission the document's totals count in.
+    pub(crate) fn set_length_ratio(&mut self, ratio: f64) {
+        self.length_ratio = ratio.clamp(0.2, 5.0);
+    }
+
     /// The variance of English length given German length per character, once fitted (the
     /// refinement reads it to tell whether the fit changed the model).
     pub(crate) fn length_variance(&self) -> Option<f64> {

@@ -63,6 +63,57 @@ pub(super) fn coarse_path(
     }
 }
 
+/// The ratio of English to German characters over the sentences that `path` (nodes at
+/// sentence resolution, from `(0, 0)` to the end) pairs, when it differs from the whole
+/// document's as [`coarse_path`] requires before it takes a followed path (one side longer
+/// by [`MIN_IMBALANCE`], the ratios apart by [`MAX_SKEW`]): a long omission skews the whole
+/// document's ratio, and the fine level's length model should read the corrected one.
+pub(crate) fn corrected_ratio(
+    german_lengths: &[f32],
+    english_lengths: &[f32],
+    path: &[(usize, usize)],
+) -> Option<f64> {
+    let (n, m) = (german_lengths.len(), english_lengths.len());
+    if (n.abs_diff(m) as f64) < MIN_IMBALANCE * n.max(m) as f64 {
+        return None;
+    }
+    let total = |lengths: &[f32]| lengths.iter().map(|&l| f64::from(l)).sum::<f64>();
+    let (german, english) = (total(german_lengths), total(english_lengths));
+    if german <= 0.0 || english <= 0.0 {
+        return None;
+    }
+    let whole = (english / german).clamp(0.2, 5.0);
+    let run = |lengths: &[f32], from: usize, to: usize| -> f64 {
+        lengths.get(from..to).map_or(0.0, total)
+    };
+    let paired = paired_ratio(
+        path,
+        |i0, i1| run(german_lengths, i0, i1),
+        |j0, j1| run(english_lengths, j0, j1),
+    )?;
+    (!(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(paired / whole))).then_some(paired)
+}
+
+/// The English-to-German ratio of characters over the steps of `path` that pair sentences of
+/// both sides (`german(i0, i1)` and `english(j0, j1)` give the characters of a run), leaving
+/// out the runs it skips; `None` when it pairs no characters.
+fn paired_ratio(
+    path: &[(usize, usize)],
+    german: impl Fn(usize, usize) -> f64,
+    english: impl Fn(usize, usize) -> f64,
+) -> Option<f64> {
+    let (mut german_total, mut english_total) = (0.0f64, 0.0f64);
+    for pair in path.windows(2) {
+        let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
+        if i1 > i0 && j1 > j0 {
+            german_total += german(i0, i1);
+            english_total += english(j0, j1);
+        }
+    }
+    (german_total > 0.0 && english_total > 0.0)
+        .then(|| (english_total / german_total).clamp(0.2, 5.0))
+}
+
 /// `guide` with the stretches around the jumps of `followed` (rows within `reach` of a row
 /// where `followed` moves off its diagonal by at least [`JUMP`] sentences within
 /// `2 × reach` rows) taken from `followed`. The levels below the coarsest see only
@@ -274,18 +325,13 @@ impl CoarseModel {
     }
 
     /// The English-to-German ratio of characters over the beads of `path` (nodes at sentence
-    /// resolution) that pair sentences of both sides, leaving out the runs it skips; `None`
-    /// when it pairs no characters.
+    /// resolution) that pair sentences of both sides (see [`paired_ratio`]).
     fn paired_ratio(&self, path: &[(usize, usize)]) -> Option<f64> {
-        let (mut german, mut english) = (0.0f64, 0.0f64);
-        for pair in path.windows(2) {
-            let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
-            if i1 > i0 && j1 > j0 {
-                german += self.german[i1] - self.german[i0];
-                english += self.english[j1] - self.english[j0];
-            }
-        }
-        (german > 0.0 && english > 0.0).then(|| (english / german).clamp(0.2, 5.0))
+        paired_ratio(
+            path,
+            |i0, i1| self.german[i1] - self.german[i0],
+            |j0, j1| self.english[j1] - self.english[j0],
+        )
     }
 
     /// The coarsest level's block size: the least power of two (at least 2) whose lattice

@@ -32,6 +32,7 @@ pub use config::SearchConfig;
 pub(crate) use lattice::{BeadCost, Work};
 
 use coarse::coarse_path;
+pub(crate) use coarse::corrected_ratio;
 use gaps::follow_gaps;
 use lattice::{Band, BandPath, Lattice, best_path};
 use windows::{banded_path, window_path};
@@ -121,18 +122,9 @@ pub(crate) fn search(
             &Band::full(n, m),
         )?
     } else {
-        let reusable = coarse
-            .as_ref()
-            .is_some_and(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&(n, m)));
         let lattice = Lattice::new(n, m, shapes, cost, Some(temperature)).counted(work);
-        // A cached guide is followed again under this search's costs: a drift that the first
-        // pass's model could not tell from a run of merges may be clear to the refined model
-        // (a jump already taken costs nothing to check again).
-        let path = match coarse.take().filter(|_| reusable) {
-            Some(path) => path,
-            None => coarse_path(german_lengths, english_lengths, shapes, cost, config, work),
-        };
-        *coarse = Some(follow_gaps(&lattice, &path, config));
+        let lengths = (german_lengths, english_lengths);
+        *coarse = Some(followed_guide(&lattice, lengths, config, coarse, work));
         let guide = coarse.as_deref().unwrap_or(&[]);
         let width = config.band_width;
         banded_path(&lattice, guide, config, width)?
@@ -140,12 +132,35 @@ pub(crate) fn search(
     Some(FoundPath(path))
 }
 
+/// The coarse path `coarse` holds when it runs from `(0, 0)` to the end (the levels are not
+/// searched again), else the coarse levels' path, followed across its gaps under
+/// `lattice`'s costs. A cached guide is followed again: a drift that the first pass's model
+/// could not tell from a run of merges may be clear to the refined model (a jump already
+/// taken costs nothing to check again).
+fn followed_guide(
+    lattice: &Lattice<'_>,
+    (german_lengths, english_lengths): (&[f32], &[f32]),
+    config: &SearchConfig,
+    coarse: &mut Option<Vec<(usize, usize)>>,
+    work: Option<&Work>,
+) -> Vec<(usize, usize)> {
+    let end = (lattice.n, lattice.m);
+    let cached = coarse
+        .take()
+        .filter(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&end));
+    let path = cached.unwrap_or_else(|| {
+        let (shapes, cost) = (lattice.shapes, lattice.cost);
+        coarse_path(german_lengths, english_lengths, shapes, cost, config, work)
+    });
+    follow_gaps(lattice, &path, config)
+}
+
 /// The beads of a first pass over a sample of a long document: up to `rows` German rows, in
 /// windows of [`SearchConfig::window_rows`] spread evenly along the coarse path, each searched
 /// like a window of the full search. Enough to teach the length model and the lexicon at a
-/// fraction of a full pass; the beads do not form one path. Returns them with the coarse
-/// path, or `None` when the document is short enough for the exact search, which has no
-/// coarse path to sample.
+/// fraction of a full pass; the beads do not form one path. `coarse` caches the coarse path
+/// as for [`search`]. `None` when the document is short enough for the exact search, which
+/// has no coarse path to sample.
 pub(crate) fn sample(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -154,17 +169,20 @@ pub(crate) fn sample(
     config: &SearchConfig,
     temperature: f64,
     rows: usize,
-) -> Option<Sample> {
+    coarse: &mut Option<Vec<(usize, usize)>>,
+) -> Option<Vec<FoundBead>> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
     if cells <= config.exact_cells || config.band_width == 0 {
         return None;
     }
     let lattice = Lattice::new(n, m, shapes, cost, Some(temperature));
-    let guide = follow_gaps(
+    let guide = followed_guide(
         &lattice,
-        &coarse_path(german_lengths, english_lengths, shapes, cost, config, None),
+        (german_lengths, english_lengths),
         config,
+        coarse,
+        None,
     );
     let core_rows = config.window_rows.max(1).min(n);
     let count = rows
@@ -203,16 +221,8 @@ pub(crate) fn sample(
     let mut beads: Vec<FoundBead> = found.into_iter().flatten().collect();
     beads.sort_by_key(|b| (b.german.start, b.english.start, b.german.end, b.english.end));
     beads.dedup_by(|a, b| a.german == b.german && a.english == b.english);
-    Some(Sample {
-        beads,
-        coarse: guide,
-    })
-}
-
-/// What [`sample`] found: first-pass beads of a sample, and the coarse path it followed.
-pub(crate) struct Sample {
-    pub(crate) beads: Vec<FoundBead>,
-    pub(crate) coarse: Vec<(usize, usize)>,
+    *coarse = Some(guide);
+    Some(beads)
 }
 
 #[cfg(test)]
@@ -417,10 +427,19 @@ mod tests {
             &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
         )
         .unwrap();
-        let Sample {
-            beads: sample,
-            coarse,
-        } = sample(&german, &english, &SHAPES, &cost, &config, 1.0, 600).unwrap();
+        let mut coarse = None;
+        let sample = sample(
+            &german,
+            &english,
+            &SHAPES,
+            &cost,
+            &config,
+            1.0,
+            600,
+            &mut coarse,
+        )
+        .unwrap();
+        let coarse = coarse.unwrap();
         assert_eq!(coarse.first(), Some(&(0, 0)));
         assert_eq!(coarse.last(), Some(&(german.len(), english.len())));
         // Three windows of 200 rows: about 600 German sentences, from the start to the end.
