@@ -122,30 +122,37 @@ pub(super) fn link_identical(
     // Near-identical words among those still unlinked, bucketed by their first two characters,
     // each bucket sorted by length so that a word is compared with words of similar length.
     let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
-    type Candidate = (usize, u32, Option<CharCounts>);
-    let mut buckets: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
+    // One list for all buckets, sorted by prefix, then as each bucket: a bucket is a slice
+    // of it, and a small document's many one-word buckets allocate nothing of their own.
+    type Candidate = ((char, char), usize, u32, Option<CharCounts>);
+    let mut buckets: Vec<Candidate> = Vec::new();
     for (e, info) in english.types.iter().enumerate() {
         if long_word(info)
             && !english_linked[e]
             && let Some(prefix) = prefix2(&info.key)
         {
-            buckets.entry(prefix).or_default().push((
+            buckets.push((
+                prefix,
                 info.key.chars().count(),
                 e as u32,
                 char_counts(&info.key),
             ));
         }
     }
-    for bucket in buckets.values_mut() {
-        bucket.sort_unstable();
-    }
+    buckets.sort_unstable();
     for (g, info) in german.types.iter().enumerate() {
         if !long_word(info) || german_linked[g] {
             continue;
         }
-        let Some(candidates) = prefix2(&info.key).and_then(|p| buckets.get(&p)) else {
+        let Some(prefix) = prefix2(&info.key) else {
             continue;
         };
+        let first = buckets.partition_point(|c| c.0 < prefix);
+        let candidates =
+            &buckets[first..first + buckets[first..].partition_point(|c| c.0 == prefix)];
+        if candidates.is_empty() {
+            continue;
+        }
         let length = info.key.chars().count();
         let counts = char_counts(&info.key);
         // Lengths nearest the word's own first (0, -1, +1, ... -4, +4), and at most
@@ -154,13 +161,13 @@ pub(super) fn link_identical(
             .into_iter()
             .filter_map(|d| length.checked_add_signed(d))
             .flat_map(|len| {
-                let start = candidates.partition_point(|c| c.0 < len);
-                let end = candidates.partition_point(|c| c.0 <= len);
+                let start = candidates.partition_point(|c| c.1 < len);
+                let end = candidates.partition_point(|c| c.1 <= len);
                 candidates.get(start..end).unwrap_or_default()
             })
             .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
-        for &(other_length, e, ref other_counts) in near {
+        for &(_, other_length, e, ref other_counts) in near {
             if let (Some(a), Some(b)) = (&counts, other_counts)
                 && !may_reach_near_identity(a, length, b, other_length)
             {
