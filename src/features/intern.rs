@@ -141,15 +141,19 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
     tokens.reserve_rows(text.len());
     let mut row: Vec<u32> = Vec::new();
     let (mut digits, mut folded, mut key) = (String::new(), String::new(), String::new());
+    let mut keys = String::with_capacity(expected_words * 8);
     let mut intern = |types: &mut Vec<TypeInfo>, kind: AnchorKind, key: &str| -> u32 {
         let ids = &mut index[kind as usize];
         if let Some(&id) = ids.get(key) {
             return id;
         }
         let id = types.len() as u32;
+        let offset = |at: usize| u32::try_from(at).expect("a side's keys under 4 GiB");
+        let start = offset(keys.len());
+        keys.push_str(key);
         types.push(TypeInfo {
             kind,
-            key: key.into(),
+            key: (start, offset(keys.len())),
             sentences: 0,
         });
         ids.insert(key, id);
@@ -207,6 +211,7 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
     // table the side keeps (it lives until the lexicon is learned).
     tokens.shrink_to_fit();
     types.shrink_to_fit();
+    keys.shrink_to_fit();
     let side = SideFeatures {
         lengths,
         has_paragraphs: shapes.iter().any(|s| s.opens_paragraph),
@@ -218,6 +223,7 @@ pub(super) fn extract_side(text: &Text) -> (SideFeatures, KeyIndex) {
         links: Rows::from_sorted_pairs(types.len(), &[]),
         evidence_links: Vec::new(),
         types,
+        keys,
         tokens_released: false,
     };
     (side, index)

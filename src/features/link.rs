@@ -73,14 +73,14 @@ impl PairFeatures<'_> {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.kind == AnchorKind::Word)
-            .map(|(id, t)| (&*t.key, id as u32))
+            .map(|(id, t)| (self.english.key_of(t), id as u32))
             .collect();
         let mut pairs = Vec::new();
         for (g, info) in self.german.types.iter().enumerate() {
             if info.kind != AnchorKind::Word {
                 continue;
             }
-            for key in source.translations(&info.key) {
+            for key in source.translations(self.german.key_of(info)) {
                 if let Some(&e) = english_ids.get(key.as_str())
                     && !self.german.links(g as u32).contains(&e)
                 {
@@ -110,10 +110,10 @@ pub(super) fn link_identical(
     let mut german_linked = vec![false; german.types.len()];
     let mut english_linked = vec![false; english.types.len()];
     for (g, info) in german.types.iter().enumerate() {
-        if info.kind == AnchorKind::Word && info.key.chars().count() < 4 {
+        if info.kind == AnchorKind::Word && german.key_of(info).chars().count() < 4 {
             continue;
         }
-        if let Some(&e) = english_index[info.kind as usize].get(&info.key) {
+        if let Some(&e) = english_index[info.kind as usize].get(german.key_of(info)) {
             pairs.push((g as u32, e));
             german_linked[g] = true;
             english_linked[e as usize] = true;
@@ -121,53 +121,62 @@ pub(super) fn link_identical(
     }
     // Near-identical words among those still unlinked, bucketed by their first two characters,
     // each bucket sorted by length so that a word is compared with words of similar length.
-    let long_word = |t: &TypeInfo| t.kind == AnchorKind::Word && t.key.chars().count() >= 5;
-    type Candidate = (usize, u32, Option<CharCounts>);
-    let mut buckets: FxHashMap<(char, char), Vec<Candidate>> = FxHashMap::default();
+    let long_word = |side: &SideFeatures, t: &TypeInfo| {
+        t.kind == AnchorKind::Word && side.key_of(t).chars().count() >= 5
+    };
+    // One list for all buckets, sorted by prefix, then as each bucket: a bucket is a slice
+    // of it, and a small document's many one-word buckets allocate nothing of their own.
+    type Candidate = ((char, char), usize, u32, Option<CharCounts>);
+    let mut buckets: Vec<Candidate> = Vec::new();
     for (e, info) in english.types.iter().enumerate() {
-        if long_word(info)
+        if long_word(english, info)
             && !english_linked[e]
-            && let Some(prefix) = prefix2(&info.key)
+            && let Some(prefix) = prefix2(english.key_of(info))
         {
-            buckets.entry(prefix).or_default().push((
-                info.key.chars().count(),
+            buckets.push((
+                prefix,
+                english.key_of(info).chars().count(),
                 e as u32,
-                char_counts(&info.key),
+                char_counts(english.key_of(info)),
             ));
         }
     }
-    for bucket in buckets.values_mut() {
-        bucket.sort_unstable();
-    }
+    buckets.sort_unstable();
     for (g, info) in german.types.iter().enumerate() {
-        if !long_word(info) || german_linked[g] {
+        if !long_word(german, info) || german_linked[g] {
             continue;
         }
-        let Some(candidates) = prefix2(&info.key).and_then(|p| buckets.get(&p)) else {
+        let Some(prefix) = prefix2(german.key_of(info)) else {
             continue;
         };
-        let length = info.key.chars().count();
-        let counts = char_counts(&info.key);
+        let first = buckets.partition_point(|c| c.0 < prefix);
+        let candidates =
+            &buckets[first..first + buckets[first..].partition_point(|c| c.0 == prefix)];
+        if candidates.is_empty() {
+            continue;
+        }
+        let length = german.key_of(info).chars().count();
+        let counts = char_counts(german.key_of(info));
         // Lengths nearest the word's own first (0, -1, +1, ... -4, +4), and at most
         // MAX_NEAR_CANDIDATES comparisons, so a huge vocabulary sharing one prefix stays linear.
         let near = [0isize, -1, 1, -2, 2, -3, 3, -4, 4]
             .into_iter()
             .filter_map(|d| length.checked_add_signed(d))
             .flat_map(|len| {
-                let start = candidates.partition_point(|c| c.0 < len);
-                let end = candidates.partition_point(|c| c.0 <= len);
+                let start = candidates.partition_point(|c| c.1 < len);
+                let end = candidates.partition_point(|c| c.1 <= len);
                 candidates.get(start..end).unwrap_or_default()
             })
             .take(MAX_NEAR_CANDIDATES);
         let mut best: Option<(f64, u32)> = None;
-        for &(other_length, e, ref other_counts) in near {
+        for &(_, other_length, e, ref other_counts) in near {
             if let (Some(a), Some(b)) = (&counts, other_counts)
                 && !may_reach_near_identity(a, length, b, other_length)
             {
                 continue;
             }
-            let other = &english.types[e as usize].key;
-            let similarity = jaro_winkler(&info.key, other);
+            let other = english.key_of(&english.types[e as usize]);
+            let similarity = jaro_winkler(german.key_of(info), other);
             if similarity >= 0.9
                 && best.is_none_or(|(s, o)| similarity > s || (similarity == s && e < o))
             {

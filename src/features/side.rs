@@ -11,8 +11,9 @@ use super::tokenize::AnchorKind;
 #[derive(Debug, Clone)]
 pub(super) struct TypeInfo {
     pub(super) kind: AnchorKind,
-    /// Folded key (a skeleton for words, digits for numbers).
-    pub(super) key: Box<str>,
+    /// Where the folded key (a skeleton for words, digits for numbers) starts and ends in the
+    /// side's [`keys`](SideFeatures::keys).
+    pub(super) key: (u32, u32),
     /// Number of sentences the type occurs in.
     pub(super) sentences: u32,
 }
@@ -33,6 +34,9 @@ pub struct SideFeatures {
     /// (0: not within [`FAR_PREVIOUS`] sentences, which stands for that far or further).
     pub(super) linkable_previous: Vec<u8>,
     pub(super) types: Vec<TypeInfo>,
+    /// The folded keys of all types, one after the other (one buffer: a box for each key was
+    /// most of the allocations of a small document).
+    pub(super) keys: String,
     /// Weight of each type as evidence (0 when it is not linkable).
     pub(super) weights: Vec<f32>,
     /// Links from each type to types of the other side, sorted, each once.
@@ -144,6 +148,11 @@ impl SideFeatures {
 
     /// The folded key of a type (for diagnostics).
     pub(crate) fn key(&self, type_id: u32) -> Option<&str> {
-        self.types.get(type_id as usize).map(|t| &*t.key)
+        self.types.get(type_id as usize).map(|t| self.key_of(t))
+    }
+
+    /// The folded key of `info`, a type of this side.
+    pub(super) fn key_of(&self, info: &TypeInfo) -> &str {
+        &self.keys[info.key.0 as usize..info.key.1 as usize]
     }
 }

@@ -156,7 +156,7 @@ impl PairFeatures<'_> {
                 .iter()
                 .map(|info| {
                     (info.kind == AnchorKind::Word)
-                        .then(|| id(&info.key))
+                        .then(|| id(side.key_of(info)))
                         .flatten()
                 })
                 .collect()

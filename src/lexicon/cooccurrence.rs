@@ -142,10 +142,21 @@ impl Cooccurrence {
             .filter(|&(_, n)| n >= min_count.max(1))
             .map(|(pair, n)| (((pair >> 32) as u32, pair as u32), n))
             .collect();
+        if candidates.is_empty() {
+            // Most small documents: no pair recurs.
+            return Vec::new();
+        }
         candidates.sort_unstable();
         let count = |counts: &[u32], k: u32| counts.get(k as usize).copied().unwrap_or(0);
-        let mut best_german: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
-        let mut best_english: FxHashMap<u32, (f32, u32)> = FxHashMap::default();
+        // Sized once: each candidate adds at most one entry a side (the tables grew by
+        // rehashing before).
+        let sized = || {
+            FxHashMap::<u32, (f32, u32)>::with_capacity_and_hasher(
+                candidates.len(),
+                Default::default(),
+            )
+        };
+        let (mut best_german, mut best_english) = (sized(), sized());
         for &((a, b), n) in &candidates {
             let d = dice(n, count(&self.german, a), count(&self.english, b));
             let better = |slot: Option<&(f32, u32)>, other: u32| {

@@ -12,77 +12,113 @@
 /// 0.0 when no character matches, with Winkler's bonus for a common prefix of up to four
 /// characters when the Jaro similarity exceeds 0.7. Two empty strings are equal (1.0).
 pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let similarity = jaro(&a, &b);
-    if similarity > 0.7 {
-        let prefix = a.iter().zip(&b).take(4).take_while(|(x, y)| x == y).count();
-        similarity + 0.1 * prefix as f64 * (1.0 - similarity)
-    } else {
-        similarity
-    }
+    // The buffers of a comparison are kept per thread: near-identity linking compares many
+    // short words, and allocating them afresh was most of the allocations of a small document.
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.a.clear();
+        scratch.a.extend(a.chars());
+        scratch.b.clear();
+        scratch.b.extend(b.chars());
+        let similarity = scratch.jaro();
+        if similarity > 0.7 {
+            let prefix = (scratch.a.iter().zip(&scratch.b).take(4))
+                .take_while(|(x, y)| x == y)
+                .count();
+            similarity + 0.1 * prefix as f64 * (1.0 - similarity)
+        } else {
+            similarity
+        }
+    })
 }
 
-/// The Jaro similarity of two character sequences.
-///
-/// Jaro matches each character of `a`, in order, with the first character of `b` that is equal,
-/// not yet matched and at most `max(|a|, |b|) / 2 - 1` positions away. For one character `c`
-/// the positions of `c` in `b` are therefore taken in increasing order, and a position that
-/// falls behind the window of one character of `a` falls behind the windows of all later ones:
-/// one cursor per distinct character, moving only forward, finds every match.
-fn jaro(a: &[char], b: &[char]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let reach = (a.len().max(b.len()) / 2).saturating_sub(1);
-    // The positions of `b`, grouped by character (a stable sort keeps each group in order).
-    let mut positions: Vec<usize> = (0..b.len()).collect();
-    positions.sort_by_key(|&j| b[j]);
-    let sorted_chars: Vec<char> = positions.iter().map(|&j| b[j]).collect();
-    // `cursor[start]` is the next unused entry of the group that begins at `start`.
-    let mut cursor: Vec<usize> = (0..b.len()).collect();
-    let mut a_matched = vec![false; a.len()];
-    let mut b_matched = vec![false; b.len()];
-    let mut matches = 0usize;
-    for (i, &c) in a.iter().enumerate() {
-        let start = sorted_chars.partition_point(|&x| x < c);
-        let end = start + sorted_chars[start..].partition_point(|&x| x == c);
-        if start == end {
-            continue;
+thread_local! {
+    /// The buffers of [`jaro_winkler`] on this thread.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The buffers of one comparison, reused from one to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The characters of the first string.
+    a: Vec<char>,
+    /// The characters of the second string.
+    b: Vec<char>,
+    /// The characters of `b` with their positions, sorted (by character, then position).
+    sorted: Vec<(char, usize)>,
+    /// `cursor[start]` is the next unused entry of the group of `sorted` that begins at
+    /// `start`.
+    cursor: Vec<usize>,
+    /// Which characters of `a` are matched.
+    a_matched: Vec<bool>,
+    /// Which characters of `b` are matched.
+    b_matched: Vec<bool>,
+}
+
+impl Scratch {
+    /// The Jaro similarity of the character sequences `self.a` and `self.b`.
+    ///
+    /// Jaro matches each character of `a`, in order, with the first character of `b` that is
+    /// equal, not yet matched and at most `max(|a|, |b|) / 2 - 1` positions away. For one
+    /// character `c` the positions of `c` in `b` are therefore taken in increasing order, and
+    /// a position that falls behind the window of one character of `a` falls behind the
+    /// windows of all later ones: one cursor per distinct character, moving only forward,
+    /// finds every match.
+    fn jaro(&mut self) -> f64 {
+        let (a, b) = (&self.a, &self.b);
+        if a.is_empty() && b.is_empty() {
+            return 1.0;
         }
-        let (low, high) = (i.saturating_sub(reach), b.len().min(i + reach + 1));
-        let mut next = cursor[start];
-        while next < end && positions[next] < low {
-            next += 1;
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
         }
-        if next < end && positions[next] < high {
-            a_matched[i] = true;
-            b_matched[positions[next]] = true;
-            matches += 1;
-            next += 1;
+        let reach = (a.len().max(b.len()) / 2).saturating_sub(1);
+        // The positions of `b`, grouped by character, each group in increasing order.
+        let sorted = &mut self.sorted;
+        sorted.clear();
+        sorted.extend(b.iter().copied().zip(0..));
+        sorted.sort_unstable();
+        let cursor = &mut self.cursor;
+        cursor.clear();
+        cursor.extend(0..b.len());
+        let (a_matched, b_matched) = (&mut self.a_matched, &mut self.b_matched);
+        a_matched.clear();
+        a_matched.resize(a.len(), false);
+        b_matched.clear();
+        b_matched.resize(b.len(), false);
+        let mut matches = 0usize;
+        for (i, &c) in a.iter().enumerate() {
+            let start = sorted.partition_point(|&(x, _)| x < c);
+            let end = start + sorted[start..].partition_point(|&(x, _)| x == c);
+            if start == end {
+                continue;
+            }
+            let (low, high) = (i.saturating_sub(reach), b.len().min(i + reach + 1));
+            let mut next = cursor[start];
+            while next < end && sorted[next].1 < low {
+                next += 1;
+            }
+            if next < end && sorted[next].1 < high {
+                a_matched[i] = true;
+                b_matched[sorted[next].1] = true;
+                matches += 1;
+                next += 1;
+            }
+            cursor[start] = next;
         }
-        cursor[start] = next;
+        if matches == 0 {
+            return 0.0;
+        }
+        // Matched characters of `a` and of `b`, each in order, that differ.
+        let a_order = a.iter().zip(a_matched.iter()).filter(|(_, m)| **m);
+        let b_order = b.iter().zip(b_matched.iter()).filter(|(_, m)| **m);
+        let transpositions = a_order
+            .zip(b_order)
+            .filter(|((x, _), (y, _))| x != y)
+            .count()
+            / 2;
+        let m = matches as f64;
+        (m / a.len() as f64 + m / b.len() as f64 + (matches - transpositions) as f64 / m) / 3.0
     }
-    if matches == 0 {
-        return 0.0;
-    }
-    // Matched characters of `a` and of `b`, each in order, that differ.
-    let a_order = a
-        .iter()
-        .zip(&a_matched)
-        .filter(|(_, m)| **m)
-        .map(|(c, _)| c);
-    let b_order = b
-        .iter()
-        .zip(&b_matched)
-        .filter(|(_, m)| **m)
-        .map(|(c, _)| c);
-    let transpositions = a_order.zip(b_order).filter(|(x, y)| x != y).count() / 2;
-    let m = matches as f64;
-    (m / a.len() as f64 + m / b.len() as f64 + (matches - transpositions) as f64 / m) / 3.0
 }
 
 #[cfg(test)]
