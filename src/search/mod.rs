@@ -161,6 +161,7 @@ fn followed_guide(
 /// fraction of a full pass; the beads do not form one path. `coarse` caches the coarse path
 /// as for [`search`]. `None` when the document is short enough for the exact search, which
 /// has no coarse path to sample.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn sample(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -555,6 +556,6 @@ mod tests {
         cost: CostFn<'_>,
         config: &SearchConfig,
     ) -> bool {
-        sample(german, english, &SHAPES, cost, config, 1.0, 600).is_none()
+        sample(german, english, &SHAPES, cost, config, 1.0, 600, &mut None).is_none()
     }
 }
