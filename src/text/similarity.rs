@@ -20,16 +20,24 @@ pub(crate) fn jaro_winkler(a: &str, b: &str) -> f64 {
         scratch.b.clear();
         scratch.b.extend(b.chars());
         let similarity = scratch.jaro();
+        let prefix = (scratch.a.iter().zip(&scratch.b).take(4))
+            .take_while(|(x, y)| x == y)
+            .count();
+        if scratch.b.capacity() > MAX_KEPT_CHARS || scratch.a.capacity() > MAX_KEPT_CHARS {
+            // A huge token's buffers (about 20 bytes a character) are not kept for the words
+            // that follow it.
+            *scratch = Scratch::default();
+        }
         if similarity > 0.7 {
-            let prefix = (scratch.a.iter().zip(&scratch.b).take(4))
-                .take_while(|(x, y)| x == y)
-                .count();
             similarity + 0.1 * prefix as f64 * (1.0 - similarity)
         } else {
             similarity
         }
     })
 }
+
+/// The longest string, in characters, whose buffers [`jaro_winkler`] keeps for the next call.
+const MAX_KEPT_CHARS: usize = 1 << 12;
 
 thread_local! {
     /// The buffers of [`jaro_winkler`] on this thread.
@@ -153,6 +161,10 @@ mod tests {
         let similarity = jaro_winkler(&a, &b);
         assert!(similarity > 0.99 && similarity < 1.0, "{similarity}");
         assert!(jaro_winkler(&a, &"a".repeat(1_000_000)) < 0.9);
+        // The thread keeps no megabyte buffers for the short words that follow.
+        let kept = SCRATCH.with_borrow(|s| s.a.capacity() + s.b.capacity() + s.sorted.capacity());
+        assert!(kept <= 3 * MAX_KEPT_CHARS, "{kept} characters kept");
+        assert_eq!(jaro_winkler("Haus", "Haus"), 1.0);
     }
 
     proptest::proptest! {
