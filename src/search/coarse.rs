@@ -38,11 +38,8 @@ pub(super) fn coarse_path(
     let mut accepted = None;
     let factor = model.coarsest_factor(config);
     let (n, m) = (model.n(), model.m());
-    // Only a side longer than the other by a fifth can hide a gap that skews the ratio by a
-    // quarter (below that, the levels and the fine level's gap check find the gaps).
-    let skewed = |ratio: f64| !(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(ratio / model.ratio));
     if factor > 2
-        && n.abs_diff(m) as f64 >= MIN_IMBALANCE * n.max(m) as f64
+        && imbalanced(n, m)
         && let Some(top) = model.level(factor, None, shapes, config, work)
     {
         let top = sentence_path(&top, factor, n, m);
@@ -50,7 +47,7 @@ pub(super) fn coarse_path(
         let followed = follow_gaps(&lattice, &top, config);
         if followed != top
             && let Some(ratio) = model.paired_ratio(&followed)
-            && skewed(ratio)
+            && skewed(ratio, model.ratio)
         {
             model.ratio = ratio;
             accepted = Some(followed);
@@ -73,8 +70,7 @@ pub(crate) fn corrected_ratio(
     english_lengths: &[f32],
     path: &[(usize, usize)],
 ) -> Option<f64> {
-    let (n, m) = (german_lengths.len(), english_lengths.len());
-    if (n.abs_diff(m) as f64) < MIN_IMBALANCE * n.max(m) as f64 {
+    if !imbalanced(german_lengths.len(), english_lengths.len()) {
         return None;
     }
     let total = |lengths: &[f32]| lengths.iter().map(|&l| f64::from(l)).sum::<f64>();
@@ -91,7 +87,20 @@ pub(crate) fn corrected_ratio(
         |i0, i1| run(german_lengths, i0, i1),
         |j0, j1| run(english_lengths, j0, j1),
     )?;
-    (!(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(paired / whole))).then_some(paired)
+    skewed(paired, whole).then_some(paired)
+}
+
+/// Whether one side, of `n` and `m` sentences, is longer than the other by [`MIN_IMBALANCE`]:
+/// only then can a gap skew the document's character ratio by [`MAX_SKEW`] (below that, the
+/// levels and the fine level's gap check find the gaps).
+fn imbalanced(n: usize, m: usize) -> bool {
+    n.abs_diff(m) as f64 >= MIN_IMBALANCE * n.max(m) as f64
+}
+
+/// Whether the ratio of a path's pairs, `paired`, lies [`MAX_SKEW`] or more away from the
+/// whole document's, `whole`.
+fn skewed(paired: f64, whole: f64) -> bool {
+    !(1.0 / MAX_SKEW..=MAX_SKEW).contains(&(paired / whole))
 }
 
 /// The English-to-German ratio of characters over the steps of `path` that pair sentences of

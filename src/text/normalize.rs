@@ -137,18 +137,6 @@ pub fn word_key(word: &str) -> String {
 
 /// [`word_key`] into `key`, with `folded` as scratch (both cleared first).
 pub(crate) fn word_key_into(word: &str, folded: &mut String, key: &mut String) {
-    if word.is_ascii() {
-        // Folding ASCII is lower-casing each byte: the skeleton reads the bytes lower-cased,
-        // without the folded copy.
-        key.clear();
-        let bytes = word.as_bytes();
-        skeleton_of(
-            bytes.len(),
-            |k| bytes.get(k).map(|&b| char::from(b.to_ascii_lowercase())),
-            key,
-        );
-        return;
-    }
     fold_into(word, folded);
     skeleton_into(folded, key);
 }
