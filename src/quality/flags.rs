@@ -530,6 +530,119 @@ pub(crate) struct Checker {
     cut_ends: Vec<bool>,
     /// First German sentence of each linked bead that crosses others → how many it crosses.
     crossings: HashMap<usize, usize>,
+    /// Misread pairs around a German sentence cut short ([`misread_pairs`]): the first
+    /// English sentence of each omission bead that is part of one (flagged not at all) ...
+    misread_omissions: HashSet<usize>,
+    /// ... and the first German sentence of the bead that holds the cut sentence → the
+    /// letters (German, English) of the pair it should have made, flagged for length.
+    cut_pairs: HashMap<usize, (f64, f64)>,
+}
+
+/// Whether a German sentence of `german` letters is cut short against an English one of
+/// `english` letters: the English far longer than the document's ratio expects, by the
+/// thresholds of the length flag.
+fn cut_short(model: &LengthModel, german: f64, english: f64) -> bool {
+    model.samples >= 5
+        && model.z(german, english) > LENGTH_Z
+        && english - german * model.median.exp() >= LENGTH_MIN_DIFFERENCE
+}
+
+/// How many words of a German sentence the English renders: by a translation of the core
+/// lexicon or by a word spelled loosely alike (a name, a number, a loan word).
+fn shared_words(dictionary: &Dictionary, german: &str, english: &str) -> usize {
+    let english: HashSet<String> = words(english).map(|(_, w)| word_key(w)).collect();
+    let german: HashSet<String> = words(german).map(|(_, w)| word_key(w)).collect();
+    german
+        .iter()
+        .filter(|g| {
+            dictionary
+                .translations(g)
+                .iter()
+                .any(|t| english.contains(t))
+                || (g.chars().count() >= 4 && english.iter().any(|e| loosely_alike(g, e)))
+        })
+        .count()
+}
+
+/// Omissions that are misread pairs around a German sentence cut short (a dropped clause,
+/// or segmentation, leaves a German sentence far shorter than its English): the search
+/// then leaves the English sentence unlinked, beside either the short German sentence left
+/// unlinked too (`[g]:[]`, `[]:[e]`), or merged with its neighbour into one bead
+/// (`[]:[e]`, `[g, g+1]:[e+1]`, where one of `g`-`e` and `g+1`-`e+1` fits the document's
+/// length ratio and the other is cut short, and `g` shares more words with `e` than with
+/// `e+1`). The English is rendered, only in part: a length finding, not an omission.
+/// Returns the omission beads' first English sentences and, keyed by the first German
+/// sentence of the bead holding the cut sentence, the letters of the pair it should form.
+fn misread_pairs(
+    alignment: &Alignment,
+    model: &LengthModel,
+) -> (HashSet<usize>, HashMap<usize, (f64, f64)>) {
+    let mut omissions = HashSet::new();
+    let mut cut = HashMap::new();
+    let dictionary = Dictionary::core_de_en();
+    let beads: Vec<BeadRef<'_>> = alignment.beads().collect();
+    let letters_of = |sentences: Vec<&str>| sentences.into_iter().map(letters).collect::<Vec<_>>();
+    for (n, bead) in beads.iter().enumerate() {
+        if !bead.german().is_empty() || bead.english().len() != 1 {
+            continue;
+        }
+        let e = letters(&bead.english_text());
+        let neighbours = [n.checked_sub(1), Some(n + 1)];
+        for (before, m) in [true, false].into_iter().zip(neighbours) {
+            let Some(other) = m.and_then(|m| beads.get(m)) else {
+                continue;
+            };
+            let german = letters_of(other.german_sentences().collect());
+            let english: f64 = letters(&other.english_text());
+            let key = other.german().start().get();
+            if other.english().is_empty() && german.len() == 1 {
+                // [g]:[] beside [e]: the pair g-e with g cut short, sharing a word.
+                if cut_short(model, german[0], e)
+                    && shared_words(&dictionary, &other.german_text(), &bead.english_text()) > 0
+                {
+                    omissions.insert(bead.english().start().get());
+                    cut.insert(key, (german[0], e));
+                    break;
+                }
+            } else if german.len() >= 2 && other.english().len() == 1 {
+                // The German sentence nearest the omission renders it; the rest of the
+                // merged bead is cut short against its English.
+                let near = if before {
+                    german[german.len() - 1]
+                } else {
+                    german[0]
+                };
+                let rest: f64 = german.iter().sum::<f64>() - near;
+                let fits = |g: f64, e: f64| model.samples >= 5 && model.z(g, e).abs() < MERGE_FIT_Z;
+                // ... and shares more words with it than with the merged bead's English.
+                let near_text = if before {
+                    other.german_sentences().last()
+                } else {
+                    other.german_sentences().next()
+                }
+                .unwrap_or("");
+                let english_text = other.english_text();
+                if shared_words(&dictionary, near_text, &bead.english_text())
+                    <= shared_words(&dictionary, near_text, &english_text)
+                {
+                    continue;
+                }
+                let pair = if fits(near, e) && cut_short(model, rest, english) {
+                    Some((rest, english))
+                } else if fits(rest, english) && cut_short(model, near, e) {
+                    Some((near, e))
+                } else {
+                    None
+                };
+                if let Some(pair) = pair {
+                    omissions.insert(bead.english().start().get());
+                    cut.insert(key, pair);
+                    break;
+                }
+            }
+        }
+    }
+    (omissions, cut)
 }
 
 /// For each bead with sentences on both sides that crosses others, keyed by its first German
@@ -730,10 +843,12 @@ impl Checker {
             .collect();
         let (german_kept, english_kept) =
             rendered_as_themselves(alignment, &german_to_names, &english_names);
+        let length = LengthModel::new(alignment);
+        let (misread_omissions, cut_pairs) = misread_pairs(alignment, &length);
         german_to_names.retain(|key, _| german_kept.contains(key));
         english_names.retain(|key| english_kept.contains(key));
         Checker {
-            length: LengthModel::new(alignment),
+            length,
             german_to_names,
             english_names,
             lone_names,
@@ -745,6 +860,8 @@ impl Checker {
                 .collect(),
             renderings: renderings(alignment),
             crossings: crossings(alignment),
+            misread_omissions,
+            cut_pairs,
         }
     }
 
@@ -784,8 +901,13 @@ impl Checker {
         if let Some(flag) = self.reordered_flag(bead) {
             flags.push(flag);
         }
+        let cut_pair = self.cut_pairs.get(&bead.german().start().get());
         if bead.german().is_empty() {
-            if !bead.english().is_empty() {
+            if !bead.english().is_empty()
+                && !self
+                    .misread_omissions
+                    .contains(&bead.english().start().get())
+            {
                 flags.push(Flag::Omission {
                     sentences: bead.english_indices().len(),
                 });
@@ -793,14 +915,18 @@ impl Checker {
             return flags;
         }
         if bead.english().is_empty() {
-            if !self.is_fragment(bead) {
+            if let Some(&(g, e)) = cut_pair {
+                flags.push(self.length_ratio(g, e));
+            } else if !self.is_fragment(bead) {
                 flags.push(Flag::Addition {
                     sentences: bead.german_indices().len(),
                 });
             }
             return flags;
         }
-        if let Some(flag) = self.merged_skip(bead) {
+        if cut_pair.is_none()
+            && let Some(flag) = self.merged_skip(bead)
+        {
             flags.push(flag);
         }
         let (german, english) = (bead.german_text(), bead.english_text());
@@ -846,6 +972,8 @@ impl Checker {
         self.name_flags(bead, &mut flags);
         if let Some(flag) = self.length_flag(&german, &english) {
             flags.push(flag);
+        } else if let Some(&(g, e)) = cut_pair {
+            flags.push(self.length_ratio(g, e));
         }
         flags
     }
@@ -911,13 +1039,18 @@ impl Checker {
         let (g, e) = (letters(german), letters(english));
         let z = model.z(g, e);
         let expected = g * model.median.exp();
-        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE).then(|| {
-            Flag::LengthRatio {
-                ratio: if g > 0.0 { e / g } else { f64::INFINITY },
-                typical: model.median.exp(),
-                z,
-            }
-        })
+        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE)
+            .then(|| self.length_ratio(g, e))
+    }
+
+    /// The length flag of a German side of `g` letters against an English side of `e`.
+    fn length_ratio(&self, g: f64, e: f64) -> Flag {
+        let model = &self.length;
+        Flag::LengthRatio {
+            ratio: if g > 0.0 { e / g } else { f64::INFINITY },
+            typical: model.median.exp(),
+            z: model.z(g, e),
+        }
     }
 
     fn name_flags(&self, bead: &BeadRef<'_>, flags: &mut Vec<Flag>) {
@@ -1533,6 +1666,80 @@ mod tests {
         );
         let report = crate::quality::Report::new(&alignment);
         assert!(report.beads().all(|b| b.flags().is_empty()), "{report:?}");
+    }
+
+    /// Kinds of the flags of each bead of a fixed alignment.
+    fn kinds_of(
+        german: &[&str],
+        english: &[&str],
+        beads: Vec<crate::align::Bead>,
+    ) -> Vec<Vec<FlagKind>> {
+        let alignment = crate::align::Alignment::from_parts_unchecked(
+            crate::text::Text::from_lines(german.join("\n")),
+            crate::text::Text::from_lines(english.join("\n")),
+            beads,
+        );
+        crate::quality::Report::new(&alignment)
+            .beads()
+            .map(|b| b.flags().iter().map(Flag::kind).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_misread_pair_around_a_sentence_cut_short_is_a_length_finding() {
+        use crate::align::Bead;
+        let pairs = [
+            (
+                "Der Laden öffnet am Montag um neun Uhr.",
+                "The shop opens on Monday at nine.",
+            ),
+            (
+                "Wir haben neue Schuhe im Angebot.",
+                "We have new shoes on offer.",
+            ),
+            ("Die Preise sind gesunken.", "Prices have fallen."),
+            (
+                "Als Grund nannte er.",
+                "As the reason he gave the rising cost of rent and energy in the city centre.",
+            ),
+            ("Der Versand ist kostenlos.", "Shipping is free."),
+            (
+                "Bestellungen gehen am selben Tag raus.",
+                "Orders go out the same day.",
+            ),
+            (
+                "Rückgaben sind bis zu dreißig Tage möglich.",
+                "Returns are possible for up to thirty days.",
+            ),
+        ];
+        let german: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+        let english: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+        let one = |k: usize| Bead::from_ranges(k..k + 1, k..k + 1, 0.0, 0.9);
+        // The cut sentence left unlinked beside its English: [3]:[], []:[3].
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..4, 3..3, 0.0, 0.9));
+        beads.push(Bead::from_ranges(4..4, 3..4, 0.0, 0.9));
+        beads.extend((4..7).map(one));
+        let kinds = kinds_of(&german, &english, beads);
+        assert_eq!(kinds[3], [FlagKind::LengthRatio], "{kinds:?}");
+        assert!(kinds[4].is_empty(), "{kinds:?}");
+        // The cut sentence merged with the next: []:[3], [3, 4]:[4].
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..3, 3..4, 0.0, 0.9));
+        beads.push(Bead::from_ranges(3..5, 4..5, 0.0, 0.9));
+        beads.extend((5..7).map(one));
+        let kinds = kinds_of(&german, &english, beads);
+        assert!(kinds[3].is_empty(), "{kinds:?}");
+        assert_eq!(kinds[4], [FlagKind::LengthRatio], "{kinds:?}");
+        // A sentence dropped whole beside a merge that fits stays an omission.
+        let mut dropped = english.clone();
+        dropped[3] = "Many customers asked about the new collection.";
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..3, 3..4, 0.0, 0.9));
+        beads.push(Bead::from_ranges(3..5, 4..5, 0.0, 0.9));
+        beads.extend((5..7).map(one));
+        let kinds = kinds_of(&german, &dropped, beads);
+        assert_eq!(kinds[3], [FlagKind::Omission], "{kinds:?}");
     }
 
     /// The flags of a German sentence left alone (bead `[1]:[]`) between two 1-1 beads.
