@@ -1067,39 +1067,132 @@ impl Checker {
             .flat_map(words)
             .map(|(_, w)| word_key(w))
             .collect();
+        let dictionary = Dictionary::core_de_en();
+        // The English place names and adjectives the German words of the bead render, by
+        // the core lexicon or the exonyms ("bayerischen" → "bavarian").
+        let renders = |key: &str| -> Vec<&str> {
+            dictionary
+                .translations(key)
+                .iter()
+                .filter(|t| super::names::is_proper_english(t))
+                .chain(super::names::exonyms(key))
+                .map(String::as_str)
+                .collect()
+        };
+        let german_renders: Vec<&str> = german_keys.iter().flat_map(|g| renders(g)).collect();
+        // Whether an English key is in the German of the bead: spelled alike, as the head of
+        // a German compound ("Südostasien" for "Asia"), or rendered.
+        let in_german_key = |key: &str| {
+            german_keys
+                .iter()
+                .any(|g| loosely_alike(key, g) || ends_alike(g, key))
+                || german_renders.iter().any(|r| loosely_alike(key, r))
+        };
+        // Whether a German key is in the English of the bead.
+        let in_english_key = |key: &str| {
+            english_keys.iter().any(|e| loosely_alike(key, e))
+                || renders(key)
+                    .iter()
+                    .any(|r| english_keys.iter().any(|e| loosely_alike(r, e)))
+        };
         let mut seen: HashSet<String> = HashSet::new();
         // German words that the document links to an English name.
         // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
-        for (k, word) in bead.german_sentences().flat_map(words) {
-            if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let key = word_key(word);
-            if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
-                continue;
-            }
-            if !english_keys.iter().any(|e| loosely_alike(&key, e)) {
+        for sentence in bead.german_sentences() {
+            let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+            let joined = joined_to_next(sentence);
+            for (n, &(k, word)) in sentence_words.iter().enumerate() {
+                if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let key = word_key(word);
+                if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
+                    continue;
+                }
+                if in_english_key(&key) {
+                    continue;
+                }
+                // One side writes the full name, the other a part of it ("Ashok Gehlot" /
+                // "Mr Gehlot"): a linked name joined to this one is in the English, and the
+                // English has no other capitalised word in this one's place ("The Game" for
+                // "Mac Game" is a name changed).
+                let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+                let part_present = |m: usize, before: bool| {
+                    sentence_words.get(m).is_some_and(|&(_, w)| {
+                        let key = word_key(w);
+                        self.german_to_names.contains_key(&key)
+                            && in_english_key(&key)
+                            && !english_has_other_part(bead, &key, before)
+                    })
+                };
+                if (n > 0 && joined(n - 1) && part_present(n - 1, false))
+                    || (joined(n) && part_present(n + 1, true))
+                {
+                    continue;
+                }
                 flags.push(Flag::NameOneSide {
                     name: word.to_string(),
                     side: Side::German,
                 });
             }
         }
+        // The German words of the bead with their joins, for names said otherwise.
+        let german_words: Vec<(String, bool, bool)> = bead
+            .german_sentences()
+            .flat_map(|sentence| {
+                let joined = joined_to_next(sentence);
+                words(sentence)
+                    .enumerate()
+                    .map(|(n, (_, w))| {
+                        let capital = w.chars().next().is_some_and(char::is_uppercase);
+                        (
+                            word_key(w),
+                            capital,
+                            joined.get(n).copied().unwrap_or(false),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        // Whether the German renders a part of a longer English name in words of its own:
+        // the name's other part `other` is in the German, joined there on the same side to
+        // a common German word whose translation is the English word beyond the part, also
+        // capitalised (`beyond`): "Grazer Kinderklinik" for "Grazer Primary Hospital". A
+        // German word there that renders nothing of the name ("Arbeitgeberpräsident
+        // Kramer" for "president Ingo Kramer"), or another name ("Jamie Jonathan" for
+        // "Jamie Vardy"), leaves the part missing.
+        let said_otherwise = |other: &str, after_other: bool, beyond: Option<&str>| {
+            let Some(beyond) = beyond.filter(|w| is_capitalized(w)).map(word_key) else {
+                return false;
+            };
+            german_words.iter().enumerate().any(|(i, (g, _, joined))| {
+                if !loosely_alike(other, g) {
+                    return false;
+                }
+                let neighbour = if after_other {
+                    (*joined).then(|| german_words.get(i + 1)).flatten()
+                } else {
+                    i.checked_sub(1)
+                        .and_then(|j| german_words.get(j))
+                        .filter(|(_, _, joined)| *joined)
+                };
+                neighbour.is_some_and(|(x, capital, _)| {
+                    *capital && common_german_renders(&dictionary, x, &beyond)
+                })
+            })
+        };
         // English names, capitalised and not first in their sentence (in a title, where
         // every word is capitalised, a capital says nothing). A name the German spells
         // nowhere in the document counts only as part of a longer name whose other part the
         // German of the bead has ("Ingo Kramer" against "Ingo"): alone it is mostly a name
         // the translation renders in its own way ("Bavaria" for "Bayern").
-        let in_german = |word: &str| {
-            let key = word_key(word);
-            german_keys.iter().any(|g| loosely_alike(&key, g))
-        };
         let prose = bead
             .english_sentences()
             .filter(|s| !is_title_case(s, &self.lowercase));
         for sentence in prose {
             let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
             let joined = joined_to_next(sentence);
+            let quoted = in_quotes(sentence);
             for (n, &(k, word)) in sentence_words.iter().enumerate() {
                 if !is_capitalized(word) || is_function_word(word) {
                     continue;
@@ -1108,32 +1201,52 @@ impl Checker {
                 // A common word capitalised ("Union", "Street") is mostly part of a name the
                 // German translates; a name that opens its sentence is mostly one the German
                 // renders as "er" or "sie" ("Lucas said ..." / "Er sagte ...").
-                if k == 0 || super::names::is_common_english(&key) {
+                if k == 0 || super::names::is_common_english_or_plural(&key) {
                     continue;
                 }
+                // A word written once inside quotation marks is mostly a title word (titles
+                // are translated: "A Bronx Tale"), and a verb form capitalised is a headline's.
+                let lone_word = !is_acronym(word)
+                    && !super::names::has_common_noun_ending(word)
+                    && !super::names::is_verb_form(word)
+                    && !quoted.get(n).copied().unwrap_or(false);
                 let is_name = self.english_names.contains(&key)
-                    || (self.lone_names.contains(&key)
-                        && !is_acronym(word)
-                        && !super::names::has_common_noun_ending(word)
-                        && {
-                            let name_part = |m: usize| {
-                                sentence_words.get(m).is_some_and(|&(_, w)| {
-                                    let key = word_key(w);
-                                    is_capitalized(w)
-                                        && !is_acronym(w)
-                                        && (self.english_names.contains(&key)
-                                            || self.lone_names.contains(&key))
-                                        && in_german(w)
-                                })
+                    || (self.lone_names.contains(&key) && lone_word && {
+                        let name_part = |m: usize| {
+                            sentence_words.get(m).is_some_and(|&(_, w)| {
+                                let key = word_key(w);
+                                is_capitalized(w)
+                                    && !is_acronym(w)
+                                    && (self.english_names.contains(&key)
+                                        || self.lone_names.contains(&key))
+                                    && in_german_key(&key)
+                            })
+                        };
+                        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+                        // The word beyond this one, away from the other part `m`.
+                        let beyond = |after_other: bool| {
+                            let m = if after_other {
+                                Some(n + 1).filter(|_| joined(n))
+                            } else {
+                                n.checked_sub(1).filter(|&m| joined(m))
                             };
-                            let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
-                            (n > 0 && joined(n - 1) && name_part(n - 1))
-                                || (joined(n) && name_part(n + 1))
-                        });
+                            m.and_then(|m| sentence_words.get(m)).map(|&(_, w)| w)
+                        };
+                        let part = |m: usize, after_other: bool| {
+                            name_part(m)
+                                && !said_otherwise(
+                                    &word_key(sentence_words[m].1),
+                                    after_other,
+                                    beyond(after_other),
+                                )
+                        };
+                        (n > 0 && joined(n - 1) && part(n - 1, true))
+                            || (joined(n) && part(n + 1, false))
+                    });
                 if !is_name || !seen.insert(key.clone()) {
                     continue;
                 }
-                if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
+                if !in_german_key(&key) {
                     flags.push(Flag::NameOneSide {
                         name: word.to_string(),
                         side: Side::English,
@@ -1142,6 +1255,82 @@ impl Checker {
             }
         }
     }
+}
+
+/// The core lexicon's translations of a German word, or of the head of a compound
+/// ("Kinderklinik": "Klinik"; heads of five letters or more, as shorter ones end names as
+/// well: "Ackermann", "Dortmund").
+fn compound_translations<'d>(
+    dictionary: &'d Dictionary,
+    key: &str,
+) -> impl Iterator<Item = &'d String> {
+    let chars: Vec<char> = key.chars().collect();
+    let heads = (3..chars.len().saturating_sub(4)).map(move |cut| chars[cut..].iter().collect());
+    std::iter::once(key.to_string())
+        .chain(heads)
+        .flat_map(|head: String| dictionary.translations(&head).iter())
+}
+
+/// Whether a German word or its compound head ([`compound_translations`]) translates the
+/// English `key`.
+fn common_german_renders(dictionary: &Dictionary, german: &str, key: &str) -> bool {
+    compound_translations(dictionary, german).any(|t| t == key)
+}
+
+/// Whether an English sentence of the bead writes the name part `key` with another
+/// capitalised word joined to it on one side (`before`: the word before it), an honorific
+/// aside ("Mr Gehlot"): a part the German renders otherwise, or a name changed.
+fn english_has_other_part(bead: &BeadRef<'_>, key: &str, before: bool) -> bool {
+    bead.english_sentences().any(|sentence| {
+        let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+        let joined = joined_to_next(sentence);
+        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+        sentence_words.iter().enumerate().any(|(n, &(_, w))| {
+            if !loosely_alike(key, &word_key(w)) {
+                return false;
+            }
+            let other = if before {
+                n.checked_sub(1).filter(|&m| joined(m))
+            } else {
+                Some(n + 1).filter(|_| joined(n))
+            };
+            other
+                .and_then(|m| sentence_words.get(m))
+                .is_some_and(|&(_, o)| {
+                    o.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(o, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
+                })
+        })
+    })
+}
+
+/// Whether a German compound ends in a word spelled loosely alike an English name
+/// ("Südostasien" / "Asia", "Nordrhein" / "Rhine"): German writes a place into compounds.
+fn ends_alike(german: &str, english: &str) -> bool {
+    let (lg, le) = (german.chars().count(), english.chars().count());
+    if le < 4 || lg < le + 3 {
+        return false;
+    }
+    (le..=le + 2).any(|len| {
+        let tail: String = german.chars().skip(lg - len).collect();
+        spelled_loosely_alike(&tail, english)
+    })
+}
+
+/// For each word of a sentence, in the order of [`words`]: whether it stands inside double
+/// quotation marks (`"..."`, `“...”`, `„...“`, `«...»`).
+fn in_quotes(sentence: &str) -> Vec<bool> {
+    let base = sentence.as_ptr() as usize;
+    words(sentence)
+        .map(|(_, w)| {
+            let at = w.as_ptr() as usize - base;
+            let marks = sentence[..at]
+                .chars()
+                .filter(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+                .count();
+            marks % 2 == 1
+        })
+        .collect()
 }
 
 /// The linked names that the translation mostly renders as themselves: of the linked beads
@@ -1501,6 +1690,78 @@ mod tests {
         let mut dropped = german;
         dropped[0] = "Arbeitgeberpräsident Kramer sprach mit der Presse.";
         assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Ingo"]);
+    }
+
+    #[test]
+    fn a_demonym_or_adjective_of_a_place_counts_as_its_name() {
+        let german = [
+            "Der TSV steht im Finale des bayerischen Toto-Pokals.",
+            "Das Spiel ist am Samstag in Kempten.",
+        ];
+        let english = [
+            "TSV is in the final of the Bavarian Toto-Pokal.",
+            "The match is on Saturday in Kempten.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // The adjective dropped: the place is missing from the German.
+        let mut dropped = german;
+        dropped[0] = "Der TSV steht im Finale des Toto-Pokals.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Bavarian"]);
+    }
+
+    #[test]
+    fn titles_in_quotation_marks_and_capitalised_verbs_are_not_names() {
+        let german = [
+            "Pitts spielte in „In den Straßen der Bronx“ die Hauptrolle.",
+            "Chouhan positiv auf Covid getestet, meldet sein Büro.",
+            "Danach sprach Pitts mit Jamie Vardy.",
+        ];
+        let english = [
+            "Pitts starred in \"A Bronx Tale\" on stage.",
+            "Chouhan Testing Covid positive, his office reports.",
+            "Then Pitts talked to Jamie Vardy.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Outside quotation marks, a word written once beside a name part is a name.
+        let mut dropped = german;
+        dropped[2] = "Danach sprach Pitts mit Jamie.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn a_part_of_a_name_said_otherwise_is_no_name_missing() {
+        let german = [
+            "Das Kind wird an der Grazer Kinderklinik betreut.",
+            "Die Regierung von Ashok Gehlot steckt in einer Krise.",
+            "Ashok Gehlot sprach am Montag vor der Presse.",
+            "Danach sprach Gehlot mit Jamie Vardy.",
+        ];
+        let english = [
+            "The child is cared for at the Grazer Primary Hospital.",
+            "Mr Gehlot's government is in crisis.",
+            "Ashok Gehlot spoke to the press on Monday.",
+            "Then Gehlot talked to Jamie Vardy.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Another name in the place of a part is a name changed.
+        let mut changed = german;
+        changed[3] = "Danach sprach Gehlot mit Jamie Jonathan.";
+        assert_eq!(flagged_names(&flags_of(&changed, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn a_place_inside_a_german_compound_is_found() {
+        assert!(ends_alike("suedostasien", "asia"));
+        assert!(ends_alike("nordrhein", "rhine"));
+        assert!(!ends_alike("asien", "asia"));
+        assert!(!ends_alike("landesregierung", "asia"));
+        let dictionary = Dictionary::core_de_en();
+        assert!(common_german_renders(
+            &dictionary,
+            "kinderklinik",
+            "hospital"
+        ));
+        assert!(!common_german_renders(&dictionary, "ackermann", "man"));
     }
 
     #[test]
