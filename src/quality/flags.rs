@@ -530,6 +530,119 @@ pub(crate) struct Checker {
     cut_ends: Vec<bool>,
     /// First German sentence of each linked bead that crosses others → how many it crosses.
     crossings: HashMap<usize, usize>,
+    /// Misread pairs around a German sentence cut short ([`misread_pairs`]): the first
+    /// English sentence of each omission bead that is part of one (flagged not at all) ...
+    misread_omissions: HashSet<usize>,
+    /// ... and the first German sentence of the bead that holds the cut sentence → the
+    /// letters (German, English) of the pair it should have made, flagged for length.
+    cut_pairs: HashMap<usize, (f64, f64)>,
+}
+
+/// Whether a German sentence of `german` letters is cut short against an English one of
+/// `english` letters: the English far longer than the document's ratio expects, by the
+/// thresholds of the length flag.
+fn cut_short(model: &LengthModel, german: f64, english: f64) -> bool {
+    model.samples >= 5
+        && model.z(german, english) > LENGTH_Z
+        && english - german * model.median.exp() >= LENGTH_MIN_DIFFERENCE
+}
+
+/// How many words of a German sentence the English renders: by a translation of the core
+/// lexicon or by a word spelled loosely alike (a name, a number, a loan word).
+fn shared_words(dictionary: &Dictionary, german: &str, english: &str) -> usize {
+    let english: HashSet<String> = words(english).map(|(_, w)| word_key(w)).collect();
+    let german: HashSet<String> = words(german).map(|(_, w)| word_key(w)).collect();
+    german
+        .iter()
+        .filter(|g| {
+            dictionary
+                .translations(g)
+                .iter()
+                .any(|t| english.contains(t))
+                || (g.chars().count() >= 4 && english.iter().any(|e| loosely_alike(g, e)))
+        })
+        .count()
+}
+
+/// Omissions that are misread pairs around a German sentence cut short (a dropped clause,
+/// or segmentation, leaves a German sentence far shorter than its English): the search
+/// then leaves the English sentence unlinked, beside either the short German sentence left
+/// unlinked too (`[g]:[]`, `[]:[e]`), or merged with its neighbour into one bead
+/// (`[]:[e]`, `[g, g+1]:[e+1]`, where one of `g`-`e` and `g+1`-`e+1` fits the document's
+/// length ratio and the other is cut short, and `g` shares more words with `e` than with
+/// `e+1`). The English is rendered, only in part: a length finding, not an omission.
+/// Returns the omission beads' first English sentences and, keyed by the first German
+/// sentence of the bead holding the cut sentence, the letters of the pair it should form.
+fn misread_pairs(
+    alignment: &Alignment,
+    model: &LengthModel,
+) -> (HashSet<usize>, HashMap<usize, (f64, f64)>) {
+    let mut omissions = HashSet::new();
+    let mut cut = HashMap::new();
+    let dictionary = Dictionary::core_de_en();
+    let beads: Vec<BeadRef<'_>> = alignment.beads().collect();
+    let letters_of = |sentences: Vec<&str>| sentences.into_iter().map(letters).collect::<Vec<_>>();
+    for (n, bead) in beads.iter().enumerate() {
+        if !bead.german().is_empty() || bead.english().len() != 1 {
+            continue;
+        }
+        let e = letters(&bead.english_text());
+        let neighbours = [n.checked_sub(1), Some(n + 1)];
+        for (before, m) in [true, false].into_iter().zip(neighbours) {
+            let Some(other) = m.and_then(|m| beads.get(m)) else {
+                continue;
+            };
+            let german = letters_of(other.german_sentences().collect());
+            let english: f64 = letters(&other.english_text());
+            let key = other.german().start().get();
+            if other.english().is_empty() && german.len() == 1 {
+                // [g]:[] beside [e]: the pair g-e with g cut short, sharing a word.
+                if cut_short(model, german[0], e)
+                    && shared_words(&dictionary, &other.german_text(), &bead.english_text()) > 0
+                {
+                    omissions.insert(bead.english().start().get());
+                    cut.insert(key, (german[0], e));
+                    break;
+                }
+            } else if german.len() >= 2 && other.english().len() == 1 {
+                // The German sentence nearest the omission renders it; the rest of the
+                // merged bead is cut short against its English.
+                let near = if before {
+                    german[german.len() - 1]
+                } else {
+                    german[0]
+                };
+                let rest: f64 = german.iter().sum::<f64>() - near;
+                let fits = |g: f64, e: f64| model.samples >= 5 && model.z(g, e).abs() < MERGE_FIT_Z;
+                // ... and shares more words with it than with the merged bead's English.
+                let near_text = if before {
+                    other.german_sentences().last()
+                } else {
+                    other.german_sentences().next()
+                }
+                .unwrap_or("");
+                let english_text = other.english_text();
+                if shared_words(&dictionary, near_text, &bead.english_text())
+                    <= shared_words(&dictionary, near_text, &english_text)
+                {
+                    continue;
+                }
+                let pair = if fits(near, e) && cut_short(model, rest, english) {
+                    Some((rest, english))
+                } else if fits(rest, english) && cut_short(model, near, e) {
+                    Some((near, e))
+                } else {
+                    None
+                };
+                if let Some(pair) = pair {
+                    omissions.insert(bead.english().start().get());
+                    cut.insert(key, pair);
+                    break;
+                }
+            }
+        }
+    }
+    (omissions, cut)
 }
 
 /// For each bead with sentences on both sides that crosses others, keyed by its first German
@@ -730,10 +843,12 @@ impl Checker {
             .collect();
         let (german_kept, english_kept) =
             rendered_as_themselves(alignment, &german_to_names, &english_names);
+        let length = LengthModel::new(alignment);
+        let (misread_omissions, cut_pairs) = misread_pairs(alignment, &length);
         german_to_names.retain(|key, _| german_kept.contains(key));
         english_names.retain(|key| english_kept.contains(key));
         Checker {
-            length: LengthModel::new(alignment),
+            length,
             german_to_names,
             english_names,
             lone_names,
@@ -745,6 +860,8 @@ impl Checker {
                 .collect(),
             renderings: renderings(alignment),
             crossings: crossings(alignment),
+            misread_omissions,
+            cut_pairs,
         }
     }
 
@@ -784,8 +901,13 @@ impl Checker {
         if let Some(flag) = self.reordered_flag(bead) {
             flags.push(flag);
         }
+        let cut_pair = self.cut_pairs.get(&bead.german().start().get());
         if bead.german().is_empty() {
-            if !bead.english().is_empty() {
+            if !bead.english().is_empty()
+                && !self
+                    .misread_omissions
+                    .contains(&bead.english().start().get())
+            {
                 flags.push(Flag::Omission {
                     sentences: bead.english_indices().len(),
                 });
@@ -793,14 +915,18 @@ impl Checker {
             return flags;
         }
         if bead.english().is_empty() {
-            if !self.is_fragment(bead) {
+            if let Some(&(g, e)) = cut_pair {
+                flags.push(self.length_ratio(g, e));
+            } else if !self.is_fragment(bead) {
                 flags.push(Flag::Addition {
                     sentences: bead.german_indices().len(),
                 });
             }
             return flags;
         }
-        if let Some(flag) = self.merged_skip(bead) {
+        if cut_pair.is_none()
+            && let Some(flag) = self.merged_skip(bead)
+        {
             flags.push(flag);
         }
         let (german, english) = (bead.german_text(), bead.english_text());
@@ -846,6 +972,8 @@ impl Checker {
         self.name_flags(bead, &mut flags);
         if let Some(flag) = self.length_flag(&german, &english) {
             flags.push(flag);
+        } else if let Some(&(g, e)) = cut_pair {
+            flags.push(self.length_ratio(g, e));
         }
         flags
     }
@@ -911,13 +1039,18 @@ impl Checker {
         let (g, e) = (letters(german), letters(english));
         let z = model.z(g, e);
         let expected = g * model.median.exp();
-        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE).then(|| {
-            Flag::LengthRatio {
-                ratio: if g > 0.0 { e / g } else { f64::INFINITY },
-                typical: model.median.exp(),
-                z,
-            }
-        })
+        (z.abs() > LENGTH_Z && (e - expected).abs() >= LENGTH_MIN_DIFFERENCE)
+            .then(|| self.length_ratio(g, e))
+    }
+
+    /// The length flag of a German side of `g` letters against an English side of `e`.
+    fn length_ratio(&self, g: f64, e: f64) -> Flag {
+        let model = &self.length;
+        Flag::LengthRatio {
+            ratio: if g > 0.0 { e / g } else { f64::INFINITY },
+            typical: model.median.exp(),
+            z: model.z(g, e),
+        }
     }
 
     fn name_flags(&self, bead: &BeadRef<'_>, flags: &mut Vec<Flag>) {
@@ -934,39 +1067,132 @@ impl Checker {
             .flat_map(words)
             .map(|(_, w)| word_key(w))
             .collect();
+        let dictionary = Dictionary::core_de_en();
+        // The English place names and adjectives the German words of the bead render, by
+        // the core lexicon or the exonyms ("bayerischen" → "bavarian").
+        let renders = |key: &str| -> Vec<&str> {
+            dictionary
+                .translations(key)
+                .iter()
+                .filter(|t| super::names::is_proper_english(t))
+                .chain(super::names::exonyms(key))
+                .map(String::as_str)
+                .collect()
+        };
+        let german_renders: Vec<&str> = german_keys.iter().flat_map(|g| renders(g)).collect();
+        // Whether an English key is in the German of the bead: spelled alike, as the head of
+        // a German compound ("Südostasien" for "Asia"), or rendered.
+        let in_german_key = |key: &str| {
+            german_keys
+                .iter()
+                .any(|g| loosely_alike(key, g) || ends_alike(g, key))
+                || german_renders.iter().any(|r| loosely_alike(key, r))
+        };
+        // Whether a German key is in the English of the bead.
+        let in_english_key = |key: &str| {
+            english_keys.iter().any(|e| loosely_alike(key, e))
+                || renders(key)
+                    .iter()
+                    .any(|r| english_keys.iter().any(|e| loosely_alike(r, e)))
+        };
         let mut seen: HashSet<String> = HashSet::new();
         // German words that the document links to an English name.
         // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
-        for (k, word) in bead.german_sentences().flat_map(words) {
-            if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let key = word_key(word);
-            if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
-                continue;
-            }
-            if !english_keys.iter().any(|e| loosely_alike(&key, e)) {
+        for sentence in bead.german_sentences() {
+            let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+            let joined = joined_to_next(sentence);
+            for (n, &(k, word)) in sentence_words.iter().enumerate() {
+                if k == 0 || !word.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let key = word_key(word);
+                if !self.german_to_names.contains_key(&key) || !seen.insert(key.clone()) {
+                    continue;
+                }
+                if in_english_key(&key) {
+                    continue;
+                }
+                // One side writes the full name, the other a part of it ("Ashok Gehlot" /
+                // "Mr Gehlot"): a linked name joined to this one is in the English, and the
+                // English has no other capitalised word in this one's place ("The Game" for
+                // "Mac Game" is a name changed).
+                let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+                let part_present = |m: usize, before: bool| {
+                    sentence_words.get(m).is_some_and(|&(_, w)| {
+                        let key = word_key(w);
+                        self.german_to_names.contains_key(&key)
+                            && in_english_key(&key)
+                            && !english_has_other_part(bead, &key, before)
+                    })
+                };
+                if (n > 0 && joined(n - 1) && part_present(n - 1, false))
+                    || (joined(n) && part_present(n + 1, true))
+                {
+                    continue;
+                }
                 flags.push(Flag::NameOneSide {
                     name: word.to_string(),
                     side: Side::German,
                 });
             }
         }
+        // The German words of the bead with their joins, for names said otherwise.
+        let german_words: Vec<(String, bool, bool)> = bead
+            .german_sentences()
+            .flat_map(|sentence| {
+                let joined = joined_to_next(sentence);
+                words(sentence)
+                    .enumerate()
+                    .map(|(n, (_, w))| {
+                        let capital = w.chars().next().is_some_and(char::is_uppercase);
+                        (
+                            word_key(w),
+                            capital,
+                            joined.get(n).copied().unwrap_or(false),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        // Whether the German renders a part of a longer English name in words of its own:
+        // the name's other part `other` is in the German, joined there on the same side to
+        // a common German word whose translation is the English word beyond the part, also
+        // capitalised (`beyond`): "Grazer Kinderklinik" for "Grazer Primary Hospital". A
+        // German word there that renders nothing of the name ("Arbeitgeberpräsident
+        // Kramer" for "president Ingo Kramer"), or another name ("Jamie Jonathan" for
+        // "Jamie Vardy"), leaves the part missing.
+        let said_otherwise = |other: &str, after_other: bool, beyond: Option<&str>| {
+            let Some(beyond) = beyond.filter(|w| is_capitalized(w)).map(word_key) else {
+                return false;
+            };
+            german_words.iter().enumerate().any(|(i, (g, _, joined))| {
+                if !loosely_alike(other, g) {
+                    return false;
+                }
+                let neighbour = if after_other {
+                    (*joined).then(|| german_words.get(i + 1)).flatten()
+                } else {
+                    i.checked_sub(1)
+                        .and_then(|j| german_words.get(j))
+                        .filter(|(_, _, joined)| *joined)
+                };
+                neighbour.is_some_and(|(x, capital, _)| {
+                    *capital && common_german_renders(&dictionary, x, &beyond)
+                })
+            })
+        };
         // English names, capitalised and not first in their sentence (in a title, where
         // every word is capitalised, a capital says nothing). A name the German spells
         // nowhere in the document counts only as part of a longer name whose other part the
         // German of the bead has ("Ingo Kramer" against "Ingo"): alone it is mostly a name
         // the translation renders in its own way ("Bavaria" for "Bayern").
-        let in_german = |word: &str| {
-            let key = word_key(word);
-            german_keys.iter().any(|g| loosely_alike(&key, g))
-        };
         let prose = bead
             .english_sentences()
             .filter(|s| !is_title_case(s, &self.lowercase));
         for sentence in prose {
             let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
             let joined = joined_to_next(sentence);
+            let quoted = in_quotes(sentence);
             for (n, &(k, word)) in sentence_words.iter().enumerate() {
                 if !is_capitalized(word) || is_function_word(word) {
                     continue;
@@ -975,32 +1201,52 @@ impl Checker {
                 // A common word capitalised ("Union", "Street") is mostly part of a name the
                 // German translates; a name that opens its sentence is mostly one the German
                 // renders as "er" or "sie" ("Lucas said ..." / "Er sagte ...").
-                if k == 0 || super::names::is_common_english(&key) {
+                if k == 0 || super::names::is_common_english_or_plural(&key) {
                     continue;
                 }
+                // A word written once inside quotation marks is mostly a title word (titles
+                // are translated: "A Bronx Tale"), and a verb form capitalised is a headline's.
+                let lone_word = !is_acronym(word)
+                    && !super::names::has_common_noun_ending(word)
+                    && !super::names::is_verb_form(word)
+                    && !quoted.get(n).copied().unwrap_or(false);
                 let is_name = self.english_names.contains(&key)
-                    || (self.lone_names.contains(&key)
-                        && !is_acronym(word)
-                        && !super::names::has_common_noun_ending(word)
-                        && {
-                            let name_part = |m: usize| {
-                                sentence_words.get(m).is_some_and(|&(_, w)| {
-                                    let key = word_key(w);
-                                    is_capitalized(w)
-                                        && !is_acronym(w)
-                                        && (self.english_names.contains(&key)
-                                            || self.lone_names.contains(&key))
-                                        && in_german(w)
-                                })
+                    || (self.lone_names.contains(&key) && lone_word && {
+                        let name_part = |m: usize| {
+                            sentence_words.get(m).is_some_and(|&(_, w)| {
+                                let key = word_key(w);
+                                is_capitalized(w)
+                                    && !is_acronym(w)
+                                    && (self.english_names.contains(&key)
+                                        || self.lone_names.contains(&key))
+                                    && in_german_key(&key)
+                            })
+                        };
+                        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+                        // The word beyond this one, away from the other part `m`.
+                        let beyond = |after_other: bool| {
+                            let m = if after_other {
+                                Some(n + 1).filter(|_| joined(n))
+                            } else {
+                                n.checked_sub(1).filter(|&m| joined(m))
                             };
-                            let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
-                            (n > 0 && joined(n - 1) && name_part(n - 1))
-                                || (joined(n) && name_part(n + 1))
-                        });
+                            m.and_then(|m| sentence_words.get(m)).map(|&(_, w)| w)
+                        };
+                        let part = |m: usize, after_other: bool| {
+                            name_part(m)
+                                && !said_otherwise(
+                                    &word_key(sentence_words[m].1),
+                                    after_other,
+                                    beyond(after_other),
+                                )
+                        };
+                        (n > 0 && joined(n - 1) && part(n - 1, true))
+                            || (joined(n) && part(n + 1, false))
+                    });
                 if !is_name || !seen.insert(key.clone()) {
                     continue;
                 }
-                if !german_keys.iter().any(|g| loosely_alike(&key, g)) {
+                if !in_german_key(&key) {
                     flags.push(Flag::NameOneSide {
                         name: word.to_string(),
                         side: Side::English,
@@ -1009,6 +1255,82 @@ impl Checker {
             }
         }
     }
+}
+
+/// The core lexicon's translations of a German word, or of the head of a compound
+/// ("Kinderklinik": "Klinik"; heads of five letters or more, as shorter ones end names as
+/// well: "Ackermann", "Dortmund").
+fn compound_translations<'d>(
+    dictionary: &'d Dictionary,
+    key: &str,
+) -> impl Iterator<Item = &'d String> {
+    let chars: Vec<char> = key.chars().collect();
+    let heads = (3..chars.len().saturating_sub(4)).map(move |cut| chars[cut..].iter().collect());
+    std::iter::once(key.to_string())
+        .chain(heads)
+        .flat_map(|head: String| dictionary.translations(&head).iter())
+}
+
+/// Whether a German word or its compound head ([`compound_translations`]) translates the
+/// English `key`.
+fn common_german_renders(dictionary: &Dictionary, german: &str, key: &str) -> bool {
+    compound_translations(dictionary, german).any(|t| t == key)
+}
+
+/// Whether an English sentence of the bead writes the name part `key` with another
+/// capitalised word joined to it on one side (`before`: the word before it), an honorific
+/// aside ("Mr Gehlot"): a part the German renders otherwise, or a name changed.
+fn english_has_other_part(bead: &BeadRef<'_>, key: &str, before: bool) -> bool {
+    bead.english_sentences().any(|sentence| {
+        let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+        let joined = joined_to_next(sentence);
+        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+        sentence_words.iter().enumerate().any(|(n, &(_, w))| {
+            if !loosely_alike(key, &word_key(w)) {
+                return false;
+            }
+            let other = if before {
+                n.checked_sub(1).filter(|&m| joined(m))
+            } else {
+                Some(n + 1).filter(|_| joined(n))
+            };
+            other
+                .and_then(|m| sentence_words.get(m))
+                .is_some_and(|&(_, o)| {
+                    o.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(o, "Mr" | "Mrs" | "Ms" | "Dr" | "Prof")
+                })
+        })
+    })
+}
+
+/// Whether a German compound ends in a word spelled loosely alike an English name
+/// ("Südostasien" / "Asia", "Nordrhein" / "Rhine"): German writes a place into compounds.
+fn ends_alike(german: &str, english: &str) -> bool {
+    let (lg, le) = (german.chars().count(), english.chars().count());
+    if le < 4 || lg < le + 3 {
+        return false;
+    }
+    (le..=le + 2).any(|len| {
+        let tail: String = german.chars().skip(lg - len).collect();
+        spelled_loosely_alike(&tail, english)
+    })
+}
+
+/// For each word of a sentence, in the order of [`words`]: whether it stands inside double
+/// quotation marks (`"..."`, `“...”`, `„...“`, `«...»`).
+fn in_quotes(sentence: &str) -> Vec<bool> {
+    let base = sentence.as_ptr() as usize;
+    words(sentence)
+        .map(|(_, w)| {
+            let at = w.as_ptr() as usize - base;
+            let marks = sentence[..at]
+                .chars()
+                .filter(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+                .count();
+            marks % 2 == 1
+        })
+        .collect()
 }
 
 /// The linked names that the translation mostly renders as themselves: of the linked beads
@@ -1371,6 +1693,78 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_or_adjective_of_a_place_counts_as_its_name() {
+        let german = [
+            "Der TSV steht im Finale des bayerischen Toto-Pokals.",
+            "Das Spiel ist am Samstag in Kempten.",
+        ];
+        let english = [
+            "TSV is in the final of the Bavarian Toto-Pokal.",
+            "The match is on Saturday in Kempten.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // The adjective dropped: the place is missing from the German.
+        let mut dropped = german;
+        dropped[0] = "Der TSV steht im Finale des Toto-Pokals.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Bavarian"]);
+    }
+
+    #[test]
+    fn titles_in_quotation_marks_and_capitalised_verbs_are_not_names() {
+        let german = [
+            "Pitts spielte in „In den Straßen der Bronx“ die Hauptrolle.",
+            "Chouhan positiv auf Covid getestet, meldet sein Büro.",
+            "Danach sprach Pitts mit Jamie Vardy.",
+        ];
+        let english = [
+            "Pitts starred in \"A Bronx Tale\" on stage.",
+            "Chouhan Testing Covid positive, his office reports.",
+            "Then Pitts talked to Jamie Vardy.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Outside quotation marks, a word written once beside a name part is a name.
+        let mut dropped = german;
+        dropped[2] = "Danach sprach Pitts mit Jamie.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn a_part_of_a_name_said_otherwise_is_no_name_missing() {
+        let german = [
+            "Das Kind wird an der Grazer Kinderklinik betreut.",
+            "Die Regierung von Ashok Gehlot steckt in einer Krise.",
+            "Ashok Gehlot sprach am Montag vor der Presse.",
+            "Danach sprach Gehlot mit Jamie Vardy.",
+        ];
+        let english = [
+            "The child is cared for at the Grazer Primary Hospital.",
+            "Mr Gehlot's government is in crisis.",
+            "Ashok Gehlot spoke to the press on Monday.",
+            "Then Gehlot talked to Jamie Vardy.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Another name in the place of a part is a name changed.
+        let mut changed = german;
+        changed[3] = "Danach sprach Gehlot mit Jamie Jonathan.";
+        assert_eq!(flagged_names(&flags_of(&changed, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn a_place_inside_a_german_compound_is_found() {
+        assert!(ends_alike("suedostasien", "asia"));
+        assert!(ends_alike("nordrhein", "rhine"));
+        assert!(!ends_alike("asien", "asia"));
+        assert!(!ends_alike("landesregierung", "asia"));
+        let dictionary = Dictionary::core_de_en();
+        assert!(common_german_renders(
+            &dictionary,
+            "kinderklinik",
+            "hospital"
+        ));
+        assert!(!common_german_renders(&dictionary, "ackermann", "man"));
+    }
+
+    #[test]
     fn a_word_the_document_mostly_translates_is_no_name() {
         let german = [
             "Landrat Werner Bumeder sprach am Morgen.",
@@ -1533,6 +1927,80 @@ mod tests {
         );
         let report = crate::quality::Report::new(&alignment);
         assert!(report.beads().all(|b| b.flags().is_empty()), "{report:?}");
+    }
+
+    /// Kinds of the flags of each bead of a fixed alignment.
+    fn kinds_of(
+        german: &[&str],
+        english: &[&str],
+        beads: Vec<crate::align::Bead>,
+    ) -> Vec<Vec<FlagKind>> {
+        let alignment = crate::align::Alignment::from_parts_unchecked(
+            crate::text::Text::from_lines(german.join("\n")),
+            crate::text::Text::from_lines(english.join("\n")),
+            beads,
+        );
+        crate::quality::Report::new(&alignment)
+            .beads()
+            .map(|b| b.flags().iter().map(Flag::kind).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_misread_pair_around_a_sentence_cut_short_is_a_length_finding() {
+        use crate::align::Bead;
+        let pairs = [
+            (
+                "Der Laden öffnet am Montag um neun Uhr.",
+                "The shop opens on Monday at nine.",
+            ),
+            (
+                "Wir haben neue Schuhe im Angebot.",
+                "We have new shoes on offer.",
+            ),
+            ("Die Preise sind gesunken.", "Prices have fallen."),
+            (
+                "Als Grund nannte er.",
+                "As the reason he gave the rising cost of rent and energy in the city centre.",
+            ),
+            ("Der Versand ist kostenlos.", "Shipping is free."),
+            (
+                "Bestellungen gehen am selben Tag raus.",
+                "Orders go out the same day.",
+            ),
+            (
+                "Rückgaben sind bis zu dreißig Tage möglich.",
+                "Returns are possible for up to thirty days.",
+            ),
+        ];
+        let german: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+        let english: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+        let one = |k: usize| Bead::from_ranges(k..k + 1, k..k + 1, 0.0, 0.9);
+        // The cut sentence left unlinked beside its English: [3]:[], []:[3].
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..4, 3..3, 0.0, 0.9));
+        beads.push(Bead::from_ranges(4..4, 3..4, 0.0, 0.9));
+        beads.extend((4..7).map(one));
+        let kinds = kinds_of(&german, &english, beads);
+        assert_eq!(kinds[3], [FlagKind::LengthRatio], "{kinds:?}");
+        assert!(kinds[4].is_empty(), "{kinds:?}");
+        // The cut sentence merged with the next: []:[3], [3, 4]:[4].
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..3, 3..4, 0.0, 0.9));
+        beads.push(Bead::from_ranges(3..5, 4..5, 0.0, 0.9));
+        beads.extend((5..7).map(one));
+        let kinds = kinds_of(&german, &english, beads);
+        assert!(kinds[3].is_empty(), "{kinds:?}");
+        assert_eq!(kinds[4], [FlagKind::LengthRatio], "{kinds:?}");
+        // A sentence dropped whole beside a merge that fits stays an omission.
+        let mut dropped = english.clone();
+        dropped[3] = "Many customers asked about the new collection.";
+        let mut beads: Vec<Bead> = (0..3).map(one).collect();
+        beads.push(Bead::from_ranges(3..3, 3..4, 0.0, 0.9));
+        beads.push(Bead::from_ranges(3..5, 4..5, 0.0, 0.9));
+        beads.extend((5..7).map(one));
+        let kinds = kinds_of(&german, &dropped, beads);
+        assert_eq!(kinds[3], [FlagKind::Omission], "{kinds:?}");
     }
 
     /// The flags of a German sentence left alone (bead `[1]:[]`) between two 1-1 beads.

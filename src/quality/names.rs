@@ -300,6 +300,10 @@ const TITLE_WORDS: &[&str] = &[
     "territory",
     "north",
     "south",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
     "east",
     "west",
     "northern",
@@ -363,6 +367,132 @@ const TITLE_WORDS: &[&str] = &[
     "easter",
 ];
 
+/// Places whose German and English names are not spelled alike, each as German forms (the
+/// name, its genitive, its adjective and demonym) against English forms; written for this
+/// crate. A demonym or adjective of a place counts as its name ("die Münchner" for
+/// "Munich", "bayerischen" for "Bavarian"); the core lexicon holds the countries.
+const EXONYMS: &[(&str, &str)] = &[
+    (
+        "Bayern Bayerns bayerisch bayerische bayerischen bayerischer bayerisches",
+        "Bavaria Bavarian Bavarians",
+    ),
+    ("München Münchens Münchner Münchnern", "Munich"),
+    ("Köln Kölns Kölner", "Cologne"),
+    ("Wien Wiens Wiener", "Vienna Viennese"),
+    ("Nürnberg Nürnbergs Nürnberger", "Nuremberg"),
+    (
+        "Pfalz pfälzisch pfälzische pfälzischen Pfälzer",
+        "Palatinate",
+    ),
+    ("Nordrhein", "North Rhine"),
+    (
+        "Rhein Rheins rheinisch rheinische rheinischen",
+        "Rhine Rhenish",
+    ),
+    (
+        "Westfalen westfälisch westfälische westfälischen",
+        "Westphalia Westphalian",
+    ),
+    ("Sachsen sächsisch sächsische sächsischen", "Saxony Saxon"),
+    (
+        "Niedersachsen niedersächsisch niedersächsische niedersächsischen",
+        "Saxony Saxon",
+    ),
+    ("Hessen hessisch hessische hessischen", "Hesse Hessian"),
+    (
+        "Schwaben schwäbisch schwäbische schwäbischen",
+        "Swabia Swabian",
+    ),
+    (
+        "Franken fränkisch fränkische fränkischen",
+        "Franconia Franconian",
+    ),
+    (
+        "Preußen preußisch preußische preußischen",
+        "Prussia Prussian",
+    ),
+    ("Mailand Mailands Mailänder", "Milan"),
+    ("Venedig Venedigs", "Venice Venetian"),
+    ("Rom Roms römisch römische römischen", "Rome Roman"),
+    ("Neapel", "Naples"),
+    ("Florenz", "Florence"),
+    ("Moskau Moskaus Moskauer", "Moscow"),
+    ("Prag Prags Prager", "Prague"),
+    ("Warschau Warschauer", "Warsaw"),
+    ("Genf Genfer", "Geneva"),
+    ("Brüssel Brüssels Brüsseler", "Brussels"),
+    ("Peking Pekings", "Beijing"),
+    ("Athen Athens", "Athens"),
+    ("Lissabon", "Lisbon"),
+    ("Kopenhagen", "Copenhagen"),
+    ("Den Haag", "Hague"),
+    (
+        "Tschechien tschechisch tschechische tschechischen",
+        "Czech Czechia",
+    ),
+    ("Asien asiatisch asiatische asiatischen", "Asia Asian"),
+    (
+        "Afrika afrikanisch afrikanische afrikanischen",
+        "Africa African",
+    ),
+    ("Südost", "Southeast"),
+    ("Nordost", "Northeast"),
+];
+
+/// German word key → the English keys of the same place ([`EXONYMS`]).
+pub(crate) fn exonyms(german_key: &str) -> &'static [String] {
+    static MAP: OnceLock<std::collections::HashMap<String, Vec<String>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for (german, english) in EXONYMS {
+            let english: Vec<String> = english.split(' ').map(word_key).collect();
+            for form in german.split(' ') {
+                map.entry(word_key(form))
+                    .or_default()
+                    .extend(english.iter().cloned());
+            }
+        }
+        map
+    })
+    .get(german_key)
+    .map_or(&[], Vec::as_slice)
+}
+
+/// Keys of the English words the core lexicon writes with a capital: names of places and
+/// their adjectives ("Germany", "German", "Austrian"), which a German word of the lexicon
+/// renders.
+pub(crate) fn is_proper_english(key: &str) -> bool {
+    static KEYS: OnceLock<HashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        crate::lexicon::core_de_en_english_words()
+            .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+            .map(word_key)
+            .collect()
+    })
+    .contains(key)
+}
+
+/// Whether a capitalised English word is the -ing or -ed form of a common verb ("Testing",
+/// "Celebrating", "Banned"): a headline or a title capitalises it, it names nothing.
+pub(crate) fn is_verb_form(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = lower
+        .strip_suffix("ing")
+        .or_else(|| lower.strip_suffix("ed"));
+    let Some(stem) = stem.filter(|s| s.chars().count() >= 3) else {
+        return false;
+    };
+    let mut chars: Vec<char> = stem.chars().collect();
+    let mut forms = vec![stem.to_string(), format!("{stem}e")];
+    // "running" → "run", "banned" → "ban".
+    if chars.len() >= 4 && chars[chars.len() - 1] == chars[chars.len() - 2] {
+        chars.pop();
+        forms.push(chars.iter().collect());
+    }
+    forms.iter().any(|f| is_common_english(&word_key(f)))
+}
+
 /// Keys of the English words that are no names: the lexicon's lower-case English words and
 /// [`TITLE_WORDS`].
 fn common_keys() -> &'static HashSet<String> {
@@ -382,6 +512,17 @@ pub(crate) fn is_common_english(key: &str) -> bool {
     common_keys().contains(key)
 }
 
+/// [`is_common_english`], or the plural of a [`TITLE_WORDS`] word ("Palaces"; not of any
+/// common word, as names end so: "Masters", "Wells").
+pub(crate) fn is_common_english_or_plural(key: &str) -> bool {
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| TITLE_WORDS.iter().copied().map(word_key).collect());
+    is_common_english(key)
+        || key.strip_suffix('s').is_some_and(|stem| {
+            titles.contains(stem) || stem.strip_suffix('e').is_some_and(|s| titles.contains(s))
+        })
+}
+
 /// Whether an English word ends as common nouns do and names seldom do ("Transportation",
 /// "Childhood", "Economics"): a capitalised word of this shape is mostly part of a title.
 pub(crate) fn has_common_noun_ending(word: &str) -> bool {
@@ -396,6 +537,22 @@ pub(crate) fn has_common_noun_ending(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verb_forms_exonyms_and_plurals_of_title_words() {
+        for word in ["Testing", "Banned", "Celebrating", "Running"] {
+            assert!(is_verb_form(word), "{word}");
+        }
+        for word in ["Beijing", "Mohammed", "Ahmed", "Sing"] {
+            assert!(!is_verb_form(word), "{word}");
+        }
+        assert_eq!(exonyms(&word_key("Münchner")), [word_key("Munich")]);
+        assert!(exonyms(&word_key("bayerischen")).contains(&word_key("Bavarian")));
+        assert!(exonyms(&word_key("Berlin")).is_empty());
+        assert!(is_proper_english(&word_key("Austrian")));
+        assert!(is_common_english_or_plural(&word_key("Palaces")));
+        assert!(!is_common_english_or_plural(&word_key("Masters")));
+    }
 
     #[test]
     fn title_and_lexicon_words_are_common_names_are_not() {
