@@ -91,6 +91,11 @@ pub struct ReorderConfig {
     pub site_below: f64,
     /// How many beads away from a site a sentence may move, or a bead may swap with.
     pub reach: usize,
+    /// How much the word evidence of a change (anchors, links and the translation model, of
+    /// the beads it makes against those it replaces) counts in its gain beside the lengths and
+    /// the shape costs: 1 counts it as the search does, 0 leaves the change to the lengths and
+    /// shapes alone, 2 counts it twice.
+    pub link_evidence: f64,
 }
 
 impl Default for ReorderConfig {
@@ -102,6 +107,7 @@ impl Default for ReorderConfig {
             min_gain: 2.0,
             site_below: 0.9,
             reach: 3,
+            link_evidence: 1.0,
         }
     }
 }
@@ -109,6 +115,9 @@ impl Default for ReorderConfig {
 impl ReorderConfig {
     /// The most beads a site's window may reach on either side.
     pub const MAX_REACH: usize = 8;
+
+    /// The largest [`link_evidence`](Self::link_evidence).
+    pub const MAX_LINK_EVIDENCE: f64 = 10.0;
 
     pub(crate) fn validate(&self) -> Result<()> {
         for (name, value) in [
@@ -128,6 +137,13 @@ impl ReorderConfig {
             return Err(Error::config(format!(
                 "reorder.site_below must lie in [0, 1], not {}",
                 self.site_below
+            )));
+        }
+        if !(0.0..=Self::MAX_LINK_EVIDENCE).contains(&self.link_evidence) {
+            return Err(Error::config(format!(
+                "reorder.link_evidence must lie in [0, {}], not {}",
+                Self::MAX_LINK_EVIDENCE,
+                super::config::shown(self.link_evidence)
             )));
         }
         if !(1..=Self::MAX_REACH).contains(&self.reach) {
@@ -454,11 +470,19 @@ fn best_change(
         else {
             return;
         };
+        let evidence = |b: &Placed| costs.evidence_cost(&b.german, &b.english);
+        // The word evidence weighs `link_evidence` times what it weighs in the costs.
+        let reweighed = if config.link_evidence == 1.0 {
+            0.0
+        } else {
+            let before: f64 = replaced.iter().map(|&k| evidence(&path[k])).sum();
+            let after: f64 = with.iter().chain(&added).map(evidence).sum();
+            (config.link_evidence - 1.0) * (before - after)
+        };
         if crossings > 0 {
             // A crossing claims that the words say the order is not the monotone one: the
             // evidence alone, without the merge costs a split saves or the lengths that fit
             // better crossed, must pay for the crossings.
-            let evidence = |b: &Placed| costs.evidence_cost(&b.german, &b.english);
             let monotone =
                 monotone.unwrap_or_else(|| replaced.iter().map(|&k| evidence(&path[k])).sum());
             let crossed: f64 = with.iter().chain(&added).map(evidence).sum();
@@ -466,7 +490,7 @@ fn best_change(
                 return;
             }
         }
-        let gain = before - after - penalty;
+        let gain = before - after + reweighed - penalty;
         if gain > config.min_gain && best.as_ref().is_none_or(|b| gain > b.gain) {
             best = Some(Change {
                 replaced,
