@@ -25,7 +25,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use satzweise::io::Format;
-use satzweise::{Aligner, AlignerConfig, Lang, LineBreaks, Segmenter, Text};
+use satzweise::{Aligner, Lang, LineBreaks, Segmenter, Text};
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -92,11 +92,7 @@ fn main() -> ExitCode {
         }
         let german = cli::read_input(&files[0])?;
         let english = cli::read_input(&files[1])?;
-        let config: AlignerConfig = match &config {
-            Some(path) => serde_json::from_str(&cli::read_input(path)?)
-                .map_err(|e| Failure::runtime(format!("{path}: {e}")))?,
-            None => AlignerConfig::default(),
-        };
+        let config = cli::read_config(config.as_deref())?;
         let aligner = Aligner::builder()
             .config(config)
             .languages(Lang::De, english_lang)

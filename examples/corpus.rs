@@ -36,7 +36,7 @@ use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use cli::Failure;
-use satzweise::{Aligner, AlignerConfig};
+use satzweise::Aligner;
 
 const USAGE: &str = "usage: corpus [--presegmented] [--tsv] [--config FILE] [--chunk N] [INPUT]
 
@@ -73,8 +73,7 @@ fn main() -> ExitCode {
         let aligner = match &config {
             None => Aligner::new(),
             Some(path) => {
-                let config: AlignerConfig = serde_json::from_str(&cli::read_input(path)?)
-                    .map_err(|e| Failure::runtime(format!("{path}: {e}")))?;
+                let config = cli::read_config(Some(path))?;
                 Aligner::from_config(config)
                     .map_err(|e| Failure::runtime(format!("{path}: {e}")))?
             }

@@ -7,6 +7,7 @@
 //! cargo run --release --example evaluate -- --triple a.de a.fr a.defr --triple b.de b.fr b.defr
 //! cargo run --release --example evaluate -- --set wmt-perturbed --concatenate
 //! cargo run --release --example evaluate -- --set textberg-dev --data /work/shared/data
+//! cargo run --release --example evaluate -- --set textberg-dev --beads /tmp/beads
 //! ```
 //!
 //! `--core-lexicon` and `--ding PATH` add the built-in German–English lexicon and a Ding
@@ -17,17 +18,21 @@
 //! folder (`NAME.de` with `NAME.en` and `NAME.deen`, or `NAME.fr` and `NAME.defr`), such as the
 //! variants `tools/make_dev_sets.sh` makes. Files hold one sentence per line.
 //!
-//! Besides F1, each set prints the exact recall per gold shape, the exact precision per found
+//! Besides F1, each set prints the beads that break the monotone order (with holes, or
+//! crossing others: `satzweise::eval::ReorderCounts`), in the gold and found, and how many of
+//! each the other has exactly; the exact recall per gold shape, the exact precision per found
 //! shape, and the precision and recall of unaligned gold sentences (1-0, 0-1), the recall by
-//! length in non-space characters.
+//! length in non-space characters. `--beads DIR` writes the found beads of every document
+//! (vecalign bead lines) to `DIR/SET/NAME.beads`, for a look at them or for
+//! `score_alignments.py`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use satzweise::eval::{GoldSet, Scores, ShapeCounts, score_document};
+use satzweise::eval::{GoldSet, ReorderCounts, Scores, ShapeCounts, score_document};
 use satzweise::io::{BeadLine, read_bead_file};
-use satzweise::{Aligner, AlignerConfig, Alignment, Dictionary, Lang, Text};
+use satzweise::{Aligner, Alignment, Dictionary, Lang, Text};
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -40,8 +45,9 @@ const USAGE: &str =
     "usage: evaluate [OPTIONS] (--set NAME | --dir DIR | --triple GERMAN OTHER GOLD)...
 
 Aligns gold documents and prints strict and lax precision, recall and F1 per file and
-pooled, exact recall per gold bead shape and precision per found shape, and the recall of
-unaligned sentences by length.
+pooled, the beads that break the monotone order (holes, crossings) in the gold and found and
+how many of each the other has exactly, exact recall per gold bead shape and precision per
+found shape, and the recall of unaligned sentences by length.
 
   --set NAME           a named gold set: textberg-dev, textberg-test, wmt, wmt-perturbed
                        (repeatable); read from --data
@@ -52,11 +58,13 @@ unaligned sentences by length.
   --data DIR           where the named sets live (default ../shared/data beside the
                        checkout; the sets are not in the repository: see the README)
   --config JSON        an aligner configuration file (satzweise::AlignerConfig as JSON)
+  --beads DIR          write the found beads of every document (vecalign bead lines) to
+                       DIR/SET/NAME.beads (SET: the set's name, or its folder's name)
   --ding PATH          add a Ding dictionary (German-English sets only)
   --ding-max-translations N
                        keep the first N translations of each German word of --ding
   --core-lexicon       add the built-in German-English core lexicon
-  --quiet              print only the pooled line of each set
+  --quiet              print only the pooled lines of each set (F1, non-monotone beads)
   --together           align the documents of each set together, learning a lexicon
                        across them (Aligner::align_batch with Batch::learn_across)
   --concatenate        join the documents of each set into one long document
@@ -73,7 +81,8 @@ struct Args {
     dir: Vec<PathBuf>,
     triple: Vec<PathBuf>,
     data: PathBuf,
-    config: Option<PathBuf>,
+    config: Option<String>,
+    beads: Option<PathBuf>,
     ding: Option<PathBuf>,
     ding_max_translations: Option<usize>,
     core_lexicon: bool,
@@ -100,7 +109,8 @@ fn main() -> ExitCode {
             data: line
                 .value(&["--data"])?
                 .map_or_else(sets::default_data, PathBuf::from),
-            config: line.value(&["--config"])?.map(PathBuf::from),
+            config: line.value(&["--config"])?,
+            beads: line.value(&["--beads"])?.map(PathBuf::from),
             ding: line.value(&["--ding"])?.map(PathBuf::from),
             ding_max_translations: line.parsed(&["--ding-max-translations"])?,
             core_lexicon: line.flag(&["--core-lexicon"]),
@@ -223,23 +233,41 @@ fn print_shapes(name: &str, counts: &ShapeCounts, skips: &[(f64, bool)]) {
     );
 }
 
+/// A set of gold documents to evaluate.
+struct EvalSet {
+    /// The name it is printed with.
+    name: String,
+    /// The folder of its beads under `--beads`.
+    folder: String,
+    /// (German, other, gold) files of each document.
+    triples: Vec<[PathBuf; 3]>,
+    /// The other side's language, when known.
+    lang: Option<Lang>,
+}
+
 fn run(args: &Args) -> Result<(), Failure> {
-    let config: AlignerConfig = match &args.config {
-        Some(path) => {
-            let text = satzweise::read_text_file(path)?;
-            serde_json::from_str(&text)
-                .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))?
-        }
-        None => AlignerConfig::default(),
-    };
-    let mut sets: Vec<(String, Vec<[PathBuf; 3]>, Option<Lang>)> = Vec::new();
+    let config = cli::read_config(args.config.as_deref())?;
+    let mut sets: Vec<EvalSet> = Vec::new();
     for name in &args.set {
         let (files, lang) = named_set(&args.data, name)?;
-        sets.push((name.clone(), files, Some(lang)));
+        sets.push(EvalSet {
+            name: name.clone(),
+            folder: name.clone(),
+            triples: files,
+            lang: Some(lang),
+        });
     }
     for dir in &args.dir {
         let (files, lang) = folder_set(dir)?;
-        sets.push((dir.display().to_string(), files, Some(lang)));
+        let folder = dir
+            .file_name()
+            .map_or_else(|| "dir".to_owned(), |n| n.to_string_lossy().into_owned());
+        sets.push(EvalSet {
+            name: dir.display().to_string(),
+            folder,
+            triples: files,
+            lang: Some(lang),
+        });
     }
     if !args.triple.is_empty() {
         let triples = args
@@ -247,7 +275,12 @@ fn run(args: &Args) -> Result<(), Failure> {
             .chunks(3)
             .map(|c| [c[0].clone(), c[1].clone(), c[2].clone()])
             .collect();
-        sets.push(("triples".into(), triples, None));
+        sets.push(EvalSet {
+            name: "triples".into(),
+            folder: "triples".into(),
+            triples,
+            lang: None,
+        });
     }
     let mut dictionaries: Vec<Arc<Dictionary>> = Vec::new();
     if args.core_lexicon {
@@ -269,7 +302,22 @@ fn run(args: &Args) -> Result<(), Failure> {
         );
         dictionaries.push(Arc::new(dictionary));
     }
-    for (name, triples, lang) in sets {
+    for EvalSet {
+        name,
+        folder,
+        triples,
+        lang,
+    } in sets
+    {
+        let beads_dir = match &args.beads {
+            Some(dir) => {
+                let dir = dir.join(&folder);
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| Failure::runtime(format!("{}: {e}", dir.display())))?;
+                Some(dir)
+            }
+            None => None,
+        };
         let mut config = config.clone();
         if lang == Some(Lang::Fr) {
             config.languages.english = Lang::Fr;
@@ -282,6 +330,7 @@ fn run(args: &Args) -> Result<(), Failure> {
         }
         let aligner = builder.config(config).build()?;
         let mut pooled = Scores::default();
+        let mut reorder = ReorderCounts::default();
         let mut shapes = ShapeCounts::default();
         let mut skips: Vec<(f64, bool)> = Vec::new();
         let mut documents = Vec::new();
@@ -351,8 +400,18 @@ fn run(args: &Args) -> Result<(), Failure> {
                     skips.push((bead.confidence(), gold_beads.contains(&key)));
                 }
             }
+            let stem = german.file_stem().and_then(|s| s.to_str()).unwrap_or("?");
+            if let Some(dir) = &beads_dir {
+                let languages = (Lang::De, lang.unwrap_or(Lang::En));
+                satzweise::io::Format::Vecalign.write_path(
+                    &alignment,
+                    languages,
+                    &dir.join(format!("{stem}.beads")),
+                )?;
+            }
             let scores = score_document(&gold, &test);
             pooled.add(scores);
+            reorder.add(ReorderCounts::of_document(&gold, &test));
             shapes.add_document(
                 &gold,
                 &test,
@@ -361,8 +420,7 @@ fn run(args: &Args) -> Result<(), Failure> {
             );
             if !args.quiet {
                 outln!(
-                    "{:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
-                    german.file_stem().and_then(|s| s.to_str()).unwrap_or("?"),
+                    "{stem:<40} strict P {:.3} R {:.3} F1 {:.3} | lax P {:.3} R {:.3} F1 {:.3}",
                     scores.precision_strict(),
                     scores.recall_strict(),
                     scores.f1_strict(),
@@ -380,6 +438,13 @@ fn run(args: &Args) -> Result<(), Failure> {
             pooled.precision_lax(),
             pooled.recall_lax(),
             pooled.f1_lax()
+        );
+        outln!(
+            "{name:<16} non-monotone beads: gold {}, found exactly {} | predicted {}, in gold {}",
+            reorder.gold,
+            reorder.gold_found,
+            reorder.predicted,
+            reorder.predicted_right
         );
         if !args.quiet {
             print_shapes(&name, &shapes, &skips);

@@ -14,11 +14,13 @@
 //! python3 tools/inject_qa_errors.py --seed 7 MY_DIR /tmp/my-qa     # any NAME.de/NAME.en pairs
 //! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa
 //! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa --show name_one_side
+//! cargo run --release --example qa_benchmark -- /tmp/satzweise-qa --config my-config.json
 //! ```
 //!
 //! `--show KIND` also prints every flag of one kind that is not right (false alarms, flags
 //! on other errors and on the original's differences, each with its reason) and the errors
-//! of its kind that it missed. `--reorder` aligns with the reorder pass on.
+//! of its kind that it missed. `--config JSON` aligns with a configuration of one's own (as
+//! `evaluate --config`), `--reorder` with the reorder pass on.
 //!
 //! How a flag counts (see `--help` for the full table): *right* when its bead holds a line
 //! of an injected error of the kind the flag is meant to find (number mismatch: a changed
@@ -209,7 +211,7 @@ struct Counts {
 }
 
 const USAGE: &str = "usage: qa_benchmark [--show KIND] [--verdicts FILE] [--list-original]
-                    [--reorder] [DIR]
+                    [--config JSON] [--reorder] [DIR]
 
 Aligns every pair of a QA benchmark made by tools/inject_qa_errors.py (default folder
 /tmp/satzweise-qa) and prints the precision and recall of each flag kind against the
@@ -250,7 +252,9 @@ How a flag counts (each flag is counted once, in the first class that fits):
   --list-original  print the original pairs' flags that no verdict judges, as verdict
                    lines to fill in (kind, `?`, line key, NAME:LINE and reason), instead
                    of the tables
-  --reorder        align with the reorder pass on (`reorder.enabled`)
+  --config JSON    an aligner configuration file (satzweise::AlignerConfig as JSON)
+  --reorder        align with the reorder pass on (`reorder.enabled`), whatever --config
+                   says
   -h, --help       this text
 
 Exit codes: 0 success, 1 runtime error (no benchmark in DIR), 2 usage error.
@@ -261,7 +265,7 @@ struct Options {
     show: Option<String>,
     verdicts: PathBuf,
     list_original: bool,
-    reorder: bool,
+    config: satzweise::AlignerConfig,
 }
 
 fn main() -> ExitCode {
@@ -273,15 +277,20 @@ fn main() -> ExitCode {
         );
         let list_original = args.flag(&["--list-original"]);
         let reorder = args.flag(&["--reorder"]);
+        let config = args.value(&["--config"])?;
         let dir = args
             .operands(0, 1)?
             .pop()
             .map_or_else(|| PathBuf::from("/tmp/satzweise-qa"), PathBuf::from);
+        let mut config = cli::read_config(config.as_deref())?;
+        if reorder {
+            config.reorder.enabled = true;
+        }
         let options = Options {
             show,
             verdicts,
             list_original,
-            reorder,
+            config,
         };
         run(&dir, &options)
     })
@@ -324,9 +333,7 @@ fn run(dir: &Path, options: &Options) -> Result<(), cli::Failure> {
             dir.display()
         )));
     }
-    let mut config = satzweise::AlignerConfig::default();
-    config.reorder.enabled = options.reorder;
-    let aligner = Aligner::from_config(config).map_err(cli::Failure::runtime)?;
+    let aligner = Aligner::from_config(options.config.clone()).map_err(cli::Failure::runtime)?;
     let mut by_flag: BTreeMap<FlagKind, Counts> = BTreeMap::new();
     // Per injected kind: (errors, found).
     let mut by_error: BTreeMap<String, (usize, usize)> = BTreeMap::new();

@@ -201,6 +201,108 @@ pub fn score(gold: &[Vec<BeadLine>], test: &[Vec<BeadLine>]) -> Result<Scores> {
     Ok(total)
 }
 
+/// Which beads of a document break the monotone order, as [`Alignment::reordered`] has it:
+/// those with a side whose indices are not a run of consecutive sentences (in any order, so
+/// `[218, 227]` and `[227, 218]` alike), and those with sentences on both sides that cross
+/// another such bead (one starts before the other in German and after it in English, a side
+/// starting at its lowest index). One entry per bead of `beads`.
+///
+/// ```
+/// use satzweise::eval::non_monotone;
+/// use satzweise::io::BeadLine;
+/// let beads: Vec<BeadLine> = ["[0]:[0]", "[1]:[1, 3]", "[]:[2]", "[2]:[5]", "[3]:[4]"]
+///     .iter()
+///     .map(|l| l.parse().unwrap())
+///     .collect();
+/// assert_eq!(non_monotone(&beads), [false, true, false, true, true]);
+/// ```
+///
+/// [`Alignment::reordered`]: crate::Alignment::reordered
+pub fn non_monotone(beads: &[BeadLine]) -> Vec<bool> {
+    let is_run = |side: &[usize]| {
+        side.iter()
+            .min()
+            .zip(side.iter().max())
+            .is_none_or(|(low, high)| high - low + 1 == side.len())
+    };
+    crate::align::out_of_order(beads.iter().map(|b| {
+        let starts = b.german.iter().min().zip(b.english.iter().min());
+        (
+            is_run(&b.german) && is_run(&b.english),
+            starts.map(|(&g, &e)| (g, e)),
+        )
+    }))
+}
+
+/// The beads that break the monotone order ([`non_monotone`]) in the gold and in the test,
+/// and how many of each the other has exactly, summed over documents. As in [`score`], a
+/// bead listed twice counts once and a bead empty on both sides not at all; a bead is the
+/// same as another when both sides are listed alike.
+///
+/// ```
+/// use satzweise::eval::ReorderCounts;
+/// use satzweise::io::BeadLine;
+/// let parse = |lines: &[&str]| -> Vec<BeadLine> { lines.iter().map(|l| l.parse().unwrap()).collect() };
+/// let gold = parse(&["[0]:[0, 2]", "[]:[1]", "[1]:[4]", "[2]:[3]"]);
+/// let test = parse(&["[0]:[0, 1, 2]", "[1]:[4]", "[2]:[3]"]);
+/// let counts = ReorderCounts::of_document(&gold, &test);
+/// assert_eq!((counts.gold, counts.gold_found), (3, 2)); // the hole is missed, the swap found
+/// assert_eq!((counts.predicted, counts.predicted_right), (2, 2));
+/// assert_eq!(counts.recall(), Some(2.0 / 3.0));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ReorderCounts {
+    /// Gold beads that break the monotone order.
+    pub gold: usize,
+    /// Of those, how many the test has exactly.
+    pub gold_found: usize,
+    /// Test beads that break the monotone order.
+    pub predicted: usize,
+    /// Of those, how many are in the gold exactly.
+    pub predicted_right: usize,
+}
+
+impl ReorderCounts {
+    /// The counts of one document.
+    pub fn of_document(gold: &[BeadLine], test: &[BeadLine]) -> ReorderCounts {
+        let out_of_order = |beads: &[BeadLine]| -> HashSet<Key> {
+            beads
+                .iter()
+                .zip(non_monotone(beads))
+                .filter(|(b, out)| *out && (!b.german.is_empty() || !b.english.is_empty()))
+                .map(|(b, _)| (b.german.clone(), b.english.clone()))
+                .collect()
+        };
+        let (gold_set, test_set) = (key_set(gold), key_set(test));
+        let (gold_out, test_out) = (out_of_order(gold), out_of_order(test));
+        ReorderCounts {
+            gold: gold_out.len(),
+            gold_found: gold_out.intersection(&test_set).count(),
+            predicted: test_out.len(),
+            predicted_right: test_out.intersection(&gold_set).count(),
+        }
+    }
+
+    /// Adds the counts of another document or set.
+    pub fn add(&mut self, other: ReorderCounts) {
+        self.gold += other.gold;
+        self.gold_found += other.gold_found;
+        self.predicted += other.predicted;
+        self.predicted_right += other.predicted_right;
+    }
+
+    /// The share of the gold's non-monotone beads that the test has; `None` without any.
+    pub fn recall(&self) -> Option<f64> {
+        (self.gold > 0).then(|| ratio(self.gold_found, self.gold))
+    }
+
+    /// The share of the test's non-monotone beads that are in the gold; `None` without any.
+    pub fn precision(&self) -> Option<f64> {
+        (self.predicted > 0).then(|| ratio(self.predicted_right, self.predicted))
+    }
+}
+
 /// A gold set on disk, laid out as in the Text+Berg corpus and the WMT21 sets: in one
 /// folder, for every document `NAME`, the German text `NAME.de` and the other side
 /// `NAME.OTHER` (one sentence per line), and the gold beads `NAME.deOTHER` (vecalign bead
@@ -540,5 +642,120 @@ mod tests {
             &[beads(&["[218, 227]:[198]"])],
         );
         assert_eq!(listed.unwrap().precision.strict_hits, 0);
+    }
+
+    #[test]
+    fn non_monotone_marks_holes_and_both_beads_of_a_crossing() {
+        let gold = beads(&[
+            "[449]:[530]",
+            "[450]:[531, 533, 534, 535]",
+            "[]:[532]",
+            "[451]:[537]",
+            "[452]:[536]",
+            "[453]:[]",
+            "[454]:[538]",
+        ]);
+        assert_eq!(
+            non_monotone(&gold),
+            [false, true, false, true, true, false, false]
+        );
+        // Unaligned sentences never cross; an order listed backwards is a hole all the same.
+        assert_eq!(
+            non_monotone(&beads(&["[]:[1]", "[0]:[0]", "[1]:[]", "[2]:[2]"])),
+            [false; 4]
+        );
+        assert_eq!(
+            non_monotone(&beads(&["[227, 218]:[198]", "[219]:[199]"])),
+            [true, false]
+        );
+        assert_eq!(non_monotone(&beads(&["[1, 0]:[0]"])), [false]);
+    }
+
+    #[test]
+    fn non_monotone_agrees_with_the_alignments_reordered_beads() {
+        use crate::{Alignment, Bead, EnglishIndex, GermanIndex, Text};
+        let german = Text::from_lines("a\nb\nc\nd\ne");
+        let english = Text::from_lines("a\nb\nc\nd\ne");
+        let bead = |g: &[usize], e: &[usize]| {
+            Bead::from_indices(
+                g.iter().copied().map(GermanIndex::new),
+                e.iter().copied().map(EnglishIndex::new),
+                0.0,
+                1.0,
+            )
+            .unwrap()
+        };
+        let alignment = Alignment::from_parts(
+            german,
+            english,
+            vec![
+                bead(&[0], &[0, 2]),
+                bead(&[], &[1]),
+                bead(&[1], &[4]),
+                bead(&[2, 3], &[3]),
+                bead(&[4], &[]),
+            ],
+        )
+        .unwrap();
+        let lines = BeadLine::from_alignment(&alignment);
+        let marked: Vec<usize> = non_monotone(&lines)
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &out)| out.then_some(k))
+            .collect();
+        let reordered: Vec<Vec<usize>> = alignment
+            .reordered()
+            .map(|b| b.german_indices().map(|i| i.get()).collect())
+            .collect();
+        let expected: Vec<Vec<usize>> = marked.iter().map(|&k| lines[k].german.to_vec()).collect();
+        assert_eq!(marked, [0, 2, 3]);
+        assert_eq!(reordered, expected);
+    }
+
+    #[test]
+    fn reorder_counts_judge_each_side_exactly_and_once() {
+        let gold = beads(&[
+            "[450]:[531, 533]",
+            "[]:[532]",
+            "[451]:[535]",
+            "[452]:[534]",
+            "[452]:[534]",
+            "[453]:[536]",
+        ]);
+        let test = beads(&[
+            "[450]:[531, 532, 533]",
+            "[451]:[535]",
+            "[452]:[534]",
+            "[453]:[537]",
+            "[454]:[536]",
+            "[]:[]",
+        ]);
+        let counts = ReorderCounts::of_document(&gold, &test);
+        // Gold: the hole and the swapped pair (listed twice, counted once); the test has the pair.
+        // Test: the pair, and the crossing of [453]:[537] with [454]:[536], which gold lacks.
+        assert_eq!(
+            counts,
+            ReorderCounts {
+                gold: 3,
+                gold_found: 2,
+                predicted: 4,
+                predicted_right: 2,
+            }
+        );
+        assert_eq!(counts.precision(), Some(0.5));
+        let mut pooled = counts;
+        pooled.add(ReorderCounts::of_document(&test, &test));
+        assert_eq!(
+            (
+                pooled.gold,
+                pooled.gold_found,
+                pooled.predicted,
+                pooled.predicted_right
+            ),
+            (7, 6, 8, 6)
+        );
+        let monotone = beads(&["[0]:[0]", "[1]:[1]"]);
+        let none = ReorderCounts::of_document(&monotone, &monotone);
+        assert_eq!((none.recall(), none.precision()), (None, None));
     }
 }

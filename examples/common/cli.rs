@@ -234,6 +234,18 @@ pub fn read_input_with_offset(path: &str) -> Result<(String, usize), Failure> {
     Ok((text, bom))
 }
 
+/// The aligner configuration of `--config JSON` (a `satzweise::AlignerConfig` as JSON, from a
+/// file or `-` for standard input; fields left out keep their defaults), or the default
+/// configuration without the option. Errors name the file.
+#[cfg(feature = "serde")]
+pub fn read_config(path: Option<&str>) -> Result<satzweise::AlignerConfig, Failure> {
+    match path {
+        None => Ok(satzweise::AlignerConfig::default()),
+        Some(path) => serde_json::from_str(&read_input(path)?)
+            .map_err(|e| Failure::runtime(format!("{path}: {e}"))),
+    }
+}
+
 /// Where a program writes: standard output, or a file that appears only when complete.
 pub enum Output {
     /// Standard output.

@@ -564,15 +564,37 @@ impl Alignment {
 
 /// The positions of the beads of [`Alignment::reordered`].
 fn reordered_positions(beads: &[Bead]) -> Vec<usize> {
-    let mut reordered: Vec<bool> = beads.iter().map(|b| !b.is_contiguous()).collect();
-    // The linked beads by their first German sentence: one crosses another exactly when an
-    // earlier one starts later in English, or a later one earlier.
-    let mut links: Vec<(usize, usize, usize)> = beads
+    let order = out_of_order(beads.iter().map(|b| {
+        let starts = b
+            .is_link()
+            .then(|| (b.german.start().get(), b.english.start().get()));
+        (b.is_contiguous(), starts)
+    }));
+    order
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.is_link())
-        .map(|(k, b)| (b.german.start().get(), b.english.start().get(), k))
-        .collect();
+        .filter_map(|(k, &r)| r.then_some(k))
+        .collect()
+}
+
+/// Which beads break the monotone order, given for each bead whether both its sides are runs
+/// of consecutive sentences and, when it has sentences on both sides, the first sentence of
+/// each side: the beads that are not contiguous, and the linked beads that cross another
+/// linked bead (one starts before the other in German and after it in English). The one
+/// definition behind [`Alignment::reordered`] and [`eval::non_monotone`](crate::eval::non_monotone).
+pub(crate) fn out_of_order(
+    beads: impl IntoIterator<Item = (bool, Option<(usize, usize)>)>,
+) -> Vec<bool> {
+    let mut reordered = Vec::new();
+    // The linked beads by their first German sentence: one crosses another exactly when an
+    // earlier one starts later in English, or a later one earlier.
+    let mut links: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, (contiguous, starts)) in beads.into_iter().enumerate() {
+        reordered.push(!contiguous);
+        if let Some((german, english)) = starts {
+            links.push((german, english, k));
+        }
+    }
     links.sort_unstable();
     let mut latest = None::<usize>;
     for &(_, english, k) in &links {
@@ -589,10 +611,6 @@ fn reordered_positions(beads: &[Bead]) -> Vec<usize> {
         earliest = Some(earliest.map_or(english, |e| e.min(english)));
     }
     reordered
-        .iter()
-        .enumerate()
-        .filter_map(|(k, &r)| r.then_some(k))
-        .collect()
 }
 
 /// The beads that break the monotone order, created by [`Alignment::reordered`].

@@ -8,6 +8,7 @@ mod fitted;
 mod reorder;
 mod shape;
 
+pub(crate) use alignment::out_of_order;
 pub use alignment::{
     Addition, Additions, Alignment, Bead, BeadRef, Beads, ConfidentBeads, Omission, Omissions,
     Pair, Pairs, ReorderedBeads, SentenceIndices, Unaligned, UnalignedSentences,
