@@ -209,7 +209,7 @@ struct Counts {
 }
 
 const USAGE: &str = "usage: qa_benchmark [--show KIND] [--verdicts FILE] [--list-original]
-                    [--reorder] [DIR]
+                    [--reorder] [--config JSON] [DIR]
 
 Aligns every pair of a QA benchmark made by tools/inject_qa_errors.py (default folder
 /tmp/satzweise-qa) and prints the precision and recall of each flag kind against the
@@ -251,6 +251,7 @@ How a flag counts (each flag is counted once, in the first class that fits):
                    lines to fill in (kind, `?`, line key, NAME:LINE and reason), instead
                    of the tables
   --reorder        align with the reorder pass on (`reorder.enabled`)
+  --config JSON    an aligner configuration file (satzweise::AlignerConfig as JSON)
   -h, --help       this text
 
 Exit codes: 0 success, 1 runtime error (no benchmark in DIR), 2 usage error.
@@ -262,6 +263,7 @@ struct Options {
     verdicts: PathBuf,
     list_original: bool,
     reorder: bool,
+    config: satzweise::AlignerConfig,
 }
 
 fn main() -> ExitCode {
@@ -273,6 +275,15 @@ fn main() -> ExitCode {
         );
         let list_original = args.flag(&["--list-original"]);
         let reorder = args.flag(&["--reorder"]);
+        let config = match args.value(&["--config"])? {
+            Some(path) => {
+                let text = satzweise::read_text_file(Path::new(&path))
+                    .map_err(|e| cli::Failure::runtime(format!("{path}: {e}")))?;
+                serde_json::from_str(&text)
+                    .map_err(|e| cli::Failure::runtime(format!("{path}: {e}")))?
+            }
+            None => satzweise::AlignerConfig::default(),
+        };
         let dir = args
             .operands(0, 1)?
             .pop()
@@ -282,6 +293,7 @@ fn main() -> ExitCode {
             verdicts,
             list_original,
             reorder,
+            config,
         };
         run(&dir, &options)
     })
@@ -324,8 +336,8 @@ fn run(dir: &Path, options: &Options) -> Result<(), cli::Failure> {
             dir.display()
         )));
     }
-    let mut config = satzweise::AlignerConfig::default();
-    config.reorder.enabled = options.reorder;
+    let mut config = options.config.clone();
+    config.reorder.enabled |= options.reorder;
     let aligner = Aligner::from_config(config).map_err(cli::Failure::runtime)?;
     let mut by_flag: BTreeMap<FlagKind, Counts> = BTreeMap::new();
     // Per injected kind: (errors, found).

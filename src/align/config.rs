@@ -169,6 +169,13 @@ pub struct CostConfig {
     /// links nothing in the other run: no anchor or word pair of it has its partner there. A
     /// sentence must earn its place in a bead; one that does not is cheaper left unaligned.
     pub unlinked_sentence_cost: f64,
+    /// Non-space characters at which a sentence that links nothing in a merged bead pays the
+    /// full `unlinked_sentence_cost`; shorter ones pay in proportion (their sentences' summed
+    /// length over this, at most one cost each). 0 = each pays in full.
+    pub unlinked_sentence_length: f64,
+    /// Whether the unlinked-sentence cost is paid only by beads that match some evidence
+    /// (another sentence of the bead links): a bead of unrelated sentences pays nothing.
+    pub unlinked_sentence_needs_match: bool,
     /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
     pub idf_power: f64,
     /// Anchor weights are also multiplied by `(1 - share)^chance_power`, where `share` is the
@@ -209,6 +216,9 @@ pub struct CostConfig {
     /// the other side near its place (no matched anchor, no translation evidence); in
     /// `[0, 1]`, 0 = off.
     pub unlinked_skip_discount: f64,
+    /// Share of a sentence's skip cost added when, after a first pass, something links it to
+    /// the other side near its place; 0 = off.
+    pub linked_skip_surcharge: f64,
 }
 
 impl Default for CostConfig {
@@ -222,6 +232,8 @@ impl Default for CostConfig {
             anchor_weight: anchor.matched,
             unmatched_weight: anchor.unmatched,
             unlinked_sentence_cost: anchor.unlinked_sentence,
+            unlinked_sentence_length: anchor.unlinked_length,
+            unlinked_sentence_needs_match: anchor.unlinked_needs_match,
             idf_power: IDF_POWER,
             chance_power: CHANCE_POWER,
             merge_cost: prior.merge_cost,
@@ -235,6 +247,7 @@ impl Default for CostConfig {
             adaptive_skip: 0.12,
             adaptive_skip_without_model: 0.15,
             unlinked_skip_discount: prior.unlinked_skip_discount,
+            linked_skip_surcharge: prior.linked_skip_surcharge,
         }
     }
 }
@@ -438,6 +451,11 @@ impl CostConfig {
             ("costs.translation_weight", self.translation_weight),
             ("costs.unlinked_sentence_cost", self.unlinked_sentence_cost),
             ("costs.unlinked_skip_discount", self.unlinked_skip_discount),
+            (
+                "costs.unlinked_sentence_length",
+                self.unlinked_sentence_length,
+            ),
+            ("costs.linked_skip_surcharge", self.linked_skip_surcharge),
             ("costs.adaptive_skip", self.adaptive_skip),
             (
                 "costs.adaptive_skip_without_model",

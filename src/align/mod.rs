@@ -101,6 +101,7 @@ impl Aligner {
                 debris_factor: config.costs.debris_factor,
                 paragraph_cost: config.costs.paragraph_cost,
                 unlinked_skip_discount: config.costs.unlinked_skip_discount,
+                linked_skip_surcharge: config.costs.linked_skip_surcharge,
             },
             length_weight: config.costs.length_weight,
             length: LengthScorer {
@@ -110,6 +111,8 @@ impl Aligner {
                 matched: config.costs.anchor_weight,
                 unmatched: config.costs.unmatched_weight,
                 unlinked_sentence: config.costs.unlinked_sentence_cost,
+                unlinked_length: config.costs.unlinked_sentence_length,
+                unlinked_needs_match: config.costs.unlinked_sentence_needs_match,
             },
             translation: TranslationScorer {
                 weight: config.costs.translation_weight,
@@ -536,7 +539,8 @@ impl Aligner {
             }
             None => 0,
         };
-        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
+        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0
+            || self.config.costs.linked_skip_surcharge > 0.0;
         let mut skips_rescaled = false;
         let has_model = features.has_translation_model();
         let rate = if has_model {
