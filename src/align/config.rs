@@ -216,9 +216,6 @@ pub struct CostConfig {
     /// the other side near its place (no matched anchor, no translation evidence); in
     /// `[0, 1]`, 0 = off.
     pub unlinked_skip_discount: f64,
-    /// Share of a sentence's skip cost added when, after a first pass, something links it to
-    /// the other side near its place; 0 = off.
-    pub linked_skip_surcharge: f64,
 }
 
 impl Default for CostConfig {
@@ -247,7 +244,6 @@ impl Default for CostConfig {
             adaptive_skip: 0.12,
             adaptive_skip_without_model: 0.15,
             unlinked_skip_discount: prior.unlinked_skip_discount,
-            linked_skip_surcharge: prior.linked_skip_surcharge,
         }
     }
 }
@@ -455,7 +451,6 @@ impl CostConfig {
                 "costs.unlinked_sentence_length",
                 self.unlinked_sentence_length,
             ),
-            ("costs.linked_skip_surcharge", self.linked_skip_surcharge),
             ("costs.adaptive_skip", self.adaptive_skip),
             (
                 "costs.adaptive_skip_without_model",

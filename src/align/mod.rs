@@ -101,7 +101,6 @@ impl Aligner {
                 debris_factor: config.costs.debris_factor,
                 paragraph_cost: config.costs.paragraph_cost,
                 unlinked_skip_discount: config.costs.unlinked_skip_discount,
-                linked_skip_surcharge: config.costs.linked_skip_surcharge,
             },
             length_weight: config.costs.length_weight,
             length: LengthScorer {
@@ -539,8 +538,7 @@ impl Aligner {
             }
             None => 0,
         };
-        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0
-            || self.config.costs.linked_skip_surcharge > 0.0;
+        let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
         let mut skips_rescaled = false;
         let has_model = features.has_translation_model();
         let rate = if has_model {

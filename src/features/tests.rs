@@ -188,7 +188,9 @@ fn evidence_by_definition(
                     .any(|&t| side.links(t).iter().any(|l| other.contains(l)))
             })
             .collect();
-        let length: f32 = sentences.iter().map(|&k| side.lengths()[k]).sum();
+        let length = sentences
+            .iter()
+            .fold(0.0f32, |sum, &k| sum + side.lengths()[k]);
         (sentences.len() as u32, length)
     };
     let (unlinked_sentences, unlinked_length) = if german.len() + english.len() > 2 {

@@ -108,4 +108,31 @@ mod tests {
             free.run_cost(&pair, 1..2, 0..1)
         );
     }
+
+    #[test]
+    fn an_unlinked_sentence_pays_by_its_length_and_only_beside_evidence() {
+        let german = Text::from_lines("Im Jahr 1987.\nJa.\nDas Haus von 2004.");
+        let english = Text::from_lines("In 1987.\nThe house of 2004.");
+        let pair = PairFeatures::new(&german, &english);
+        let free = AnchorScorer::default();
+        let paying = |length: f64, needs_match: bool| AnchorScorer {
+            unlinked_sentence: 2.0,
+            unlinked_length: length,
+            unlinked_needs_match: needs_match,
+            ..free
+        };
+        let extra = |scorer: AnchorScorer, g: Range<usize>, e: Range<usize>| {
+            scorer.run_cost(&pair, g.clone(), e.clone()) - free.run_cost(&pair, g, e)
+        };
+        // "Ja." has 3 non-space characters: at 30 for the full cost it pays a tenth of it.
+        let short = extra(paying(30.0, false), 0..2, 0..1);
+        assert!((short - 0.2).abs() < 1e-6, "{short}");
+        // At most the full cost per sentence, however long.
+        let capped = extra(paying(1.0, false), 0..2, 0..1);
+        assert!((capped - 2.0).abs() < 1e-9, "{capped}");
+        // Beside evidence (1987 matched) it pays; a bead that matches nothing does not.
+        assert!(extra(paying(0.0, true), 0..2, 0..1) > 1.9);
+        assert!(extra(paying(0.0, false), 1..3, 0..1) > 1.9);
+        assert_eq!(extra(paying(0.0, true), 1..3, 0..1), 0.0);
+    }
 }

@@ -39,9 +39,6 @@ pub struct ShapePrior {
     /// Share of a sentence's skip cost taken off when nothing links it near its place (see
     /// [`PairFeatures`]'s local links, learned after a first pass); in `[0, 1]`, 0 = off.
     pub unlinked_skip_discount: f64,
-    /// Share of a sentence's skip cost added when, after a first pass, something links it
-    /// near its place (the complement of the discount's measure); 0 = off.
-    pub linked_skip_surcharge: f64,
 }
 
 impl Default for ShapePrior {
@@ -55,7 +52,6 @@ impl Default for ShapePrior {
             debris_factor: 0.5,
             paragraph_cost: PARAGRAPH_COST,
             unlinked_skip_discount: 0.0,
-            linked_skip_surcharge: 0.0,
         }
     }
 }
@@ -91,11 +87,9 @@ impl ShapePrior {
                 } else {
                     self.skip_extend_cost
                 };
-                let unlinked = f64::from(unlinked);
                 let base = base
                     * pair.skip_factor()
-                    * (1.0 - self.unlinked_skip_discount * unlinked
-                        + self.linked_skip_surcharge * (1.0 - unlinked));
+                    * (1.0 - self.unlinked_skip_discount * f64::from(unlinked));
                 if shape.debris {
                     base * self.debris_factor
                 } else {
