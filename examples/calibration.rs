@@ -238,8 +238,25 @@ fn table(title: &str, samples: &[Sample]) {
     );
 }
 
+/// The aligner configuration of `--config FILE` (JSON), else the default: the calibration
+/// and the languages are set over it.
+static CONFIG: std::sync::OnceLock<satzweise::AlignerConfig> = std::sync::OnceLock::new();
+
+fn base_config() -> satzweise::AlignerConfig {
+    CONFIG.get().cloned().unwrap_or_default()
+}
+
+/// The aligner of `--config` (or the default) for German–English.
+fn default_aligner() -> Aligner {
+    Aligner::from_config(base_config()).unwrap_or_else(|e| {
+        eprintln!("calibration: {e}");
+        std::process::exit(1);
+    })
+}
+
 fn aligner(english: Lang, calibration: &Calibration) -> Aligner {
     match Aligner::builder()
+        .config(base_config())
         .languages(Lang::De, english)
         .calibration(calibration.clone())
         .build()
@@ -693,7 +710,7 @@ fn parallel() {
         outln!("(no data: ../shared/data is absent)");
         return;
     }
-    let aligner = Aligner::new();
+    let aligner = default_aligner();
     outln!("| pair | kind | parallel_score | coverage | mean conf | length corr | numbers |");
     outln!("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
     let (mut pos, mut neg, mut pos_dev, mut neg_dev) = (vec![], vec![], vec![], vec![]);
@@ -803,7 +820,7 @@ fn flags() {
         ("wmt21-de-en-perturbed", wmt(None)),
         ("Text+Berg test0–6", textberg(&test_names)),
     ] {
-        let aligner = Aligner::new();
+        let aligner = default_aligner();
         let mut by_kind: Vec<(FlagKind, usize, usize)> =
             FlagKind::ALL.iter().map(|&k| (k, 0, 0)).collect();
         let (mut clean, mut clean_wrong) = (0, 0);
@@ -853,6 +870,7 @@ fn flags() {
 
 const USAGE: &str =
     "usage: calibration [--raw | --fit PATH | --parallel | --flags] [--together] [--data DIR]
+                   [--config JSON]
 
 Measures what the confidence means against the gold sets of ../shared/data or --data DIR
 (not in the repository: see the README; tables are skipped with a message when absent).
@@ -866,6 +884,8 @@ Measures what the confidence means against the gold sets of ../shared/data or --
   --together    align each set as one batch that learns across its documents (as
                 `evaluate --together`), calibrated by the batch calibration
   --data DIR    where the gold sets live (default ../shared/data beside the checkout)
+  --config JSON an aligner configuration file (satzweise::AlignerConfig as JSON; its
+                languages and calibration are replaced by the tables' own)
   -h, --help    this text
 
 Exit codes: 0 success, 1 runtime error, 2 usage error.
@@ -884,6 +904,10 @@ fn main() -> std::process::ExitCode {
         if let Some(dir) = args.value(&["--data"])? {
             DATA.set(PathBuf::from(dir))
                 .expect("set once, before any read");
+        }
+        if let Some(path) = args.value(&["--config"])? {
+            let config = cli::read_config(Some(&path))?;
+            CONFIG.set(config).expect("set once, before any alignment");
         }
         args.finish()?;
         let chosen = usize::from(raw)

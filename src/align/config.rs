@@ -169,6 +169,13 @@ pub struct CostConfig {
     /// links nothing in the other run: no anchor or word pair of it has its partner there. A
     /// sentence must earn its place in a bead; one that does not is cheaper left unaligned.
     pub unlinked_sentence_cost: f64,
+    /// Non-space characters at which a sentence that links nothing in a merged bead pays the
+    /// full `unlinked_sentence_cost`; shorter ones pay in proportion (their sentences' summed
+    /// length over this, at most one cost each). 0 = each pays in full.
+    pub unlinked_sentence_length: f64,
+    /// Whether the unlinked-sentence cost is paid only by beads that match some evidence
+    /// (another sentence of the bead links): a bead of unrelated sentences pays nothing.
+    pub unlinked_sentence_needs_match: bool,
     /// A token type occurring in `df` sentences weighs `df^-idf_power` (times its kind's weight).
     pub idf_power: f64,
     /// Anchor weights are also multiplied by `(1 - share)^chance_power`, where `share` is the
@@ -222,6 +229,8 @@ impl Default for CostConfig {
             anchor_weight: anchor.matched,
             unmatched_weight: anchor.unmatched,
             unlinked_sentence_cost: anchor.unlinked_sentence,
+            unlinked_sentence_length: anchor.unlinked_length,
+            unlinked_sentence_needs_match: anchor.unlinked_needs_match,
             idf_power: IDF_POWER,
             chance_power: CHANCE_POWER,
             merge_cost: prior.merge_cost,
@@ -438,6 +447,10 @@ impl CostConfig {
             ("costs.translation_weight", self.translation_weight),
             ("costs.unlinked_sentence_cost", self.unlinked_sentence_cost),
             ("costs.unlinked_skip_discount", self.unlinked_skip_discount),
+            (
+                "costs.unlinked_sentence_length",
+                self.unlinked_sentence_length,
+            ),
             ("costs.adaptive_skip", self.adaptive_skip),
             (
                 "costs.adaptive_skip_without_model",

@@ -111,6 +111,8 @@ impl Aligner {
                 matched: config.costs.anchor_weight,
                 unmatched: config.costs.unmatched_weight,
                 unlinked_sentence: config.costs.unlinked_sentence_cost,
+                unlinked_length: config.costs.unlinked_sentence_length,
+                unlinked_needs_match: config.costs.unlinked_sentence_needs_match,
             },
             translation: TranslationScorer {
                 weight: config.costs.translation_weight,

@@ -35,6 +35,8 @@ pub struct Evidence {
     /// either side, none of whose linkable tokens has a partner in the other run: sentences
     /// that earn nothing in the bead. 0 for a 1-1 bead.
     pub unlinked_sentences: u32,
+    /// The summed length (non-space characters) of those sentences.
+    pub unlinked_length: f32,
 }
 
 impl PairFeatures<'_> {
@@ -64,11 +66,12 @@ impl PairFeatures<'_> {
             set_side_evidence(g, &german_types, &english_types);
         let (english_matched, english_unmatched) =
             set_side_evidence(e, &english_types, &german_types);
-        let unlinked_sentences = if german.len() + english.len() > 2 {
-            set_unlinked_sentences(g, &german, &english_types)
-                + set_unlinked_sentences(e, &english, &german_types)
+        let (unlinked_sentences, unlinked_length) = if german.len() + english.len() > 2 {
+            let (g_count, g_length) = set_unlinked_sentences(g, &german, &english_types);
+            let (e_count, e_length) = set_unlinked_sentences(e, &english, &german_types);
+            (g_count + e_count, g_length + e_length)
         } else {
-            0
+            (0, 0.0)
         };
         Evidence {
             german_matched,
@@ -76,12 +79,18 @@ impl PairFeatures<'_> {
             english_matched,
             english_unmatched,
             unlinked_sentences,
+            unlinked_length,
         }
     }
 }
 
-/// How many of `sentences` of `side` have no linkable type with a link among `other_types`.
-fn set_unlinked_sentences(side: &SideFeatures, sentences: &[usize], other_types: &[u32]) -> u32 {
+/// How many of `sentences` of `side` have no linkable type with a link among `other_types`,
+/// and their summed length.
+fn set_unlinked_sentences(
+    side: &SideFeatures,
+    sentences: &[usize],
+    other_types: &[u32],
+) -> (u32, f32) {
     let other: std::collections::HashSet<u32> = other_types.iter().copied().collect();
     let linked = |t: u32| {
         let (_, link) = side.evidence_links[t as usize];
@@ -91,11 +100,14 @@ fn set_unlinked_sentences(side: &SideFeatures, sentences: &[usize], other_types:
             side.links(t).iter().any(|l| other.contains(l))
         }
     };
-    let unlinked = sentences
-        .iter()
-        .filter(|&&k| !side.linkable(k).iter().any(|&t| linked(t)))
-        .count();
-    unlinked as u32
+    let (mut count, mut length) = (0u32, 0.0f32);
+    for &k in sentences {
+        if !side.linkable(k).iter().any(|&t| linked(t)) {
+            count += 1;
+            length += side.lengths()[k];
+        }
+    }
+    (count, length)
 }
 
 /// The linkable types of `sentences` of `side`, each once, in order of first occurrence.
@@ -181,16 +193,21 @@ impl<'f, 'a> EvidenceCounter<'f, 'a> {
                 side_evidence(g, german, &e_stamps.reached, english_floor);
             let (english_matched, english_unmatched, english_unlinked) =
                 side_evidence(e, english, &g_stamps.reached, german_floor);
+            let (unlinked_sentences, unlinked_length) = if merged {
+                (
+                    german_unlinked.0 + english_unlinked.0,
+                    german_unlinked.1 + english_unlinked.1,
+                )
+            } else {
+                (0, 0.0)
+            };
             Evidence {
                 german_matched,
                 german_unmatched,
                 english_matched,
                 english_unmatched,
-                unlinked_sentences: if merged {
-                    german_unlinked + english_unlinked
-                } else {
-                    0
-                },
+                unlinked_sentences,
+                unlinked_length,
             }
         })
     }
@@ -304,17 +321,18 @@ impl SideStamps {
 
 /// Matched and unmatched weight of the linkable types of `run`, each once, where a type is
 /// matched when its stamp in `reached` (by the other run) is at least `floor`, and the number
-/// of the run's sentences none of whose types is matched. The sums run in the order of the
-/// union of the run's rows.
+/// of the run's sentences none of whose types is matched with their summed length. The sums
+/// run in the order of the union of the run's rows.
 #[inline]
 fn side_evidence(
     side: &SideFeatures,
     run: Range<usize>,
     reached: &[u64],
     floor: u64,
-) -> (f32, f32, u32) {
+) -> (f32, f32, (u32, f32)) {
     let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
-    let mut unlinked = 0u32;
+    let (mut unlinked, mut unlinked_length) = (0u32, 0.0f32);
+    let lengths = side.lengths();
     for k in run.clone() {
         let (types, previous) = side.linkable_with_previous(k);
         let mut linked = false;
@@ -331,8 +349,9 @@ fn side_evidence(
             unmatched += if hit { 0.0 } else { weight };
         }
         unlinked += u32::from(!linked);
+        unlinked_length += if linked { 0.0 } else { lengths[k] };
     }
-    (matched, unmatched, unlinked)
+    (matched, unmatched, (unlinked, unlinked_length))
 }
 
 /// Whether type `t`, found in sentence `k`, occurs in a sentence of `start..k` too, given the

@@ -105,6 +105,7 @@ fn a_type_counts_once_per_run() {
     // The same weights; "Nichts." links nothing in the merged bead.
     let merged = Evidence {
         unlinked_sentences: 1,
+        unlinked_length: pair.german.lengths()[2],
         ..one
     };
     assert_eq!(pair.evidence(0..3, 0..2), merged);
@@ -179,19 +180,25 @@ fn evidence_by_definition(
     let (english_matched, english_unmatched) = sums(&pair.english, &english_types, &german_types);
     // A sentence is unlinked when none of its own types has a link in the other run.
     let unlinked = |side: &SideFeatures, run: Range<usize>, other: &[u32]| {
-        run.filter(|&k| {
-            !side
-                .linkable(k)
-                .iter()
-                .any(|&t| side.links(t).iter().any(|l| other.contains(l)))
-        })
-        .count() as u32
+        let sentences: Vec<usize> = run
+            .filter(|&k| {
+                !side
+                    .linkable(k)
+                    .iter()
+                    .any(|&t| side.links(t).iter().any(|l| other.contains(l)))
+            })
+            .collect();
+        let length = sentences
+            .iter()
+            .fold(0.0f32, |sum, &k| sum + side.lengths()[k]);
+        (sentences.len() as u32, length)
     };
-    let unlinked_sentences = if german.len() + english.len() > 2 {
-        unlinked(&pair.german, german, &english_types)
-            + unlinked(&pair.english, english, &german_types)
+    let (unlinked_sentences, unlinked_length) = if german.len() + english.len() > 2 {
+        let (g_count, g_length) = unlinked(&pair.german, german, &english_types);
+        let (e_count, e_length) = unlinked(&pair.english, english, &german_types);
+        (g_count + e_count, g_length + e_length)
     } else {
-        0
+        (0, 0.0)
     };
     Evidence {
         german_matched,
@@ -199,6 +206,7 @@ fn evidence_by_definition(
         english_matched,
         english_unmatched,
         unlinked_sentences,
+        unlinked_length,
     }
 }
 
@@ -256,7 +264,8 @@ fn the_counter_gives_the_definition_to_the_bit_in_any_order() {
                         && same(got.german_unmatched, w.german_unmatched)
                         && same(got.english_matched, w.english_matched)
                         && same(got.english_unmatched, w.english_unmatched)
-                        && got.unlinked_sentences == w.unlinked_sentences,
+                        && got.unlinked_sentences == w.unlinked_sentences
+                        && same(got.unlinked_length, w.unlinked_length),
                     "{g:?} {e:?}: {got:?} against {w:?}"
                 );
             }
