@@ -99,6 +99,32 @@ impl ShapePrior {
             .sum()
     }
 
+    /// The skip costs of `pair` as a table, when every sentence's share of a skip depends
+    /// only on whether it opens the run and whether it looks like debris: when the discount of
+    /// unlinked sentences is off (`1 - 0 × unlinked` is 1 for every sentence). `None` otherwise.
+    pub(crate) fn skip_table(&self, pair: &PairFeatures<'_>) -> Option<SkipTable> {
+        if self.unlinked_skip_discount != 0.0 {
+            return None;
+        }
+        // The very products `skip_cost_of` forms, so that a sum of the table's entries is
+        // that sum to the bit.
+        let share = |base: f64, debris: bool| {
+            let base = base * pair.skip_factor() * (1.0 - self.unlinked_skip_discount * 0.0);
+            if debris {
+                base * self.debris_factor
+            } else {
+                base
+            }
+        };
+        Some(SkipTable([
+            [share(self.skip_cost, false), share(self.skip_cost, true)],
+            [
+                share(self.skip_extend_cost, false),
+                share(self.skip_extend_cost, true),
+            ],
+        ]))
+    }
+
     /// The cost of the bead of the sentence runs `german` and `english`.
     pub(crate) fn run_cost(
         &self,
@@ -138,6 +164,37 @@ impl ShapePrior {
             cost += self.paragraph_cost;
         }
         cost
+    }
+}
+
+/// The share of a skip of each sentence of one pass over a document pair (see
+/// [`ShapePrior::skip_table`]): `[opens the run or extends it][looks like debris]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SkipTable([[f64; 2]; 2]);
+
+impl SkipTable {
+    /// [`ShapePrior::skip_cost_of`] of the runs `german` and `english` (one of them empty),
+    /// summed in the same order from the same start, so equal to the bit.
+    #[inline]
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
+        // `Sum` of `f64` starts at -0.
+        let mut total = -0.0f64;
+        let mut extends = 0usize;
+        let (g, e) = (pair.german(), pair.english());
+        for k in german {
+            total += self.0[extends][usize::from(g.shape(k).debris)];
+            extends = 1;
+        }
+        for k in english {
+            total += self.0[extends][usize::from(e.shape(k).debris)];
+            extends = 1;
+        }
+        total
     }
 }
 
@@ -212,6 +269,35 @@ mod tests {
         let (linked, unlinked) = (share(0..1, 0..0), share(1..2, 1..1));
         assert!((unlinked - 0.5).abs() < 1e-9, "{unlinked}");
         assert!(linked > 0.7 && linked < 1.0, "{linked}");
+    }
+
+    #[test]
+    fn the_skip_table_gives_the_skip_costs_to_the_bit() {
+        let german = Text::from_lines("Erster Satz der Seite.\n12\nZweiter Satz hier.\n– 3 –");
+        let english = Text::from_lines("First one.\n7\nSecond sentence here.");
+        let mut pair = PairFeatures::new(&german, &english);
+        pair.set_skip_factor(0.77);
+        let prior = ShapePrior::default();
+        let table = prior.skip_table(&pair).unwrap();
+        for start in 0..4 {
+            for end in start..=4 {
+                let (g, e) = (start..end, start.min(3)..end.min(3));
+                assert_eq!(
+                    table.run_cost(&pair, g.clone(), 0..0).to_bits(),
+                    prior.run_cost(&pair, g.clone(), 0..0).to_bits()
+                );
+                assert_eq!(
+                    table.run_cost(&pair, 0..0, e.clone()).to_bits(),
+                    prior.run_cost(&pair, 0..0, e).to_bits()
+                );
+            }
+        }
+        // With the discount of unlinked sentences, shares differ by sentence: no table.
+        let discounted = ShapePrior {
+            unlinked_skip_discount: 0.5,
+            ..prior
+        };
+        assert!(discounted.skip_table(&pair).is_none());
     }
 
     #[test]
