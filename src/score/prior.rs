@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::features::PairFeatures;
+use crate::features::{PairFeatures, SentenceShape};
 
 /// The prior cost of a bead's shape, aware of fragments and debris.
 ///
@@ -126,6 +126,7 @@ impl ShapePrior {
     }
 
     /// The cost of the bead of the sentence runs `german` and `english`.
+    #[inline]
     pub(crate) fn run_cost(
         &self,
         pair: &PairFeatures<'_>,
@@ -136,8 +137,13 @@ impl ShapePrior {
         if german.is_empty() || english.is_empty() {
             return self.skip_cost_of(pair, german, english);
         }
-        let boundary = |side: &crate::SideFeatures, k: usize| {
-            if side.shape(k).continues || side.shape(k + 1).starts_lower {
+        // The sentences' shapes, past the end the default (as `SideFeatures::shape` gives).
+        let (g_shapes, e_shapes) = (g.shapes(), e.shapes());
+        let shape = |shapes: &[SentenceShape], k: usize| -> SentenceShape {
+            shapes.get(k).copied().unwrap_or_default()
+        };
+        let boundary = |shapes: &[SentenceShape], k: usize| {
+            if shape(shapes, k).continues || shape(shapes, k + 1).starts_lower {
                 self.open_merge_cost
             } else {
                 self.merge_cost
@@ -145,21 +151,22 @@ impl ShapePrior {
         };
         let mut cost = 0.0;
         for k in german.start..german.end - 1 {
-            cost += boundary(g, k);
+            cost += boundary(g_shapes, k);
         }
         for k in english.start..english.end - 1 {
-            cost += boundary(e, k);
+            cost += boundary(e_shapes, k);
         }
-        if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
+        if shape(g_shapes, german.end - 1).open_end != shape(e_shapes, english.end - 1).open_end {
             cost += self.closure_mismatch_cost;
         }
-        let crosses = |side: &crate::SideFeatures, run: Range<usize>| {
-            (run.start + 1..run.end).any(|k| side.shape(k).opens_paragraph)
+        let crosses = |shapes: &[SentenceShape], run: Range<usize>| {
+            (run.start + 1..run.end).any(|k| shape(shapes, k).opens_paragraph)
         };
+        // The flags first: pre-split lines have no paragraphs, and then the runs are not read.
         if self.paragraph_cost != 0.0
-            && crosses(g, german.clone()) != crosses(e, english.clone())
             && g.has_paragraphs()
             && e.has_paragraphs()
+            && crosses(g_shapes, german.clone()) != crosses(e_shapes, english.clone())
         {
             cost += self.paragraph_cost;
         }
