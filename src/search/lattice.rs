@@ -577,9 +577,11 @@ fn backward_pass(
         let (lo, hi) = (band.lo[r], band.hi[r]);
         steps.clear();
         steps.extend(
-            shapes.iter().enumerate().filter_map(|(s, &(a, b))| {
-                (i + a <= last).then(|| Step::new(band, s, (a, b), r + a))
-            }),
+            shapes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &(a, _))| i + a <= last)
+                .map(|(s, &(a, b))| Step::new(band, s, (a, b), r + a)),
         );
         for j in (lo..=hi).rev() {
             candidates.clear();
