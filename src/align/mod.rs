@@ -32,7 +32,7 @@ use std::sync::Arc;
 use crate::features::{EvidenceCounter, PairFeatures, WeightScheme, WordTranslations};
 use crate::lexicon::CorpusTranslationModel;
 use crate::score::{
-    AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, TranslationScorer,
+    AnchorScorer, Candidate, LengthScorer, Scorer, ShapePrior, SkipTable, TranslationScorer,
     two_sided_tail_cost,
 };
 use crate::search::{self, BeadCost};
@@ -478,7 +478,7 @@ impl Aligner {
         run: impl FnOnce(&[f32], &[f32], BeadCost<'_>) -> R,
     ) -> R {
         let floor = extras.lower_bound();
-        let bound = AnchorBound::new(features, &self.shapes);
+        let bound = AnchorBound::new(features, &self.shapes, &self.built_in.prior);
         let cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
             let built_in = match floor {
                 Some(floor) if cutoff < f64::INFINITY => {
@@ -686,9 +686,7 @@ impl BuiltInScorers {
         german: Range<usize>,
         english: Range<usize>,
     ) -> f64 {
-        let mut cost = self
-            .prior
-            .run_cost(features, german.clone(), english.clone());
+        let mut cost = self.prior_cost(features, bound, german.clone(), english.clone());
         if self.length_weight != 0.0 {
             let delta = self.length.delta(features, german.clone(), english.clone());
             cost += self.length_weight * delta.map_or(0.0, two_sided_tail_cost);
@@ -697,6 +695,23 @@ impl BuiltInScorers {
             .anchor
             .evidence_cost(bound.evidence.evidence(german.clone(), english.clone()));
         cost + self.translation.run_cost(features, german, english)
+    }
+
+    /// The shape prior of the bead, from the pass's table of skip costs when it has one.
+    #[inline]
+    fn prior_cost(
+        &self,
+        features: &PairFeatures<'_>,
+        bound: &AnchorBound<'_, '_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
+        match &bound.skips {
+            Some(table) if german.is_empty() || english.is_empty() => {
+                table.run_cost(features, german, english)
+            }
+            _ => self.prior.run_cost(features, german, english),
+        }
     }
 
     /// The cost of the bead, the same as [`cost`](Self::cost) (summed in the same order), or
@@ -716,7 +731,7 @@ impl BuiltInScorers {
             // Only the prior prices a bead with an empty side: the length, anchor and
             // translation terms and their bounds are zeros, which change no sum of the prior's
             // (never -0 for a non-empty run of skipped sentences).
-            let prior = self.prior.run_cost(features, german, english);
+            let prior = self.prior_cost(features, bound, german, english);
             return if prior - AnchorBound::SLACK > cutoff {
                 f64::INFINITY
             } else {
@@ -725,9 +740,7 @@ impl BuiltInScorers {
         }
         let best_evidence = self.anchor.matched * bound.weight(&german, &english)
             + self.translation.weight * bound.translation(&german, &english);
-        let mut cheap = self
-            .prior
-            .run_cost(features, german.clone(), english.clone());
+        let mut cheap = self.prior_cost(features, bound, german.clone(), english.clone());
         if self.length_weight != 0.0 {
             let delta = self.length.delta(features, german.clone(), english.clone());
             if let Some(delta) = delta {
@@ -765,14 +778,16 @@ struct AnchorBound<'f, 'a> {
     german_translation: Vec<f64>,
     english_translation: Vec<f64>,
     evidence: EvidenceCounter<'f, 'a>,
+    /// The pass's skip costs, when the prior has a table of them.
+    skips: Option<SkipTable>,
 }
 
 impl<'f, 'a> AnchorBound<'f, 'a> {
     /// Room for the rounding of the evidence's `f32` sums.
     const SLACK: f64 = 1e-3;
 
-    /// The kernel's data for `features`, for beads of the given `shapes`.
-    fn new(features: &'f PairFeatures<'a>, shapes: &[(usize, usize)]) -> Self {
+    /// The kernel's data for `features`, for beads of the given `shapes` under `prior`.
+    fn new(features: &'f PairFeatures<'a>, shapes: &[(usize, usize)], prior: &ShapePrior) -> Self {
         let prefix = |side: &crate::SideFeatures| {
             let mut sums = Vec::with_capacity(side.len() + 1);
             let mut total = 0.0f64;
@@ -815,6 +830,7 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
                 english_ceiling.len(),
             ),
             evidence: EvidenceCounter::new(features, longest),
+            skips: prior.skip_table(features),
         }
     }
 
@@ -1034,7 +1050,7 @@ mod tests {
             .map(|k| (k..k + 1, k..k + 1))
             .collect();
         assert!(features.learn_translation_model(&diagonal) > 0);
-        let bound = AnchorBound::new(&features, &aligner.shapes);
+        let bound = AnchorBound::new(&features, &aligner.shapes, &aligner.built_in.prior);
         let mut pruned = 0;
         for i0 in 0..german.len() {
             for j0 in 0..english.len() {

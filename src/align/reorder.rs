@@ -288,7 +288,7 @@ impl<'a, 'f> SetCosts<'a, 'f> {
         SetCosts {
             built_in,
             features,
-            bound: AnchorBound::new(features, shapes),
+            bound: AnchorBound::new(features, shapes, &built_in.prior),
         }
     }
 
@@ -795,7 +795,8 @@ mod tests {
         let features = PairFeatures::new(&german, &english);
         let aligner = crate::Aligner::new();
         let costs = SetCosts::new(&aligner.built_in, &features, &aligner.shapes);
-        let bound = crate::align::AnchorBound::new(&features, &aligner.shapes);
+        let bound =
+            crate::align::AnchorBound::new(&features, &aligner.shapes, &aligner.built_in.prior);
         let n = german.len().min(english.len()).min(12);
         for g in 0..n.saturating_sub(2) {
             for e in 0..n.saturating_sub(2) {

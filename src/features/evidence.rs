@@ -185,29 +185,48 @@ impl<'f, 'a> EvidenceCounter<'f, 'a> {
             let Stamps {
                 german: g_stamps,
                 english: e_stamps,
+                partials,
             } = stamps;
             let german_floor = g_stamps.cover((g, e), german.clone(), self.pass, self.longest.0);
             let english_floor = e_stamps.cover((e, g), english.clone(), self.pass, self.longest.1);
             let merged = german.len() + english.len() > 2;
-            let (german_matched, german_unmatched, german_unlinked) =
-                side_evidence(g, german, &e_stamps.reached, english_floor);
-            let (english_matched, english_unmatched, english_unlinked) =
-                side_evidence(e, english, &g_stamps.reached, german_floor);
-            let (unlinked_sentences, unlinked_length) = if merged {
-                (
-                    german_unlinked.0 + english_unlinked.0,
-                    german_unlinked.1 + english_unlinked.1,
-                )
-            } else {
-                (0, 0.0)
-            };
+            let Partial {
+                matched: german_matched,
+                unmatched: german_unmatched,
+                unlinked: german_unlinked,
+                unlinked_length: german_unlinked_length,
+            } = partials.german.side_evidence(
+                self.pass,
+                (g, german.clone()),
+                english.clone(),
+                (&e_stamps.reached, english_floor),
+            );
+            let Partial {
+                matched: english_matched,
+                unmatched: english_unmatched,
+                unlinked: english_unlinked,
+                unlinked_length: english_unlinked_length,
+            } = partials.english.side_evidence(
+                self.pass,
+                (e, english),
+                german,
+                (&g_stamps.reached, german_floor),
+            );
             Evidence {
                 german_matched,
                 german_unmatched,
                 english_matched,
                 english_unmatched,
-                unlinked_sentences,
-                unlinked_length,
+                unlinked_sentences: if merged {
+                    german_unlinked + english_unlinked
+                } else {
+                    0
+                },
+                unlinked_length: if merged {
+                    german_unlinked_length + english_unlinked_length
+                } else {
+                    0.0
+                },
             }
         })
     }
@@ -219,15 +238,124 @@ thread_local! {
         RefCell::new(Stamps {
             german: SideStamps::new(),
             english: SideStamps::new(),
+            partials: Partials {
+                german: PartialCache::new(),
+                english: PartialCache::new(),
+            },
         })
     };
 }
 
-/// The stamps of both sides.
+/// The stamps of both sides, and the evidence of each side of recent beads.
 #[derive(Debug)]
 pub(super) struct Stamps {
     pub(super) german: SideStamps,
     pub(super) english: SideStamps,
+    partials: Partials,
+}
+
+/// The side evidence of recent beads, of each side, for extending (see [`PartialCache`]).
+#[derive(Debug)]
+struct Partials {
+    german: PartialCache,
+    english: PartialCache,
+}
+
+/// The evidence of one side of a bead: the sums and the count of [`side_evidence`] so far.
+#[derive(Debug, Clone, Copy, Default)]
+struct Partial {
+    matched: f32,
+    unmatched: f32,
+    unlinked: u32,
+    unlinked_length: f32,
+}
+
+/// One side's evidence of a bead of a pass: the key (the pass, and both runs' ends; the slot
+/// tells the lengths) and the figures.
+#[derive(Debug, Clone, Copy, Default)]
+struct PartialSlot {
+    pass: u64,
+    ends: u64,
+    partial: Partial,
+}
+
+/// Slots of a [`PartialCache`]: picked by 1 bit of the run's end (the row or column before
+/// stays apart from the current one), 5 of the other side's end (a band row of 32 columns)
+/// and each run's length (below [`PARTIAL_RUNS`]).
+const PARTIAL_SLOTS: usize = 1 << 12;
+
+/// Runs of this many sentences or more are counted whole, never kept.
+const PARTIAL_RUNS: usize = 8;
+
+/// One side's evidence of recent beads, so that a bead's side is its neighbour's with one
+/// sentence more. The search asks for the beads of a cell row by row: a run `s..e` of this
+/// side against the other side's run `r` extends the run `s..e - 1` against `r`, a bead of the
+/// cell one row (German) or one column (English) back, which ends at the same sentences of the
+/// other side, so that the same stamps serve both. Since the sums run over the run's sentences
+/// in order, continuing them with sentence `e - 1` gives the very sums (to the bit) that
+/// counting the whole run does; a bead whose neighbour is not in the cache (pruned, outside
+/// the band, or overwritten) is counted whole. Each slot holds its whole key, so any order of
+/// calls gives the same figures.
+#[derive(Debug)]
+struct PartialCache {
+    slots: Option<Box<[PartialSlot; PARTIAL_SLOTS]>>,
+}
+
+/// The slots of a new [`PartialCache`], built on the heap (an array this large built on the
+/// stack would make every call probe the stack for it).
+#[cold]
+fn empty_slots() -> Box<[PartialSlot; PARTIAL_SLOTS]> {
+    match vec![PartialSlot::default(); PARTIAL_SLOTS]
+        .into_boxed_slice()
+        .try_into()
+    {
+        Ok(slots) => slots,
+        Err(_) => unreachable!("the vector holds PARTIAL_SLOTS slots"),
+    }
+}
+
+impl PartialCache {
+    const fn new() -> PartialCache {
+        PartialCache { slots: None }
+    }
+
+    /// The evidence of this `side`'s `run` against the other side's `other` run, for `pass`,
+    /// where `reached` and `floor` tell this side's types with a partner in `other` (see
+    /// [`side_evidence`]): extended from the run one sentence shorter when the cache holds it,
+    /// else counted whole, and kept.
+    #[inline(always)]
+    fn side_evidence(
+        &mut self,
+        pass: u64,
+        (side, run): (&SideFeatures, Range<usize>),
+        other: Range<usize>,
+        (reached, floor): (&[u64], u64),
+    ) -> Partial {
+        let (length, other_length) = (run.len(), other.len());
+        if (length | other_length) >= PARTIAL_RUNS || (run.end | other.end) >> 32 != 0 {
+            return side_evidence(side, run.start, run, reached, floor, Partial::default());
+        }
+        let slots = self.slots.get_or_insert_with(empty_slots);
+        let ends = run.end as u64 | (other.end as u64) << 32;
+        let index = |end: usize, length: usize| {
+            ((end & 1) << 11 | (other.end & 31) << 6 | length << 3 | other_length)
+                & (PARTIAL_SLOTS - 1)
+        };
+        let (mut from, mut partial) = (run.start, Partial::default());
+        if length >= 2 {
+            let slot = &slots[index(run.end - 1, length - 1)];
+            if slot.pass == pass && slot.ends == ends - 1 {
+                (from, partial) = (run.end - 1, slot.partial);
+            }
+        }
+        let partial = side_evidence(side, run.start, from..run.end, reached, floor, partial);
+        slots[index(run.end, length)] = PartialSlot {
+            pass,
+            ends,
+            partial,
+        };
+        partial
+    }
 }
 
 /// Bits of a stamp that hold the sentence; the bits above hold the epoch.
@@ -319,27 +447,35 @@ impl SideStamps {
     }
 }
 
-/// Matched and unmatched weight of the linkable types of `run`, each once, where a type is
-/// matched when its stamp in `reached` (by the other run) is at least `floor`, and the number
-/// of the run's sentences none of whose types is matched with their summed length. The sums
+/// Matched and unmatched weight of the linkable types of the run that starts at `start`, each
+/// once, where a type is matched when its stamp in `reached` (by the other run) is at least
+/// `floor`, and the number of the run's sentences none of whose types is matched with their
+/// summed length: `partial`, the figures of the run's sentences before `sentences`, continued
+/// over `sentences`. The sums
 /// run in the order of the union of the run's rows.
 #[inline]
 fn side_evidence(
     side: &SideFeatures,
-    run: Range<usize>,
+    start: usize,
+    sentences: Range<usize>,
     reached: &[u64],
     floor: u64,
-) -> (f32, f32, (u32, f32)) {
-    let (mut matched, mut unmatched) = (0.0f32, 0.0f32);
-    let (mut unlinked, mut unlinked_length) = (0u32, 0.0f32);
+    partial: Partial,
+) -> Partial {
+    let Partial {
+        mut matched,
+        mut unmatched,
+        mut unlinked,
+        mut unlinked_length,
+    } = partial;
     let lengths = side.lengths();
-    for k in run.clone() {
+    for k in sentences {
         let (types, previous) = side.linkable_with_previous(k);
         let mut linked = false;
         for (&t, &distance) in types.iter().zip(previous) {
             let hit = reached[t as usize] >= floor;
             linked |= hit;
-            if k > run.start && occurs_earlier(side, t, distance, k, run.start) {
+            if k > start && occurs_earlier(side, t, distance, k, start) {
                 continue;
             }
             let weight = side.weights[t as usize];
@@ -351,7 +487,12 @@ fn side_evidence(
         unlinked += u32::from(!linked);
         unlinked_length += if linked { 0.0 } else { lengths[k] };
     }
-    (matched, unmatched, (unlinked, unlinked_length))
+    Partial {
+        matched,
+        unmatched,
+        unlinked,
+        unlinked_length,
+    }
 }
 
 /// Whether type `t`, found in sentence `k`, occurs in a sentence of `start..k` too, given the

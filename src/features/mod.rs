@@ -32,6 +32,7 @@ mod translation;
 mod weight;
 
 pub(crate) use crate::lexicon::WordTranslations;
+pub(crate) use cues::SentenceShape;
 pub(crate) use evidence::{Evidence, EvidenceCounter};
 pub(crate) use side::SideFeatures;
 pub(crate) use weight::{CHANCE_POWER, IDF_POWER, WeightScheme};

@@ -77,6 +77,11 @@ impl SideFeatures {
         self.shapes.get(k).copied().unwrap_or_default()
     }
 
+    /// Surface traits of every sentence.
+    pub(crate) fn shapes(&self) -> &[SentenceShape] {
+        &self.shapes
+    }
+
     /// Whether the text is laid out in paragraphs that group sentences (some sentence
     /// [opens a paragraph](SentenceShape::opens_paragraph)).
     pub fn has_paragraphs(&self) -> bool {

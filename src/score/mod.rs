@@ -18,7 +18,7 @@ pub(crate) use anchors::AnchorScorer;
 pub use embeddings::{DocumentEmbeddings, EmbeddingOptions, EmbeddingScorer, EmbeddingTable};
 pub(crate) use length::two_sided_tail_cost;
 pub(crate) use length::{GALE_CHURCH_VARIANCE, LengthScorer};
-pub(crate) use prior::ShapePrior;
+pub(crate) use prior::{ShapePrior, SkipTable};
 pub(crate) use translation::TranslationScorer;
 
 /// The built-in signals compute their cost on plain sentence ranges (`run_cost`, which the

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::features::PairFeatures;
+use crate::features::{PairFeatures, SentenceShape};
 
 /// The prior cost of a bead's shape, aware of fragments and debris.
 ///
@@ -99,7 +99,34 @@ impl ShapePrior {
             .sum()
     }
 
+    /// The skip costs of `pair` as a table, when every sentence's share of a skip depends
+    /// only on whether it opens the run and whether it looks like debris: when the discount of
+    /// unlinked sentences is off (`1 - 0 × unlinked` is 1 for every sentence). `None` otherwise.
+    pub(crate) fn skip_table(&self, pair: &PairFeatures<'_>) -> Option<SkipTable> {
+        if self.unlinked_skip_discount != 0.0 {
+            return None;
+        }
+        // The very products `skip_cost_of` forms, so that a sum of the table's entries is
+        // that sum to the bit.
+        let share = |base: f64, debris: bool| {
+            let base = base * pair.skip_factor() * (1.0 - self.unlinked_skip_discount * 0.0);
+            if debris {
+                base * self.debris_factor
+            } else {
+                base
+            }
+        };
+        Some(SkipTable([
+            [share(self.skip_cost, false), share(self.skip_cost, true)],
+            [
+                share(self.skip_extend_cost, false),
+                share(self.skip_extend_cost, true),
+            ],
+        ]))
+    }
+
     /// The cost of the bead of the sentence runs `german` and `english`.
+    #[inline]
     pub(crate) fn run_cost(
         &self,
         pair: &PairFeatures<'_>,
@@ -110,8 +137,13 @@ impl ShapePrior {
         if german.is_empty() || english.is_empty() {
             return self.skip_cost_of(pair, german, english);
         }
-        let boundary = |side: &crate::SideFeatures, k: usize| {
-            if side.shape(k).continues || side.shape(k + 1).starts_lower {
+        // The sentences' shapes, past the end the default (as `SideFeatures::shape` gives).
+        let (g_shapes, e_shapes) = (g.shapes(), e.shapes());
+        let shape = |shapes: &[SentenceShape], k: usize| -> SentenceShape {
+            shapes.get(k).copied().unwrap_or_default()
+        };
+        let boundary = |shapes: &[SentenceShape], k: usize| {
+            if shape(shapes, k).continues || shape(shapes, k + 1).starts_lower {
                 self.open_merge_cost
             } else {
                 self.merge_cost
@@ -119,25 +151,57 @@ impl ShapePrior {
         };
         let mut cost = 0.0;
         for k in german.start..german.end - 1 {
-            cost += boundary(g, k);
+            cost += boundary(g_shapes, k);
         }
         for k in english.start..english.end - 1 {
-            cost += boundary(e, k);
+            cost += boundary(e_shapes, k);
         }
-        if g.shape(german.end - 1).open_end != e.shape(english.end - 1).open_end {
+        if shape(g_shapes, german.end - 1).open_end != shape(e_shapes, english.end - 1).open_end {
             cost += self.closure_mismatch_cost;
         }
-        let crosses = |side: &crate::SideFeatures, run: Range<usize>| {
-            (run.start + 1..run.end).any(|k| side.shape(k).opens_paragraph)
+        let crosses = |shapes: &[SentenceShape], run: Range<usize>| {
+            (run.start + 1..run.end).any(|k| shape(shapes, k).opens_paragraph)
         };
+        // The flags first: pre-split lines have no paragraphs, and then the runs are not read.
         if self.paragraph_cost != 0.0
-            && crosses(g, german.clone()) != crosses(e, english.clone())
             && g.has_paragraphs()
             && e.has_paragraphs()
+            && crosses(g_shapes, german.clone()) != crosses(e_shapes, english.clone())
         {
             cost += self.paragraph_cost;
         }
         cost
+    }
+}
+
+/// The share of a skip of each sentence of one pass over a document pair (see
+/// [`ShapePrior::skip_table`]): `[opens the run or extends it][looks like debris]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct SkipTable([[f64; 2]; 2]);
+
+impl SkipTable {
+    /// [`ShapePrior::skip_cost_of`] of the runs `german` and `english` (one of them empty),
+    /// summed in the same order from the same start, so equal to the bit.
+    #[inline]
+    pub(crate) fn run_cost(
+        &self,
+        pair: &PairFeatures<'_>,
+        german: Range<usize>,
+        english: Range<usize>,
+    ) -> f64 {
+        // `Sum` of `f64` starts at -0.
+        let mut total = -0.0f64;
+        let mut extends = 0usize;
+        let (g, e) = (pair.german(), pair.english());
+        for k in german {
+            total += self.0[extends][usize::from(g.shape(k).debris)];
+            extends = 1;
+        }
+        for k in english {
+            total += self.0[extends][usize::from(e.shape(k).debris)];
+            extends = 1;
+        }
+        total
     }
 }
 
@@ -212,6 +276,35 @@ mod tests {
         let (linked, unlinked) = (share(0..1, 0..0), share(1..2, 1..1));
         assert!((unlinked - 0.5).abs() < 1e-9, "{unlinked}");
         assert!(linked > 0.7 && linked < 1.0, "{linked}");
+    }
+
+    #[test]
+    fn the_skip_table_gives_the_skip_costs_to_the_bit() {
+        let german = Text::from_lines("Erster Satz der Seite.\n12\nZweiter Satz hier.\n– 3 –");
+        let english = Text::from_lines("First one.\n7\nSecond sentence here.");
+        let mut pair = PairFeatures::new(&german, &english);
+        pair.set_skip_factor(0.77);
+        let prior = ShapePrior::default();
+        let table = prior.skip_table(&pair).unwrap();
+        for start in 0..4 {
+            for end in start..=4 {
+                let (g, e) = (start..end, start.min(3)..end.min(3));
+                assert_eq!(
+                    table.run_cost(&pair, g.clone(), 0..0).to_bits(),
+                    prior.run_cost(&pair, g.clone(), 0..0).to_bits()
+                );
+                assert_eq!(
+                    table.run_cost(&pair, 0..0, e.clone()).to_bits(),
+                    prior.run_cost(&pair, 0..0, e).to_bits()
+                );
+            }
+        }
+        // With the discount of unlinked sentences, shares differ by sentence: no table.
+        let discounted = ShapePrior {
+            unlinked_skip_discount: 0.5,
+            ..prior
+        };
+        assert!(discounted.skip_table(&pair).is_none());
     }
 
     #[test]

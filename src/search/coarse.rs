@@ -228,6 +228,10 @@ struct CoarseModel {
     english_extend: f64,
 }
 
+/// Room, in nats, between the coarse model's bound and a cutoff: far above the error of the
+/// `erfc` fit (1e-7) and the rounding of the search's sums.
+const COARSE_SLACK: f64 = 1e-3;
+
 /// Variance of the coarse length model (Gale and Church's value).
 pub(super) const COARSE_VARIANCE: f64 = crate::score::GALE_CHURCH_VARIANCE;
 
@@ -321,6 +325,30 @@ impl CoarseModel {
         if b == 0 {
             return self.german_skip + self.german_extend * (a - 1) as f64;
         }
+        let (delta, extra, square) = self.pair_terms(g0, g1, e0, e1);
+        two_sided_tail_cost(delta) + extra + square
+    }
+
+    /// [`cost`](Self::cost), or infinity when a bound shows it above `cutoff`: the length
+    /// term of a bead with two sides is at least `δ² / 2` (`-ln erfc(x) ≥ x²` for `x ≥ 0`, and
+    /// the fit of `erfc` is far closer to it than [`COARSE_SLACK`]), which spares the tail's
+    /// logarithm for the beads that cannot beat a cell's best.
+    fn cost_within(&self, g0: usize, g1: usize, e0: usize, e1: usize, cutoff: f64) -> f64 {
+        if g1 == g0 || e1 == e0 || cutoff == f64::INFINITY {
+            return self.cost(g0, g1, e0, e1);
+        }
+        let (delta, extra, square) = self.pair_terms(g0, g1, e0, e1);
+        if delta * delta / 2.0 + extra + square > cutoff + COARSE_SLACK {
+            return f64::INFINITY;
+        }
+        two_sided_tail_cost(delta) + extra + square
+    }
+
+    /// The terms of the cost of a bead with two sides: the standardized length difference,
+    /// the price of unequal block counts and that of equal blocks larger than 1-1.
+    #[inline]
+    fn pair_terms(&self, g0: usize, g1: usize, e0: usize, e1: usize) -> (f64, f64, f64) {
+        let (a, b) = (g1 - g0, e1 - e0);
         let lg = self.german[g1] - self.german[g0];
         let le = self.english[e1] - self.english[e0];
         let mean = ((lg + le / self.ratio) / 2.0).max(1.0);
@@ -330,7 +358,7 @@ impl CoarseModel {
         // Equal blocks larger than 1-1 are the same as several 1-1 blocks: a small price
         // keeps the path on the finer shapes.
         let square = if a == b && a > 1 { 0.01 } else { 0.0 };
-        two_sided_tail_cost(delta) + extra + square
+        (delta, extra, square)
     }
 
     /// The English-to-German ratio of characters over the beads of `path` (nodes at sentence
@@ -368,12 +396,13 @@ impl CoarseModel {
     ) -> Option<Vec<(usize, usize)>> {
         let (n, m) = (self.n(), self.m());
         let (units_n, units_m) = (n.div_ceil(factor), m.div_ceil(factor));
-        let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize, _: f64| {
-            self.cost(
+        let unit_cost = |i0: usize, i1: usize, j0: usize, j1: usize, cutoff: f64| {
+            self.cost_within(
                 (i0 * factor).min(n),
                 (i1 * factor).min(n),
                 (j0 * factor).min(m),
                 (j1 * factor).min(m),
+                cutoff,
             )
         };
         let level = Lattice::new(units_n, units_m, shapes, &unit_cost, None).counted(work);

@@ -326,9 +326,17 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
     // function give up on the large beads that cannot come near it.
     let mut order: Vec<usize> = (0..shape_count).collect();
     order.sort_by_key(|&s| (shapes[s].0 + shapes[s].1, s));
+    // The shapes that fit the row, in `order`, each with the band row its beads start on.
+    let mut steps: Vec<Step> = Vec::with_capacity(shape_count);
     for i in first..=last {
         let r = i - first;
         let (lo, hi) = (band.lo[r], band.hi[r]);
+        steps.clear();
+        steps.extend(order.iter().filter_map(|&s| {
+            let (a, b) = shapes[s];
+            let row = r.checked_sub(a)?;
+            Some(Step::new(band, s, (a, b), row))
+        }));
         for j in lo..=hi {
             let here = band.offset[r] + j - lo;
             // A start cell: free starts take every cell of the first row, a fixed start the
@@ -355,12 +363,9 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
             // The least forward candidate so far, in units of the temperature.
             let mut least = f64::INFINITY;
             candidates.clear();
-            for &s in &order {
-                let (a, b) = shapes[s];
-                if a > i - first || b > j {
-                    continue;
-                }
-                let Some(previous) = band.index(i - a, j - b) else {
+            for step in &steps {
+                let Step { shape: s, a, b, .. } = *step;
+                let Some(previous) = step.cell(j.wrapping_sub(b)) else {
                     continue;
                 };
                 let reachable = best[previous] < f64::INFINITY;
@@ -495,6 +500,40 @@ pub(crate) fn solve(lattice: &Lattice<'_>, band: &Band, start: End, end: End) ->
     })
 }
 
+/// A bead shape as a row of the band sees it: the beads of one row that have this shape start
+/// (forward pass) or end (backward pass) on band row `row`, whose cells are `lo..=hi` from
+/// index `offset` on.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    shape: usize,
+    a: usize,
+    b: usize,
+    lo: usize,
+    hi: usize,
+    offset: usize,
+}
+
+impl Step {
+    #[inline]
+    fn new(band: &Band, shape: usize, (a, b): (usize, usize), row: usize) -> Step {
+        Step {
+            shape,
+            a,
+            b,
+            lo: band.lo[row],
+            hi: band.hi[row],
+            offset: band.offset[row],
+        }
+    }
+
+    /// The cell of column `column` of the step's row, when the band holds it (a column that
+    /// wrapped below 0 is above every `hi`).
+    #[inline]
+    fn cell(&self, column: usize) -> Option<usize> {
+        (self.lo <= column && column <= self.hi).then(|| self.offset + column - self.lo)
+    }
+}
+
 /// `-ln Σ exp(-v)`, stable for large values; infinity for an empty or all-infinite slice.
 fn soft_min(values: &[f64]) -> f64 {
     let least = values.iter().copied().fold(f64::INFINITY, f64::min);
@@ -521,7 +560,7 @@ const MAX_CACHED_COSTS: usize = 1 << 24;
 fn backward_pass(
     band: &Band,
     shapes: &[(usize, usize)],
-    bead_cost: &dyn Fn(usize, usize, usize, usize) -> f64,
+    bead_cost: &impl Fn(usize, usize, usize, usize) -> f64,
     end: End,
     (n, m): (usize, usize),
     inverse_temperature: f64,
@@ -531,9 +570,19 @@ fn backward_pass(
     let shape_count = shapes.len();
     let mut backward = vec![f64::INFINITY; band.cells()];
     let mut candidates = Vec::with_capacity(shape_count + 1);
+    // The shapes whose beads from the row end inside the band, each with the row they end on.
+    let mut steps: Vec<Step> = Vec::with_capacity(shape_count);
     for i in (first..=last).rev() {
         let r = i - first;
         let (lo, hi) = (band.lo[r], band.hi[r]);
+        steps.clear();
+        steps.extend(
+            shapes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &(a, _))| i + a <= last)
+                .map(|(s, &(a, b))| Step::new(band, s, (a, b), r + a)),
+        );
         for j in (lo..=hi).rev() {
             candidates.clear();
             let is_end = match end {
@@ -544,13 +593,11 @@ fn backward_pass(
             if is_end {
                 candidates.push(0.0);
             }
-            for (s, &(a, b)) in shapes.iter().enumerate() {
-                if i + a > last {
-                    continue;
-                }
-                let Some(next) = band.index(i + a, j + b) else {
+            for step in &steps {
+                let Some(next) = step.cell(j + step.b) else {
                     continue;
                 };
+                let s = step.shape;
                 if backward[next] == f64::INFINITY {
                     continue;
                 }
