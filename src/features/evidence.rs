@@ -397,6 +397,7 @@ impl SideStamps {
     /// stamping as few sentences as it can (none when they already end where `run` does and
     /// start no later; one when the run moved on by one), and returns the least stamp of a
     /// type with a partner in `run`.
+    #[inline(always)]
     fn cover(
         &mut self,
         (this, other): (&SideFeatures, &SideFeatures),
