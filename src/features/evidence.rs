@@ -454,7 +454,7 @@ impl SideStamps {
 /// summed length: `partial`, the figures of the run's sentences before `sentences`, continued
 /// over `sentences`. The sums
 /// run in the order of the union of the run's rows.
-#[inline]
+#[inline(always)]
 fn side_evidence(
     side: &SideFeatures,
     start: usize,
