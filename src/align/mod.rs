@@ -718,7 +718,9 @@ impl BuiltInScorers {
     /// infinity when a cheap lower bound already exceeds `cutoff`: the shape prior and the
     /// length cost are exact and cheap, no anchor evidence can lower the cost by more than the
     /// matched weight of every linkable type in the bead, and no translation evidence by more
-    /// than each sentence's ceiling.
+    /// than each sentence's ceiling. Inlined into the search's one cost closure, which calls
+    /// it for every bead with a cutoff.
+    #[inline(always)]
     fn cost_within(
         &self,
         features: &PairFeatures<'_>,

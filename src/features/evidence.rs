@@ -397,6 +397,7 @@ impl SideStamps {
     /// stamping as few sentences as it can (none when they already end where `run` does and
     /// start no later; one when the run moved on by one), and returns the least stamp of a
     /// type with a partner in `run`.
+    #[inline(always)]
     fn cover(
         &mut self,
         (this, other): (&SideFeatures, &SideFeatures),
@@ -453,7 +454,7 @@ impl SideStamps {
 /// summed length: `partial`, the figures of the run's sentences before `sentences`, continued
 /// over `sentences`. The sums
 /// run in the order of the union of the run's rows.
-#[inline]
+#[inline(always)]
 fn side_evidence(
     side: &SideFeatures,
     start: usize,
