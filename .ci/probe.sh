@@ -10,7 +10,7 @@
 # first (an empty line is an empty Rust file) made the same sequence pass. So every command
 # here does that first, and a command that fails so anyway is run once more after those caches
 # are removed; any other failure, and a second one, fails the run as before.
-flush_pipes() { yes '' | head -c 64M | cat > /dev/null; }
+flush_pipes() { (yes '' || :) | head -c 64M | cat > /dev/null; }
 
 probe_retry() {
   local log rc
