@@ -482,12 +482,18 @@ fn best_change(
         };
         let evidence = |b: &Placed| costs.evidence_cost(&b.german, &b.english);
         // In a split, the word evidence weighs `link_evidence` times what it weighs in the costs.
-        let reweighed = if config.link_evidence == 1.0 || monotone.is_none() {
-            0.0
+        let reweigh = config.link_evidence != 1.0 && monotone.is_some();
+        // The evidence of the new beads, counted once for the reweighing and the crossings.
+        let crossed: f64 = if reweigh || crossings > 0 {
+            with.iter().chain(&added).map(evidence).sum()
         } else {
+            0.0
+        };
+        let reweighed = if reweigh {
             let before: f64 = replaced.iter().map(|&k| evidence(&path[k])).sum();
-            let after: f64 = with.iter().chain(&added).map(evidence).sum();
-            (config.link_evidence - 1.0) * (before - after)
+            (config.link_evidence - 1.0) * (before - crossed)
+        } else {
+            0.0
         };
         if crossings > 0 {
             // A crossing claims that the words say the order is not the monotone one: the
@@ -495,7 +501,6 @@ fn best_change(
             // better crossed, must pay for the crossings.
             let monotone =
                 monotone.unwrap_or_else(|| replaced.iter().map(|&k| evidence(&path[k])).sum());
-            let crossed: f64 = with.iter().chain(&added).map(evidence).sum();
             if monotone - crossed <= config.crossing_cost * crossings as f64 {
                 return;
             }
