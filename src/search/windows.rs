@@ -113,6 +113,9 @@ fn search_window(
     let mut previous: Option<Vec<(usize, usize)>> = None;
     // The cost of the last path, to tell whether widening found a cheaper one.
     let mut previous_cost: Option<f64> = None;
+    // The first and last nodes of the last path, to price how far a wider band's path moved
+    // its free ends (see [`moved_ends_cost`]).
+    let mut previous_ends: Option<((usize, usize), (usize, usize))> = None;
     // The cells this window may search at most (see [`CELLS_PER_UNIT`]).
     let mut budget: Option<usize> = None;
     loop {
@@ -146,8 +149,21 @@ fn search_window(
         let cost = found.as_ref().map(|path| path.costs.iter().sum::<f64>());
         // Beyond the first few doublings, the band grows only while growing pays: a wider band
         // whose best path costs no less than the narrower one's shows no path to reach.
+        let ends = found
+            .as_ref()
+            .and_then(|path| Some((*path.nodes.first()?, *path.nodes.last()?)));
         let gained = match (cost, previous_cost) {
-            (Some(cost), Some(before)) => cost < before - GAIN_TOLERANCE * (1.0 + before.abs()),
+            (Some(cost), Some(before)) => {
+                // A path that only moved its free ends sheds sentences onto the next window
+                // (or the one before): that is no gain, and beyond the free widths it must
+                // pay for the sentences it moved (see [`moved_ends_cost`]).
+                let moved = if width > FREE_WIDTH {
+                    moved_ends_cost(lattice, ends, previous_ends, (start, end))
+                } else {
+                    0.0
+                };
+                cost + moved < before - GAIN_TOLERANCE * (1.0 + before.abs())
+            }
             _ => true,
         };
         let unproven = width > FREE_WIDTH && !gained;
@@ -162,6 +178,7 @@ fn search_window(
         }
         previous = inner;
         previous_cost = cost;
+        previous_ends = ends;
         width = (width * 2).min(config.max_band_width.max(1));
     }
 }
@@ -250,6 +267,40 @@ fn append(joined: &mut BandPath, path: &BandPath, from: usize, to: usize) {
             .posteriors
             .extend_from_slice(&path.posteriors[from..to]);
     }
+}
+
+/// What the English sentences between the free ends of two paths of a window cost skipped
+/// one by one: `ends` and `previous` are each path's first and last node, and only the ends
+/// that are free count. A wider band lets a window's path start or end further along its
+/// free rows, which moves sentences it would have to align into the next window (or the one
+/// before) rather than finding a cheaper path for them: on tied text (lines repeated, one
+/// side a tenth longer) every doubling "gains" that way, and the band grows to its budget
+/// for nothing. The moved sentences could always be left out one by one at the end, so a
+/// gain worth the name must exceed this cost.
+fn moved_ends_cost(
+    lattice: &Lattice<'_>,
+    ends: Option<((usize, usize), (usize, usize))>,
+    previous: Option<((usize, usize), (usize, usize))>,
+    (start, end): (End, End),
+) -> f64 {
+    let (Some((first, last)), Some((first_before, last_before))) = (ends, previous) else {
+        return 0.0;
+    };
+    let skipped = |row: usize, a: usize, b: usize| -> f64 {
+        let (low, high) = (a.min(b), a.max(b));
+        (low..high)
+            .map(|j| (lattice.cost)(row, row, j, j + 1, f64::INFINITY))
+            .filter(|c| c.is_finite())
+            .sum()
+    };
+    let mut total = 0.0;
+    if start == End::Free && first.0 == first_before.0 {
+        total += skipped(first.0, first.1, first_before.1);
+    }
+    if end == End::Free && last.0 == last_before.0 {
+        total += skipped(last.0, last.1, last_before.1);
+    }
+    total
 }
 
 /// The cells a window may search, per row and column of the band it starts with: doubling
