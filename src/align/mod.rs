@@ -208,7 +208,7 @@ impl Aligner {
         {
             self.refined_search(&mut features, &extras, corpus, can_release)
         } else {
-            self.search(&features, &extras, &mut None)
+            self.search(&features, &extras, (&mut None, false))
         };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads.iter(), teaching);
@@ -265,14 +265,15 @@ impl Aligner {
         corpus: Option<&CorpusTranslationModel>,
         can_release: bool,
     ) -> Option<search::FoundPath> {
+        // The guide first: when a long omission skewed the length ratio, the first pass runs
+        // once, under the corrected ratio (the guide is followed again under it).
         let mut coarse = None;
+        self.guide(features, extras, &mut coarse);
+        let followed = !self.correct_length_ratio(features, &coarse);
         if features.german().len() > self.config.search.first_pass_rows
-            && let Some(mut sample) = self.sample(features, extras, &mut coarse)
+            && let Some(sample) = self.sample(features, extras, (&mut coarse, followed))
         {
             // A long document: learn from a sample, then one pass over the whole.
-            if self.correct_length_ratio(features, &coarse) {
-                sample = self.sample(features, extras, &mut coarse)?;
-            }
             self.refine(features, sample.iter().cloned(), corpus);
             if can_release {
                 features.release_tokens();
@@ -280,12 +281,9 @@ impl Aligner {
             if !extras.is_empty() {
                 coarse = None;
             }
-            return self.search(features, extras, &mut coarse);
+            return self.search(features, extras, (&mut coarse, false));
         }
-        let mut first = self.search(features, extras, &mut coarse)?;
-        if self.correct_length_ratio(features, &coarse) {
-            first = self.search(features, extras, &mut coarse)?;
-        }
+        let first = self.search(features, extras, (&mut coarse, followed))?;
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
@@ -300,7 +298,7 @@ impl Aligner {
             // let the coarse levels run again.
             coarse = None;
         }
-        self.search(features, extras, &mut coarse)
+        self.search(features, extras, (&mut coarse, false))
     }
 
     /// Appends the confident beads of `found` to `teaching` as word keys (German, English),
@@ -424,13 +422,32 @@ impl Aligner {
         }
     }
 
+    /// Leaves in `coarse` the guide a first pass would follow (see `search::guide`).
+    fn guide(
+        &self,
+        features: &PairFeatures<'_>,
+        extras: &Extras<'_>,
+        coarse: &mut Option<Vec<(usize, usize)>>,
+    ) {
+        self.with_bead_cost(features, extras, |german, english, cost| {
+            search::guide(
+                german,
+                english,
+                &self.shapes,
+                cost,
+                &self.config.search,
+                coarse,
+            )
+        })
+    }
+
     /// The first-pass beads of a sample of a long document (see [`SearchConfig::first_pass_rows`]);
     /// `coarse` caches the coarse path as for [`search`](Self::search).
     fn sample(
         &self,
         features: &PairFeatures<'_>,
         extras: &Extras<'_>,
-        coarse: &mut Option<Vec<(usize, usize)>>,
+        coarse: (&mut Option<Vec<(usize, usize)>>, bool),
     ) -> Option<Vec<search::FoundBead>> {
         self.with_bead_cost(features, extras, |german, english, cost| {
             search::sample(
@@ -447,12 +464,12 @@ impl Aligner {
     }
 
     /// The best path and its beads' posteriors; `coarse` caches the coarse path between the
-    /// passes over one pair.
+    /// passes over one pair (with `true`: followed under these costs already).
     fn search(
         &self,
         features: &PairFeatures<'_>,
         extras: &Extras<'_>,
-        coarse: &mut Option<Vec<(usize, usize)>>,
+        coarse: (&mut Option<Vec<(usize, usize)>>, bool),
     ) -> Option<search::FoundPath> {
         self.with_bead_cost(features, extras, |german, english, cost| {
             search::search(

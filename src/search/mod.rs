@@ -100,9 +100,10 @@ type CostFn<'a> = BeadCost<'a>;
 /// `coarse` caches the coarse path between searches of the same pair: when it holds a path
 /// from `(0, 0)` to `(n, m)`, the coarse levels are skipped (they read only the lengths and the
 /// cost of leaving a sentence out, which the refinement of a pair does not change); when it
-/// is empty, the path the coarse levels find is left in it. `None` when no path exists under
-/// `shapes`. `work`, when given, counts the cells the search evaluates (a test's bound on the
-/// worst cases).
+/// is empty, the path the coarse levels find is left in it. With `followed`, the cached path
+/// was followed across its gaps under these very costs (by [`guide`]) and is taken as it is.
+/// `None` when no path exists under `shapes`. `work`, when given, counts the cells the search
+/// evaluates (a test's bound on the worst cases).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn search(
     german_lengths: &[f32],
@@ -111,7 +112,7 @@ pub(crate) fn search(
     cost: CostFn<'_>,
     config: &SearchConfig,
     temperature: f64,
-    coarse: &mut Option<Vec<(usize, usize)>>,
+    (coarse, followed): (&mut Option<Vec<(usize, usize)>>, bool),
     work: Option<&Work>,
 ) -> Option<FoundPath> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
@@ -124,7 +125,13 @@ pub(crate) fn search(
     } else {
         let lattice = Lattice::new(n, m, shapes, cost, Some(temperature)).counted(work);
         let lengths = (german_lengths, english_lengths);
-        *coarse = Some(followed_guide(&lattice, lengths, config, coarse, work));
+        *coarse = Some(followed_guide(
+            &lattice,
+            lengths,
+            config,
+            (coarse, followed),
+            work,
+        ));
         let guide = coarse.as_deref().unwrap_or(&[]);
         let width = config.band_width;
         banded_path(&lattice, guide, config, width)?
@@ -134,20 +141,23 @@ pub(crate) fn search(
 
 /// The coarse path `coarse` holds when it runs from `(0, 0)` to the end (the levels are not
 /// searched again), else the coarse levels' path, followed across its gaps under
-/// `lattice`'s costs. A cached guide is followed again: a drift that the first pass's model
-/// could not tell from a run of merges may be clear to the refined model (a jump already
-/// taken costs nothing to check again).
+/// `lattice`'s costs. A cached guide is followed again unless `followed` says it was under
+/// these costs: a drift that the first pass's model could not tell from a run of merges may
+/// be clear to the refined model (a jump already taken costs nothing to check again).
 fn followed_guide(
     lattice: &Lattice<'_>,
     (german_lengths, english_lengths): (&[f32], &[f32]),
     config: &SearchConfig,
-    coarse: &mut Option<Vec<(usize, usize)>>,
+    (coarse, followed): (&mut Option<Vec<(usize, usize)>>, bool),
     work: Option<&Work>,
 ) -> Vec<(usize, usize)> {
     let end = (lattice.n, lattice.m);
     let cached = coarse
         .take()
         .filter(|path| path.first() == Some(&(0, 0)) && path.last() == Some(&end));
+    if followed && let Some(path) = cached {
+        return path;
+    }
     let path = cached.unwrap_or_else(|| {
         let (shapes, cost) = (lattice.shapes, lattice.cost);
         coarse_path(german_lengths, english_lengths, shapes, cost, config, work)
@@ -155,12 +165,41 @@ fn followed_guide(
     follow_gaps(lattice, &path, config)
 }
 
+/// Leaves in `coarse` the guide a search of the pair would follow (the coarse levels' path,
+/// followed across its gaps under `cost`), without the fine level: what a first pass needs
+/// to tell whether a long omission skewed the length ratio before it runs (see
+/// [`corrected_ratio`]). Nothing when the pair is short enough for the exact search. A
+/// [`search`] or [`sample`] under the same costs takes it with `followed`.
+pub(crate) fn guide(
+    german_lengths: &[f32],
+    english_lengths: &[f32],
+    shapes: &[(usize, usize)],
+    cost: CostFn<'_>,
+    config: &SearchConfig,
+    coarse: &mut Option<Vec<(usize, usize)>>,
+) {
+    let (n, m) = (german_lengths.len(), english_lengths.len());
+    let cells = (n + 1).saturating_mul(m + 1);
+    if cells <= config.exact_cells || config.band_width == 0 {
+        return;
+    }
+    let lattice = Lattice::new(n, m, shapes, cost, None);
+    let lengths = (german_lengths, english_lengths);
+    *coarse = Some(followed_guide(
+        &lattice,
+        lengths,
+        config,
+        (coarse, false),
+        None,
+    ));
+}
+
 /// The beads of a first pass over a sample of a long document: up to `rows` German rows, in
 /// windows of [`SearchConfig::window_rows`] spread evenly along the coarse path, each searched
 /// like a window of the full search. Enough to teach the length model and the lexicon at a
-/// fraction of a full pass; the beads do not form one path. `coarse` caches the coarse path
-/// as for [`search`]. `None` when the document is short enough for the exact search, which
-/// has no coarse path to sample.
+/// fraction of a full pass; the beads do not form one path. `coarse` (and `followed`) cache
+/// the coarse path as for [`search`]. `None` when the document is short enough for the exact
+/// search, which has no coarse path to sample.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn sample(
     german_lengths: &[f32],
@@ -170,7 +209,7 @@ pub(crate) fn sample(
     config: &SearchConfig,
     temperature: f64,
     rows: usize,
-    coarse: &mut Option<Vec<(usize, usize)>>,
+    (coarse, followed): (&mut Option<Vec<(usize, usize)>>, bool),
 ) -> Option<Vec<FoundBead>> {
     let (n, m) = (german_lengths.len(), english_lengths.len());
     let cells = (n + 1).saturating_mul(m + 1);
@@ -182,7 +221,7 @@ pub(crate) fn sample(
         &lattice,
         (german_lengths, english_lengths),
         config,
-        coarse,
+        (coarse, followed),
         None,
     );
     let core_rows = config.window_rows.max(1).min(n);
@@ -314,7 +353,14 @@ mod tests {
             ..SearchConfig::default()
         };
         let a = search(
-            &german, &english, &SHAPES, &cost, &exact, 1.0, &mut None, None,
+            &german,
+            &english,
+            &SHAPES,
+            &cost,
+            &exact,
+            1.0,
+            (&mut None, false),
+            None,
         )
         .unwrap();
         // The band leaves out paths far from the best one: their share of a posterior is tiny
@@ -325,7 +371,14 @@ mod tests {
                 ..fast.clone()
             };
             let b = search(
-                &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
+                &german,
+                &english,
+                &SHAPES,
+                &cost,
+                &config,
+                1.0,
+                (&mut None, false),
+                None,
             )
             .unwrap();
             assert_eq!(a.iter().len(), b.iter().len());
@@ -375,11 +428,25 @@ mod tests {
             ..SearchConfig::default()
         };
         let a = search(
-            &german, &english, &SHAPES, &cost, &exact, 1.0, &mut None, None,
+            &german,
+            &english,
+            &SHAPES,
+            &cost,
+            &exact,
+            1.0,
+            (&mut None, false),
+            None,
         )
         .unwrap();
         let b = search(
-            &german, &english, &SHAPES, &cost, &fast, 1.0, &mut None, None,
+            &german,
+            &english,
+            &SHAPES,
+            &cost,
+            &fast,
+            1.0,
+            (&mut None, false),
+            None,
         )
         .unwrap();
         let ranges = |found: &FoundPath| -> Vec<_> {
@@ -409,7 +476,7 @@ mod tests {
             (&none[..], &lengths[..]),
             (&none, &none),
         ] {
-            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, &mut None, None).unwrap();
+            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, (&mut None, false), None).unwrap();
             assert_eq!(found.iter().len(), g.len().max(e.len()));
         }
     }
@@ -425,7 +492,14 @@ mod tests {
             ..SearchConfig::default()
         };
         let full = search(
-            &german, &english, &SHAPES, &cost, &config, 1.0, &mut None, None,
+            &german,
+            &english,
+            &SHAPES,
+            &cost,
+            &config,
+            1.0,
+            (&mut None, false),
+            None,
         )
         .unwrap();
         let mut coarse = None;
@@ -437,7 +511,7 @@ mod tests {
             &config,
             1.0,
             600,
-            &mut coarse,
+            (&mut coarse, false),
         )
         .unwrap();
         let coarse = coarse.unwrap();
@@ -508,7 +582,7 @@ mod tests {
             &cost,
             &config,
             1.0,
-            &mut None,
+            (&mut None, false),
             Some(&work),
         )
         .unwrap();
@@ -556,6 +630,16 @@ mod tests {
         cost: CostFn<'_>,
         config: &SearchConfig,
     ) -> bool {
-        sample(german, english, &SHAPES, cost, config, 1.0, 600, &mut None).is_none()
+        sample(
+            german,
+            english,
+            &SHAPES,
+            cost,
+            config,
+            1.0,
+            600,
+            (&mut None, false),
+        )
+        .is_none()
     }
 }
