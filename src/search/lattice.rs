@@ -147,6 +147,28 @@ impl Band {
         Band::new(first, lo, hi)
     }
 
+    /// The band with the cell `(last row, column)` added: the last row reaches it, and every
+    /// earlier row reaches at least as far left, so that a path to it stays inside.
+    pub(crate) fn holding_end(self, column: usize) -> Band {
+        let Band {
+            first,
+            mut lo,
+            mut hi,
+            ..
+        } = self;
+        if let (Some(low), Some(high)) = (lo.last_mut(), hi.last_mut()) {
+            *low = (*low).min(column);
+            *high = (*high).max(column);
+        }
+        for r in (0..lo.len().saturating_sub(1)).rev() {
+            if lo[r] <= column {
+                break;
+            }
+            lo[r] = lo[r].min(lo[r + 1]);
+        }
+        Band::new(first, lo, hi)
+    }
+
     /// Columns from the first row's first to the last row's last.
     pub(crate) fn columns(&self) -> usize {
         match (self.lo.first(), self.hi.last()) {

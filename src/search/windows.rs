@@ -41,7 +41,19 @@ pub(super) fn banded_path(
             let last = (core_end + margin).min(n);
             pinned_window_path(lattice, guide, config, width, node, last, margin)
         };
-        if let Some(path) = join(windows, &cores, margin, lattice, &pin) {
+        let join_at = |before: &[(usize, usize)], node: (usize, usize), next: &BandPath| {
+            let reach = margin;
+            joining_path(
+                lattice,
+                config,
+                width,
+                (before, node),
+                &next.nodes,
+                reach,
+                margin,
+            )
+        };
+        if let Some(path) = join(windows, &cores, margin, lattice, &join_at, &pin) {
             return Some(path);
         }
         if single {
@@ -62,7 +74,20 @@ pub(super) fn window_path(
     margin: usize,
 ) -> Option<WindowPath> {
     let start = if first == 0 { End::Fixed } else { End::Free };
-    search_window(lattice, guide, config, width, (first, last), start, margin)
+    let end = if last == lattice.n {
+        End::Fixed
+    } else {
+        End::Free
+    };
+    search_window(
+        lattice,
+        guide,
+        config,
+        width,
+        (first, last),
+        (start, end),
+        margin,
+    )
 }
 
 /// Like [`window_path`], but the path starts at `node` (a node of the window before, where
@@ -81,7 +106,62 @@ fn pinned_window_path(
     } else {
         End::At(node.1)
     };
-    search_window(lattice, guide, config, width, (node.0, last), start, margin)
+    let end = if last == lattice.n {
+        End::Fixed
+    } else {
+        End::Free
+    };
+    search_window(
+        lattice,
+        guide,
+        config,
+        width,
+        (node.0, last),
+        (start, end),
+        margin,
+    )
+}
+
+/// The best path from node `start` (on the path of one window) to a node of `next` (the
+/// path of the window after it) at least `reach` rows further on, searched like a window in
+/// a band around the first path up to `start` and `next` from there: where two windows'
+/// paths do not meet, this joins them over a stretch of `reach` rows instead of searching
+/// the whole second window again. `None` when `next` has no such node or no path joins
+/// them; also the position of the node in `next`.
+#[allow(clippy::too_many_arguments)]
+fn joining_path(
+    lattice: &Lattice<'_>,
+    config: &SearchConfig,
+    width: usize,
+    (before, start): (&[(usize, usize)], (usize, usize)),
+    next: &[(usize, usize)],
+    reach: usize,
+    margin: usize,
+) -> Option<(usize, BandPath)> {
+    let y = next
+        .iter()
+        .position(|&(i, j)| i >= start.0 + reach && j >= start.1)?;
+    let end = next[y];
+    if end.0 == lattice.n || start == (0, 0) {
+        return None;
+    }
+    // The guide: the first path up to `start`, then the second from where it passes `start`,
+    // held to columns from `start`'s on (a monotone path).
+    let mut guide: Vec<(usize, usize)> = before.to_vec();
+    let from = next.partition_point(|&(i, _)| i <= start.0);
+    guide.extend(next[from..].iter().map(|&(i, j)| (i, j.max(start.1))));
+    guide.dedup();
+    let path = search_window(
+        lattice,
+        &guide,
+        config,
+        width,
+        (start.0, end.0),
+        (End::At(start.1), End::At(end.1)),
+        margin,
+    )?
+    .path;
+    (path.nodes.first() == Some(&start) && path.nodes.last() == Some(&end)).then_some((y, path))
 }
 
 /// Searches the rows `first..=last` from `start` (fixed, free, or a given cell of row
@@ -93,11 +173,10 @@ fn search_window(
     config: &SearchConfig,
     mut width: usize,
     (first, last): (usize, usize),
-    start: End,
+    (start, end): (End, End),
     margin: usize,
 ) -> Option<WindowPath> {
     let (n, m) = (lattice.n, lattice.m);
-    let end = if last == n { End::Fixed } else { End::Free };
     // Nodes this close to a free row may lie on the edge because the row is free.
     let inner_first = if start == End::Free {
         first + margin / 2
@@ -122,6 +201,10 @@ fn search_window(
         let band = Band::around_path(guide, n, m, width, first..=last);
         let band = match start {
             End::At(column) => band.holding_start(column),
+            End::Fixed | End::Free => band,
+        };
+        let band = match end {
+            End::At(column) => band.holding_end(column),
             End::Fixed | End::Free => band,
         };
         let full_width = band.cells() >= (last - first + 1) * (m + 1);
@@ -197,6 +280,7 @@ fn join(
     cores: &[(usize, usize)],
     margin: usize,
     lattice: &Lattice<'_>,
+    join_at: &dyn Fn(&[(usize, usize)], (usize, usize), &BandPath) -> Option<(usize, BandPath)>,
     pin: &dyn Fn((usize, usize), usize) -> Option<WindowPath>,
 ) -> Option<BandPath> {
     let mut joined = BandPath {
@@ -231,6 +315,8 @@ fn join(
                                     .flatten()
                                     .map(|bridge| (y, bridge))
                             });
+                        let bridged =
+                            bridged.or_else(|| join_at(&path.nodes[..=x], start, &next.path));
                         match bridged {
                             Some((y, bridge)) => (x, y, Some(bridge)),
                             None => {
