@@ -266,21 +266,29 @@ fn search_window(
     }
 }
 
+/// Joins a window's path up to a node (`before`, ending at `node`) to the path of the next
+/// window, `next`: the position in `next` where the joining path meets it, and that path
+/// (see [`joining_path`]).
+type JoinAt<'a> =
+    dyn Fn(&[(usize, usize)], (usize, usize), &BandPath) -> Option<(usize, BandPath)> + 'a;
+
 /// Joins the window paths at a node shared by neighbours near each boundary. Where two
 /// neighbours share no node there (two paths of nearly equal cost run side by side), the
 /// first path is followed to its node nearest the boundary, the second from its first node
 /// beyond that one, and the gap between them is bridged by an exact search of the small
 /// rectangle they span. Where the two paths lie too far apart for a bridge (ties a long way
-/// across, or a margin too short for this boundary), the second window is searched again
-/// from the first path's node nearest the boundary (`pin(node, core_end)`), and that path
-/// is followed instead: each boundary costs at most one more window, whatever the input.
+/// across, or a margin too short for this boundary), a path is searched from the first
+/// path's node nearest the boundary to the second path's node a margin further on
+/// (`join_at`, a band around both paths with both ends held), and only when that finds
+/// none is the second window searched again from the node (`pin(node, core_end)`) and that
+/// path followed instead: each boundary costs at most one more window, whatever the input.
 /// `None` only when a search finds no path.
 fn join(
     windows: Vec<WindowPath>,
     cores: &[(usize, usize)],
     margin: usize,
     lattice: &Lattice<'_>,
-    join_at: &dyn Fn(&[(usize, usize)], (usize, usize), &BandPath) -> Option<(usize, BandPath)>,
+    join_at: &JoinAt<'_>,
     pin: &dyn Fn((usize, usize), usize) -> Option<WindowPath>,
 ) -> Option<BandPath> {
     let mut joined = BandPath {
