@@ -205,6 +205,18 @@ pub struct CostConfig {
     /// of the first passes of all its documents; a single document learns its own only with
     /// [`RefinementConfig::document_translation_model`]. 0 learns no model.
     pub translation_weight: f64,
+    /// Nats per nat (of summed log-likelihood ratio) that the words of a bead's sentences fall
+    /// short of a little better than chance: each sentence is read against 4 sentences of the
+    /// other side spread around the document (what chance gives it, as Vecalign normalises
+    /// its similarities) and expects its modelled words times the rate a word of the
+    /// document's confident 1-1 beads earns; below a fifth of the way from chance to that it
+    /// pays, at most that fifth. A pair of sentences that match no better than random ones
+    /// pays in proportion to the evidence such sentences normally show, so that an omission
+    /// beside an addition may be two skips, not a 1-1. Needs a translation model (a batch, or
+    /// [`RefinementConfig::document_translation_model`]); 0 = off. Off by default: on the
+    /// development sets of 2026-12-06 every weight that finds more skips breaks loosely
+    /// translated true pairs too (see the README's ablation notes).
+    pub translation_shortfall_weight: f64,
     /// How much a document scored by a translation model lowers its skip costs per nat that
     /// the median of its first pass's 1-1 beads earns beyond 3 nats (down to 0.6 of the
     /// costs); 0 = off. Where true pairs earn much, a sentence that earns nothing stands out.
@@ -241,6 +253,7 @@ impl Default for CostConfig {
             skip_extend_cost: prior.skip_extend_cost,
             paragraph_cost: prior.paragraph_cost,
             translation_weight: TranslationScorer::default().weight,
+            translation_shortfall_weight: TranslationScorer::default().shortfall,
             adaptive_skip: 0.12,
             adaptive_skip_without_model: 0.15,
             unlinked_skip_discount: prior.unlinked_skip_discount,
@@ -445,6 +458,10 @@ impl CostConfig {
             ("costs.skip_extend_cost", self.skip_extend_cost),
             ("costs.paragraph_cost", self.paragraph_cost),
             ("costs.translation_weight", self.translation_weight),
+            (
+                "costs.translation_shortfall_weight",
+                self.translation_shortfall_weight,
+            ),
             ("costs.unlinked_sentence_cost", self.unlinked_sentence_cost),
             ("costs.unlinked_skip_discount", self.unlinked_skip_discount),
             (

@@ -116,6 +116,7 @@ impl Aligner {
             },
             translation: TranslationScorer {
                 weight: config.costs.translation_weight,
+                shortfall: config.costs.translation_shortfall_weight,
             },
         };
         let mut extras = Vec::new();
@@ -556,6 +557,9 @@ impl Aligner {
             }
             None => 0,
         };
+        if modelled > 0 && self.config.costs.translation_shortfall_weight > 0.0 {
+            features.calibrate_translation_shortfall(&teaching);
+        }
         let skips_relearned = self.config.costs.unlinked_skip_discount > 0.0;
         let mut skips_rescaled = false;
         let has_model = features.has_translation_model();

@@ -34,6 +34,15 @@ const MAX_RATIO: f32 = 2.0;
 const PRIOR_WORDS: f32 = 2.0;
 /// Rounds of EM.
 const ITERATIONS: usize = 5;
+/// Sentences of the other side each sentence is read against to learn what chance gives it.
+pub(crate) const CHANCE_PARTNERS: usize = 4;
+/// Where between chance (0) and a true pair's typical evidence (1) a sentence's shortfall
+/// starts: a sentence explained better than this pays nothing, one explained no better than
+/// by a random partner pays its whole gap (measured on the development sets, 2026-12-06:
+/// 0.5 breaks many true pairs that the model explains loosely, 0.2 and 0.3 fewer).
+const SHORTFALL_MIDPOINT: f32 = 0.2;
+/// The fewest confident 1-1 beads that calibrate the shortfall.
+pub(crate) const SHORTFALL_MIN_BEADS: usize = 10;
 
 /// Model 1 in both directions over the modelled words of a document pair.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +56,19 @@ pub(crate) struct TranslationModel {
     /// The chance of each type among its side's modelled words.
     german_chance: Vec<f32>,
     english_chance: Vec<f32>,
+    /// What each sentence's words earn against its true partner and against chance, once
+    /// calibrated (see [`PairFeatures::calibrate_translation_shortfall`]).
+    shortfall: Option<ShortfallTargets>,
+}
+
+/// For each sentence of each side, the summed log-likelihood ratio of its words below which
+/// it falls short (what a random partner gives it plus [`SHORTFALL_MIDPOINT`] of the way to
+/// what a true partner gives a sentence of its words) and the most it can fall short (that
+/// way, reached when a partner explains it no better than a random sentence).
+#[derive(Debug, Clone, Default)]
+struct ShortfallTargets {
+    german: Vec<(f32, f32)>,
+    english: Vec<(f32, f32)>,
 }
 
 /// The translation evidence of a candidate bead (see the module docs).
@@ -56,6 +78,11 @@ pub struct TranslationEvidence {
     pub german: f32,
     /// Summed per-sentence evidence of the English sentences.
     pub english: f32,
+    /// Summed shortfall of the bead's sentences, of both sides, in nats of summed
+    /// log-likelihood ratio: how far the words of each fall short of a little better than
+    /// chance, at most as far as a random sentence of the document would leave them (0 until
+    /// calibrated, see [`PairFeatures::calibrate_translation_shortfall`]).
+    pub shortfall: f32,
 }
 
 impl TranslationEvidence {
@@ -230,6 +257,58 @@ impl PairFeatures<'_> {
         )
     }
 
+    /// Calibrates the shortfall of each sentence (see [`TranslationEvidence::shortfall`])
+    /// against `beads`, the beads believed right that taught the model: a word of a true
+    /// pair earns the median, over the sentences of their 1-1 beads, of a sentence's summed
+    /// log-likelihood ratio per modelled word; a sentence paired with a random one earns, as
+    /// Vecalign normalises its similarities, the mean of what it earns against
+    /// [`CHANCE_PARTNERS`] sentences of the other side spread evenly around the document from
+    /// its place. A sentence falls short below [`SHORTFALL_MIDPOINT`] of the way from chance to
+    /// its words times the true rate, by at most that way (explained no better than by a
+    /// random partner), so that a long sentence of content words that should link something
+    /// may fall shorter than a short one. Linear in the document:
+    /// [`CHANCE_PARTNERS`] single-sentence beads a sentence. Returns whether it calibrated
+    /// (a model, at least [`SHORTFALL_MIN_BEADS`] 1-1 beads and [`CHANCE_PARTNERS`] + 1
+    /// sentences a side).
+    pub(crate) fn calibrate_translation_shortfall(
+        &mut self,
+        beads: &[(Range<usize>, Range<usize>)],
+    ) -> bool {
+        let Some(model) = &self.translation else {
+            return false;
+        };
+        let one_to_one: Vec<(usize, usize)> = beads
+            .iter()
+            .filter(|(g, e)| g.len() == 1 && e.len() == 1)
+            .map(|(g, e)| (g.start, e.start))
+            .collect();
+        let (germans, englishes) = (model.german_words.rows(), model.english_words.rows());
+        if one_to_one.len() < SHORTFALL_MIN_BEADS
+            || germans <= CHANCE_PARTNERS
+            || englishes <= CHANCE_PARTNERS
+        {
+            return false;
+        }
+        let targets = SCRATCH.with_borrow_mut(|scratch| ShortfallTargets {
+            german: model.shortfall_targets(
+                scratch,
+                (&model.english_words, &model.german_words),
+                (&model.german_given_english, &model.german_chance),
+                one_to_one.iter().map(|&(g, e)| (e, g)),
+            ),
+            english: model.shortfall_targets(
+                scratch,
+                (&model.german_words, &model.english_words),
+                (&model.english_given_german, &model.english_chance),
+                one_to_one.iter().copied(),
+            ),
+        });
+        if let Some(model) = &mut self.translation {
+            std::sync::Arc::make_mut(model).shortfall = Some(targets);
+        }
+        true
+    }
+
     /// Whether a translation model was learned.
     pub(crate) fn has_translation_model(&self) -> bool {
         self.translation.is_some()
@@ -275,21 +354,27 @@ impl TranslationModel {
         G: Iterator<Item = usize> + Clone,
         E: Iterator<Item = usize> + Clone,
     {
-        SCRATCH.with_borrow_mut(|scratch| TranslationEvidence {
-            english: self.side_evidence(
+        let targets = self.shortfall.as_ref();
+        SCRATCH.with_borrow_mut(|scratch| {
+            let (english_evidence, english_shortfall) = self.side_evidence(
                 scratch,
                 (&self.german_words, german.clone()),
                 (&self.english_words, english.clone()),
-                &self.english_given_german,
-                &self.english_chance,
-            ),
-            german: self.side_evidence(
+                (&self.english_given_german, &self.english_chance),
+                targets.map(|t| t.english.as_slice()),
+            );
+            let (german_evidence, german_shortfall) = self.side_evidence(
                 scratch,
                 (&self.english_words, english),
                 (&self.german_words, german),
-                &self.german_given_english,
-                &self.german_chance,
-            ),
+                (&self.german_given_english, &self.german_chance),
+                targets.map(|t| t.german.as_slice()),
+            );
+            TranslationEvidence {
+                english: english_evidence,
+                german: german_evidence,
+                shortfall: english_shortfall + german_shortfall,
+            }
         })
     }
 }
@@ -324,30 +409,130 @@ impl TranslationModel {
             german_given_english,
             german_chance,
             english_chance,
+            shortfall: None,
         }
     }
 
     /// Summed per-sentence evidence of the sentences of `target` given the `source` run,
-    /// under `table` = `t(target | source)`.
+    /// under `table` = `t(target | source)`, and their summed shortfall against `targets`
+    /// (0 without).
     fn side_evidence(
         &self,
         scratch: &mut Scratch,
         (source_words, source): (&Rows, impl Iterator<Item = usize>),
         (target_words, target): (&Rows, impl Iterator<Item = usize>),
-        table: &TranslationTable,
-        chance: &[f32],
+        (table, chance): (&TranslationTable, &[f32]),
+        targets: Option<&[(f32, f32)]>,
+    ) -> (f32, f32) {
+        let norm = scratch.explain(source_words, source, table, chance.len());
+        let (mut evidence, mut shortfall) = (0.0, 0.0);
+        for k in target {
+            let row = target_words.row(k);
+            if row.is_empty() {
+                continue;
+            }
+            let sum = scratch.row_sum(row, table, chance, norm);
+            evidence += sum / (row.len() as f32 + PRIOR_WORDS);
+            // Under Model 1's own norm: a merged run explains a word no better than the one
+            // sentence that renders it (read against the mean sentence instead, a 2-2 earned
+            // more than the two 1-1 of the same sentences and won on the clean WMT21 set).
+            if let Some(&(expected, gap)) = targets.and_then(|t| t.get(k)) {
+                shortfall += (expected - sum).clamp(0.0, gap);
+            }
+        }
+        (evidence, shortfall)
+    }
+
+    /// The (expected, gap) pair of every sentence of the target side (see
+    /// [`PairFeatures::calibrate_translation_shortfall`]), from the `pairs` (source sentence,
+    /// target sentence) of true 1-1 beads.
+    fn shortfall_targets(
+        &self,
+        scratch: &mut Scratch,
+        (source_words, target_words): (&Rows, &Rows),
+        (table, chance): (&TranslationTable, &[f32]),
+        pairs: impl Iterator<Item = (usize, usize)>,
+    ) -> Vec<(f32, f32)> {
+        let mut rates: Vec<f32> = pairs
+            .filter(|&(_, k)| !target_words.row(k).is_empty())
+            .map(|(j, k)| {
+                let sum = Self::sentence_sum(
+                    scratch,
+                    (source_words, j),
+                    (target_words, k),
+                    (table, chance),
+                );
+                sum / target_words.row(k).len() as f32
+            })
+            .collect();
+        let (targets, sources) = (target_words.rows(), source_words.rows());
+        if rates.is_empty() {
+            return vec![(0.0, 0.0); targets];
+        }
+        rates.sort_unstable_by(f32::total_cmp);
+        let rate = rates[rates.len() / 2];
+        (0..targets)
+            .map(|k| {
+                let words = target_words.row(k).len() as f32;
+                if words == 0.0 {
+                    return (0.0, 0.0);
+                }
+                let place = k * sources / targets;
+                let chance_sum: f32 = (1..=CHANCE_PARTNERS)
+                    .map(|r| {
+                        let j = (place + sources * r / (CHANCE_PARTNERS + 1)) % sources;
+                        Self::sentence_sum(
+                            scratch,
+                            (source_words, j),
+                            (target_words, k),
+                            (table, chance),
+                        )
+                    })
+                    .sum();
+                let at_chance = chance_sum / CHANCE_PARTNERS as f32;
+                let gap = SHORTFALL_MIDPOINT * (rate * words - at_chance).max(0.0);
+                (at_chance + gap, gap)
+            })
+            .collect()
+    }
+
+    /// The summed log-likelihood ratio of target sentence `k`'s words given the single source
+    /// sentence `j` (0 when either has no modelled words).
+    fn sentence_sum(
+        scratch: &mut Scratch,
+        (source_words, j): (&Rows, usize),
+        (target_words, k): (&Rows, usize),
+        (table, chance): (&TranslationTable, &[f32]),
     ) -> f32 {
-        let types = chance.len();
-        if scratch.marks.len() < types {
-            scratch.marks.resize(types, 0);
-            scratch.sums.resize(types, 0.0);
+        let row = target_words.row(k);
+        if row.is_empty() {
+            return 0.0;
         }
-        if scratch.generation == u32::MAX {
-            scratch.marks.fill(0);
-            scratch.generation = 0;
+        let norm = scratch.explain(source_words, std::iter::once(j), table, chance.len());
+        scratch.row_sum(row, table, chance, norm)
+    }
+}
+
+impl Scratch {
+    /// Sums `t(target | s)` over the words `s` of the `source` run into the scratch (for
+    /// `types` target types), and returns Model 1's norm `1 / (words + 1)`.
+    fn explain(
+        &mut self,
+        source_words: &Rows,
+        source: impl Iterator<Item = usize>,
+        table: &TranslationTable,
+        types: usize,
+    ) -> f32 {
+        if self.marks.len() < types {
+            self.marks.resize(types, 0);
+            self.sums.resize(types, 0.0);
         }
-        scratch.generation += 1;
-        let generation = scratch.generation;
+        if self.generation == u32::MAX {
+            self.marks.fill(0);
+            self.generation = 0;
+        }
+        self.generation += 1;
+        let generation = self.generation;
         let mut source_count = 0usize;
         for k in source {
             for &s in source_words.row(k) {
@@ -355,33 +540,29 @@ impl TranslationModel {
                 let (targets, probabilities) = table.translations(s);
                 for (&t, &p) in targets.iter().zip(probabilities) {
                     let t = t as usize;
-                    if scratch.marks[t] != generation {
-                        scratch.marks[t] = generation;
-                        scratch.sums[t] = 0.0;
+                    if self.marks[t] != generation {
+                        self.marks[t] = generation;
+                        self.sums[t] = 0.0;
                     }
-                    scratch.sums[t] += p;
+                    self.sums[t] += p;
                 }
             }
         }
-        let norm = 1.0 / (source_count as f32 + 1.0);
-        let mut evidence = 0.0;
-        for k in target {
-            let row = target_words.row(k);
-            if row.is_empty() {
-                continue;
-            }
-            let mut sum = 0.0;
-            for &t in row {
-                let linked = if scratch.marks[t as usize] == generation {
-                    scratch.sums[t as usize]
-                } else {
-                    0.0
-                };
-                sum += ratio((table.empty(t) + linked) * norm, chance[t as usize]);
-            }
-            evidence += sum / (row.len() as f32 + PRIOR_WORDS);
+        1.0 / (source_count as f32 + 1.0)
+    }
+
+    /// The summed log-likelihood ratio of the words of `row` given the run in the scratch.
+    fn row_sum(&self, row: &[u32], table: &TranslationTable, chance: &[f32], norm: f32) -> f32 {
+        let mut sum = 0.0;
+        for &t in row {
+            let linked = if self.marks[t as usize] == self.generation {
+                self.sums[t as usize]
+            } else {
+                0.0
+            };
+            sum += ratio((table.empty(t) + linked) * norm, chance[t as usize]);
         }
-        evidence
+        sum
     }
 }
 
@@ -438,5 +619,45 @@ mod tests {
         // Nothing known: nothing adopted.
         let unknown = CorpusTranslationModel::learn(&[(keys("x y"), keys("z w"))], &[]);
         assert_eq!(pair.adopt_translation_model(&unknown), 0);
+    }
+}
+
+#[cfg(test)]
+mod shortfall_tests {
+    use crate::Text;
+    use crate::features::PairFeatures;
+
+    #[test]
+    fn a_pair_no_better_than_chance_falls_short_and_a_true_pair_does_not() {
+        let cycle = |lines: [&str; 4]| -> Vec<String> {
+            (0..29).map(|k| lines[k % 4].to_string()).collect()
+        };
+        let german = Text::from_sentences(cycle([
+            "Der Berg ist hoch und steil.",
+            "Das Haus ist alt und rot.",
+            "Die Katze schläft im Garten.",
+            "Ein Zug fährt nach Bern.",
+        ]));
+        let english = Text::from_sentences(cycle([
+            "The mountain is high and steep.",
+            "The house is old and red.",
+            "The cat sleeps in the garden.",
+            "A train goes to Bern.",
+        ]));
+        let mut pair = PairFeatures::new(&german, &english);
+        let beads: Vec<_> = (0..29).map(|k| (k..k + 1, k..k + 1)).collect();
+        assert!(pair.learn_translation_model(&beads) > 0);
+        let shortfall = |pair: &PairFeatures<'_>, g: usize, e: usize| {
+            pair.translation_evidence(g..g + 1, e..e + 1).shortfall
+        };
+        // Not calibrated: nothing falls short.
+        assert_eq!(shortfall(&pair, 4, 5), 0.0);
+        assert!(pair.calibrate_translation_shortfall(&beads));
+        assert!(shortfall(&pair, 4, 4) < 1e-3, "{}", shortfall(&pair, 4, 4));
+        assert!(shortfall(&pair, 4, 5) > 0.1, "{}", shortfall(&pair, 4, 5));
+        // Too few beads calibrate nothing.
+        let mut few = PairFeatures::new(&german, &english);
+        assert!(few.learn_translation_model(&beads) > 0);
+        assert!(!few.calibrate_translation_shortfall(&beads[..5]));
     }
 }

@@ -18,11 +18,18 @@ use crate::features::PairFeatures;
 pub struct TranslationScorer {
     /// Nats per unit of translation evidence.
     pub weight: f64,
+    /// Nats per nat of shortfall of the bead's sentences against what a true partner gives
+    /// them, at most what a random partner would leave them (the evidence's `shortfall`, once
+    /// calibrated); 0 = off.
+    pub shortfall: f64,
 }
 
 impl Default for TranslationScorer {
     fn default() -> Self {
-        TranslationScorer { weight: 4.0 }
+        TranslationScorer {
+            weight: 4.0,
+            shortfall: 0.0,
+        }
     }
 }
 
@@ -34,10 +41,11 @@ impl TranslationScorer {
         german: Range<usize>,
         english: Range<usize>,
     ) -> f64 {
-        if self.weight == 0.0 {
+        if self.weight == 0.0 && self.shortfall == 0.0 {
             return 0.0;
         }
-        -self.weight * f64::from(pair.translation_evidence(german, english).total())
+        let evidence = pair.translation_evidence(german, english);
+        -self.weight * f64::from(evidence.total()) + self.shortfall * f64::from(evidence.shortfall)
     }
 }
 

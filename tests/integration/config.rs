@@ -115,7 +115,7 @@ fn the_default_config_serialises_grouped_and_reads_back_equal() {
     ];
     assert_eq!(keys, top);
     assert_eq!(value["costs"]["skip_cost"], config.costs.skip_cost);
-    assert_eq!(value["costs"].as_object().unwrap().len(), 20);
+    assert_eq!(value["costs"].as_object().unwrap().len(), 21);
     assert_eq!(value["shapes"]["max_skip_run"], 8);
     assert!(value["shapes"]["allowed"].is_array());
     assert_eq!(value["refinement"]["learn_lexicon"], true);
