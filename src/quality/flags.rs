@@ -1087,6 +1087,7 @@ impl Checker {
                 .iter()
                 .any(|g| loosely_alike(key, g) || ends_alike(g, key))
                 || german_renders.iter().any(|r| loosely_alike(key, r))
+                || kept_compound(&dictionary, key, &german_keys)
         };
         // Whether a German key is in the English of the bead.
         let in_english_key = |key: &str| {
@@ -1096,6 +1097,36 @@ impl Checker {
                     .any(|r| english_keys.iter().any(|e| loosely_alike(r, e)))
         };
         let mut seen: HashSet<String> = HashSet::new();
+        let mut german_flags: Vec<Flag> = Vec::new();
+        let mut english_flags: Vec<Flag> = Vec::new();
+        // German words that say a name otherwise: a noun of a kind of place or body that the
+        // English does not render ("die Revierstadt" for "Dortmund"), or a demonym of a place
+        // the English does not name ("die Londoner" for "Chelsea").
+        let english_renders = |renderings: &[String]| {
+            renderings.iter().any(|r| {
+                english_keys
+                    .iter()
+                    .any(|e| e == r || e.strip_suffix('s') == Some(r.as_str()))
+            })
+        };
+        let document_name = |key: &str| {
+            self.german_to_names.contains_key(key)
+                || self.english_names.contains(key)
+                || self.lone_names.contains(key)
+        };
+        let periphrases: HashSet<String> = bead
+            .german_sentences()
+            .flat_map(words)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|&(_, w)| {
+                let kind = !self.german_to_names.contains_key(&word_key(w))
+                    && super::names::place_kind_renderings(w).is_some_and(|r| !english_renders(&r));
+                let demonym =
+                    super::names::is_demonym(w, document_name) && !in_english_key(&word_key(w));
+                kind || demonym
+            })
+            .map(|(_, w)| word_key(w))
+            .collect();
         // German words that the document links to an English name.
         // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
         for sentence in bead.german_sentences() {
@@ -1130,7 +1161,7 @@ impl Checker {
                 {
                     continue;
                 }
-                flags.push(Flag::NameOneSide {
+                german_flags.push(Flag::NameOneSide {
                     name: word.to_string(),
                     side: Side::German,
                 });
@@ -1247,14 +1278,40 @@ impl Checker {
                     continue;
                 }
                 if !in_german_key(&key) {
-                    flags.push(Flag::NameOneSide {
+                    english_flags.push(Flag::NameOneSide {
                         name: word.to_string(),
                         side: Side::English,
                     });
                 }
             }
         }
+        // One English name the German lacks, beside a German word that says a name
+        // otherwise: that word renders it (and a demonym so used names no place).
+        if english_flags.len() == 1 && !periphrases.is_empty() {
+            english_flags.clear();
+            german_flags.retain(|flag| {
+                !matches!(flag, Flag::NameOneSide { name, .. } if periphrases.contains(&word_key(name)))
+            });
+        }
+        flags.extend(german_flags);
+        flags.extend(english_flags);
     }
+}
+
+/// Whether an English word is a German compound the English keeps ("the Kurstadt
+/// director"), rendered in the German by another compound of the same first part
+/// ("Kurdirektorin"): its last part is a German word of the core lexicon, of four letters or
+/// more, and a German word of the bead begins with its first part, of three or more.
+fn kept_compound(dictionary: &Dictionary, key: &str, german_keys: &[String]) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    (3..chars.len().saturating_sub(3)).any(|cut| {
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        !dictionary.translations(&tail).is_empty()
+            && german_keys
+                .iter()
+                .any(|g| g != key && g.starts_with(&head) && g.chars().count() >= cut + 3)
+    })
 }
 
 /// The core lexicon's translations of a German word, or of the head of a compound
@@ -1747,6 +1804,78 @@ mod tests {
         let mut changed = german;
         changed[3] = "Danach sprach Gehlot mit Jamie Jonathan.";
         assert_eq!(flagged_names(&flags_of(&changed, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn one_thing_named_otherwise_is_no_name_missing() {
+        let german = [
+            "Die Zahl der Corona-Fälle steigt in Berlin.",
+            "In Berlin trifft Corona vor allem Ältere.",
+            "Das Gebiet ist am stärksten von Covid-19 betroffen.",
+            "In der Downing Street wurde am Montag beraten.",
+            "Das Land gilt der britischen Regierung als sicher.",
+        ];
+        let english = [
+            "The number of Corona cases is rising in Berlin.",
+            "In Berlin, Corona hits the elderly most.",
+            "The area is hit hardest by Corona-19.",
+            "There were talks in Downing Street on Monday.",
+            "The country is deemed safe by Downing Street.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Neither the illness nor the government named at all: the name is missing.
+        let mut dropped = german;
+        dropped[2] = "Das Gebiet ist am stärksten von der Krise betroffen.";
+        dropped[4] = "Das Land gilt den Behörden als sicher.";
+        assert_eq!(
+            flagged_names(&flags_of(&dropped, &english)),
+            ["Corona", "Downing"]
+        );
+    }
+
+    #[test]
+    fn a_german_compound_the_english_keeps_is_rendered_by_its_first_part() {
+        let german = [
+            "Die Kurstadt feiert am Sonntag ein Fest.",
+            "Das Fest in der Kurstadt beginnt um zehn.",
+            "Das war schön, sagt Kurdirektorin Sylvie Thormann.",
+        ];
+        let english = [
+            "The Kurstadt celebrates a festival on Sunday.",
+            "The festival in the Kurstadt starts at ten.",
+            "That was nice, said the Kurstadt director, Sylvie Thormann.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        let mut dropped = german;
+        dropped[2] = "Das war schön, sagt Direktorin Sylvie Thormann.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Kurstadt"]);
+    }
+
+    #[test]
+    fn a_demonym_or_a_place_epithet_renders_a_name() {
+        let german = [
+            "Der Klub Chelsea kommt aus London.",
+            "Am Dienstag spielt Chelsea in Dortmund.",
+            "Die Spieler trainieren für das Spiel gegen die Londoner.",
+            "Das Stadion in Dortmund ist voll.",
+            "Die Arena in der Revierstadt fasst 81.000 Zuschauer.",
+        ];
+        let english = [
+            "The club Chelsea is from London.",
+            "On Tuesday, Chelsea play in Dortmund.",
+            "The players train for the game against Chelsea.",
+            "The stadium in Dortmund is full.",
+            "The arena in Dortmund holds 81,000 spectators.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // A common noun or another place in their stead: the names are missing.
+        let mut dropped = german;
+        dropped[2] = "Die Spieler trainieren für das Spiel gegen die Gäste.";
+        dropped[4] = "Die Arena in Frankfurt fasst 81.000 Zuschauer.";
+        assert_eq!(
+            flagged_names(&flags_of(&dropped, &english)),
+            ["Chelsea", "Dortmund"]
+        );
     }
 
     #[test]
