@@ -845,7 +845,10 @@ impl Checker {
             rendered_as_themselves(alignment, &german_to_names, &english_names);
         let length = LengthModel::new(alignment);
         let (misread_omissions, cut_pairs) = misread_pairs(alignment, &length);
-        german_to_names.retain(|key, _| german_kept.contains(key));
+        let institution_words = only_in_institution_names(alignment, &english_names);
+        german_to_names.retain(|key, names| {
+            german_kept.contains(key) && !names.iter().all(|n| institution_words.contains(n))
+        });
         english_names.retain(|key| english_kept.contains(key));
         Checker {
             length,
@@ -1441,6 +1444,46 @@ fn rendered_as_themselves(
     (kept(german), kept(english))
 }
 
+/// The linked English names that the English writes only joined to a title word ("Pakistan
+/// Cricket Board", "Football Association", "Downing Street"): mostly a common noun
+/// capitalised as part of an institution's name, which the German may keep as a loan word
+/// where the English says otherwise ("drei Test Cricket" for "three Tests"); a German word
+/// linked only to such names is no name the English must have. (The English name stays
+/// one the German must have: "Downing Street" is a name.)
+fn only_in_institution_names(
+    alignment: &Alignment,
+    english_names: &HashSet<String>,
+) -> HashSet<String> {
+    // Per name: (occurrences, occurrences joined to a title word).
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for sentence in alignment.english_text().sentences() {
+        let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+        let joined = joined_to_next(sentence);
+        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+        let title_word = |m: usize| {
+            sentence_words.get(m).is_some_and(|&(_, w)| {
+                is_capitalized(w) && super::names::is_title_word(&word_key(w))
+            })
+        };
+        for (n, &(_, word)) in sentence_words.iter().enumerate() {
+            let key = word_key(word);
+            if !english_names.contains(&key) {
+                continue;
+            }
+            let inside =
+                (n > 0 && joined(n - 1) && title_word(n - 1)) || (joined(n) && title_word(n + 1));
+            let entry = counts.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(inside);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (total, inside))| inside == total)
+        .map(|(key, _)| key)
+        .collect()
+}
+
 /// Whether a word is written in capitals only, a plural `s` aside ("CFO", "MLAs"): an
 /// abbreviation the German may well spell out.
 fn is_acronym(word: &str) -> bool {
@@ -1875,6 +1918,29 @@ mod tests {
         assert_eq!(
             flagged_names(&flags_of(&dropped, &english)),
             ["Chelsea", "Dortmund"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_inside_an_institution_name_is_no_name() {
+        let german = [
+            "Der Pakistan Cricket Board tagte am Montag.",
+            "Pakistan und England spielen drei Test Cricket.",
+            "Der Trainer liebt den Sport.",
+        ];
+        let english = [
+            "The Pakistan Cricket Board met on Monday.",
+            "Pakistan and England will play three Tests.",
+            "The coach loves the sport.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Written alone as well, the word is a name, missing from the second bead.
+        let (mut alone_german, mut alone_english) = (german, english);
+        alone_german[2] = "Der Trainer liebt Cricket.";
+        alone_english[2] = "The coach loves Cricket.";
+        assert_eq!(
+            flagged_names(&flags_of(&alone_german, &alone_english)),
+            ["Cricket"]
         );
     }
 

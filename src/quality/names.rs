@@ -524,11 +524,21 @@ pub(crate) fn is_common_english(key: &str) -> bool {
     common_keys().contains(key)
 }
 
+/// Whether the English word of this [`word_key`] is one of [`TITLE_WORDS`].
+pub(crate) fn is_title_word(key: &str) -> bool {
+    title_keys().contains(key)
+}
+
+/// The keys of [`TITLE_WORDS`].
+fn title_keys() -> &'static HashSet<String> {
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
+    TITLES.get_or_init(|| TITLE_WORDS.iter().copied().map(word_key).collect())
+}
+
 /// [`is_common_english`], or the plural of a [`TITLE_WORDS`] word ("Palaces"; not of any
 /// common word, as names end so: "Masters", "Wells").
 pub(crate) fn is_common_english_or_plural(key: &str) -> bool {
-    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| TITLE_WORDS.iter().copied().map(word_key).collect());
+    let titles = title_keys();
     is_common_english(key)
         || key.strip_suffix('s').is_some_and(|stem| {
             titles.contains(stem) || stem.strip_suffix('e').is_some_and(|s| titles.contains(s))
