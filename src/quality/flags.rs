@@ -509,6 +509,30 @@ fn is_title_case(sentence: &str, lowercase: &HashSet<String>) -> bool {
     long.len() >= 3 && capitalised.len() * 4 >= long.len() * 3 && common >= 2
 }
 
+/// Whether the German renders the English words on either side of word `n` one right after
+/// the other, leaving nothing in the place of word `n` ("auf und" for "on Facebook and"):
+/// both neighbours are lower-case words that a German word translates by the core lexicon.
+fn slot_left_empty(
+    dictionary: &Dictionary,
+    german_keys: &[String],
+    english_words: &[(usize, &str)],
+    n: usize,
+) -> bool {
+    let neighbour = |m: usize| {
+        english_words
+            .get(m)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| word_key(w))
+    };
+    let (Some(left), Some(right)) = (neighbour(n - 1), neighbour(n + 1)) else {
+        return false;
+    };
+    let renders = |g: &String, e: &String| dictionary.translations(g).contains(e);
+    german_keys
+        .windows(2)
+        .any(|pair| renders(&pair[0], &left) && renders(&pair[1], &right))
+}
+
 /// Document-level state for checking beads.
 pub(crate) struct Checker {
     length: LengthModel,
@@ -1218,8 +1242,9 @@ impl Checker {
         // English names, capitalised and not first in their sentence (in a title, where
         // every word is capitalised, a capital says nothing). A name the German spells
         // nowhere in the document counts only as part of a longer name whose other part the
-        // German of the bead has ("Ingo Kramer" against "Ingo"): alone it is mostly a name
-        // the translation renders in its own way ("Bavaria" for "Bayern").
+        // German of the bead has ("Ingo Kramer" against "Ingo"), or where the German leaves
+        // its place empty ("auf und" for "on Facebook and"): alone it is mostly a name the
+        // translation renders in its own way ("Bavaria" for "Bayern").
         let prose = bead
             .english_sentences()
             .filter(|s| !is_title_case(s, &self.lowercase));
@@ -1245,6 +1270,10 @@ impl Checker {
                     && !super::names::is_verb_form(word)
                     && !quoted.get(n).copied().unwrap_or(false);
                 let is_name = self.english_names.contains(&key)
+                    || (self.lone_names.contains(&key)
+                        && lone_word
+                        && n > 0
+                        && slot_left_empty(&dictionary, &german_keys, &sentence_words, n))
                     || (self.lone_names.contains(&key) && lone_word && {
                         let name_part = |m: usize| {
                             sentence_words.get(m).is_some_and(|&(_, w)| {
@@ -1942,6 +1971,26 @@ mod tests {
             flagged_names(&flags_of(&alone_german, &alone_english)),
             ["Cricket"]
         );
+    }
+
+    #[test]
+    fn a_name_written_once_whose_place_the_german_leaves_empty_is_missing() {
+        let german = [
+            "O'Brien teilte das Video auf Facebook und sagte, sie sei froh.",
+            "Die Polizei sprach mit O'Brien.",
+        ];
+        let english = [
+            "O'Brien shared the video on Facebook and said she was glad.",
+            "The police talked to O'Brien.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Said otherwise, the name leaves no empty place: no flag.
+        let mut otherwise = german;
+        otherwise[0] = "O'Brien teilte das Video auf der Plattform und sagte, sie sei froh.";
+        assert!(flagged_names(&flags_of(&otherwise, &english)).is_empty());
+        let mut dropped = german;
+        dropped[0] = "O'Brien teilte das Video auf und sagte, sie sei froh.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Facebook"]);
     }
 
     #[test]
