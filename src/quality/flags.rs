@@ -1141,19 +1141,22 @@ impl Checker {
                 || self.english_names.contains(key)
                 || self.lone_names.contains(key)
         };
-        let periphrases: HashSet<String> = bead
-            .german_sentences()
-            .flat_map(words)
-            .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
-            .filter(|&(_, w)| {
-                let kind = !self.german_to_names.contains_key(&word_key(w))
-                    && super::names::place_kind_renderings(w).is_some_and(|r| !english_renders(&r));
-                let demonym =
-                    super::names::is_demonym(w, document_name) && !in_english_key(&word_key(w));
-                kind || demonym
-            })
-            .map(|(_, w)| word_key(w))
-            .collect();
+        // (Computed only for a bead with one English name missing.)
+        let periphrases = || -> HashSet<String> {
+            bead.german_sentences()
+                .flat_map(words)
+                .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                .filter(|&(_, w)| {
+                    let kind = !self.german_to_names.contains_key(&word_key(w))
+                        && super::names::place_kind_renderings(w)
+                            .is_some_and(|r| !english_renders(&r));
+                    let demonym =
+                        super::names::is_demonym(w, document_name) && !in_english_key(&word_key(w));
+                    kind || demonym
+                })
+                .map(|(_, w)| word_key(w))
+                .collect()
+        };
         // German words that the document links to an English name.
         // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
         for sentence in bead.german_sentences() {
@@ -1319,7 +1322,12 @@ impl Checker {
         }
         // One English name the German lacks, beside a German word that says a name
         // otherwise: that word renders it (and a demonym so used names no place).
-        if english_flags.len() == 1 && !periphrases.is_empty() {
+        let periphrases = if english_flags.len() == 1 {
+            periphrases()
+        } else {
+            HashSet::new()
+        };
+        if !periphrases.is_empty() {
             english_flags.clear();
             german_flags.retain(|flag| {
                 !matches!(flag, Flag::NameOneSide { name, .. } if periphrases.contains(&word_key(name)))
