@@ -509,6 +509,30 @@ fn is_title_case(sentence: &str, lowercase: &HashSet<String>) -> bool {
     long.len() >= 3 && capitalised.len() * 4 >= long.len() * 3 && common >= 2
 }
 
+/// Whether the German renders the English words on either side of word `n` one right after
+/// the other, leaving nothing in the place of word `n` ("auf und" for "on Facebook and"):
+/// both neighbours are lower-case words that a German word translates by the core lexicon.
+fn slot_left_empty(
+    dictionary: &Dictionary,
+    german_keys: &[String],
+    english_words: &[(usize, &str)],
+    n: usize,
+) -> bool {
+    let neighbour = |m: usize| {
+        english_words
+            .get(m)
+            .filter(|(_, w)| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, w)| word_key(w))
+    };
+    let (Some(left), Some(right)) = (neighbour(n - 1), neighbour(n + 1)) else {
+        return false;
+    };
+    let renders = |g: &String, e: &String| dictionary.translations(g).contains(e);
+    german_keys
+        .windows(2)
+        .any(|pair| renders(&pair[0], &left) && renders(&pair[1], &right))
+}
+
 /// Document-level state for checking beads.
 pub(crate) struct Checker {
     length: LengthModel,
@@ -845,7 +869,10 @@ impl Checker {
             rendered_as_themselves(alignment, &german_to_names, &english_names);
         let length = LengthModel::new(alignment);
         let (misread_omissions, cut_pairs) = misread_pairs(alignment, &length);
-        german_to_names.retain(|key, _| german_kept.contains(key));
+        let institution_words = only_in_institution_names(alignment, &english_names);
+        german_to_names.retain(|key, names| {
+            german_kept.contains(key) && !names.iter().all(|n| institution_words.contains(n))
+        });
         english_names.retain(|key| english_kept.contains(key));
         Checker {
             length,
@@ -1087,6 +1114,7 @@ impl Checker {
                 .iter()
                 .any(|g| loosely_alike(key, g) || ends_alike(g, key))
                 || german_renders.iter().any(|r| loosely_alike(key, r))
+                || kept_compound(&dictionary, key, &german_keys)
         };
         // Whether a German key is in the English of the bead.
         let in_english_key = |key: &str| {
@@ -1096,6 +1124,39 @@ impl Checker {
                     .any(|r| english_keys.iter().any(|e| loosely_alike(r, e)))
         };
         let mut seen: HashSet<String> = HashSet::new();
+        let mut german_flags: Vec<Flag> = Vec::new();
+        let mut english_flags: Vec<Flag> = Vec::new();
+        // German words that say a name otherwise: a noun of a kind of place or body that the
+        // English does not render ("die Revierstadt" for "Dortmund"), or a demonym of a place
+        // the English does not name ("die Londoner" for "Chelsea").
+        let english_renders = |renderings: &[String]| {
+            renderings.iter().any(|r| {
+                english_keys
+                    .iter()
+                    .any(|e| e == r || e.strip_suffix('s') == Some(r.as_str()))
+            })
+        };
+        let document_name = |key: &str| {
+            self.german_to_names.contains_key(key)
+                || self.english_names.contains(key)
+                || self.lone_names.contains(key)
+        };
+        // (Computed only for a bead with one English name missing.)
+        let periphrases = || -> HashSet<String> {
+            bead.german_sentences()
+                .flat_map(words)
+                .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                .filter(|&(_, w)| {
+                    let kind = !self.german_to_names.contains_key(&word_key(w))
+                        && super::names::place_kind_renderings(w)
+                            .is_some_and(|r| !english_renders(&r));
+                    let demonym =
+                        super::names::is_demonym(w, document_name) && !in_english_key(&word_key(w));
+                    kind || demonym
+                })
+                .map(|(_, w)| word_key(w))
+                .collect()
+        };
         // German words that the document links to an English name.
         // (A sentence-initial word is capitalised anyway: "Was" is no name there.)
         for sentence in bead.german_sentences() {
@@ -1130,7 +1191,7 @@ impl Checker {
                 {
                     continue;
                 }
-                flags.push(Flag::NameOneSide {
+                german_flags.push(Flag::NameOneSide {
                     name: word.to_string(),
                     side: Side::German,
                 });
@@ -1184,8 +1245,9 @@ impl Checker {
         // English names, capitalised and not first in their sentence (in a title, where
         // every word is capitalised, a capital says nothing). A name the German spells
         // nowhere in the document counts only as part of a longer name whose other part the
-        // German of the bead has ("Ingo Kramer" against "Ingo"): alone it is mostly a name
-        // the translation renders in its own way ("Bavaria" for "Bayern").
+        // German of the bead has ("Ingo Kramer" against "Ingo"), or where the German leaves
+        // its place empty ("auf und" for "on Facebook and"): alone it is mostly a name the
+        // translation renders in its own way ("Bavaria" for "Bayern").
         let prose = bead
             .english_sentences()
             .filter(|s| !is_title_case(s, &self.lowercase));
@@ -1211,6 +1273,10 @@ impl Checker {
                     && !super::names::is_verb_form(word)
                     && !quoted.get(n).copied().unwrap_or(false);
                 let is_name = self.english_names.contains(&key)
+                    || (self.lone_names.contains(&key)
+                        && lone_word
+                        && n > 0
+                        && slot_left_empty(&dictionary, &german_keys, &sentence_words, n))
                     || (self.lone_names.contains(&key) && lone_word && {
                         let name_part = |m: usize| {
                             sentence_words.get(m).is_some_and(|&(_, w)| {
@@ -1247,14 +1313,45 @@ impl Checker {
                     continue;
                 }
                 if !in_german_key(&key) {
-                    flags.push(Flag::NameOneSide {
+                    english_flags.push(Flag::NameOneSide {
                         name: word.to_string(),
                         side: Side::English,
                     });
                 }
             }
         }
+        // One English name the German lacks, beside a German word that says a name
+        // otherwise: that word renders it (and a demonym so used names no place).
+        let periphrases = if english_flags.len() == 1 {
+            periphrases()
+        } else {
+            HashSet::new()
+        };
+        if !periphrases.is_empty() {
+            english_flags.clear();
+            german_flags.retain(|flag| {
+                !matches!(flag, Flag::NameOneSide { name, .. } if periphrases.contains(&word_key(name)))
+            });
+        }
+        flags.extend(german_flags);
+        flags.extend(english_flags);
     }
+}
+
+/// Whether an English word is a German compound the English keeps ("the Kurstadt
+/// director"), rendered in the German by another compound of the same first part
+/// ("Kurdirektorin"): its last part is a German word of the core lexicon, of four letters or
+/// more, and a German word of the bead begins with its first part, of three or more.
+fn kept_compound(dictionary: &Dictionary, key: &str, german_keys: &[String]) -> bool {
+    let chars: Vec<char> = key.chars().collect();
+    (3..chars.len().saturating_sub(3)).any(|cut| {
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        !dictionary.translations(&tail).is_empty()
+            && german_keys
+                .iter()
+                .any(|g| g != key && g.starts_with(&head) && g.chars().count() >= cut + 3)
+    })
 }
 
 /// The core lexicon's translations of a German word, or of the head of a compound
@@ -1382,6 +1479,46 @@ fn rendered_as_themselves(
             .collect()
     };
     (kept(german), kept(english))
+}
+
+/// The linked English names that the English writes only joined to a title word ("Pakistan
+/// Cricket Board", "Football Association", "Downing Street"): mostly a common noun
+/// capitalised as part of an institution's name, which the German may keep as a loan word
+/// where the English says otherwise ("drei Test Cricket" for "three Tests"); a German word
+/// linked only to such names is no name the English must have. (The English name stays
+/// one the German must have: "Downing Street" is a name.)
+fn only_in_institution_names(
+    alignment: &Alignment,
+    english_names: &HashSet<String>,
+) -> HashSet<String> {
+    // Per name: (occurrences, occurrences joined to a title word).
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for sentence in alignment.english_text().sentences() {
+        let sentence_words: Vec<(usize, &str)> = words(sentence).collect();
+        let joined = joined_to_next(sentence);
+        let joined = |m: usize| joined.get(m).copied().unwrap_or(false);
+        let title_word = |m: usize| {
+            sentence_words.get(m).is_some_and(|&(_, w)| {
+                is_capitalized(w) && super::names::is_title_word(&word_key(w))
+            })
+        };
+        for (n, &(_, word)) in sentence_words.iter().enumerate() {
+            let key = word_key(word);
+            if !english_names.contains(&key) {
+                continue;
+            }
+            let inside =
+                (n > 0 && joined(n - 1) && title_word(n - 1)) || (joined(n) && title_word(n + 1));
+            let entry = counts.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(inside);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (total, inside))| inside == total)
+        .map(|(key, _)| key)
+        .collect()
 }
 
 /// Whether a word is written in capitals only, a plural `s` aside ("CFO", "MLAs"): an
@@ -1747,6 +1884,121 @@ mod tests {
         let mut changed = german;
         changed[3] = "Danach sprach Gehlot mit Jamie Jonathan.";
         assert_eq!(flagged_names(&flags_of(&changed, &english)), ["Vardy"]);
+    }
+
+    #[test]
+    fn one_thing_named_otherwise_is_no_name_missing() {
+        let german = [
+            "Die Zahl der Corona-Fälle steigt in Berlin.",
+            "In Berlin trifft Corona vor allem Ältere.",
+            "Das Gebiet ist am stärksten von Covid-19 betroffen.",
+            "In der Downing Street wurde am Montag beraten.",
+            "Das Land gilt der britischen Regierung als sicher.",
+        ];
+        let english = [
+            "The number of Corona cases is rising in Berlin.",
+            "In Berlin, Corona hits the elderly most.",
+            "The area is hit hardest by Corona-19.",
+            "There were talks in Downing Street on Monday.",
+            "The country is deemed safe by Downing Street.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Neither the illness nor the government named at all: the name is missing.
+        let mut dropped = german;
+        dropped[2] = "Das Gebiet ist am stärksten von der Krise betroffen.";
+        dropped[4] = "Das Land gilt den Behörden als sicher.";
+        assert_eq!(
+            flagged_names(&flags_of(&dropped, &english)),
+            ["Corona", "Downing"]
+        );
+    }
+
+    #[test]
+    fn a_german_compound_the_english_keeps_is_rendered_by_its_first_part() {
+        let german = [
+            "Die Kurstadt feiert am Sonntag ein Fest.",
+            "Das Fest in der Kurstadt beginnt um zehn.",
+            "Das war schön, sagt Kurdirektorin Sylvie Thormann.",
+        ];
+        let english = [
+            "The Kurstadt celebrates a festival on Sunday.",
+            "The festival in the Kurstadt starts at ten.",
+            "That was nice, said the Kurstadt director, Sylvie Thormann.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        let mut dropped = german;
+        dropped[2] = "Das war schön, sagt Direktorin Sylvie Thormann.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Kurstadt"]);
+    }
+
+    #[test]
+    fn a_demonym_or_a_place_epithet_renders_a_name() {
+        let german = [
+            "Der Klub Chelsea kommt aus London.",
+            "Am Dienstag spielt Chelsea in Dortmund.",
+            "Die Spieler trainieren für das Spiel gegen die Londoner.",
+            "Das Stadion in Dortmund ist voll.",
+            "Die Arena in der Revierstadt fasst 81.000 Zuschauer.",
+        ];
+        let english = [
+            "The club Chelsea is from London.",
+            "On Tuesday, Chelsea play in Dortmund.",
+            "The players train for the game against Chelsea.",
+            "The stadium in Dortmund is full.",
+            "The arena in Dortmund holds 81,000 spectators.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // A common noun or another place in their stead: the names are missing.
+        let mut dropped = german;
+        dropped[2] = "Die Spieler trainieren für das Spiel gegen die Gäste.";
+        dropped[4] = "Die Arena in Frankfurt fasst 81.000 Zuschauer.";
+        assert_eq!(
+            flagged_names(&flags_of(&dropped, &english)),
+            ["Chelsea", "Dortmund"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_inside_an_institution_name_is_no_name() {
+        let german = [
+            "Der Pakistan Cricket Board tagte am Montag.",
+            "Pakistan und England spielen drei Test Cricket.",
+            "Der Trainer liebt den Sport.",
+        ];
+        let english = [
+            "The Pakistan Cricket Board met on Monday.",
+            "Pakistan and England will play three Tests.",
+            "The coach loves the sport.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Written alone as well, the word is a name, missing from the second bead.
+        let (mut alone_german, mut alone_english) = (german, english);
+        alone_german[2] = "Der Trainer liebt Cricket.";
+        alone_english[2] = "The coach loves Cricket.";
+        assert_eq!(
+            flagged_names(&flags_of(&alone_german, &alone_english)),
+            ["Cricket"]
+        );
+    }
+
+    #[test]
+    fn a_name_written_once_whose_place_the_german_leaves_empty_is_missing() {
+        let german = [
+            "O'Brien teilte das Video auf Facebook und sagte, sie sei froh.",
+            "Die Polizei sprach mit O'Brien.",
+        ];
+        let english = [
+            "O'Brien shared the video on Facebook and said she was glad.",
+            "The police talked to O'Brien.",
+        ];
+        assert!(flagged_names(&flags_of(&german, &english)).is_empty());
+        // Said otherwise, the name leaves no empty place: no flag.
+        let mut otherwise = german;
+        otherwise[0] = "O'Brien teilte das Video auf der Plattform und sagte, sie sei froh.";
+        assert!(flagged_names(&flags_of(&otherwise, &english)).is_empty());
+        let mut dropped = german;
+        dropped[0] = "O'Brien teilte das Video auf und sagte, sie sei froh.";
+        assert_eq!(flagged_names(&flags_of(&dropped, &english)), ["Facebook"]);
     }
 
     #[test]

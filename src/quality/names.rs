@@ -439,13 +439,25 @@ const EXONYMS: &[(&str, &str)] = &[
     ("Nordost", "Northeast"),
 ];
 
-/// German word key → the English keys of the same place ([`EXONYMS`]).
+/// Names of one thing that German and English news write otherwise, not places: German
+/// says "Corona" where English says "Covid", English makes a verb of a service's name
+/// ("tweeted" for "auf Twitter") and names a government by its seat ("Downing Street" for
+/// "die britische Regierung"); written for this crate.
+const SAME_THING: &[(&str, &str)] = &[
+    ("Corona Coronavirus Covid", "Covid Corona Coronavirus"),
+    ("Twitter", "tweet tweets tweeted tweeting retweet retweeted"),
+    // A government by the seat of its head.
+    ("Regierung", "Downing Whitehall Kremlin Elysee"),
+];
+
+/// German word key → the English keys of the same place or thing ([`EXONYMS`],
+/// [`SAME_THING`]).
 pub(crate) fn exonyms(german_key: &str) -> &'static [String] {
     static MAP: OnceLock<std::collections::HashMap<String, Vec<String>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut map: std::collections::HashMap<String, Vec<String>> =
             std::collections::HashMap::new();
-        for (german, english) in EXONYMS {
+        for (german, english) in EXONYMS.iter().chain(SAME_THING) {
             let english: Vec<String> = english.split(' ').map(word_key).collect();
             for form in german.split(' ') {
                 map.entry(word_key(form))
@@ -512,11 +524,21 @@ pub(crate) fn is_common_english(key: &str) -> bool {
     common_keys().contains(key)
 }
 
+/// Whether the English word of this [`word_key`] is one of [`TITLE_WORDS`].
+pub(crate) fn is_title_word(key: &str) -> bool {
+    title_keys().contains(key)
+}
+
+/// The keys of [`TITLE_WORDS`].
+fn title_keys() -> &'static HashSet<String> {
+    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
+    TITLES.get_or_init(|| TITLE_WORDS.iter().copied().map(word_key).collect())
+}
+
 /// [`is_common_english`], or the plural of a [`TITLE_WORDS`] word ("Palaces"; not of any
 /// common word, as names end so: "Masters", "Wells").
 pub(crate) fn is_common_english_or_plural(key: &str) -> bool {
-    static TITLES: OnceLock<HashSet<String>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| TITLE_WORDS.iter().copied().map(word_key).collect());
+    let titles = title_keys();
     is_common_english(key)
         || key.strip_suffix('s').is_some_and(|stem| {
             titles.contains(stem) || stem.strip_suffix('e').is_some_and(|s| titles.contains(s))
@@ -532,6 +554,49 @@ pub(crate) fn has_common_noun_ending(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     lower.chars().count() >= 7 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// German nouns of a kind of place, each with the English words that render it: a German
+/// compound ending in one ("Revierstadt", "Mainmetropole", "Landeshauptstadt") that the
+/// English does not render is mostly a place's name said otherwise (German news avoids
+/// repeating a name: "in der Revierstadt" for "in Dortmund"); written for this crate. The
+/// noun alone ("die Stadt") and nouns of teams and bodies ("Mannschaft", "Behörde",
+/// "Bundesregierung") are left out: the English renders those otherwise as often ("the
+/// club", "the administration", "the White House").
+const PLACE_KIND_NOUNS: &[(&str, &str)] = &[
+    ("stadt", "city town capital"),
+    ("metropole", "city metropolis capital"),
+    ("gemeinde", "municipality community town village"),
+    ("insel", "island"),
+];
+
+/// The English keys that render the kind noun a German compound ends in
+/// ([`PLACE_KIND_NOUNS`]), if it is such a compound ("Revierstadt", "Hansestädte" aside).
+pub(crate) fn place_kind_renderings(german_word: &str) -> Option<Vec<String>> {
+    let lower = german_word.to_lowercase();
+    PLACE_KIND_NOUNS.iter().find_map(|(head, english)| {
+        // The head, or its plural or genitive, after a first part of three letters or more.
+        let compound = ["", "s", "es", "n", "en"].iter().any(|inflection| {
+            lower.strip_suffix(inflection).is_some_and(|stem| {
+                stem.strip_suffix(head)
+                    .is_some_and(|first| first.chars().count() >= 3)
+            })
+        });
+        compound.then(|| english.split(' ').map(word_key).collect())
+    })
+}
+
+/// Whether a German word is a demonym or an adjective made of a place's name with -er
+/// ("Londoner", "Münchnern", "Dortmunder"), given whether a key is a name of the document:
+/// German news calls a team or a city's people so ("die Londoner" for Chelsea, "die
+/// Münchner" for Bayern).
+pub(crate) fn is_demonym(german_word: &str, is_name: impl Fn(&str) -> bool) -> bool {
+    let lower = german_word.to_lowercase();
+    ["erinnen", "erin", "ern", "ers", "er"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .filter(|stem| stem.chars().count() >= 4)
+        .is_some_and(|stem| !exonyms(&word_key(german_word)).is_empty() || is_name(&word_key(stem)))
 }
 
 #[cfg(test)]
@@ -552,6 +617,30 @@ mod tests {
         assert!(is_proper_english(&word_key("Austrian")));
         assert!(is_common_english_or_plural(&word_key("Palaces")));
         assert!(!is_common_english_or_plural(&word_key("Masters")));
+    }
+
+    #[test]
+    fn place_epithets_and_demonyms() {
+        assert!(
+            place_kind_renderings("Revierstadt").is_some_and(|r| r.contains(&word_key("city")))
+        );
+        assert!(place_kind_renderings("Hansestädten").is_none());
+        assert!(place_kind_renderings("Mainmetropole").is_some());
+        assert!(place_kind_renderings("Stadt").is_none());
+        assert!(place_kind_renderings("Mannschaft").is_none());
+        let london = |key: &str| key == word_key("London");
+        assert!(is_demonym("Londoner", london));
+        assert!(is_demonym("Münchnern", london));
+        assert!(!is_demonym("London", london));
+        assert!(!is_demonym("Lehrer", london));
+        assert_eq!(
+            exonyms(&word_key("Covid")),
+            [
+                word_key("Covid"),
+                word_key("Corona"),
+                word_key("Coronavirus")
+            ]
+        );
     }
 
     #[test]

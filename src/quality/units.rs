@@ -27,7 +27,7 @@ fn unit_word(word: &str) -> Option<Unit> {
         "kg" | "kilogramm" | "kilograms" | "kilogram" | "kilo" | "kilos" => "kilogram",
         "gramm" | "grams" | "gram" => "gram",
         "tonnen" | "tonne" | "tonnes" | "tons" | "ton" => "tonne",
-        "stunde" | "stunden" | "std" | "hour" | "hours" | "hrs" => "hour",
+        "stunde" | "stunden" | "std" | "hour" | "hours" | "hrs" | "h" => "hour",
         "minute" | "minuten" | "min" | "minutes" | "mins" => "minute",
         "sekunde" | "sekunden" | "sek" | "seconds" | "second" | "secs" => "second",
         "uhr" | "o'clock" | "pm" | "p.m" | "a.m" => "clock",
@@ -61,10 +61,11 @@ fn word_after(sentence: &str, at: usize) -> String {
     word.trim_end_matches(['.', '-', '\'']).to_lowercase()
 }
 
-/// The unit of `number` in `sentence`, if it has one this module knows.
+/// The unit of `number` in `sentence`, if it has one this module knows. A number written in
+/// words has one only from a unit word after it ("sixty days").
 pub(crate) fn unit_of(sentence: &str, number: &Number) -> Option<Unit> {
     if !number.digits {
-        return None;
+        return unit_word(&word_after(sentence, number.end));
     }
     // A currency sign or code right before: "$1,200", "€ 5", "US-$ 3".
     let before = sentence.get(..number.start).unwrap_or("").trim_end();
@@ -84,6 +85,13 @@ pub(crate) fn unit_of(sentence: &str, number: &Number) -> Option<Unit> {
     // "am" is a German preposition: only "a.m." reads as a clock time.
     if let Some(unit) = unit_word(&after) {
         return Some(unit);
+    }
+    // "50 per cent" (British English writes the percent in two words).
+    if after == "per" {
+        let at = number.end + sentence[number.end..].find("per").unwrap_or(0) + 3;
+        if word_after(sentence, at) == "cent" {
+            return Some("percent");
+        }
     }
     // A hyphenated word: "year-old" (77-year-old), "US-Dollar".
     if let Some(unit) = after.split('-').find_map(unit_word) {
@@ -112,16 +120,23 @@ pub(crate) fn differing_units(
     english_numbers: &[Number],
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for g in german_numbers {
+    for g in german_numbers.iter().filter(|g| g.digits) {
         let Some(unit) = unit_of(german, g) else {
             continue;
         };
+        // An age the German gives in months, weeks or days ("im Alter von 15 Monaten") that
+        // the English gives without a unit ("at 15", "aged 15") is in years.
+        let age = is_age(german, g) && matches!(unit, "month" | "week" | "day");
         let same_value: Vec<(&Number, Option<Unit>)> = english_numbers
             .iter()
-            .filter(|e| e.digits && g.matches(e))
-            .map(|e| (e, unit_of(english, e)))
+            .filter(|e| g.matches(e))
+            .map(|e| (e, unit_of(english, e).or_else(|| age.then_some("year"))))
+            .filter(|(e, u)| e.digits || u.is_some())
             .collect();
-        if same_value.iter().any(|(_, u)| u.is_none_or(|u| u == unit)) {
+        // "18h" is an hour of the clock as often as a span of hours.
+        let alike =
+            |u: Unit| u == unit || matches!((u, unit), ("hour", "clock") | ("clock", "hour"));
+        if same_value.iter().any(|(_, u)| u.is_none_or(alike)) {
             continue;
         }
         if let Some((e, Some(other))) = same_value.first() {
@@ -129,6 +144,14 @@ pub(crate) fn differing_units(
         }
     }
     out
+}
+
+/// Whether a German number is an age: after "Alter von" or "Alter" ("im Alter von 15
+/// Monaten", "im Alter 15").
+fn is_age(sentence: &str, number: &Number) -> bool {
+    let before = sentence.get(..number.start).unwrap_or("").trim_end();
+    let before = before.strip_suffix("von").unwrap_or(before).trim_end();
+    before.ends_with("Alter")
 }
 
 #[cfg(test)]
@@ -193,5 +216,42 @@ mod tests {
         assert_eq!(differ("19 Prozent", "19 people"), 0);
         // Two numbers of one value: the one with the same unit answers.
         assert_eq!(differ("5 Euro und 5 Prozent", "5 percent and 5 euros"), 0);
+        // "per cent", "18h", a unit after a number in words, an age without a unit.
+        assert_eq!(
+            differ("50 Prozent des Darlehens", "50 per cent of the loan"),
+            0
+        );
+        assert_eq!(
+            differ("50 Euro des Darlehens", "50 per cent of the loan"),
+            1
+        );
+        assert_eq!(differ("am 1. August (18.00 Uhr)", "on 1 August (18h)"), 0);
+        assert_eq!(
+            differ("am 1. August (18.00 Minuten)", "on 1 August (18h)"),
+            1
+        );
+        assert_eq!(
+            differ("während der 60 Tage davor", "during the sixty days before"),
+            0
+        );
+        assert_eq!(
+            differ(
+                "während der 60 Wochen davor",
+                "during the sixty days before"
+            ),
+            1
+        );
+        assert_eq!(
+            differ("Im Alter von 15 Jahren spielte er", "At 15 he played"),
+            0
+        );
+        assert_eq!(
+            differ("Im Alter von 15 Monaten spielte er", "At 15 he played"),
+            1
+        );
+        assert_eq!(
+            differ("Vor 15 Monaten spielte er", "15 months ago he played"),
+            0
+        );
     }
 }
