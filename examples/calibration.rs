@@ -5,7 +5,10 @@
 //! cargo run --release --example calibration                 # tables with the built-in calibration
 //! cargo run --release --example calibration -- --raw        # tables of the raw posterior
 //! cargo run --release --example calibration -- --together   # each set aligned as one batch
-//! cargo run --release --example calibration -- --fit src/align/fitted.rs
+//! cargo run --release --example calibration -- --fit src/align/fitted.rs \
+//!     --dev-set /tmp/satzweise-dev/seed7 ... --dev-set /tmp/satzweise-dev/del15c
+//!                                     # the reorder model also on tools/make_dev_sets.sh's sets
+//! cargo run --release --example calibration -- --reorder-samples   # the reorder pass's beads
 //! cargo run --release --example calibration -- --parallel   # ROC AUC of the parallel score
 //! cargo run --release --example calibration -- --flags      # how often flagged beads are wrong
 //! ```
@@ -25,7 +28,10 @@ use std::path::{Path, PathBuf};
 
 use satzweise::eval::GoldSet;
 use satzweise::io::BeadLine;
-use satzweise::quality::{BeadKind, Calibration, ParallelModel, RawBead, SkipDocument, SkipModel};
+use satzweise::quality::{
+    BeadKind, Calibration, ParallelModel, RawBead, ReorderEvidence, ReorderModel, SkipDocument,
+    SkipModel,
+};
 use satzweise::{Aligner, Alignment, Lang, Text};
 
 /// One aligned document with its gold.
@@ -67,6 +73,30 @@ fn load(dir: &Path, name: &str, other: &str) -> Option<Doc> {
         english: read(&document.other_path())?,
         gold: document.gold().ok()?,
     })
+}
+
+/// Every document of the gold set in `dir` (German with English, else with French).
+fn load_dir(dir: &Path) -> Vec<Doc> {
+    let set = match GoldSet::open(dir, "en") {
+        Ok(set) => set,
+        Err(_) => match GoldSet::open(dir, "fr") {
+            Ok(set) => set,
+            Err(e) => {
+                eprintln!("calibration: {}: {e}", dir.display());
+                return Vec::new();
+            }
+        },
+    };
+    set.documents()
+        .filter_map(|document| {
+            Some(Doc {
+                name: document.name().to_string(),
+                german: read(&document.german_path())?,
+                english: read(&document.other_path())?,
+                gold: document.gold().ok()?,
+            })
+        })
+        .collect()
 }
 
 fn textberg(names: &[&str]) -> Vec<Doc> {
@@ -625,6 +655,18 @@ fn fit(path: &Path) {
     let batch_docs = development(&raw, true);
     let (batch, batch_beads, batch_skips) = fit_on(&batch_docs);
     fitted.batch = Some(Box::new(batch));
+    let (reorder_samples, reorder_right) = fit_reorder(&mut fitted);
+    let dev_sets: Vec<String> = DEV_SETS
+        .get()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            d.file_name().map_or_else(
+                || d.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
     let header = format!(
         "Written by `cargo run --release --example calibration -- --fit src/align/fitted.rs`.\n\
          Parallel model: logistic regression (window {PARALLEL_WINDOW} beads, ridge {PARALLEL_RIDGE}) of\n\
@@ -638,8 +680,17 @@ fn fit(path: &Path) {
          Batch calibration (`fitted_batch`): the same fits on the same data aligned with\n\
          `align_batch(..).learn_across()`, each set's true pairs in one batch and its other pairs\n\
          in one batch with them ({batch_beads} beads of true pairs, {batch_skips} skips).\n\
+         Reorder model: logistic regression (ridge {REORDER_RIDGE}) of strict correctness on the\n\
+         evidence of the {reorder_samples} beads ({reorder_right} right) the reorder pass makes in\n\
+         Text+Berg dev, the development half of wmt21-de-en-perturbed and the sets of\n\
+         tools/make_dev_sets.sh {}, aligned one at a time with the pass on.\n\
          Do not edit by hand.",
         docs.len(),
+        if dev_sets.is_empty() {
+            "(none)".to_string()
+        } else {
+            dev_sets.join(", ")
+        },
     );
     // The source file appears complete or not at all.
     let written = satzweise::io::AtomicFile::create(path).and_then(|mut file| {
@@ -657,6 +708,121 @@ fn fit(path: &Path) {
     }
     outln!("wrote {} (rebuild to use it)", path.display());
     reliability(&fitted, "freshly fitted calibration");
+}
+
+/// Ridge penalty on the reorder model's slopes.
+const REORDER_RIDGE: f64 = 1.0;
+
+/// More development sets (gold folders) for the reorder model: `--dev-set DIR`.
+static DEV_SETS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+
+/// The development documents of the reorder model: Text+Berg dev, the development half of
+/// wmt21-de-en-perturbed and every `--dev-set`, each with its language.
+fn reorder_development() -> Vec<(Vec<Doc>, Lang)> {
+    let mut sets = vec![(textberg(&["dev"]), Lang::Fr), (wmt(Some(true)), Lang::En)];
+    for dir in DEV_SETS.get().into_iter().flatten() {
+        let docs = load_dir(dir);
+        let lang = if docs.is_empty() || dir.join(format!("{}.en", docs[0].name)).exists() {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        sets.push((docs, lang));
+    }
+    sets
+}
+
+/// The beads the reorder pass makes in `docs` aligned with `calibration` and the pass on:
+/// each bead's evidence, whether it is strictly right, and its confidence.
+fn reorder_samples(
+    calibration: &Calibration,
+    docs: &[Doc],
+    lang: Lang,
+) -> Vec<(ReorderEvidence, bool, f64)> {
+    let mut config = base_config();
+    config.reorder.enabled = true;
+    let aligner = match Aligner::builder()
+        .config(config)
+        .languages(Lang::De, lang)
+        .calibration(calibration.clone())
+        .build()
+    {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("calibration: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut out = Vec::new();
+    for doc in docs {
+        let Ok(alignment) = aligner.align_texts(
+            Text::from_lines(&doc.german),
+            Text::from_lines(&doc.english),
+        ) else {
+            continue;
+        };
+        let gold = gold_beads(doc);
+        let beads: Vec<_> = alignment.beads().collect();
+        for &(k, evidence) in alignment.reorder_evidence() {
+            let b = &beads[k];
+            let key = (
+                b.german().to_usize().collect::<Vec<_>>(),
+                b.english().to_usize().collect::<Vec<_>>(),
+            );
+            out.push((evidence, gold.contains(&key), b.confidence()));
+        }
+    }
+    out
+}
+
+/// Fits `fitted`'s reorder model on [`reorder_development`]; the number of samples and of
+/// right ones.
+fn fit_reorder(fitted: &mut Calibration) -> (usize, usize) {
+    let mut samples = Vec::new();
+    for (docs, lang) in reorder_development() {
+        samples.extend(
+            reorder_samples(fitted, &docs, lang)
+                .into_iter()
+                .map(|(e, right, _)| (e, right)),
+        );
+    }
+    fitted.reorder = ReorderModel::fit(&samples, REORDER_RIDGE);
+    // Batches keep the model of single documents (too few beads out of order to fit apart).
+    if let Some(batch) = fitted.batch.as_mut() {
+        batch.reorder = fitted.reorder.clone();
+    }
+    let right = samples.iter().filter(|s| s.1).count();
+    (samples.len(), right)
+}
+
+/// `--reorder-samples`: the reorder pass's beads on the development sets as a table.
+fn print_reorder_samples() {
+    let calibration = Calibration::default();
+    println!("set\tgain\tmargin\tearning\twords\tcrossing\tright\tconfidence\tclosure");
+    let names = ["textberg-dev", "wmt21-perturbed-dev-half"]
+        .map(String::from)
+        .into_iter()
+        .chain(
+            DEV_SETS
+                .get()
+                .into_iter()
+                .flatten()
+                .map(|d| d.display().to_string()),
+        );
+    for ((docs, lang), name) in reorder_development().into_iter().zip(names) {
+        for (e, right, confidence) in reorder_samples(&calibration, &docs, lang) {
+            println!(
+                "{name}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{confidence:.4}\t{:.4}",
+                e.gain,
+                e.margin,
+                e.earning,
+                e.words,
+                u8::from(e.crossing),
+                u8::from(right),
+                e.closure
+            );
+        }
+    }
 }
 
 /// Gold beads of one piece of Text+Berg dev when fitting.
@@ -869,8 +1035,8 @@ fn flags() {
 }
 
 const USAGE: &str =
-    "usage: calibration [--raw | --fit PATH | --parallel | --flags] [--together] [--data DIR]
-                   [--config JSON]
+    "usage: calibration [--raw | --fit PATH | --parallel | --flags | --reorder-samples]
+                   [--together] [--data DIR] [--config JSON] [--dev-set DIR]...
 
 Measures what the confidence means against the gold sets of ../shared/data or --data DIR
 (not in the repository: see the README; tables are skipped with a message when absent).
@@ -881,6 +1047,10 @@ Measures what the confidence means against the gold sets of ../shared/data or --
                 Rust source to PATH
   --parallel    ROC AUC of the parallel score
   --flags       how often flagged beads are wrong
+  --reorder-samples  the evidence of the beads the reorder pass makes on the development
+                sets, whether each is right and its confidence (tab-separated)
+  --dev-set DIR a gold folder of more development documents for the reorder model
+                (--fit, --reorder-samples; repeatable), e.g. /tmp/satzweise-dev/del8
   --together    align each set as one batch that learns across its documents (as
                 `evaluate --together`), calibrated by the batch calibration
   --data DIR    where the gold sets live (default ../shared/data beside the checkout)
@@ -905,6 +1075,11 @@ fn main() -> std::process::ExitCode {
             DATA.set(PathBuf::from(dir))
                 .expect("set once, before any read");
         }
+        let reorder_only = args.flag(&["--reorder-samples"]);
+        let dev_sets = args.values(&["--dev-set"])?;
+        DEV_SETS
+            .set(dev_sets.into_iter().map(PathBuf::from).collect())
+            .expect("set once, before any read");
         if let Some(path) = args.value(&["--config"])? {
             let config = cli::read_config(Some(&path))?;
             CONFIG.set(config).expect("set once, before any alignment");
@@ -913,10 +1088,11 @@ fn main() -> std::process::ExitCode {
         let chosen = usize::from(raw)
             + usize::from(fit_path.is_some())
             + usize::from(parallel_only)
-            + usize::from(flags_only);
+            + usize::from(flags_only)
+            + usize::from(reorder_only);
         if chosen > 1 {
             return Err(cli::Failure::usage(
-                "give one of --raw, --fit, --parallel, --flags",
+                "give one of --raw, --fit, --parallel, --flags, --reorder-samples",
             ));
         }
         match fit_path {
@@ -924,6 +1100,7 @@ fn main() -> std::process::ExitCode {
             None if raw => reliability(&Calibration::identity(), "raw posterior, no calibration"),
             None if parallel_only => parallel(),
             None if flags_only => flags(),
+            None if reorder_only => print_reorder_samples(),
             None if together() => reliability(
                 &Calibration::default(),
                 "built-in calibration, each set aligned as one learning batch",
@@ -947,7 +1124,8 @@ fn rust_source(calibration: &Calibration, header: &str) -> String {
         out.push('\n');
     }
     out.push_str(
-        "\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel, SkipModel};\n\n",
+        "\nuse super::calibration::{Calibration, CalibrationMap, ParallelModel, SkipModel};\n\
+         use super::change_confidence::ReorderModel;\n\n",
     );
     out.push_str("/// The calibration fitted on development gold.\n");
     out.push_str("pub(crate) fn fitted() -> Calibration {\n");
@@ -1025,6 +1203,21 @@ fn calibration_source(calibration: &Calibration, batch: &str) -> String {
             weights.join(", ")
         ));
     }
-    out.push_str(&format!("        batch: {batch},\n    }}\n"));
+    out.push_str(&format!("        batch: {batch},\n"));
+    if calibration.reorder.is_none() {
+        out.push_str("        reorder: ReorderModel::none(),\n");
+    } else {
+        let weights: Vec<String> = calibration
+            .reorder
+            .weights
+            .iter()
+            .map(|w| format!("{w:.6}"))
+            .collect();
+        out.push_str(&format!(
+            "        reorder: ReorderModel {{\n            weights: vec![{}],\n        }},\n",
+            weights.join(", ")
+        ));
+    }
+    out.push_str("    }\n");
     out
 }

@@ -49,5 +49,11 @@ variant seed7 7
 variant seed29 29
 variant del8 41 del_de=0.08 del_en=0.08
 variant del15 53 del_de=0.15 del_en=0.15 de_merge2=0.03 en_merge2=0.03
+# More draws of the deletion sets, used only to fit the confidence of the reorder pass's beads
+# (`calibration --fit ... --dev-set OUT/del8b ...`, see src/align/fitted.rs).
+variant del8b 141 del_de=0.08 del_en=0.08
+variant del8c 241 del_de=0.08 del_en=0.08
+variant del15b 153 del_de=0.15 del_en=0.15 de_merge2=0.03 en_merge2=0.03
+variant del15c 253 del_de=0.15 del_en=0.15 de_merge2=0.03 en_merge2=0.03
 source_dir="$short_source"
 variant short-del8 67 del_de=0.08 del_en=0.08

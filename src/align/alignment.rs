@@ -5,6 +5,7 @@ use std::iter::FusedIterator;
 use std::marker::PhantomData;
 use std::ops::Range;
 
+use super::change_confidence::ReorderEvidence;
 use super::shape::BeadShape;
 use crate::error::{Error, Result};
 use crate::text::{EnglishIndex, GermanIndex, IndexRange, SentenceIndex, Side, Text};
@@ -355,6 +356,8 @@ pub struct Alignment {
     german: Text,
     english: Text,
     beads: Vec<Bead>,
+    /// The beads the reorder pass made, by position, with their evidence.
+    reorder_evidence: Vec<(usize, ReorderEvidence)>,
 }
 
 impl Alignment {
@@ -435,6 +438,7 @@ impl Alignment {
             german,
             english,
             beads,
+            reorder_evidence: Vec::new(),
         })
     }
 
@@ -447,7 +451,25 @@ impl Alignment {
             german,
             english,
             beads,
+            reorder_evidence: Vec::new(),
         }
+    }
+
+    /// The alignment with `evidence` as the beads the reorder pass made.
+    pub(crate) fn with_reorder_evidence(
+        mut self,
+        evidence: Vec<(usize, ReorderEvidence)>,
+    ) -> Alignment {
+        self.reorder_evidence = evidence;
+        self
+    }
+
+    /// The beads the reorder pass made (by their position in [`beads`](Alignment::beads)),
+    /// each with its own evidence, in order; empty when the pass did not run or changed
+    /// nothing. Their confidence comes from this evidence (see
+    /// [`ReorderModel`](crate::quality::ReorderModel)).
+    pub fn reorder_evidence(&self) -> &[(usize, ReorderEvidence)] {
+        &self.reorder_evidence
     }
 
     /// The German text. (Throughout the crate `german()` is a run of sentence indices and

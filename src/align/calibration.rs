@@ -19,6 +19,8 @@
 
 use std::fmt;
 
+use super::change_confidence::{ReorderEvidence, ReorderModel};
+
 /// The kind of a bead for calibration purposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -490,7 +492,10 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
 /// Logistic regression by Newton's method: `samples` hold `(features, label in {0, 1},
 /// weight)`, feature 0 being the constant 1; `ridge` penalises every weight but the
 /// constant's. `None` when the fit does not converge to finite weights.
-fn fit_logistic<const N: usize>(samples: &[([f64; N], f64, f64)], ridge: f64) -> Option<[f64; N]> {
+pub(crate) fn fit_logistic<const N: usize>(
+    samples: &[([f64; N], f64, f64)],
+    ridge: f64,
+) -> Option<[f64; N]> {
     let ridge = ridge.max(1e-6);
     let mut w = [0.0f64; N];
     for _ in 0..50 {
@@ -748,6 +753,9 @@ pub struct Calibration {
     /// would misstate them. `None`: batches use this calibration too (see
     /// [`for_batch`](Calibration::for_batch)).
     pub batch: Option<Box<Calibration>>,
+    /// The probability that a bead the reorder pass made is right, which replaces the map of
+    /// its kind when it has weights.
+    pub reorder: ReorderModel,
 }
 
 impl Default for Calibration {
@@ -766,6 +774,7 @@ impl Calibration {
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
             batch: None,
+            reorder: ReorderModel::none(),
         }
     }
 
@@ -821,13 +830,42 @@ impl Calibration {
     /// bead's German and English sentences, which the [`SkipModel`] reads (a shorter slice
     /// reads as 0 letters).
     pub fn confidences_with_letters(&self, beads: &[RawBead], letters: &[BeadLetters]) -> Vec<f64> {
+        self.confidences_with_evidence(beads, letters, &[])
+    }
+
+    /// [`confidences_with_letters`](Calibration::confidences_with_letters) knowing too which
+    /// beads the reorder pass made and their evidence (`changed`, one entry a bead; a shorter
+    /// slice reads as `None`): with a [`ReorderModel`], such a bead's confidence is its
+    /// probability times the parallel probability of the text around it.
+    ///
+    /// ```
+    /// use satzweise::quality::{Calibration, ReorderEvidence, ReorderModel};
+    /// let mut calibration = Calibration::identity();
+    /// calibration.reorder = ReorderModel { weights: vec![-3.0, 0.0, 0.0] };
+    /// let beads = [(1, 1, -5.0, 0.95), (1, 1, -1.0, 0.99), (1, 1, -5.0, 0.95)];
+    /// let changed = [None, Some(ReorderEvidence::default()), None];
+    /// let confidences = calibration.confidences_with_evidence(&beads, &[], &changed);
+    /// assert_eq!(confidences[0], 0.95);
+    /// assert!(confidences[1] < 0.05);
+    /// ```
+    pub fn confidences_with_evidence(
+        &self,
+        beads: &[RawBead],
+        letters: &[BeadLetters],
+        changed: &[Option<ReorderEvidence>],
+    ) -> Vec<f64> {
         let parallel = self.parallel.probabilities(beads);
         let skips = self.skips.probabilities(beads, letters, &parallel);
         beads
             .iter()
             .zip(parallel)
             .zip(skips)
-            .map(|((&(g, e, _, posterior), p), skip)| {
+            .enumerate()
+            .map(|(k, ((&(g, e, _, posterior), p), skip))| {
+                let changed = changed.get(k).copied().flatten();
+                if let Some(probability) = changed.and_then(|c| self.reorder.probability(&c)) {
+                    return p * probability;
+                }
                 skip.unwrap_or_else(|| self.apply(g, e, posterior * p))
             })
             .collect()
@@ -855,6 +893,7 @@ impl Calibration {
             parallel: ParallelModel::none(),
             skips: SkipModel::none(),
             batch: None,
+            reorder: ReorderModel::none(),
         }
     }
 }

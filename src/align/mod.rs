@@ -3,6 +3,7 @@
 mod alignment;
 mod batch;
 mod calibration;
+mod change_confidence;
 mod config;
 mod fitted;
 mod reorder;
@@ -18,6 +19,7 @@ pub use calibration::{
     BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
     SkipDocument, SkipModel,
 };
+pub use change_confidence::{REORDER_FEATURES, ReorderEvidence, ReorderModel};
 pub use config::{
     AlignerBuilder, AlignerConfig, CostConfig, LanguageConfig, RefinementConfig, SearchConfig,
     ShapeConfig,
@@ -355,7 +357,7 @@ impl Aligner {
                 let count = reorder::runs(&found).count();
                 let sides = reorder::runs(&found)
                     .map(|b| ((b.german.clone(), b.english.clone()), b.cost, b.posterior));
-                let confidences = calibrated(calibration, (&german, &english), count, sides);
+                let confidences = calibrated(calibration, (&german, &english), count, sides, &[]);
                 reorder::runs(&found)
                     .zip(confidences)
                     .map(|(b, confidence)| {
@@ -368,14 +370,29 @@ impl Aligner {
                     let sides = (b.german.iter().copied(), b.english.iter().copied());
                     (sides, b.cost, b.posterior)
                 });
-                let confidences = calibrated(calibration, (&german, &english), placed.len(), sides);
+                let changed: Vec<Option<ReorderEvidence>> =
+                    placed.iter().map(|b| b.changed).collect();
+                let confidences = calibrated(
+                    calibration,
+                    (&german, &english),
+                    placed.len(),
+                    sides,
+                    &changed,
+                );
                 let mut beads = Vec::with_capacity(placed.len());
                 for (b, confidence) in placed.into_iter().zip(confidences) {
                     beads.push(Bead::from_index_lists(
                         b.german, b.english, b.cost, confidence,
                     )?);
                 }
-                beads
+                let evidence = changed
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(k, e)| Some((k, e?)))
+                    .collect();
+                return Ok(
+                    Alignment::from_parts(german, english, beads)?.with_reorder_evidence(evidence)
+                );
             }
         };
         Alignment::from_parts(german, english, beads)
@@ -884,12 +901,14 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
 }
 
 /// The confidences `calibration` gives the `count` beads of `path`, each its sides (sentence
-/// numbers of `texts`), its cost and its raw posterior.
+/// numbers of `texts`), its cost and its raw posterior; `changed` holds the evidence of the
+/// beads the reorder pass made (empty when it did not run).
 fn calibrated<G, E>(
     calibration: &Calibration,
     (german, english): (&Text, &Text),
     count: usize,
     path: impl Iterator<Item = ((G, E), f64, f64)>,
+    changed: &[Option<ReorderEvidence>],
 ) -> Vec<f64>
 where
     G: ExactSizeIterator<Item = usize>,
@@ -900,7 +919,7 @@ where
         let raw = (g.len(), e.len(), cost, posterior);
         (raw, (letters_of(german, g), letters_of(english, e)))
     }));
-    calibration.confidences_with_letters(&inputs.0, &inputs.1)
+    calibration.confidences_with_evidence(&inputs.0, &inputs.1, changed)
 }
 
 /// The letters and digits of the `sentences` of `text`, which the skip calibration

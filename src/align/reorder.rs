@@ -23,9 +23,14 @@
 //! [`ReorderConfig::crossing_cost`] for each pair of beads it makes cross, and taken only
 //! when it lowers the cost of the path by more than [`ReorderConfig::min_gain`] (in a split
 //! the word evidence weighs [`ReorderConfig::link_evidence`] times); changes that
-//! leave the path monotone are not this pass's business (the search weighed them). The beads
-//! a change makes get the posterior `1 / (1 + exp(-gain / temperature))` of the change against
-//! the monotone beads it replaces; the calibration then maps it as any other.
+//! leave the path monotone are not this pass's business (the search weighed them). A link of
+//! a crossing change whose own words say less than [`ReorderConfig::bare_link_words`] for it
+//! is left as unaligned sentences instead (a deleted and an inserted sentence beside a pair are
+//! a skip, not a crossing). The beads a change makes get the posterior `1 / (1 + exp(-gain /
+//! temperature))` of the change against the monotone beads it replaces; each link among them
+//! also carries its own evidence ([`ReorderEvidence`]), from which the calibration's
+//! [`ReorderModel`](crate::quality::ReorderModel) gives its confidence (the halves of a split
+//! share the change's gain, not its rightness).
 //!
 //! Each site costs a bounded number of candidates, so the pass is linear in the length of the
 //! document. It runs with the built-in signals only: with a scorer of the user's (which prices
@@ -33,7 +38,7 @@
 
 use std::ops::Range;
 
-use super::{AnchorBound, BuiltInScorers};
+use super::{AnchorBound, BuiltInScorers, ReorderEvidence};
 use crate::error::{Error, Result};
 use crate::features::PairFeatures;
 use crate::score::two_sided_tail_cost;
@@ -41,16 +46,18 @@ use crate::search::{FoundBead, FoundPath};
 
 /// The search for reordered beads after the monotone search (configuration group `reorder`).
 ///
-/// Off by default. Measured on 2026-12-04 with the defaults below, one document at a time
+/// Off by default. Measured on 2026-12-06 with the defaults below, one document at a time
 /// (strict / lax F1, off → on; `evaluate --config` with `{"reorder":{"enabled":true}}`):
 /// Text+Berg dev 0.9125 / 0.9918 → 0.9164 / 0.9918 (a swapped pair found); WMT21 perturbed
-/// 0.9868 / 0.9986 → 0.9871 / 0.9977; WMT21 1-1 0.9993 / 1.0000 unchanged, with no bead out
-/// of order; the seeded perturbed sets no lower strict (del8 0.9593 → 0.9609, seed29 0.9848
-/// unchanged), lax lower by up to 0.0027: with the built-in signals a merge of a deleted and
-/// an inserted sentence beside a pair still splits into a right bead and a wrong one that
-/// cross, and the wrong one gets the confidence of the change. That is also why the pass
-/// stays off: with it on, precision at confidence ≥ 0.9 falls from 0.9772 to 0.9758 on
-/// Text+Berg test and from 0.9963 to 0.9939 on WMT21 perturbed. In the QA benchmark it finds
+/// 0.9868 / 0.9986 → 0.9874 / 0.9980; WMT21 1-1 0.9993 / 1.0000 unchanged, with no bead out
+/// of order; the seeded perturbed sets no lower strict (del8 0.9593 → 0.9612, seed29 0.9848
+/// unchanged), lax lower by up to 0.0024: a merge of a deleted and an inserted sentence beside
+/// a pair can still split into a right bead and a wrong one that cross, when the wrong one's
+/// words say something for it (else it is left unaligned: [`bare_link_words`](Self::bare_link_words)).
+/// That is why the pass stays off. The links it makes have a confidence of their own
+/// ([`ReorderModel`](crate::quality::ReorderModel)): with the pass on, precision at
+/// confidence ≥ 0.9 is 0.9788 on Text+Berg test (0.9772 off) and 0.9957 on WMT21 perturbed
+/// (0.9963 off; measured 2026-12-06). In the QA benchmark it finds
 /// 22, 21 and 21 of the 23 swaps of seeds 13, 2 and 5, every `reordered` flag on a swap. It
 /// costs 1.02 times the CPU time of the monotone run on 100,000 lines of WMT21 1-1 and 1.18
 /// times on 91,750 lines of WMT21 perturbed.
@@ -106,6 +113,12 @@ pub struct ReorderConfig {
     /// crossing itself must still be paid by the evidence ([`crossing_cost`](Self::crossing_cost)),
     /// and the other changes count the evidence as the costs do.
     pub link_evidence: f64,
+    /// A link that a change making beads cross would make, whose own words say less than
+    /// this for it (minus the word-evidence part of its cost, in nats), is no crossing but
+    /// unaligned sentences: its sentences are left unaligned, each in a bead of its own. (A
+    /// merge of a deleted and an inserted sentence beside a pair otherwise splits into the
+    /// pair and a bead of the two that crosses it.) At `-MAX_COST` every such link stays.
+    pub bare_link_words: f64,
 }
 
 impl Default for ReorderConfig {
@@ -118,6 +131,7 @@ impl Default for ReorderConfig {
             site_below: 0.9,
             reach: 3,
             link_evidence: 0.5,
+            bare_link_words: -1.0,
         }
     }
 }
@@ -142,6 +156,13 @@ impl ReorderConfig {
                     super::config::shown(value)
                 )));
             }
+        }
+        if !(-super::config::MAX_COST..=super::config::MAX_COST).contains(&self.bare_link_words) {
+            return Err(Error::config(format!(
+                "reorder.bare_link_words must lie in [-{0:e}, {0:e}], not {1}",
+                super::config::MAX_COST,
+                super::config::shown(self.bare_link_words)
+            )));
         }
         if !(0.0..=1.0).contains(&self.site_below) {
             return Err(Error::config(format!(
@@ -175,6 +196,8 @@ pub(crate) struct Placed {
     pub(crate) english: Vec<usize>,
     pub(crate) cost: f64,
     pub(crate) posterior: f64,
+    /// The bead's own evidence when a change of the pass made it.
+    pub(crate) changed: Option<ReorderEvidence>,
 }
 
 impl Placed {
@@ -237,6 +260,7 @@ pub(crate) fn place(found: &FoundPath) -> Vec<Placed> {
             english: b.english.collect(),
             cost: b.cost,
             posterior: b.posterior,
+            changed: None,
         })
         .collect()
 }
@@ -388,6 +412,10 @@ struct Change {
     added: Vec<Placed>,
     /// How much the change lowers the cost of the path, penalties included.
     gain: f64,
+    /// How much more it gains than the best other change considered at its site.
+    margin: f64,
+    /// Whether it makes beads cross.
+    crossing: bool,
 }
 
 /// The pass itself: looks at every site of `path` and applies the best change there while
@@ -414,16 +442,37 @@ pub(crate) fn reorder(
             if !is_site(&path[site]) {
                 break;
             }
-            let Some(change) = best_change(path, site, costs, config) else {
+            let Some(mut change) = best_change(path, site, costs, config) else {
                 break;
             };
+            if change.crossing {
+                unalign_bare_links(&mut change, costs, config);
+            }
             let posterior = 1.0 / (1.0 + (-change.gain / temperature).exp());
+            // Each link the change makes carries its own evidence, which its confidence
+            // reads (`Calibration::reorder`); unaligned sentences go by the skip model.
+            let made: Vec<&Placed> = change.with.iter().chain(&change.added).collect();
+            let evidence = |bead: &Placed| {
+                bead.is_link().then(|| ReorderEvidence {
+                    gain: change.gain,
+                    margin: change.margin,
+                    earning: costs.unaligned_cost(&bead.german, &bead.english) - bead.cost,
+                    words: -costs.evidence_cost(&bead.german, &bead.english),
+                    closure: closure(bead, &made, costs),
+                    crossing: change.crossing,
+                })
+            };
+            let evidence: Vec<Option<ReorderEvidence>> =
+                made.iter().map(|&bead| evidence(bead)).collect();
+            let mut evidence = evidence.into_iter();
             for (&k, mut bead) in change.replaced.iter().zip(change.with) {
                 bead.posterior = posterior;
+                bead.changed = evidence.next().flatten();
                 path[k] = bead;
             }
             for mut bead in change.added {
                 bead.posterior = posterior;
+                bead.changed = evidence.next().flatten();
                 added.push((change.replaced[0], bead));
             }
         }
@@ -444,6 +493,93 @@ pub(crate) fn reorder(
     }
 }
 
+/// How much dearer, in nats, the best bead made of `bead` and one more sentence of another
+/// link of `made` is (that link keeping the rest of its sentences, or leaving them unaligned
+/// when a side is left empty) than `bead` and that link as they are; [`NO_RIVAL`] when there
+/// is no such sentence. Near 0 or below, the sentence may as well belong to `bead`.
+fn closure(bead: &Placed, made: &[&Placed], costs: &SetCosts<'_, '_>) -> f64 {
+    let priced = |b: &Placed| {
+        if b.is_link() {
+            b.cost
+        } else {
+            costs.unaligned_cost(&b.german, &b.english)
+        }
+    };
+    let price = |german: &[usize], english: &[usize]| {
+        if german.is_empty() || english.is_empty() {
+            costs.unaligned_cost(german, english)
+        } else {
+            costs.cost(german, english)
+        }
+    };
+    let mut best = NO_RIVAL;
+    for other in made {
+        // Only other links: the sentences a change leaves unaligned sit beside the right
+        // half of a split as near rivals (fitted with them, a lower closure read as *more*
+        // often right).
+        if std::ptr::eq(*other, bead) || !other.is_link() {
+            continue;
+        }
+        let now = bead.cost + priced(other);
+        for side in [Side::German, Side::English] {
+            for (k, &moved) in side.of(other).iter().enumerate() {
+                let mut grown = side.of(bead).clone();
+                grown.insert(grown.partition_point(|&x| x < moved), moved);
+                let mut rest = side.of(other).clone();
+                rest.remove(k);
+                let rival = match side {
+                    Side::German => price(&grown, &bead.english) + price(&rest, &other.english),
+                    Side::English => price(&bead.german, &grown) + price(&other.german, &rest),
+                };
+                best = best.min(rival - now);
+            }
+        }
+    }
+    best
+}
+
+/// [`closure`] of a bead with no other link in its change: as clear as can be.
+pub(crate) const NO_RIVAL: f64 = 30.0;
+
+/// The links of a crossing `change` whose words say less than
+/// [`ReorderConfig::bare_link_words`] for them left unaligned: each becomes empty (dropped
+/// from the path) and its sentences beads of their own among the change's added beads.
+fn unalign_bare_links(change: &mut Change, costs: &SetCosts<'_, '_>, config: &ReorderConfig) {
+    let bare = |b: &Placed| {
+        b.is_link() && -costs.evidence_cost(&b.german, &b.english) < config.bare_link_words
+    };
+    let alone = |b: &Placed| -> Vec<Placed> {
+        let german = b.german.iter().map(|&g| (vec![g], Vec::new()));
+        let english = b.english.iter().map(|&e| (Vec::new(), vec![e]));
+        german
+            .chain(english)
+            .map(|(german, english)| Placed {
+                cost: costs.cost(&german, &english),
+                german,
+                english,
+                posterior: 0.0,
+                changed: None,
+            })
+            .collect()
+    };
+    let mut unaligned = Vec::new();
+    for b in change.with.iter_mut().filter(|b| bare(b)) {
+        unaligned.extend(alone(b));
+        b.german.clear();
+        b.english.clear();
+        b.cost = 0.0;
+    }
+    let added = std::mem::take(&mut change.added);
+    for b in added {
+        if bare(&b) {
+            unaligned.extend(alone(&b));
+        } else {
+            change.added.push(b);
+        }
+    }
+    change.added.extend(unaligned);
+}
+
 /// The best change around `site` that gains more than `min_gain`.
 fn best_change(
     path: &[Placed],
@@ -454,6 +590,9 @@ fn best_change(
     let lo = site.saturating_sub(config.reach);
     let hi = (site + config.reach + 1).min(path.len());
     let mut best: Option<Change> = None;
+    // The gain of the best change that is not `best` (over every change considered, taken
+    // or not for falling short of `min_gain`).
+    let mut runner_up = f64::NEG_INFINITY;
     // `monotone` is the word evidence of the monotone explanation of the change's sentences
     // when it is not that of the replaced beads (a split: the two beads in order).
     let mut consider = |replaced: Vec<usize>,
@@ -506,13 +645,19 @@ fn best_change(
             }
         }
         let gain = before - after + reweighed - penalty;
-        if gain > config.min_gain && best.as_ref().is_none_or(|b| gain > b.gain) {
+        let best_gain = best.as_ref().map_or(f64::NEG_INFINITY, |b| b.gain);
+        if gain > config.min_gain && gain > best_gain {
+            runner_up = runner_up.max(best_gain);
             best = Some(Change {
                 replaced,
                 with,
                 added,
                 gain,
+                margin: 0.0,
+                crossing: crossings > 0,
             });
+        } else {
+            runner_up = runner_up.max(gain);
         }
     };
     let bead = |german: Vec<usize>, english: Vec<usize>| {
@@ -526,6 +671,7 @@ fn best_change(
             english,
             cost,
             posterior: 0.0,
+            changed: None,
         }
     };
     let here = &path[site];
@@ -607,7 +753,14 @@ fn best_change(
             consider(vec![site, other], vec![first, second], Vec::new(), None);
         }
     }
-    best
+    best.map(|mut change| {
+        change.margin = if runner_up.is_finite() {
+            change.gain - runner_up
+        } else {
+            change.gain
+        };
+        change
+    })
 }
 
 /// The penalty of a change for the holes and crossings it adds within the window `lo..hi`,
@@ -778,6 +931,79 @@ mod tests {
                     "{error}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn bare_links_of_a_crossing_change_are_left_unaligned() {
+        let german = Text::from_lines(include_str!("../../examples/data/article.de.txt"));
+        let english = Text::from_lines(include_str!("../../examples/data/article.en.txt"));
+        let features = PairFeatures::new(&german, &english);
+        let aligner = crate::Aligner::new();
+        let costs = SetCosts::new(&aligner.built_in, &features, &aligner.shapes);
+        let bead = |german: Vec<usize>, english: Vec<usize>| Placed {
+            cost: costs.cost(&german, &english),
+            german,
+            english,
+            posterior: 0.0,
+            changed: None,
+        };
+        let split = || Change {
+            replaced: vec![0],
+            with: vec![bead(vec![0], vec![1])],
+            added: vec![bead(vec![1], vec![0])],
+            gain: 3.0,
+            margin: 3.0,
+            crossing: true,
+        };
+        let words = |b: &Placed| -costs.evidence_cost(&b.german, &b.english);
+        let change = split();
+        let (first, second) = (words(&change.with[0]), words(&change.added[0]));
+        // Below both: nothing changes.
+        let mut kept = split();
+        let config = ReorderConfig {
+            bare_link_words: first.min(second) - 1.0,
+            ..ReorderConfig::default()
+        };
+        unalign_bare_links(&mut kept, &costs, &config);
+        assert_eq!(
+            (kept.with, kept.added),
+            (change.with.clone(), change.added.clone())
+        );
+        // Above both: both links become two unaligned sentences each, the first left empty.
+        let mut bare = split();
+        let config = ReorderConfig {
+            bare_link_words: first.max(second) + 1.0,
+            ..ReorderConfig::default()
+        };
+        unalign_bare_links(&mut bare, &costs, &config);
+        assert!(bare.with[0].is_empty());
+        let sides: Vec<(Vec<usize>, Vec<usize>)> = bare
+            .added
+            .iter()
+            .map(|b| (b.german.clone(), b.english.clone()))
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (vec![0], vec![]),
+                (vec![], vec![1]),
+                (vec![1], vec![]),
+                (vec![], vec![0]),
+            ]
+        );
+        assert!(
+            bare.added
+                .iter()
+                .all(|b| b.cost.is_finite() && !b.is_link())
+        );
+        // The threshold must be a finite number of nats.
+        for (value, valid) in [(-1.0, true), (0.0, true), (f64::NAN, false), (1e300, false)] {
+            let config = ReorderConfig {
+                bare_link_words: value,
+                ..ReorderConfig::default()
+            };
+            assert_eq!(config.validate().is_ok(), valid, "{value}");
         }
     }
 

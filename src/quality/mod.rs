@@ -47,8 +47,8 @@ mod units;
 mod verdict;
 
 pub use crate::align::{
-    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, RawBead, SKIP_FEATURES,
-    SkipDocument, SkipModel,
+    BeadKind, BeadLetters, Calibration, CalibrationMap, ParallelModel, REORDER_FEATURES, RawBead,
+    ReorderEvidence, ReorderModel, SKIP_FEATURES, SkipDocument, SkipModel,
 };
 pub use checklist::{ChecklistRow, read_checklist};
 pub use flags::{Flag, FlagKind};
