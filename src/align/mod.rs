@@ -269,10 +269,13 @@ impl Aligner {
         can_release: bool,
     ) -> Option<search::FoundPath> {
         // The guide first: when a long omission skewed the length ratio, the first pass runs
-        // once, under the corrected ratio (the guide is followed again under it).
+        // once, under the corrected ratio. The guide already followed across the gaps under
+        // the old ratio is kept: following it again under the new one moved no bead on any
+        // measured set and cost a tenth of a long-gap document's instructions.
         let mut coarse = None;
         self.guide(features, extras, &mut coarse);
-        let followed = !self.correct_length_ratio(features, &coarse);
+        self.correct_length_ratio(features, &coarse);
+        let followed = true;
         if features.german().len() > self.config.search.first_pass_rows
             && let Some(sample) = self.sample(features, extras, (&mut coarse, followed))
         {
@@ -421,22 +424,19 @@ impl Aligner {
     /// show, when a long omission skewed the whole document's (see
     /// `search::corrected_ratio`): under the skewed ratio, the first pass merges and skips
     /// where the text is parallel, and the length model fitted to its beads keeps the skew.
-    /// Returns whether the ratio changed (the first pass should run again).
     fn correct_length_ratio(
         &self,
         features: &mut PairFeatures<'_>,
         coarse: &Option<Vec<(usize, usize)>>,
-    ) -> bool {
+    ) {
         let Some(path) = coarse else {
-            return false;
+            return;
         };
         let lengths = (features.german().lengths(), features.english().lengths());
-        match search::corrected_ratio(lengths.0, lengths.1, path) {
-            Some(ratio) if ratio != features.length_ratio() => {
-                features.set_length_ratio(ratio);
-                true
-            }
-            _ => false,
+        if let Some(ratio) = search::corrected_ratio(lengths.0, lengths.1, path)
+            && ratio != features.length_ratio()
+        {
+            features.set_length_ratio(ratio);
         }
     }
 
