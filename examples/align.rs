@@ -115,6 +115,19 @@ fn main() -> ExitCode {
                 Text::segment_with(english, &english_segmenter),
             )
         };
+        if format == Format::Vecalign && !summary {
+            // Bead lines print no text: the aligner frees both texts once their features are
+            // read (a million lines a side held 274 MB of text through the whole search).
+            let beads = aligner.align_beads(german, english)?;
+            let mut out = Output::open(output.as_deref())?;
+            if let Err(error) = satzweise::io::write_vecalign_beads(&beads, &mut out) {
+                return Err(match output.as_deref() {
+                    Some(path) if path != "-" => Failure::runtime(format!("{path}: {error}")),
+                    _ => error.into(),
+                });
+            }
+            return out.finish();
+        }
         let alignment = aligner.align_texts(german, english)?;
         let languages = (Lang::De, english_lang);
         if summary {

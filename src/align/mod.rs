@@ -178,6 +178,48 @@ impl Aligner {
         self.finish(german, english, found, false)
     }
 
+    /// The beads of [`align_texts`](Self::align_texts) without the texts: with no scorer of
+    /// your own installed, both texts are freed as soon as their features are read, so that
+    /// a long document needs little more memory than its features (a million lines a side
+    /// held 274 MB of text through the whole search). The beads are the same as those of
+    /// `align_texts(german, english)?.into_parts().2`; write them with
+    /// [`io::write_vecalign_beads`](crate::io::write_vecalign_beads).
+    ///
+    /// ```
+    /// use satzweise::{Aligner, Text};
+    /// let aligner = Aligner::new();
+    /// let (german, english) = (Text::from_lines("Eins.\nZwei."), Text::from_lines("One.\nTwo."));
+    /// let beads = aligner.align_beads(german.clone(), english.clone())?;
+    /// assert_eq!(beads, aligner.align_texts(german, english)?.into_parts().2);
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn align_beads(&self, german: Text, english: Text) -> Result<Vec<Bead>> {
+        if !self.extras.is_empty() {
+            // A scorer of your own may read the texts in every pass.
+            return Ok(self.align_texts(german, english)?.into_parts().2);
+        }
+        let features = self.features(&german, &english, None).without_texts();
+        let (sentences, letters) = (
+            (german.len(), english.len()),
+            crate::par::join_sized(
+                german.as_str().len() + english.as_str().len(),
+                || letter_counts(&german),
+                || letter_counts(&english),
+            ),
+        );
+        drop((german, english));
+        let found = self.run_features(features, &Extras::new(&[], &[]), None, None);
+        let path = found.ok_or_else(|| {
+            Error::new(ErrorKind::NoAlignment {
+                german: sentences.0,
+                english: sentences.1,
+            })
+        })?;
+        let letters = (Letters::Counted(&letters.0), Letters::Counted(&letters.1));
+        let beads = self.beads_of(letters, path, false)?;
+        alignment::checked_beads(sentences, beads)
+    }
+
     /// The passes over one document pair: [`features`](Self::features), then either one
     /// [`search`](Self::search) or, when the model learns from the document,
     /// [`refined_search`](Self::refined_search); then, with `teaching`,
@@ -191,13 +233,24 @@ impl Aligner {
         corpus: Option<&CorpusTranslationModel>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<reorder::Path> {
-        let mut features = self.features(german, english, extra);
+        let features = self.features(german, english, extra);
         let prepared: Vec<Option<Box<dyn Scorer + '_>>> = self
             .extras
             .iter()
             .map(|(_, scorer)| scorer.prepare(german, english))
             .collect();
         let extras = Extras::new(&self.extras, &prepared);
+        self.run_features(features, &extras, corpus, teaching)
+    }
+
+    /// The passes of [`run`](Self::run) after the features are extracted.
+    fn run_features(
+        &self,
+        mut features: PairFeatures<'_>,
+        extras: &Extras<'_>,
+        corpus: Option<&CorpusTranslationModel>,
+        teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
+    ) -> Option<reorder::Path> {
         // The token tables serve only the lexicon learning and the teaching of a corpus; with no
         // user scorer to read them, the last pass does not need them (a third of the features'
         // memory on a long document).
@@ -206,9 +259,9 @@ impl Aligner {
             || self.config.refinement.learn_lexicon
             || self.config.costs.translation_weight > 0.0
         {
-            self.refined_search(&mut features, &extras, corpus, can_release)
+            self.refined_search(&mut features, extras, corpus, can_release)
         } else {
-            self.search(&features, &extras, &mut None)
+            self.search(&features, extras, &mut None)
         };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads.iter(), teaching);
@@ -344,6 +397,18 @@ impl Aligner {
                 english: english.len(),
             })
         })?;
+        let letters = (Letters::Text(&german), Letters::Text(&english));
+        let beads = self.beads_of(letters, path, learned_across)?;
+        Alignment::from_parts(german, english, beads)
+    }
+
+    /// The beads of a path, with their calibrated confidences.
+    fn beads_of(
+        &self,
+        (german, english): (Letters<'_>, Letters<'_>),
+        path: reorder::Path,
+        learned_across: bool,
+    ) -> Result<Vec<Bead>> {
         // The reported confidence is the calibrated posterior (see `crate::quality`), which
         // weighs in how parallel the text around each bead looks.
         let calibration = if learned_across {
@@ -379,7 +444,7 @@ impl Aligner {
                 beads
             }
         };
-        Alignment::from_parts(german, english, beads)
+        Ok(beads)
     }
 
     /// The confident beads with two non-empty sides, at most 20,000 of them, evenly spread.
@@ -866,7 +931,7 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
 /// numbers of `texts`), its cost and its raw posterior.
 fn calibrated<G, E>(
     calibration: &Calibration,
-    (german, english): (&Text, &Text),
+    (german, english): (&Letters<'_>, &Letters<'_>),
     count: usize,
     path: impl Iterator<Item = ((G, E), f64, f64)>,
 ) -> Vec<f64>
@@ -877,25 +942,48 @@ where
     let mut inputs = (Vec::with_capacity(count), Vec::with_capacity(count));
     inputs.extend(path.map(|((g, e), cost, posterior)| {
         let raw = (g.len(), e.len(), cost, posterior);
-        (raw, (letters_of(german, g), letters_of(english, e)))
+        (raw, (german.of(g), english.of(e)))
     }));
     calibration.confidences_with_letters(&inputs.0, &inputs.1)
 }
 
-/// The letters and digits of the `sentences` of `text`, which the skip calibration
-/// reads.
-fn letters_of(text: &Text, sentences: impl Iterator<Item = usize>) -> usize {
-    sentences
-        .filter_map(|k| text.sentence(k))
+/// Where the skip calibration reads the letters and digits of a side's sentences: the text
+/// itself, or a count for each sentence made before the text was freed.
+enum Letters<'a> {
+    Text(&'a Text),
+    Counted(&'a [u32]),
+}
+
+impl Letters<'_> {
+    /// The letters and digits of `sentences`.
+    fn of(&self, sentences: impl Iterator<Item = usize>) -> usize {
+        match self {
+            Letters::Text(text) => sentences
+                .filter_map(|k| text.sentence(k))
+                .map(letters_in)
+                .sum(),
+            Letters::Counted(counts) => sentences
+                .filter_map(|k| counts.get(k))
+                .map(|&n| n as usize)
+                .sum(),
+        }
+    }
+}
+
+/// The letters and digits of each sentence of `text`.
+fn letter_counts(text: &Text) -> Vec<u32> {
+    text.sentences()
+        .map(|s| u32::try_from(letters_in(s)).unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// The letters and digits of `sentence`, which the skip calibration reads.
+fn letters_in(sentence: &str) -> usize {
+    sentence
+        .chars()
         // Combining marks are no letters of their own: NFC and NFD text count alike.
-        .map(|s| {
-            s.chars()
-                .filter(|&c| {
-                    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
-                })
-                .count()
-        })
-        .sum()
+        .filter(|&c| c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c))
+        .count()
 }
 
 #[cfg(test)]

@@ -129,6 +129,23 @@ impl<'a> PairFeatures<'a> {
         }
     }
 
+    /// The same features with no hold on the texts, which can then be freed: both text
+    /// references become an empty text. Only for passes that read no text (no user scorer).
+    pub(crate) fn without_texts(self) -> PairFeatures<'static> {
+        PairFeatures {
+            german_text: &crate::text::EMPTY,
+            english_text: &crate::text::EMPTY,
+            german: self.german,
+            english: self.english,
+            scheme: self.scheme,
+            length_ratio: self.length_ratio,
+            length_variance: self.length_variance,
+            translation: self.translation,
+            local_links: self.local_links,
+            skip_factor: self.skip_factor,
+        }
+    }
+
     /// The German text.
     pub fn german_text(&self) -> &'a Text {
         self.german_text
