@@ -198,16 +198,10 @@ impl Aligner {
             // A scorer of your own may read the texts in every pass.
             return Ok(self.align_texts(german, english)?.into_parts().2);
         }
-        let features = self.features(&german, &english, None).without_texts();
-        let (sentences, letters) = (
-            (german.len(), english.len()),
-            crate::par::join_sized(
-                german.as_str().len() + english.as_str().len(),
-                || letter_counts(&german),
-                || letter_counts(&english),
-            ),
-        );
-        drop((german, english));
+        let sentences = (german.len(), english.len());
+        let (mut features, letters) =
+            PairFeatures::from_owned_texts((german, english), self.weight_scheme(), letter_counts);
+        self.add_dictionaries(&mut features);
         let found = self.run_features(features, &Extras::new(&[], &[]), None, None);
         let path = found.ok_or_else(|| {
             Error::new(ErrorKind::NoAlignment {
@@ -291,21 +285,30 @@ impl Aligner {
         english: &'t Text,
         extra: Option<&dyn WordTranslations>,
     ) -> PairFeatures<'t> {
-        let scheme = WeightScheme {
+        let mut features = PairFeatures::with_scheme(german, english, self.weight_scheme());
+        self.add_dictionaries(&mut features);
+        if let Some(extra) = extra {
+            features.add_translations(extra);
+        }
+        features
+    }
+
+    /// How the features weigh a type, under the configuration.
+    fn weight_scheme(&self) -> WeightScheme {
+        WeightScheme {
             idf_power: self.config.costs.idf_power as f32,
             chance_power: self.config.costs.chance_power as f32,
             ..WeightScheme::default()
-        };
-        let mut features = PairFeatures::with_scheme(german, english, scheme);
+        }
+    }
+
+    /// Links the features' types by the aligner's dictionaries, when configured to.
+    fn add_dictionaries(&self, features: &mut PairFeatures<'_>) {
         if self.config.refinement.dictionary_links {
             for dictionary in &self.dictionaries {
                 features.add_translations(dictionary.as_ref());
             }
         }
-        if let Some(extra) = extra {
-            features.add_translations(extra);
-        }
-        features
     }
 
     /// A first pass that teaches the model (over a sample of a long document, over the whole

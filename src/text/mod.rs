@@ -267,7 +267,7 @@ pub struct Text {
 }
 
 /// A text of no sentences, for what must hold a text reference after the text itself was
-/// freed (see `PairFeatures::without_texts`).
+/// freed (see `PairFeatures::from_owned_texts`).
 pub(crate) static EMPTY: Text = Text {
     source: String::new(),
     spans: SpanTable::Narrow(Vec::new()),
