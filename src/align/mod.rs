@@ -766,7 +766,7 @@ impl BuiltInScorers {
     }
 
     /// The shape prior of the bead, from the pass's table of skip costs when it has one.
-    #[inline]
+    #[inline(always)]
     fn prior_cost(
         &self,
         features: &PairFeatures<'_>,
@@ -982,10 +982,20 @@ fn letter_counts(text: &Text) -> Vec<u32> {
 
 /// The letters and digits of `sentence`, which the skip calibration reads.
 fn letters_in(sentence: &str) -> usize {
+    // ASCII is read byte by byte (no decoding, no table lookup): most sentences are ASCII.
+    if sentence.is_ascii() {
+        return sentence.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     sentence
         .chars()
         // Combining marks are no letters of their own: NFC and NFD text count alike.
-        .filter(|&c| c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c))
+        .filter(|&c| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+            }
+        })
         .count()
 }
 
