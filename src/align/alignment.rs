@@ -513,37 +513,45 @@ impl Alignment {
 /// sentences; returns the beads with each empty side placed where the side of the bead
 /// before it ended.
 pub(crate) fn checked_beads(sentences: (usize, usize), mut beads: Vec<Bead>) -> Result<Vec<Bead>> {
-        let mut german_seen = vec![false; sentences.0];
-        let mut english_seen = vec![false; sentences.1];
-        let (mut next_german, mut next_english) = (0, 0);
-        for (k, bead) in beads.iter_mut().enumerate() {
-            if bead.german.is_empty() && bead.english.is_empty() {
-                return Err(Error::invalid(format!("bead {k} is empty on both sides")));
-            }
-            // Each side's indices are read where they are, with no list made a bead.
-            mark_seen(&mut german_seen, bead.german_indices().map(|i| i.get()), k, "German")?;
-            mark_seen(&mut english_seen, bead.english_indices().map(|i| i.get()), k, "English")?;
-            if bead.german.is_empty() {
-                bead.german = IndexRange::from_usize(next_german..next_german);
-            }
-            if bead.english.is_empty() {
-                bead.english = IndexRange::from_usize(next_english..next_english);
-            }
-            next_german = bead.german.end().get();
-            next_english = bead.english.end().get();
+    let mut german_seen = vec![false; sentences.0];
+    let mut english_seen = vec![false; sentences.1];
+    let (mut next_german, mut next_english) = (0, 0);
+    for (k, bead) in beads.iter_mut().enumerate() {
+        if bead.german.is_empty() && bead.english.is_empty() {
+            return Err(Error::invalid(format!("bead {k} is empty on both sides")));
         }
-        let covered = |seen: &[bool]| seen.iter().filter(|&&s| s).count();
-        let (g, e) = (covered(&german_seen), covered(&english_seen));
-        if g != sentences.0 || e != sentences.1 {
-            return Err(Error::invalid(format!(
-                "beads cover {g} of {} German and {e} of {} English sentences",
-                sentences.0,
-                sentences.1
-            )));
+        // Each side's indices are read where they are, with no list made a bead.
+        mark_seen(
+            &mut german_seen,
+            bead.german_indices().map(|i| i.get()),
+            k,
+            "German",
+        )?;
+        mark_seen(
+            &mut english_seen,
+            bead.english_indices().map(|i| i.get()),
+            k,
+            "English",
+        )?;
+        if bead.german.is_empty() {
+            bead.german = IndexRange::from_usize(next_german..next_german);
         }
-        Ok(beads)
+        if bead.english.is_empty() {
+            bead.english = IndexRange::from_usize(next_english..next_english);
+        }
+        next_german = bead.german.end().get();
+        next_english = bead.english.end().get();
+    }
+    let covered = |seen: &[bool]| seen.iter().filter(|&&s| s).count();
+    let (g, e) = (covered(&german_seen), covered(&english_seen));
+    if g != sentences.0 || e != sentences.1 {
+        return Err(Error::invalid(format!(
+            "beads cover {g} of {} German and {e} of {} English sentences",
+            sentences.0, sentences.1
+        )));
+    }
+    Ok(beads)
 }
-
 
 /// Marks the sentences of bead `k`'s `side` as seen; fails on one past the end of the text
 /// or seen before.

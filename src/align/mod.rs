@@ -1245,4 +1245,57 @@ mod tests {
         assert_eq!(exact, pruned);
         assert!(fewer_calls < all_calls, "{fewer_calls} of {all_calls}");
     }
+
+    #[test]
+    fn align_beads_gives_the_beads_of_align_texts() {
+        // The article six times (about 80 sentences a side), whole and with every third German
+        // sentence left out; once more with the sample path of a long document (a first pass
+        // over windows) taken from 40 sentences on.
+        let german = &include_str!("../../examples/data/article.de.txt").repeat(6);
+        let english = &include_str!("../../examples/data/article.en.txt").repeat(6);
+        let cut = Text::from_sentences(
+            Text::segment(german, crate::Lang::De)
+                .sentences()
+                .enumerate()
+                .filter(|(k, _)| k % 3 != 1)
+                .map(|(_, s)| s.to_owned()),
+        );
+        let mut sampled = AlignerConfig::default();
+        sampled.search.first_pass_rows = 40;
+        let mut reordering = AlignerConfig::default();
+        reordering.reorder.enabled = true;
+        for config in [AlignerConfig::default(), sampled, reordering] {
+            let aligner = Aligner::from_config(config).unwrap();
+            for german in [Text::segment(german, crate::Lang::De), cut.clone()] {
+                let english = Text::segment(english, crate::Lang::En);
+                let whole = aligner
+                    .align_texts(german.clone(), english.clone())
+                    .unwrap();
+                let beads = aligner.align_beads(german, english).unwrap();
+                assert!(beads.len() > 20, "{} beads", beads.len());
+                assert_eq!(beads, whole.into_parts().2);
+            }
+        }
+    }
+
+    #[test]
+    fn letters_are_counted_alike_byte_by_byte_and_char_by_char() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .filter(|&c| {
+                    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+                })
+                .count()
+        };
+        for s in [
+            "",
+            "Plain ASCII, 42 words!",
+            "\t\x0b\x0c\r\n x",
+            "Grüße aus Zürich",
+            "u\u{308}ber 3²",
+        ] {
+            assert_eq!(letters_in(s), by_chars(s), "{s:?}");
+        }
+        assert_eq!(letters_in("Grüße 12"), 7);
+    }
 }

@@ -65,3 +65,25 @@ impl SentenceShape {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_counts_ascii_white_space_as_char_does() {
+        // Twelve letters and vertical tabs (white space to `char`, not to `u8`): no debris,
+        // in an ASCII sentence and in one with a non-ASCII letter.
+        assert!(
+            !SentenceShape::of("abcdefghijkl\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b")
+                .debris
+        );
+        assert!(
+            !SentenceShape::of("äbcdefghijkl\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b")
+                .debris
+        );
+        assert!(SentenceShape::of("abcdefghijkl#############").debris);
+        assert!(SentenceShape::of("äbcdefghijkl#############").debris);
+        assert!(SentenceShape::of("abcdefghijk").debris);
+    }
+}

@@ -93,7 +93,12 @@ impl<'a> PairFeatures<'a> {
             || extract_side(german_text),
             || extract_side(english_text),
         );
-        Self::linked((german_text, english_text), (german, english), english_index, scheme)
+        Self::linked(
+            (german_text, english_text),
+            (german, english),
+            english_index,
+            scheme,
+        )
     }
 
     /// Extracts the features of both texts as [`with_scheme`](Self::with_scheme) does, and
