@@ -379,61 +379,8 @@ impl Alignment {
     /// assert!(Alignment::from_parts(german, english, vec![bead(0, 1)?, bead(1, 1)?]).is_err());
     /// # Ok::<(), satzweise::Error>(())
     /// ```
-    pub fn from_parts(german: Text, english: Text, mut beads: Vec<Bead>) -> Result<Alignment> {
-        let mut german_seen = vec![false; german.len()];
-        let mut english_seen = vec![false; english.len()];
-        let (mut next_german, mut next_english) = (0, 0);
-        for (k, bead) in beads.iter_mut().enumerate() {
-            if bead.german.is_empty() && bead.english.is_empty() {
-                return Err(Error::invalid(format!("bead {k} is empty on both sides")));
-            }
-            for (seen, indices, side) in [
-                (
-                    &mut german_seen,
-                    bead.german_indices().map(|i| i.get()).collect::<Vec<_>>(),
-                    "German",
-                ),
-                (
-                    &mut english_seen,
-                    bead.english_indices().map(|i| i.get()).collect(),
-                    "English",
-                ),
-            ] {
-                for index in indices {
-                    match seen.get_mut(index) {
-                        None => {
-                            return Err(Error::invalid(format!(
-                                "bead {k} holds {side} sentence {index}, past the {} of the text",
-                                seen.len()
-                            )));
-                        }
-                        Some(true) => {
-                            return Err(Error::invalid(format!(
-                                "bead {k} holds {side} sentence {index}, which an earlier bead holds"
-                            )));
-                        }
-                        Some(slot) => *slot = true,
-                    }
-                }
-            }
-            if bead.german.is_empty() {
-                bead.german = IndexRange::from_usize(next_german..next_german);
-            }
-            if bead.english.is_empty() {
-                bead.english = IndexRange::from_usize(next_english..next_english);
-            }
-            next_german = bead.german.end().get();
-            next_english = bead.english.end().get();
-        }
-        let covered = |seen: &[bool]| seen.iter().filter(|&&s| s).count();
-        let (g, e) = (covered(&german_seen), covered(&english_seen));
-        if g != german.len() || e != english.len() {
-            return Err(Error::invalid(format!(
-                "beads cover {g} of {} German and {e} of {} English sentences",
-                german.len(),
-                english.len()
-            )));
-        }
+    pub fn from_parts(german: Text, english: Text, beads: Vec<Bead>) -> Result<Alignment> {
+        let beads = checked_beads((german.len(), english.len()), beads)?;
         Ok(Alignment {
             german,
             english,
@@ -582,6 +529,77 @@ impl Alignment {
     pub fn into_parts(self) -> (Text, Text, Vec<Bead>) {
         (self.german, self.english, self.beads)
     }
+}
+
+/// The checks of [`Alignment::from_parts`] on texts of `sentences` (German, English)
+/// sentences; returns the beads with each empty side placed where the side of the bead
+/// before it ended.
+pub(crate) fn checked_beads(sentences: (usize, usize), mut beads: Vec<Bead>) -> Result<Vec<Bead>> {
+    let mut german_seen = vec![false; sentences.0];
+    let mut english_seen = vec![false; sentences.1];
+    let (mut next_german, mut next_english) = (0, 0);
+    for (k, bead) in beads.iter_mut().enumerate() {
+        if bead.german.is_empty() && bead.english.is_empty() {
+            return Err(Error::invalid(format!("bead {k} is empty on both sides")));
+        }
+        // Each side's indices are read where they are, with no list made a bead.
+        mark_seen(
+            &mut german_seen,
+            bead.german_indices().map(|i| i.get()),
+            k,
+            "German",
+        )?;
+        mark_seen(
+            &mut english_seen,
+            bead.english_indices().map(|i| i.get()),
+            k,
+            "English",
+        )?;
+        if bead.german.is_empty() {
+            bead.german = IndexRange::from_usize(next_german..next_german);
+        }
+        if bead.english.is_empty() {
+            bead.english = IndexRange::from_usize(next_english..next_english);
+        }
+        next_german = bead.german.end().get();
+        next_english = bead.english.end().get();
+    }
+    let covered = |seen: &[bool]| seen.iter().filter(|&&s| s).count();
+    let (g, e) = (covered(&german_seen), covered(&english_seen));
+    if g != sentences.0 || e != sentences.1 {
+        return Err(Error::invalid(format!(
+            "beads cover {g} of {} German and {e} of {} English sentences",
+            sentences.0, sentences.1
+        )));
+    }
+    Ok(beads)
+}
+
+/// Marks the sentences of bead `k`'s `side` as seen; fails on one past the end of the text
+/// or seen before.
+fn mark_seen(
+    seen: &mut [bool],
+    indices: impl Iterator<Item = usize>,
+    k: usize,
+    side: &str,
+) -> Result<()> {
+    for index in indices {
+        match seen.get_mut(index) {
+            None => {
+                return Err(Error::invalid(format!(
+                    "bead {k} holds {side} sentence {index}, past the {} of the text",
+                    seen.len()
+                )));
+            }
+            Some(true) => {
+                return Err(Error::invalid(format!(
+                    "bead {k} holds {side} sentence {index}, which an earlier bead holds"
+                )));
+            }
+            Some(slot) => *slot = true,
+        }
+    }
+    Ok(())
 }
 
 /// The positions of the beads of [`Alignment::reordered`].

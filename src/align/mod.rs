@@ -181,6 +181,43 @@ impl Aligner {
         self.finish(german, english, found, false)
     }
 
+    /// The beads of [`align_texts`](Self::align_texts) without the texts: with no scorer of
+    /// your own installed, both texts are freed as soon as their features are read, so that
+    /// a long document needs little more memory than its features (a million lines a side
+    /// held 274 MB of text through the whole search). The beads are the same as those of
+    /// `align_texts(german, english)?.into_parts().2`; write them with
+    /// [`io::write_vecalign_beads`](crate::io::write_vecalign_beads).
+    ///
+    /// ```
+    /// use satzweise::{Aligner, Text};
+    /// let aligner = Aligner::new();
+    /// let (german, english) = (Text::from_lines("Eins.\nZwei."), Text::from_lines("One.\nTwo."));
+    /// let beads = aligner.align_beads(german.clone(), english.clone())?;
+    /// assert_eq!(beads, aligner.align_texts(german, english)?.into_parts().2);
+    /// # Ok::<(), satzweise::Error>(())
+    /// ```
+    pub fn align_beads(&self, german: Text, english: Text) -> Result<Vec<Bead>> {
+        if !self.extras.is_empty() {
+            // A scorer of your own may read the texts in every pass.
+            return Ok(self.align_texts(german, english)?.into_parts().2);
+        }
+        let sentences = (german.len(), english.len());
+        let (mut features, letters) =
+            PairFeatures::from_owned_texts((german, english), self.weight_scheme(), letter_counts);
+        self.add_dictionaries(&mut features);
+        let found = self.run_features(features, &Extras::new(&[], &[]), None, None);
+        let path = found.ok_or_else(|| {
+            Error::new(ErrorKind::NoAlignment {
+                german: sentences.0,
+                english: sentences.1,
+            })
+        })?;
+        let letters = (Letters::Counted(&letters.0), Letters::Counted(&letters.1));
+        // The beads alone: the reorder pass's evidence is kept only by an `Alignment`.
+        let (beads, _evidence) = self.beads_of(letters, path, false)?;
+        alignment::checked_beads(sentences, beads)
+    }
+
     /// The passes over one document pair: [`features`](Self::features), then either one
     /// [`search`](Self::search) or, when the model learns from the document,
     /// [`refined_search`](Self::refined_search); then, with `teaching`,
@@ -194,13 +231,24 @@ impl Aligner {
         corpus: Option<&CorpusTranslationModel>,
         teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
     ) -> Option<reorder::Path> {
-        let mut features = self.features(german, english, extra);
+        let features = self.features(german, english, extra);
         let prepared: Vec<Option<Box<dyn Scorer + '_>>> = self
             .extras
             .iter()
             .map(|(_, scorer)| scorer.prepare(german, english))
             .collect();
         let extras = Extras::new(&self.extras, &prepared);
+        self.run_features(features, &extras, corpus, teaching)
+    }
+
+    /// The passes of [`run`](Self::run) after the features are extracted.
+    fn run_features(
+        &self,
+        mut features: PairFeatures<'_>,
+        extras: &Extras<'_>,
+        corpus: Option<&CorpusTranslationModel>,
+        teaching: Option<&mut Vec<(Vec<String>, Vec<String>)>>,
+    ) -> Option<reorder::Path> {
         // The token tables serve only the lexicon learning and the teaching of a corpus; with no
         // user scorer to read them, the last pass does not need them (a third of the features'
         // memory on a long document).
@@ -209,9 +257,9 @@ impl Aligner {
             || self.config.refinement.learn_lexicon
             || self.config.costs.translation_weight > 0.0
         {
-            self.refined_search(&mut features, &extras, corpus, can_release)
+            self.refined_search(&mut features, extras, corpus, can_release)
         } else {
-            self.search(&features, &extras, (&mut None, false))
+            self.search(&features, extras, (&mut None, false))
         };
         if let (Some(teaching), Some(beads)) = (teaching, &found) {
             self.teach(&features, beads.iter(), teaching);
@@ -241,21 +289,30 @@ impl Aligner {
         english: &'t Text,
         extra: Option<&dyn WordTranslations>,
     ) -> PairFeatures<'t> {
-        let scheme = WeightScheme {
+        let mut features = PairFeatures::with_scheme(german, english, self.weight_scheme());
+        self.add_dictionaries(&mut features);
+        if let Some(extra) = extra {
+            features.add_translations(extra);
+        }
+        features
+    }
+
+    /// How the features weigh a type, under the configuration.
+    fn weight_scheme(&self) -> WeightScheme {
+        WeightScheme {
             idf_power: self.config.costs.idf_power as f32,
             chance_power: self.config.costs.chance_power as f32,
             ..WeightScheme::default()
-        };
-        let mut features = PairFeatures::with_scheme(german, english, scheme);
+        }
+    }
+
+    /// Links the features' types by the aligner's dictionaries, when configured to.
+    fn add_dictionaries(&self, features: &mut PairFeatures<'_>) {
         if self.config.refinement.dictionary_links {
             for dictionary in &self.dictionaries {
                 features.add_translations(dictionary.as_ref());
             }
         }
-        if let Some(extra) = extra {
-            features.add_translations(extra);
-        }
-        features
     }
 
     /// A first pass that teaches the model (over a sample of a long document, over the whole
@@ -348,6 +405,24 @@ impl Aligner {
                 english: english.len(),
             })
         })?;
+        let letters = (Letters::Text(&german), Letters::Text(&english));
+        let (beads, evidence) = self.beads_of(letters, path, learned_across)?;
+        let alignment = Alignment::from_parts(german, english, beads)?;
+        Ok(if evidence.is_empty() {
+            alignment
+        } else {
+            alignment.with_reorder_evidence(evidence)
+        })
+    }
+
+    /// The beads of a path, with their calibrated confidences, and the reorder pass's
+    /// evidence for the beads its changes made (by bead position; empty for a monotone path).
+    fn beads_of(
+        &self,
+        (german, english): (Letters<'_>, Letters<'_>),
+        path: reorder::Path,
+        learned_across: bool,
+    ) -> Result<(Vec<Bead>, Vec<(usize, ReorderEvidence)>)> {
         // The reported confidence is the calibrated posterior (see `crate::quality`), which
         // weighs in how parallel the text around each bead looks.
         let calibration = if learned_across {
@@ -393,12 +468,10 @@ impl Aligner {
                     .enumerate()
                     .filter_map(|(k, e)| Some((k, e?)))
                     .collect();
-                return Ok(
-                    Alignment::from_parts(german, english, beads)?.with_reorder_evidence(evidence)
-                );
+                return Ok((beads, evidence));
             }
         };
-        Alignment::from_parts(german, english, beads)
+        Ok((beads, Vec::new()))
     }
 
     /// The confident beads with two non-empty sides, at most 20,000 of them, evenly spread.
@@ -736,7 +809,7 @@ impl BuiltInScorers {
     }
 
     /// The shape prior of the bead, from the pass's table of skip costs when it has one.
-    #[inline]
+    #[inline(always)]
     fn prior_cost(
         &self,
         features: &PairFeatures<'_>,
@@ -905,7 +978,7 @@ impl<'f, 'a> AnchorBound<'f, 'a> {
 /// beads the reorder pass made (empty when it did not run).
 fn calibrated<G, E>(
     calibration: &Calibration,
-    (german, english): (&Text, &Text),
+    (german, english): (&Letters<'_>, &Letters<'_>),
     count: usize,
     path: impl Iterator<Item = ((G, E), f64, f64)>,
     changed: &[Option<ReorderEvidence>],
@@ -917,25 +990,58 @@ where
     let mut inputs = (Vec::with_capacity(count), Vec::with_capacity(count));
     inputs.extend(path.map(|((g, e), cost, posterior)| {
         let raw = (g.len(), e.len(), cost, posterior);
-        (raw, (letters_of(german, g), letters_of(english, e)))
+        (raw, (german.of(g), english.of(e)))
     }));
     calibration.confidences_with_evidence(&inputs.0, &inputs.1, changed)
 }
 
-/// The letters and digits of the `sentences` of `text`, which the skip calibration
-/// reads.
-fn letters_of(text: &Text, sentences: impl Iterator<Item = usize>) -> usize {
-    sentences
-        .filter_map(|k| text.sentence(k))
+/// Where the skip calibration reads the letters and digits of a side's sentences: the text
+/// itself, or a count for each sentence made before the text was freed.
+enum Letters<'a> {
+    Text(&'a Text),
+    Counted(&'a [u32]),
+}
+
+impl Letters<'_> {
+    /// The letters and digits of `sentences`.
+    fn of(&self, sentences: impl Iterator<Item = usize>) -> usize {
+        match self {
+            Letters::Text(text) => sentences
+                .filter_map(|k| text.sentence(k))
+                .map(letters_in)
+                .sum(),
+            Letters::Counted(counts) => sentences
+                .filter_map(|k| counts.get(k))
+                .map(|&n| n as usize)
+                .sum(),
+        }
+    }
+}
+
+/// The letters and digits of each sentence of `text`.
+fn letter_counts(text: &Text) -> Vec<u32> {
+    text.sentences()
+        .map(|s| u32::try_from(letters_in(s)).unwrap_or(u32::MAX))
+        .collect()
+}
+
+/// The letters and digits of `sentence`, which the skip calibration reads.
+fn letters_in(sentence: &str) -> usize {
+    // ASCII is read byte by byte (no decoding, no table lookup): most sentences are ASCII.
+    if sentence.is_ascii() {
+        return sentence.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
+    sentence
+        .chars()
         // Combining marks are no letters of their own: NFC and NFD text count alike.
-        .map(|s| {
-            s.chars()
-                .filter(|&c| {
-                    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
-                })
-                .count()
+        .filter(|&c| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+            }
         })
-        .sum()
+        .count()
 }
 
 #[cfg(test)]
@@ -1183,5 +1289,58 @@ mod tests {
         let (pruned, fewer_calls) = run(true);
         assert_eq!(exact, pruned);
         assert!(fewer_calls < all_calls, "{fewer_calls} of {all_calls}");
+    }
+
+    #[test]
+    fn align_beads_gives_the_beads_of_align_texts() {
+        // The article six times (about 80 sentences a side), whole and with every third German
+        // sentence left out; once more with the sample path of a long document (a first pass
+        // over windows) taken from 40 sentences on.
+        let german = &include_str!("../../examples/data/article.de.txt").repeat(6);
+        let english = &include_str!("../../examples/data/article.en.txt").repeat(6);
+        let cut = Text::from_sentences(
+            Text::segment(german, crate::Lang::De)
+                .sentences()
+                .enumerate()
+                .filter(|(k, _)| k % 3 != 1)
+                .map(|(_, s)| s.to_owned()),
+        );
+        let mut sampled = AlignerConfig::default();
+        sampled.search.first_pass_rows = 40;
+        let mut reordering = AlignerConfig::default();
+        reordering.reorder.enabled = true;
+        for config in [AlignerConfig::default(), sampled, reordering] {
+            let aligner = Aligner::from_config(config).unwrap();
+            for german in [Text::segment(german, crate::Lang::De), cut.clone()] {
+                let english = Text::segment(english, crate::Lang::En);
+                let whole = aligner
+                    .align_texts(german.clone(), english.clone())
+                    .unwrap();
+                let beads = aligner.align_beads(german, english).unwrap();
+                assert!(beads.len() > 20, "{} beads", beads.len());
+                assert_eq!(beads, whole.into_parts().2);
+            }
+        }
+    }
+
+    #[test]
+    fn letters_are_counted_alike_byte_by_byte_and_char_by_char() {
+        let by_chars = |s: &str| {
+            s.chars()
+                .filter(|&c| {
+                    c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c)
+                })
+                .count()
+        };
+        for s in [
+            "",
+            "Plain ASCII, 42 words!",
+            "\t\x0b\x0c\r\n x",
+            "Grüße aus Zürich",
+            "u\u{308}ber 3²",
+        ] {
+            assert_eq!(letters_in(s), by_chars(s), "{s:?}");
+        }
+        assert_eq!(letters_in("Grüße 12"), 7);
     }
 }

@@ -37,11 +37,23 @@ impl SentenceShape {
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_lowercase);
         let (mut letters, mut others) = (0usize, 0usize);
-        for c in sentence.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-            } else if !c.is_whitespace() {
-                others += 1;
+        if sentence.is_ascii() {
+            // The same counts byte by byte (`char::is_whitespace` of ASCII: tab to carriage
+            // return and the space).
+            for b in sentence.bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                } else if !matches!(b, b'\t'..=b'\r' | b' ') {
+                    others += 1;
+                }
+            }
+        } else {
+            for c in sentence.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                } else if !c.is_whitespace() {
+                    others += 1;
+                }
             }
         }
         SentenceShape {
@@ -51,5 +63,27 @@ impl SentenceShape {
             debris: letters < 12 || letters < others,
             opens_paragraph: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_counts_ascii_white_space_as_char_does() {
+        // Twelve letters and vertical tabs (white space to `char`, not to `u8`): no debris,
+        // in an ASCII sentence and in one with a non-ASCII letter.
+        assert!(
+            !SentenceShape::of("abcdefghijkl\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b")
+                .debris
+        );
+        assert!(
+            !SentenceShape::of("äbcdefghijkl\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b\x0b")
+                .debris
+        );
+        assert!(SentenceShape::of("abcdefghijkl#############").debris);
+        assert!(SentenceShape::of("äbcdefghijkl#############").debris);
+        assert!(SentenceShape::of("abcdefghijk").debris);
     }
 }

@@ -88,11 +88,49 @@ impl<'a> PairFeatures<'a> {
         // The sides are independent until they are linked; each numbers its types in order of
         // first occurrence, so ids do not depend on the number of threads.
         let bytes = german_text.as_str().len() + english_text.as_str().len();
-        let ((mut german, _), (mut english, english_index)) = crate::par::join_sized(
+        let ((german, _), (english, english_index)) = crate::par::join_sized(
             bytes,
             || extract_side(german_text),
             || extract_side(english_text),
         );
+        Self::linked(
+            (german_text, english_text),
+            (german, english),
+            english_index,
+            scheme,
+        )
+    }
+
+    /// Extracts the features of both texts as [`with_scheme`](Self::with_scheme) does, and
+    /// `per_side` of each, freeing each text as soon as its side is read (before the sides are
+    /// linked). The features hold no text: both text references are an empty text, which only
+    /// passes that read no text (no user scorer) may use.
+    pub(crate) fn from_owned_texts<T: Send>(
+        (german_text, english_text): (Text, Text),
+        scheme: WeightScheme,
+        per_side: impl Fn(&Text) -> T + Sync,
+    ) -> (PairFeatures<'static>, (T, T)) {
+        let bytes = german_text.as_str().len() + english_text.as_str().len();
+        let side = |text: Text| {
+            let (features, index) = extract_side(&text);
+            let extra = per_side(&text);
+            drop(text);
+            (features, index, extra)
+        };
+        let ((german, _, german_extra), (english, english_index, english_extra)) =
+            crate::par::join_sized(bytes, || side(german_text), || side(english_text));
+        let texts = (&crate::text::EMPTY, &crate::text::EMPTY);
+        let features = PairFeatures::linked(texts, (german, english), english_index, scheme);
+        (features, (german_extra, english_extra))
+    }
+
+    /// Links the extracted sides and weighs their types.
+    fn linked(
+        (german_text, english_text): (&'a Text, &'a Text),
+        (mut german, mut english): (SideFeatures, SideFeatures),
+        english_index: intern::KeyIndex,
+        scheme: WeightScheme,
+    ) -> Self {
         link_identical(&mut german, &mut english, &english_index);
         drop(english_index);
         let german_total: f64 = german.lengths.iter().map(|&l| l as f64).sum();

@@ -56,12 +56,16 @@ impl PairFeatures<'_> {
                 })
                 .collect()
         };
-        let german_share = partner_share(&self.german, &self.english);
-        let english_share = partner_share(&self.english, &self.german);
-        for (this, share) in [
-            (&mut self.german, german_share),
-            (&mut self.english, english_share),
-        ] {
+        // Each side is weighed and its linkable rows rebuilt on a thread of its own (a long
+        // document's sides take a few hundred milliseconds each); SPLIT_BYTES counts text,
+        // about 160 bytes a sentence.
+        let bytes = (self.german.len() + self.english.len()) * 160;
+        let (german_share, english_share) = crate::par::join_sized(
+            bytes,
+            || partner_share(&self.german, &self.english),
+            || partner_share(&self.english, &self.german),
+        );
+        let weigh = |this: &mut SideFeatures, share: Vec<f32>| {
             this.weights = this
                 .types
                 .iter()
@@ -109,6 +113,12 @@ impl PairFeatures<'_> {
                     _ => (this.weights[t], MANY_LINKS),
                 })
                 .collect();
-        }
+        };
+        let (german, english) = (&mut self.german, &mut self.english);
+        crate::par::join_sized(
+            bytes,
+            || weigh(german, german_share),
+            || weigh(english, english_share),
+        );
     }
 }

@@ -61,7 +61,9 @@ pub use ladder::{Rung, ladder_to_beads, read_ladder, write_ladder};
 pub use moses::{read_moses, write_moses};
 pub use tmx::{TmxUnit, read_tmx, write_tmx};
 pub use tsv::{read_tsv, write_tsv};
-pub use vecalign::{BeadLine, read_bead_file, read_bead_lines, write_vecalign};
+pub use vecalign::{
+    BeadLine, read_bead_file, read_bead_lines, write_vecalign, write_vecalign_beads,
+};
 pub use xliff::{XliffUnit, read_xliff, write_xliff};
 
 /// A German text and its English counterpart, as the text formats (TSV, Moses, TMX) hold

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use std::str::FromStr;
 
 use super::{Indices, for_each_line, write_error};
-use crate::align::Alignment;
+use crate::align::{Alignment, Bead};
 use crate::error::{Error, Result};
 
 /// One line of a bead file: German and English sentence indices (not necessarily
@@ -214,11 +214,29 @@ pub fn read_bead_file(path: impl AsRef<std::path::Path>) -> Result<Vec<BeadLine>
 ///
 /// A side lists its sentences in order, so a bead with holes or beads that cross are written
 /// as they are: `[450]:[531, 533, 534, 535]` with `[]:[532]` on a line of its own.
-pub fn write_vecalign(alignment: &Alignment, mut writer: impl Write) -> Result<()> {
+pub fn write_vecalign(alignment: &Alignment, writer: impl Write) -> Result<()> {
+    write_vecalign_beads(alignment.beads().map(|b| b.bead()), writer)
+}
+
+/// Writes beads as [`write_vecalign`] does, from the beads alone (as
+/// [`Aligner::align_beads`](crate::Aligner::align_beads) returns them).
+///
+/// ```
+/// use satzweise::{Aligner, Text};
+/// let beads = Aligner::new().align_beads(Text::from_lines("Eins."), Text::from_lines("One."))?;
+/// let mut out = Vec::new();
+/// satzweise::io::write_vecalign_beads(&beads, &mut out)?;
+/// assert!(String::from_utf8(out).unwrap().starts_with("[0]:[0]:"));
+/// # Ok::<(), satzweise::Error>(())
+/// ```
+pub fn write_vecalign_beads<'b>(
+    beads: impl IntoIterator<Item = &'b Bead>,
+    mut writer: impl Write,
+) -> Result<()> {
     // Bead by bead through one line buffer: a long document's lines are never all held at
     // once (a million beads as `BeadLine`s took over 100 MiB).
     let mut line = String::new();
-    for bead in alignment.beads() {
+    for bead in beads {
         line.clear();
         write_fields(
             &mut line,

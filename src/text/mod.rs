@@ -266,6 +266,13 @@ pub struct Text {
     spans: SpanTable,
 }
 
+/// A text of no sentences, for what must hold a text reference after the text itself was
+/// freed (see `PairFeatures::from_owned_texts`).
+pub(crate) static EMPTY: Text = Text {
+    source: String::new(),
+    spans: SpanTable::Narrow(Vec::new()),
+};
+
 /// Two texts are equal when their sources and their spans are.
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
