@@ -40,6 +40,9 @@ use crate::score::{
 use crate::search::{self, BeadCost};
 use crate::text::Text;
 
+/// The reorder pass's evidence for the beads its changes made, by bead position.
+type BeadEvidence = Vec<(usize, ReorderEvidence)>;
+
 /// Aligns document pairs: built once from a configuration, then used for any number of pairs,
 /// from any number of threads (`Aligner` is `Send + Sync`).
 ///
@@ -422,7 +425,7 @@ impl Aligner {
         (german, english): (Letters<'_>, Letters<'_>),
         path: reorder::Path,
         learned_across: bool,
-    ) -> Result<(Vec<Bead>, Vec<(usize, ReorderEvidence)>)> {
+    ) -> Result<(Vec<Bead>, BeadEvidence)> {
         // The reported confidence is the calibrated posterior (see `crate::quality`), which
         // weighs in how parallel the text around each bead looks.
         let calibration = if learned_across {
