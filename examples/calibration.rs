@@ -1188,36 +1188,26 @@ fn calibration_source(calibration: &Calibration, batch: &str) -> String {
         "        parallel: ParallelModel {{\n            window: {},\n            bias: {:.6},\n            local: {:.6},\n            document: {:.6},\n            posterior: {:.6},\n            earning: {:.6},\n        }},\n",
         p.window, p.bias, p.local, p.document, p.posterior, p.earning
     ));
-    if calibration.skips.is_none() {
-        out.push_str("        skips: SkipModel::none(),\n");
-    } else {
-        // On one line, as rustfmt lays out a short list of numbers.
-        let weights: Vec<String> = calibration
-            .skips
-            .weights
-            .iter()
-            .map(|w| format!("{w:.6}"))
-            .collect();
-        out.push_str(&format!(
-            "        skips: SkipModel {{\n            weights: vec![{}],\n        }},\n",
-            weights.join(", ")
-        ));
-    }
+    let skips = (!calibration.skips.is_none()).then_some(&calibration.skips.weights[..]);
+    push_logistic_model(&mut out, "skips", "SkipModel", skips);
     out.push_str(&format!("        batch: {batch},\n"));
-    if calibration.reorder.is_none() {
-        out.push_str("        reorder: ReorderModel::none(),\n");
-    } else {
-        let weights: Vec<String> = calibration
-            .reorder
-            .weights
-            .iter()
-            .map(|w| format!("{w:.6}"))
-            .collect();
-        out.push_str(&format!(
-            "        reorder: ReorderModel {{\n            weights: vec![{}],\n        }},\n",
-            weights.join(", ")
-        ));
-    }
+    let reorder = (!calibration.reorder.is_none()).then_some(&calibration.reorder.weights[..]);
+    push_logistic_model(&mut out, "reorder", "ReorderModel", reorder);
     out.push_str("    }\n");
     out
+}
+
+/// Writes the field `field` of a logistic model of type `model`: its weights on one line, as
+/// rustfmt lays out a short list of numbers, or `model::none()` without weights.
+fn push_logistic_model(out: &mut String, field: &str, model: &str, weights: Option<&[f64]>) {
+    match weights {
+        None => out.push_str(&format!("        {field}: {model}::none(),\n")),
+        Some(weights) => {
+            let weights: Vec<String> = weights.iter().map(|w| format!("{w:.6}")).collect();
+            out.push_str(&format!(
+                "        {field}: {model} {{\n            weights: vec![{}],\n        }},\n",
+                weights.join(", ")
+            ));
+        }
+    }
 }

@@ -335,9 +335,9 @@ impl Aligner {
         let mut coarse = None;
         self.guide(features, extras, &mut coarse);
         self.correct_length_ratio(features, &coarse);
-        let followed = true;
+        // `true`: the guide is taken as it is (followed across its gaps already).
         if features.german().len() > self.config.search.first_pass_rows
-            && let Some(sample) = self.sample(features, extras, (&mut coarse, followed))
+            && let Some(sample) = self.sample(features, extras, (&mut coarse, true))
         {
             // A long document: learn from a sample, then one pass over the whole.
             self.refine(features, sample.iter().cloned(), corpus);
@@ -349,7 +349,7 @@ impl Aligner {
             }
             return self.search(features, extras, (&mut coarse, false));
         }
-        let first = self.search(features, extras, (&mut coarse, followed))?;
+        let first = self.search(features, extras, (&mut coarse, true))?;
         // The second pass searches the whole band again, not just near the first path: where
         // the first pass went astray for a long stretch, the refined model finds its way back
         // only with room to do so.
@@ -558,7 +558,7 @@ impl Aligner {
     }
 
     /// The best path and its beads' posteriors; `coarse` caches the coarse path between the
-    /// passes over one pair (with `true`: followed under these costs already).
+    /// passes over one pair (with `true`: followed across its gaps already, taken as it is).
     fn search(
         &self,
         features: &PairFeatures<'_>,

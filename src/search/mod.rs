@@ -101,7 +101,8 @@ type CostFn<'a> = BeadCost<'a>;
 /// from `(0, 0)` to `(n, m)`, the coarse levels are skipped (they read only the lengths and the
 /// cost of leaving a sentence out, which the refinement of a pair does not change); when it
 /// is empty, the path the coarse levels find is left in it. With `followed`, the cached path
-/// was followed across its gaps under these very costs (by [`guide`]) and is taken as it is.
+/// was followed across its gaps already (by [`guide`], perhaps under the length ratio before
+/// its correction) and is taken as it is.
 /// `None` when no path exists under `shapes`. `work`, when given, counts the cells the search
 /// evaluates (a test's bound on the worst cases).
 #[allow(clippy::too_many_arguments)]
@@ -141,8 +142,8 @@ pub(crate) fn search(
 
 /// The coarse path `coarse` holds when it runs from `(0, 0)` to the end (the levels are not
 /// searched again), else the coarse levels' path, followed across its gaps under
-/// `lattice`'s costs. A cached guide is followed again unless `followed` says it was under
-/// these costs: a drift that the first pass's model could not tell from a run of merges may
+/// `lattice`'s costs. A cached guide is followed again unless `followed` says it was already
+/// (by [`guide`]): a drift that the first pass's model could not tell from a run of merges may
 /// be clear to the refined model (a jump already taken costs nothing to check again).
 fn followed_guide(
     lattice: &Lattice<'_>,
@@ -169,7 +170,7 @@ fn followed_guide(
 /// followed across its gaps under `cost`), without the fine level: what a first pass needs
 /// to tell whether a long omission skewed the length ratio before it runs (see
 /// [`corrected_ratio`]). Nothing when the pair is short enough for the exact search. A
-/// [`search`] or [`sample`] under the same costs takes it with `followed`.
+/// [`search`] or [`sample`] takes it with `followed`.
 pub(crate) fn guide(
     german_lengths: &[f32],
     english_lengths: &[f32],
@@ -321,6 +322,26 @@ mod tests {
         (german, english)
     }
 
+    /// A search of the whole pair under `SHAPES` at temperature 1, with no cached guide and
+    /// no work count.
+    fn search_whole(
+        german: &[f32],
+        english: &[f32],
+        cost: CostFn<'_>,
+        config: &SearchConfig,
+    ) -> Option<FoundPath> {
+        search(
+            german,
+            english,
+            &SHAPES,
+            cost,
+            config,
+            1.0,
+            (&mut None, false),
+            None,
+        )
+    }
+
     fn length_cost<'a>(
         german: &'a [f32],
         english: &'a [f32],
@@ -352,17 +373,7 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let a = search(
-            &german,
-            &english,
-            &SHAPES,
-            &cost,
-            &exact,
-            1.0,
-            (&mut None, false),
-            None,
-        )
-        .unwrap();
+        let a = search_whole(&german, &english, &cost, &exact).unwrap();
         // The band leaves out paths far from the best one: their share of a posterior is tiny
         // at width 1, and smaller still at the default width 2.
         for (width, tolerance) in [(1, 1e-4), (2, 1e-6)] {
@@ -370,17 +381,7 @@ mod tests {
                 band_width: width,
                 ..fast.clone()
             };
-            let b = search(
-                &german,
-                &english,
-                &SHAPES,
-                &cost,
-                &config,
-                1.0,
-                (&mut None, false),
-                None,
-            )
-            .unwrap();
+            let b = search_whole(&german, &english, &cost, &config).unwrap();
             assert_eq!(a.iter().len(), b.iter().len());
             for (x, y) in a.iter().zip(b.iter()) {
                 assert_eq!((&x.german, &x.english), (&y.german, &y.english));
@@ -427,28 +428,8 @@ mod tests {
             max_band_width: 2,
             ..SearchConfig::default()
         };
-        let a = search(
-            &german,
-            &english,
-            &SHAPES,
-            &cost,
-            &exact,
-            1.0,
-            (&mut None, false),
-            None,
-        )
-        .unwrap();
-        let b = search(
-            &german,
-            &english,
-            &SHAPES,
-            &cost,
-            &fast,
-            1.0,
-            (&mut None, false),
-            None,
-        )
-        .unwrap();
+        let a = search_whole(&german, &english, &cost, &exact).unwrap();
+        let b = search_whole(&german, &english, &cost, &fast).unwrap();
         let ranges = |found: &FoundPath| -> Vec<_> {
             found
                 .iter()
@@ -476,7 +457,7 @@ mod tests {
             (&none[..], &lengths[..]),
             (&none, &none),
         ] {
-            let found = search(g, e, &SHAPES, &cost, &fast, 1.0, (&mut None, false), None).unwrap();
+            let found = search_whole(g, e, &cost, &fast).unwrap();
             assert_eq!(found.iter().len(), g.len().max(e.len()));
         }
     }
@@ -491,17 +472,7 @@ mod tests {
             window_margin: 40,
             ..SearchConfig::default()
         };
-        let full = search(
-            &german,
-            &english,
-            &SHAPES,
-            &cost,
-            &config,
-            1.0,
-            (&mut None, false),
-            None,
-        )
-        .unwrap();
+        let full = search_whole(&german, &english, &cost, &config).unwrap();
         let mut coarse = None;
         let sample = sample(
             &german,

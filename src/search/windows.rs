@@ -74,20 +74,17 @@ pub(super) fn window_path(
     margin: usize,
 ) -> Option<WindowPath> {
     let start = if first == 0 { End::Fixed } else { End::Free };
-    let end = if last == lattice.n {
+    let ends = (start, window_end(lattice, last));
+    search_window(lattice, guide, config, width, (first, last), ends, margin)
+}
+
+/// How a window whose last row is `last` ends: fixed at the lattice's end, free before it.
+fn window_end(lattice: &Lattice<'_>, last: usize) -> End {
+    if last == lattice.n {
         End::Fixed
     } else {
         End::Free
-    };
-    search_window(
-        lattice,
-        guide,
-        config,
-        width,
-        (first, last),
-        (start, end),
-        margin,
-    )
+    }
 }
 
 /// Like [`window_path`], but the path starts at `node` (a node of the window before, where
@@ -106,20 +103,8 @@ fn pinned_window_path(
     } else {
         End::At(node.1)
     };
-    let end = if last == lattice.n {
-        End::Fixed
-    } else {
-        End::Free
-    };
-    search_window(
-        lattice,
-        guide,
-        config,
-        width,
-        (node.0, last),
-        (start, end),
-        margin,
-    )
+    let ends = (start, window_end(lattice, last));
+    search_window(lattice, guide, config, width, (node.0, last), ends, margin)
 }
 
 /// The best path from node `start` (on the path of one window) to a node of `next` (the
